@@ -1,0 +1,100 @@
+// Package fetch is the only way the core reaches the network, and it does so
+// only through a Fetcher the caller hands in. The native CLI uses HTTP, the
+// wasm bridge uses the browser's fetch, and offline mode uses none at all:
+// every lookup then fails with ErrOffline and the check that wanted it is
+// reported as skipped, never silently passed.
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// MaxBytes caps any fetched document (a DID document, status list, JWKS or
+// schema). Real ones are a few KiB; a 16 KiB bitstring list compresses to less.
+const MaxBytes = 2 << 20
+
+// ErrOffline is returned when a document would have to come from the network
+// and the verifier is offline (or no Fetcher was given).
+var ErrOffline = errors.New("offline: network lookups are turned off")
+
+// Fetcher returns the body of a public document. accept is the list of media
+// types the caller can use, most preferred first; implementations send it as
+// the Accept header and must refuse a response of another type.
+type Fetcher interface {
+	Fetch(ctx context.Context, url string, accept ...string) ([]byte, error)
+}
+
+// Func adapts a function to the Fetcher interface.
+type Func func(ctx context.Context, url string, accept ...string) ([]byte, error)
+
+// Fetch calls f.
+func (f Func) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
+	return f(ctx, url, accept...)
+}
+
+// Offline is the Fetcher used in offline mode.
+var Offline Fetcher = Func(func(context.Context, string, ...string) ([]byte, error) {
+	return nil, ErrOffline
+})
+
+// TooLargeError is returned for a document over MaxBytes.
+type TooLargeError struct{ URL string }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s: document is larger than %d bytes", e.URL, MaxBytes)
+}
+
+// Static serves documents the user supplied (air-gapped verification: a status
+// list, a did:web document, a JWKS or a schema saved beforehand), falling back
+// to Next (which may be nil, meaning offline) for any other URL.
+type Static struct {
+	Docs map[string][]byte
+	Next Fetcher
+}
+
+// Fetch returns the supplied document for url, or asks Next.
+func (s *Static) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
+	if b, ok := s.Docs[url]; ok {
+		if len(b) > MaxBytes {
+			return nil, &TooLargeError{URL: url}
+		}
+		return b, nil
+	}
+	if s.Next == nil {
+		return nil, ErrOffline
+	}
+	return s.Next.Fetch(ctx, url, accept...)
+}
+
+// Cache remembers successful responses for the life of the value (one
+// verification session), so that a status list shared by a CLR's twenty
+// credentials is fetched once.
+type Cache struct {
+	Next Fetcher
+	mu   sync.Mutex
+	docs map[string][]byte
+}
+
+// Fetch returns a cached body or fetches and caches it.
+func (c *Cache) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
+	c.mu.Lock()
+	b, ok := c.docs[url]
+	c.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	b, err := c.Next.Fetch(ctx, url, accept...)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.docs == nil {
+		c.docs = map[string][]byte{}
+	}
+	c.docs[url] = b
+	c.mu.Unlock()
+	return b, nil
+}
