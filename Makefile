@@ -1,0 +1,49 @@
+# ClearBadge build. Two commands matter on a new machine: `make run` and `make test`.
+GO      ?= go
+GOROOT  := $(shell $(GO) env GOROOT)
+FUZZTIME ?= 5s
+
+.PHONY: all build cli wasm run test test-go test-fuzz test-browser bench lint deps
+all: build
+
+## build: the CLI, and the wasm with its loader copied into web/ (and extension/)
+build: cli wasm
+
+cli:
+	$(GO) build -trimpath -o bin/clearbadge ./cmd/clearbadge
+
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/clearbadge.wasm ./wasm
+	cp $(GOROOT)/lib/wasm/wasm_exec.js web/wasm_exec.js
+
+## run: build and serve the verifier on 127.0.0.1 with a bundled sample credential
+run: build
+	$(GO) run ./cmd/serve -dir web
+
+## test: vet, unit and vector tests, a short fuzz of every parser, browser tests
+test: lint test-go test-fuzz test-browser
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/...
+
+test-go:
+	$(GO) test ./...
+
+# Each fuzz target runs for FUZZTIME; the list is every Fuzz* function in the tree.
+test-fuzz:
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
+	  d=$$(dirname $$f); for t in $$(grep -o '^func Fuzz[A-Za-z0-9_]*' $$f | cut -d' ' -f2); do \
+	    echo "fuzz $$d $$t"; $(GO) test -run=NONE -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) $$d; done; done
+
+test-browser: build node_modules
+	node --test tests/browser/
+
+node_modules: package.json
+	npm ci --no-audit --no-fund
+	@touch node_modules
+
+## bench: Go benchmarks per proof type, then wasm size and timings in Node and Chromium
+bench: build node_modules
+	$(GO) test -run=NONE -bench=. -benchmem ./core/...
