@@ -1,0 +1,250 @@
+package verify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/clearbadge/clearbadge/core/credential"
+	"github.com/clearbadge/clearbadge/core/fetch"
+	"github.com/clearbadge/clearbadge/core/jsonld"
+	"github.com/clearbadge/clearbadge/core/keys"
+	"github.com/clearbadge/clearbadge/core/proof"
+	"github.com/clearbadge/clearbadge/core/report"
+	"github.com/clearbadge/clearbadge/core/schema"
+	"github.com/clearbadge/clearbadge/core/status"
+)
+
+// signer is who made the proof that verified: the key and how it is bound
+// to a controller. A JWT fills it from its header; an embedded proof from
+// its verificationMethod.
+type signer struct {
+	key *keys.Key
+	// unbound explains, for a key nothing ties to anyone (a JWT's embedded
+	// jwk), why the issuer check can only warn.
+	unbound string
+}
+
+// credential runs every check on a decoded credential. When ext is non-nil
+// the proof was external (a JWT) and has been checked already: its checks are
+// copied in and the embedded proof is not looked at.
+func (s *session) credential(ctx context.Context, doc map[string]any, format string, ext *external) *report.Report {
+	r := &report.Report{Kind: credential.Kind(doc), Format: format, Summary: credential.Summarize(doc)}
+	if !s.shape(r, doc, format) {
+		r.Finish()
+		return r
+	}
+	var who *signer
+	if ext != nil {
+		r.Checks = append(r.Checks, ext.checks...)
+		who = ext.signer
+	} else {
+		who = s.embeddedProof(ctx, r, doc, "assertionMethod")
+	}
+	if who != nil {
+		s.issuer(r, doc, who)
+	} else if r.Check(report.CheckIssuer) == nil {
+		r.Add(report.CheckIssuer, report.Skip, "Who issued this credential could not be confirmed, because its signature could not be checked.", "")
+	}
+	s.validity(r, doc, ext)
+	s.status(ctx, r, doc)
+	r.Checks = append(r.Checks, schema.Check(ctx, doc, s.fetch))
+	s.recipient(r, doc)
+	s.endorsements(ctx, r, doc)
+	if r.Kind == credential.KindCLR {
+		s.nested(ctx, r, doc)
+	}
+	s.refresh(ctx, r, doc)
+	r.Finish()
+	return r
+}
+
+var (
+	obContext  = regexp.MustCompile(`^https://purl\.imsglobal\.org/spec/ob/v3p0/context(-3\.\d+\.\d+)?\.json$|^https://purl\.imsglobal\.org/spec/ob/v3p0/context/ob_v3p0\.jsonld$`)
+	clrContext = regexp.MustCompile(`^https://purl\.imsglobal\.org/spec/clr/v2p0/context(-2\.\d+\.\d+)?\.json$`)
+)
+
+// shape is the format check: the envelope is a Verifiable Credential of a
+// kind ClearBadge knows. It returns false when nothing more can be checked.
+func (s *session) shape(r *report.Report, doc map[string]any, format string) bool {
+	ver := credential.Version(doc)
+	if ver == 0 {
+		r.Add(report.CheckFormat, report.Fail, "This is not a Verifiable Credential: its first @context entry is not the W3C credentials context.",
+			"VC Data Model 1.1 §4.1 / 2.0 §4.3: the first @context item must be "+credential.ContextV1+" or "+credential.ContextV2)
+		return false
+	}
+	if !credential.HasType(doc, credential.KindCredential) {
+		r.Add(report.CheckFormat, report.Fail, "This is not a Verifiable Credential: its type does not include VerifiableCredential.", "")
+		return false
+	}
+	enc := map[string]string{"json-ld": "JSON with an embedded proof", "vc-jwt": "a VC-JWT", "vc-jose": "a VC-JOSE (vc+jwt) token"}[format]
+	var name string
+	switch r.Kind {
+	case credential.KindOpenBadge, credential.KindAchievement:
+		name = "an Open Badges 3.0 credential"
+	case credential.KindEndorsement:
+		name = "an Open Badges 3.0 endorsement"
+	case credential.KindCLR:
+		name = "a Comprehensive Learner Record (CLR 2.0)"
+	default:
+		r.Add(report.CheckFormat, report.Warn, "This is a Verifiable Credential, but not an Open Badge or learner record: only its signature, dates and status are checked.",
+			fmt.Sprintf("VC Data Model %d.x, %s; types %v", ver, enc, credential.Types(doc)))
+		return true
+	}
+	detail := fmt.Sprintf("VC Data Model %s, %s", map[int]string{1: "1.1", 2: "2.0"}[ver], enc)
+	if msg := contextOrder(doc, r.Kind); msg != "" {
+		r.Add(report.CheckFormat, report.Warn, "This is "+name+", but "+msg+".", detail)
+		return true
+	}
+	r.Add(report.CheckFormat, report.Pass, "This is "+name+".", detail)
+	return true
+}
+
+// contextOrder checks the @context order OB 3.0 §B (AchievementCredential
+// @context) and CLR 2.0 require: the VC context, then (for a CLR) the CLR
+// context, then the OB context.
+func contextOrder(doc map[string]any, kind string) string {
+	ctx := credential.Strings(doc["@context"])
+	at := func(i int, re *regexp.Regexp) bool { return len(ctx) > i && re.MatchString(ctx[i]) }
+	if kind == credential.KindCLR {
+		if !at(1, clrContext) || !at(2, obContext) {
+			return "its @context does not list the CLR 2.0 and Open Badges 3.0 contexts second and third, as CLR 2.0 requires"
+		}
+		return ""
+	}
+	if !at(1, obContext) {
+		return "its @context does not list the Open Badges 3.0 context second, as the specification requires"
+	}
+	return ""
+}
+
+// keyResolver returns the resolver for verification methods.
+func (s *session) keyResolver() *keys.Resolver { return &keys.Resolver{Fetcher: s.fetch} }
+
+// embeddedProof checks the Data Integrity proofs of doc. One valid proof
+// suffices (OB 3.0 §9.1 step 2); unknown proof types are noted, not fatal.
+// It adds the proof check and returns who signed, or nil.
+func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[string]any, purpose string) *signer {
+	proofs, err := proof.Parse(doc)
+	if errors.Is(err, proof.ErrNoProof) {
+		r.Add(report.CheckProof, report.Fail, "This credential carries no signature, so nothing shows who issued it or that it is unchanged.", "no proof property")
+		return nil
+	}
+	if err != nil {
+		r.Add(report.CheckProof, report.Fail, "The credential's signature is malformed.", err.Error())
+		return nil
+	}
+	var best *report.Check // the most telling reason no proof verified
+	var ignored []string
+	consider := func(c report.Check) {
+		if best == nil || rank(c.Outcome) > rank(best.Outcome) {
+			best = &c
+		}
+	}
+	for i := range proofs {
+		p := &proofs[i]
+		if p.Suite() == "" {
+			ignored = append(ignored, p.Name())
+			continue
+		}
+		if p.ProofPurpose != purpose {
+			consider(report.Check{Outcome: report.Fail,
+				Message: "The signature was not made for this use: its purpose is \"" + p.ProofPurpose + "\", not \"" + purpose + "\".",
+				Detail:  "VC Data Integrity §4.3: proofPurpose must be " + purpose})
+			continue
+		}
+		key, err := s.keyResolver().Resolve(ctx, p.VerificationMethod, purpose)
+		if err != nil {
+			consider(keyProblem(p.VerificationMethod, err))
+			continue
+		}
+		if err := proof.Verify(doc, p, key.PublicKey); err != nil {
+			consider(proofProblem(p, err))
+			continue
+		}
+		detail := p.Name() + " by " + p.VerificationMethod
+		if len(ignored) > 0 {
+			detail += "; ignored proofs of unsupported types: " + strings.Join(ignored, ", ")
+		}
+		r.Add(report.CheckProof, report.Pass, "The issuer's signature is intact: nothing in this credential was changed after it was signed.", detail)
+		return &signer{key: key}
+	}
+	if best == nil {
+		r.Add(report.CheckProof, report.Fail, "This credential's signature is of a kind ClearBadge cannot check.",
+			"supported: DataIntegrityProof eddsa-rdfc-2022, ecdsa-rdfc-2019, Ed25519Signature2020; found: "+strings.Join(ignored, ", "))
+		return nil
+	}
+	best.ID = report.CheckProof
+	r.Checks = append(r.Checks, *best)
+	return nil
+}
+
+// rank orders outcomes for choosing which failure to report: a definite
+// failure says more than "could not check".
+func rank(o report.Outcome) int {
+	switch o {
+	case report.Fail:
+		return 2
+	case report.Skip:
+		return 1
+	}
+	return 0
+}
+
+// keyProblem explains why the signing key could not be had.
+func keyProblem(vm string, err error) report.Check {
+	if errors.Is(err, fetch.ErrOffline) {
+		return report.Check{Outcome: report.Skip,
+			Message: "The signature could not be checked offline: the issuer's key is published online. Turn on online checks (or supply the key's document) to check it.",
+			Detail:  vm + ": " + err.Error()}
+	}
+	return report.Check{Outcome: report.Fail,
+		Message: "The key that should have signed this credential could not be found, so its signature cannot be trusted.",
+		Detail:  vm + ": " + err.Error()}
+}
+
+// proofProblem explains a failed proof in plain words.
+func proofProblem(p *proof.Proof, err error) report.Check {
+	var sig *proof.SignatureError
+	var undefined *jsonld.UndefinedTermError
+	var unknownCtx *jsonld.UnknownContextError
+	switch {
+	case errors.As(err, &sig):
+		return report.Check{Outcome: report.Fail,
+			Message: "This credential was changed after it was issued, or it was not signed by the key it names.",
+			Detail:  err.Error()}
+	case errors.As(err, &undefined):
+		return report.Check{Outcome: report.Fail,
+			Message: fmt.Sprintf("This credential contains a property its vocabulary does not define (%q), so the signature could not cover it.", undefined.Term),
+			Detail:  err.Error()}
+	case errors.As(err, &unknownCtx):
+		return report.Check{Outcome: report.Skip,
+			Message: "The signature could not be checked: the credential uses a vocabulary ClearBadge does not carry (" + unknownCtx.URL + "), and vocabularies are never downloaded.",
+			Detail:  err.Error()}
+	}
+	return report.Check{Outcome: report.Fail, Message: "The credential's signature could not be checked: it is malformed.", Detail: p.Name() + ": " + err.Error()}
+}
+
+// issuer checks that whoever made the proof is the credential's issuer.
+func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
+	issuerID := credential.ID(doc["issuer"])
+	name := r.Summary.Issuer.Name
+	if name == "" {
+		name = issuerID
+	}
+	switch {
+	case who.key == nil:
+		r.Add(report.CheckIssuer, report.Warn, "The signature is valid, but nothing ties the key to "+name+": anyone could have made that key.", who.unbound)
+	case who.key.Binding == keys.NotListed:
+		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with a key that "+name+" does not publish as its own.", who.key.Reason)
+	case who.key.Controller != issuerID:
+		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with someone else's key, not one belonging to the issuer it names ("+name+").",
+			fmt.Sprintf("key %s is controlled by %s; issuer is %s", who.key.ID, who.key.Controller, issuerID))
+	case who.key.Binding == keys.Unconfirmed:
+		r.Add(report.CheckIssuer, report.Warn, "The key that signed this credential could not be confirmed as "+name+"'s: "+who.key.Reason, "key "+who.key.ID)
+	default:
+		r.Add(report.CheckIssuer, report.Pass, "The signing key belongs to the issuer, "+name+".", "key "+who.key.ID+" controlled by "+who.key.Controller)
+	}
+}

@@ -1,0 +1,119 @@
+package verify
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/clearbadge/clearbadge/core/credential"
+	"github.com/clearbadge/clearbadge/core/report"
+)
+
+// nested verifies every credential a CLR carries in
+// credentialSubject.verifiableCredential (CLR 2.0 ClrSubject), each with its
+// own report. The CLR is verified only when its own proof is and every
+// credential in it is.
+func (s *session) nested(ctx context.Context, r *report.Report, doc map[string]any) {
+	var items []any
+	for _, sub := range credential.Subjects(doc) {
+		items = append(items, credential.List(sub["verifiableCredential"])...)
+	}
+	if len(items) == 0 {
+		r.Add(report.CheckCredentials, report.Fail, "This learner record holds no credentials.", "CLR 2.0: ClrSubject.verifiableCredential is required (1..*)")
+		return
+	}
+	var failed []string
+	for i, it := range items {
+		nr := s.nestedValue(ctx, it, fmt.Sprintf("credential %d", i+1))
+		r.Credentials = append(r.Credentials, nr)
+		if !nr.Verified {
+			failed = append(failed, label(nr, i+1))
+		}
+	}
+	total := len(items)
+	switch {
+	case len(failed) == 0:
+		r.Add(report.CheckCredentials, report.Pass, fmt.Sprintf("All %d credentials in this record verified.", total), "")
+	default:
+		r.Add(report.CheckCredentials, report.Fail,
+			fmt.Sprintf("%d of the %d credentials in this record did not verify: %s.", len(failed), total, strings.Join(failed, ", ")), "")
+	}
+}
+
+// label names a nested credential for messages: its name in quotes, or its
+// position.
+func label(r *report.Report, n int) string {
+	if r.Summary.Name != "" {
+		return fmt.Sprintf("%q", r.Summary.Name)
+	}
+	return fmt.Sprintf("credential %d", n)
+}
+
+// endorsements verifies every embedded `endorsement` (JSON-LD
+// EndorsementCredential) and `endorsementJwt` (compact JWS) found on the
+// credential, its achievement or its profiles (OB 3.0 §9.2). A failed
+// endorsement is a warning: the badge itself is unaffected.
+func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[string]any) {
+	var found []any
+	collectEndorsements(doc, &found, 0)
+	if len(found) == 0 {
+		return
+	}
+	var failed []string
+	for i, e := range found {
+		nr := s.nestedValue(ctx, e, fmt.Sprintf("endorsement %d", i+1))
+		if nr.Kind != credential.KindEndorsement && nr.Kind != "unknown" {
+			nr.Add(report.CheckFormat, report.Fail, "This endorsement is not an EndorsementCredential.", "type "+nr.Kind)
+			nr.Finish()
+		}
+		r.Credentials = append(r.Credentials, nr)
+		if !nr.Verified {
+			failed = append(failed, label(nr, i+1))
+		}
+	}
+	if len(failed) == 0 {
+		r.Add(report.CheckEndorsements, report.Pass, fmt.Sprintf("%s verified.", plural(len(found), "endorsement", "endorsements")), "")
+		return
+	}
+	r.Add(report.CheckEndorsements, report.Warn,
+		fmt.Sprintf("%d of %s could not be verified (%s); this does not affect the credential itself.", len(failed), plural(len(found), "endorsement", "endorsements"), strings.Join(failed, ", ")), "")
+}
+
+// collectEndorsements walks the document for endorsement properties, not
+// descending into the endorsements themselves (each verifies its own) or
+// into a CLR's credentials (each is verified on its own).
+func collectEndorsements(v any, out *[]any, depth int) {
+	if depth > credential.MaxDepth {
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		names := make([]string, 0, len(x))
+		for k := range x {
+			names = append(names, k)
+		}
+		sort.Strings(names) // a stable numbering of endorsements in the report
+		for _, k := range names {
+			val := x[k]
+			switch k {
+			case "endorsement", "endorsementJwt":
+				*out = append(*out, credential.List(val)...)
+			case "verifiableCredential", "proof":
+			default:
+				collectEndorsements(val, out, depth+1)
+			}
+		}
+	case []any:
+		for _, e := range x {
+			collectEndorsements(e, out, depth+1)
+		}
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,122 @@
+// Package verify is the entry point of the ClearBadge core: a Verifier,
+// configured by options, takes the bytes of anything a learner might hand
+// over (a JSON-LD credential, a VC-JWT, a badge image with a credential baked
+// in, a CLR, a presentation) and returns one report.Report.
+//
+// The Verifier is offline unless it is given a Fetcher: it then never
+// touches the network, and every check that would need it is reported as
+// skipped with the reason. Verification follows OB 3.0 §9.1 "Verification"
+// in the specification's order: format and shape, proof, issuer binding,
+// validity dates, revocation status, schema, recipient, endorsements; a CLR
+// (CLR 2.0) then verifies each credential it carries, and a presentation
+// (VC 2.0 §4.13) its holder's proof and every credential inside.
+package verify
+
+import (
+	"bytes"
+	"context"
+	"time"
+
+	"github.com/clearbadge/clearbadge/core/fetch"
+	"github.com/clearbadge/clearbadge/core/recipient"
+	"github.com/clearbadge/clearbadge/core/report"
+)
+
+// Option configures a Verifier.
+type Option func(*Verifier)
+
+// WithOffline turns network lookups off (true) or lets them go through the
+// Fetcher given with WithFetcher (false). Offline is the default.
+func WithOffline(offline bool) Option { return func(v *Verifier) { v.offline = offline } }
+
+// WithFetcher sets how public documents (did:web documents, status lists,
+// issuer profiles, schemas) are fetched when online. It also turns online
+// checks on.
+func WithFetcher(f fetch.Fetcher) Option {
+	return func(v *Verifier) { v.fetcher, v.offline = f, f == nil }
+}
+
+// WithDocuments supplies documents by URL that would otherwise be fetched
+// (air-gapped verification). They are used online and offline alike.
+func WithDocuments(docs map[string][]byte) Option {
+	return func(v *Verifier) {
+		if v.docs == nil {
+			v.docs = map[string][]byte{}
+		}
+		for k, b := range docs {
+			v.docs[k] = b
+		}
+	}
+}
+
+// WithTime verifies as of t ("was it valid then?") instead of now.
+func WithTime(t time.Time) Option { return func(v *Verifier) { v.now = t } }
+
+// WithChallenge sets the challenge a presentation's proof must carry.
+func WithChallenge(c string) Option { return func(v *Verifier) { v.challenge = c } }
+
+// WithDomain sets the domain a presentation's proof must carry.
+func WithDomain(d string) Option { return func(v *Verifier) { v.domain = d } }
+
+// WithRecipient checks that the credential was issued to this person
+// (OB 3.0 §9.1 step 5).
+func WithRecipient(k recipient.Known) Option { return func(v *Verifier) { v.recipient = &k } }
+
+// WithRefresh lets an online Verifier fetch the refreshed copy a
+// 1EdTechCredentialRefresh service offers (OB 3.0 §9.1 step 3) and verify
+// it too. It reveals to the issuer that the credential is being checked,
+// so it is off by default.
+func WithRefresh(on bool) Option { return func(v *Verifier) { v.refresh = on } }
+
+// Verifier verifies credentials and presentations. It is safe for concurrent
+// use; each Verify call has its own fetch cache.
+type Verifier struct {
+	offline           bool
+	fetcher           fetch.Fetcher
+	docs              map[string][]byte
+	now               time.Time
+	challenge, domain string
+	recipient         *recipient.Known
+	refresh           bool
+}
+
+// New returns a Verifier with the given options.
+func New(opts ...Option) *Verifier {
+	v := &Verifier{offline: true}
+	for _, o := range opts {
+		o(v)
+	}
+	return v
+}
+
+// session is the state of one Verify call.
+type session struct {
+	*Verifier
+	fetch fetch.Fetcher
+	now   time.Time
+	depth int
+}
+
+// maxNesting bounds credentials inside credentials (a presentation of CLRs
+// of endorsed badges is depth 3); anything deeper is refused, not followed.
+const maxNesting = 4
+
+// Verify verifies one input and returns its report; it never returns nil.
+// source names the input in the report (a file name, say).
+func (v *Verifier) Verify(ctx context.Context, input []byte, source string) *report.Report {
+	var next fetch.Fetcher = fetch.Offline
+	if !v.offline && v.fetcher != nil {
+		next = v.fetcher
+	}
+	s := &session{
+		Verifier: v,
+		fetch:    &fetch.Cache{Next: &fetch.Static{Docs: v.docs, Next: next}},
+		now:      v.now,
+	}
+	if s.now.IsZero() {
+		s.now = time.Now()
+	}
+	r := s.input(ctx, bytes.TrimSpace(input))
+	r.Source = source
+	return r
+}
