@@ -1,0 +1,54 @@
+// Command clearbadge verifies Open Badges 3.0 and CLR 2.0 credentials and
+// presentations on this machine, for scripts and batch work. It uses the
+// same core as the web page and the wallet, so the verdicts are the same.
+//
+//	clearbadge verify [--json] [--offline] [--at TIME] [--challenge C] [--domain D]
+//	                  [--with URL=FILE]... [--recipient TYPE:VALUE] [--refresh] FILE...|-
+//
+// Exit status: 0 when every input verified, 1 when one did not, 2 for a
+// usage error or an input that could not be read.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes are part of the CLI's contract (README "Command line").
+const (
+	exitOK       = 0
+	exitNotValid = 1
+	exitUsage    = 2
+)
+
+const usage = `clearbadge: verify Open Badges 3.0 and CLR 2.0 credentials, privately.
+
+Usage:
+  clearbadge verify [flags] FILE... | -     verify credentials, images, presentations
+  clearbadge help                            this text
+
+Run "clearbadge verify -h" for the flags. Exit status: 0 all verified,
+1 something did not verify, 2 usage error or unreadable input.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: tests call it directly.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "verify":
+		return verifyCmd(args[1:], stdin, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "clearbadge: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/clearbadge/clearbadge/core/fetch/httpfetch"
+	"github.com/clearbadge/clearbadge/core/recipient"
+	"github.com/clearbadge/clearbadge/core/report"
+	"github.com/clearbadge/clearbadge/core/verify"
+)
+
+// withFlags collects repeated --with URL=FILE flags.
+type withFlags map[string][]byte
+
+func (w withFlags) String() string { return "" }
+
+func (w withFlags) Set(v string) error {
+	u, file, ok := strings.Cut(v, "=")
+	if !ok || u == "" || file == "" {
+		return fmt.Errorf("expected URL=FILE, got %q", v)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	w[u] = b
+	return nil
+}
+
+func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print the JSON Report (one object per input; a JSON array for several)")
+	offline := fs.Bool("offline", false, "make no network request (did:web keys, status lists and schemas are then skipped)")
+	at := fs.String("at", "", "verify as of this time (RFC 3339, e.g. 2024-06-01T00:00:00Z, or a date 2024-06-01)")
+	challenge := fs.String("challenge", "", "the challenge a presentation must carry")
+	domain := fs.String("domain", "", "the domain a presentation must carry")
+	refresh := fs.Bool("refresh", false, "fetch the issuer's refreshed copy when it offers one (online only)")
+	recip := fs.String("recipient", "", "check the credential was issued to TYPE:VALUE, e.g. email:someone@example.org")
+	with := withFlags{}
+	fs.Var(with, "with", "use FILE as the document at URL instead of fetching it (repeatable): URL=FILE")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: clearbadge verify [flags] FILE... | -")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	opts := []verify.Option{verify.WithDocuments(with), verify.WithChallenge(*challenge), verify.WithDomain(*domain), verify.WithRefresh(*refresh)}
+	if !*offline {
+		opts = append(opts, verify.WithFetcher(httpfetch.New()))
+	}
+	if *at != "" {
+		t, err := parseAt(*at)
+		if err != nil {
+			fmt.Fprintf(stderr, "clearbadge: --at: %v\n", err)
+			return exitUsage
+		}
+		opts = append(opts, verify.WithTime(t))
+	}
+	if *recip != "" {
+		k, err := recipient.Parse(*recip)
+		if err != nil {
+			fmt.Fprintf(stderr, "clearbadge: --recipient: %v\n", err)
+			return exitUsage
+		}
+		opts = append(opts, verify.WithRecipient(k))
+	}
+	v := verify.New(opts...)
+
+	code := exitOK
+	var reports []*report.Report
+	for _, name := range fs.Args() {
+		data, err := readInput(name, stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "clearbadge: %v\n", err)
+			code = exitUsage
+			continue
+		}
+		r := v.Verify(context.Background(), data, name)
+		if !r.Verified && code == exitOK {
+			code = exitNotValid
+		}
+		reports = append(reports, r)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		var out any = reports
+		if len(reports) == 1 && fs.NArg() == 1 {
+			out = reports[0]
+		}
+		if len(reports) > 0 {
+			enc.Encode(out)
+		}
+	} else {
+		for _, r := range reports {
+			printReport(stdout, r, "")
+		}
+	}
+	return code
+}
+
+// maxInput caps what is read from a file or stdin before the core's own
+// caps apply: a baked image may be larger than a credential.
+const maxInput = 32 << 20
+
+func readInput(name string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if len(b) > maxInput {
+		return nil, fmt.Errorf("%s: larger than %d bytes", name, maxInput)
+	}
+	return b, nil
+}
+
+func parseAt(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time (2024-06-01T12:00:00Z) or a date (2024-06-01)", s)
+}
+
+var marks = map[report.Outcome]string{report.Pass: "✔", report.Fail: "✘", report.Warn: "!", report.Skip: "–"}
+
+// printReport writes the readable report: the verdict first, then what the
+// credential says, then each check.
+func printReport(w io.Writer, r *report.Report, indent string) {
+	verdict := "NOT VERIFIED"
+	if r.Verified {
+		verdict = "VERIFIED"
+	}
+	title := r.Summary.Name
+	if title == "" {
+		title = r.Kind
+	}
+	src := ""
+	if r.Source != "" {
+		src = "  (" + r.Source + ")"
+	}
+	fmt.Fprintf(w, "%s%s  %s%s\n", indent, verdict, title, src)
+	s := r.Summary
+	if s.Issuer.ID != "" {
+		name := s.Issuer.Name
+		if name == "" {
+			name = s.Issuer.ID
+		} else {
+			name += " <" + s.Issuer.ID + ">"
+		}
+		fmt.Fprintf(w, "%s  Issuer:      %s\n", indent, name)
+	}
+	if s.Subject != "" || s.SubjectName != "" {
+		fmt.Fprintf(w, "%s  Recipient:   %s\n", indent, strings.TrimSpace(s.SubjectName+" "+s.Subject))
+	}
+	if s.Holder != "" {
+		fmt.Fprintf(w, "%s  Holder:      %s\n", indent, s.Holder)
+	}
+	if a := s.Achievement; a != nil && a.Name != "" && a.Name != title {
+		fmt.Fprintf(w, "%s  Achievement: %s\n", indent, a.Name)
+	}
+	if s.ValidFrom != "" {
+		fmt.Fprintf(w, "%s  Valid from:  %s\n", indent, s.ValidFrom)
+	}
+	if s.ValidUntil != "" {
+		fmt.Fprintf(w, "%s  Valid until: %s\n", indent, s.ValidUntil)
+	}
+	for _, c := range r.Checks {
+		fmt.Fprintf(w, "%s  %s %-13s %s\n", indent, marks[c.Outcome], c.ID, c.Message)
+		if c.Detail != "" && c.Outcome != report.Pass {
+			fmt.Fprintf(w, "%s    %-13s %s\n", indent, "", c.Detail)
+		}
+	}
+	for _, n := range r.Credentials {
+		fmt.Fprintln(w)
+		printReport(w, n, indent+"    ")
+	}
+	if indent == "" {
+		fmt.Fprintln(w)
+	}
+}
