@@ -1,0 +1,146 @@
+package verify_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/clearbadge/clearbadge/core/report"
+	"github.com/clearbadge/clearbadge/core/verify"
+	"github.com/clearbadge/clearbadge/internal/vectors"
+)
+
+// at is the verification time for vector tests, so that verdicts do not
+// change as the calendar moves.
+var at = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+
+// expect is what a vector must give: the verdict, and the outcome of the
+// checks that matter for it.
+type expect struct {
+	verified bool
+	checks   map[string]report.Outcome
+}
+
+func run(t *testing.T, path string, opts ...verify.Option) *report.Report {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := verify.New(append([]verify.Option{verify.WithTime(at)}, opts...)...)
+	return v.Verify(context.Background(), b, filepath.Base(path))
+}
+
+func check(t *testing.T, r *report.Report, e expect) {
+	t.Helper()
+	if r.Verified != e.verified {
+		t.Errorf("verified = %v, want %v\n%s", r.Verified, e.verified, dump(r))
+	}
+	for id, want := range e.checks {
+		c := r.Check(id)
+		switch {
+		case c == nil:
+			t.Errorf("no %q check\n%s", id, dump(r))
+		case c.Outcome != want:
+			t.Errorf("%s = %s, want %s: %s (%s)", id, c.Outcome, want, c.Message, c.Detail)
+		}
+	}
+}
+
+func dump(r *report.Report) string {
+	var b strings.Builder
+	for _, c := range r.Checks {
+		b.WriteString("  " + c.ID + " " + string(c.Outcome) + ": " + c.Message + " [" + c.Detail + "]\n")
+	}
+	return b.String()
+}
+
+// Signed examples from the OB 3.0 and CLR 2.0 specifications verify offline.
+// Their keys sit in the fragment of a non-DID https issuer URL, which cannot
+// be confirmed as the issuer's offline: the issuer check warns.
+func TestSpecVectors(t *testing.T) {
+	dir := vectors.Dir(t, "1edtech")
+	ok := expect{verified: true, checks: map[string]report.Outcome{
+		"format": report.Pass, "proof": report.Pass, "issuer": report.Warn, "validity": report.Pass, "status": report.Pass, "schema": report.Pass,
+	}}
+	for _, f := range []string{"spec-test-vectors/obv3p0/credential-signed.json", "spec-test-vectors/clrv2p0/credential-signed.json"} {
+		t.Run(f, func(t *testing.T) { check(t, run(t, filepath.Join(dir, f)), ok) })
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "spec-rendered-examples", "*"))
+	if len(files) == 0 {
+		t.Fatal("no rendered examples")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			e := ok
+			if strings.HasSuffix(f, ".jwt") {
+				// SOURCES.md: the rendered JWTs have no nbf claim (OB 3.0 §8.2.4
+				// requires one) and carry their key as a bare jwk header.
+				e = expect{verified: true, checks: map[string]report.Outcome{
+					"format": report.Warn, "proof": report.Pass, "issuer": report.Warn, "validity": report.Pass,
+				}}
+			}
+			check(t, run(t, f), e)
+		})
+	}
+}
+
+// The 1EdTech validator's own test files get the verdicts their names
+// promise.
+func TestValidatorVectors(t *testing.T) {
+	dir := vectors.Dir(t, "1edtech", "validator")
+	P, F, W, S := report.Pass, report.Fail, report.Warn, report.Skip
+	valid := expect{verified: true, checks: map[string]report.Outcome{"proof": P}}
+	cases := map[string]expect{
+		"ob30/simple.json":                 valid,
+		"ob30/simple-context-alias.json":   valid,
+		"ob30/simple-context-version.json": valid,
+		"ob30/simple-did-key-method.json":  {verified: true, checks: map[string]report.Outcome{"proof": P, "issuer": P}},
+		"ob30/simple-did-web-method.json":  valid,
+		"ob30/simple-multiple-proofs.json": valid,
+		"ob30/simple-eddsa-2022.json":      valid,
+		"ob30/simple_v1.json":              valid,
+		"ob30/complete.json":               valid,
+		"ob30/endorsement-valid.json":      valid,
+		"ob30/simple-json.png":             valid,
+		"ob30/simple-json.svg":             valid,
+		"ob30/simple-jwt.png":              {verified: true, checks: map[string]report.Outcome{"proof": P, "format": W, "issuer": W}},
+		"ob30/simple-jwt.svg":              {verified: true, checks: map[string]report.Outcome{"proof": P, "format": W, "issuer": W}},
+		"ob30/simple-jwt_v1.png":           {verified: true, checks: map[string]report.Outcome{"proof": P, "format": W, "issuer": W}},
+		"ob30/simple-jwt_v1.svg":           {verified: true, checks: map[string]report.Outcome{"proof": P, "format": W, "issuer": W}},
+		"ob30/simple-err-expired.json":     {checks: map[string]report.Outcome{"proof": P, "validity": F}},
+		"ob30/simple-err-issued.json":      {checks: map[string]report.Outcome{"proof": P, "validity": F}},
+		"ob30/simple-err-issuer.json":      {checks: map[string]report.Outcome{"proof": P, "issuer": F, "schema": F}},
+		"ob30/simple-err-proof-value.json": {checks: map[string]report.Outcome{"proof": F}},
+		"ob30/simple-err-type.json":        {checks: map[string]report.Outcome{"proof": F}},
+		"ob30/simple-err-context.json":     {checks: map[string]report.Outcome{"format": F}},
+		"ob30/simple-noproof.json":         {checks: map[string]report.Outcome{"proof": F}},
+		"ob30/simple.jwt":                  {checks: map[string]report.Outcome{"proof": F}},
+		"ob30/complete_v1.json":            {checks: map[string]report.Outcome{"proof": S}},
+		// Key not resolvable: a bare multikey, an unknown DID method, an unknown scheme.
+		"ob30/simple-err-proof-method-no-scheme.json":          {checks: map[string]report.Outcome{"proof": F}},
+		"ob30/simple-err-proof-method-unknown-did-method.json": {checks: map[string]report.Outcome{"proof": F}},
+		"ob30/simple-err-proof-method-unknown-scheme.json":     {checks: map[string]report.Outcome{"proof": F}},
+		"ob30/simple-err-proof-method.json":                    {checks: map[string]report.Outcome{"proof": F}},
+		"clr20/simple.json":                                    {verified: true, checks: map[string]report.Outcome{"proof": P, "credentials": P}},
+		"clr20/simple_v1.json":                                 {verified: true, checks: map[string]report.Outcome{"proof": P, "credentials": P}},
+		"clr20/complex.json":                                   {verified: true, checks: map[string]report.Outcome{"proof": P, "credentials": P}},
+		"clr20/simple.jwt":                                     {verified: true, checks: map[string]report.Outcome{"proof": P, "credentials": P}},
+		"clr20/simple-noproof.json":                            {checks: map[string]report.Outcome{"proof": F, "credentials": F}},
+	}
+	for f, e := range cases {
+		t.Run(f, func(t *testing.T) { check(t, run(t, filepath.Join(dir, f)), e) })
+	}
+	// Every file whose name says it is broken in its types fails.
+	errs, _ := filepath.Glob(filepath.Join(dir, "ob30", "simple-err-*-type.json"))
+	for _, f := range errs {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			if r := run(t, f); r.Verified {
+				t.Errorf("verified\n%s", dump(r))
+			}
+		})
+	}
+}
