@@ -47,6 +47,6 @@
 // They splice bytes instead of re-encoding: the PNG keeps every other chunk
 // as it was (the new iTXt goes right after IHDR, before the image data), and
 // the SVG keeps every byte outside the inserted element and namespace
-// declaration, at offsets found by the XML decoder. OB 2.0 data is left
-// alone.
+// declaration and the removed elements, at offsets found by the XML decoder.
+// OB 2.0 data is left alone.
 package baked

@@ -33,7 +33,7 @@ type chunkReader struct {
 
 func newChunkReader(buf []byte) (*chunkReader, error) {
 	if !bytes.HasPrefix(buf, pngSignature) {
-		return nil, &FormatError{Format: FormatPNG, Reason: "missing PNG signature"}
+		return nil, fmt.Errorf("%w: no PNG signature", ErrUnknownFormat)
 	}
 	return &chunkReader{buf: buf, pos: len(pngSignature)}, nil
 }

@@ -287,7 +287,9 @@ func BakeSVG(svg []byte, payload []byte, namespace string) ([]byte, error) {
 func (doc *svgDoc) choosePrefix(want, namespace string) (prefix, declare string) {
 	bound := map[string]bool{}
 	for _, a := range doc.prefixes {
-		if a.value == namespace {
+		// encoding/xml accepts attribute names XML does not (xmlns:000);
+		// reuse only a prefix that is also a valid element name prefix.
+		if a.value == namespace && plainName(a.name) {
 			return a.name, ""
 		}
 		bound[a.name] = true
@@ -297,6 +299,18 @@ func (doc *svgDoc) choosePrefix(want, namespace string) (prefix, declare string)
 		prefix = want + strconv.Itoa(i)
 	}
 	return prefix, ` xmlns:` + prefix + `="` + namespace + `"`
+}
+
+// plainName reports whether s is an ASCII XML name without colons
+// ([A-Za-z_][A-Za-z0-9._-]*), a safe subset of the NCName production.
+func plainName(s string) bool {
+	for i, c := range []byte(s) {
+		letter := c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '.' || c == '-')) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // invalidXMLChar returns the byte index of the first rune outside XML 1.0's
