@@ -12,13 +12,15 @@ build: cli wasm
 cli:
 	$(GO) build -trimpath -o bin/clearbadge ./cmd/clearbadge
 
+# wasm: the verifier for web/ (and, later, extension/), with the loader of the
+# exact Go toolchain that built it (wasm_exec.js must match the toolchain).
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/clearbadge.wasm ./wasm
 	cp $(GOROOT)/lib/wasm/wasm_exec.js web/wasm_exec.js
 
 ## run: build and serve the verifier on 127.0.0.1 with a bundled sample credential
 run: build
-	$(GO) run ./cmd/serve -dir web
+	$(GO) run ./cmd/serve -dir web $(if $(ADDR),-addr $(ADDR))
 
 ## test: vet, unit and vector tests, a short fuzz of every parser, browser tests
 test: lint test-go test-fuzz test-browser
@@ -37,10 +39,12 @@ test-fuzz:
 	  d=$$(dirname $$f); for t in $$(grep -o '^func Fuzz[A-Za-z0-9_]*' $$f | cut -d' ' -f2); do \
 	    echo "fuzz $$d $$t"; $(GO) test -run=NONE -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) $$d; done; done
 
-test-browser: build node_modules
+# test-browser: the page, its workers and web/clearbadge.mjs in Debian's
+# chromium (playwright-core, no browser download) and in Node.
+test-browser: wasm node_modules
 	node --test tests/browser/
 
-node_modules: package.json
+node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch node_modules
 

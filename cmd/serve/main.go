@@ -1,0 +1,115 @@
+// Command serve is a small static file server for the ClearBadge web page:
+// `make run` uses it to serve web/ on 127.0.0.1, and the browser tests start
+// it on a free port.
+//
+// It sends what a production host should send (web/_headers lists the same
+// lines for hosts that read that file, and a test keeps the two equal):
+//   - the page's Content-Security-Policy as a header too (the page also has it
+//     in a meta tag, so it holds on hosts that cannot set headers; only the
+//     header can carry frame-ancestors);
+//   - a policy of its own for each verification worker, because a dedicated
+//     worker is governed by the policy delivered with its script, not by the
+//     page's (CSP Level 3 §"Workers"; Chromium does this since it shipped
+//     PlzDedicatedWorker). The offline worker may connect only to its own
+//     origin (to load the wasm); the online worker may also fetch https: URLs;
+//   - application/wasm for .wasm, so that browsers compile while downloading;
+//   - Cache-Control: no-store, so a rebuilt wasm is always picked up.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+	"time"
+)
+
+// Content-Security-Policies. pagePolicy must stay equal to the meta tag in
+// web/index.html (plus frame-ancestors, which a meta tag cannot carry).
+const (
+	pagePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+		"connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+	offlineWorkerPolicy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'"
+	onlineWorkerPolicy  = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' https:"
+)
+
+// headersFor returns the headers for a request path, beyond those every
+// response gets.
+func headersFor(p string) map[string]string {
+	h := map[string]string{}
+	switch base := path.Base(p); {
+	case strings.HasSuffix(p, "/") || strings.HasSuffix(base, ".html"):
+		h["Content-Security-Policy"] = pagePolicy
+	case base == "worker.js":
+		h["Content-Security-Policy"] = offlineWorkerPolicy
+	case base == "worker-online.js":
+		h["Content-Security-Policy"] = onlineWorkerPolicy
+	}
+	switch path.Ext(p) {
+	case ".wasm":
+		h["Content-Type"] = "application/wasm"
+	case ".js", ".mjs":
+		h["Content-Type"] = "text/javascript; charset=utf-8"
+	case ".jwt":
+		h["Content-Type"] = "text/plain; charset=utf-8"
+	}
+	return h
+}
+
+// commonHeaders go on every response.
+var commonHeaders = map[string]string{
+	"Cache-Control":          "no-store",
+	"X-Content-Type-Options": "nosniff",
+	"Referrer-Policy":        "no-referrer",
+}
+
+// handler serves dir with the headers above. Directories without an
+// index.html are not listed.
+func handler(dir string) http.Handler {
+	fs := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		if strings.HasSuffix(r.URL.Path, "/") {
+			if _, err := os.Stat(path.Join(dir, path.Clean(r.URL.Path), "index.html")); err != nil {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		for k, v := range commonHeaders {
+			w.Header().Set(k, v)
+		}
+		for k, v := range headersFor(r.URL.Path) {
+			w.Header().Set(k, v)
+		}
+		fs.ServeHTTP(w, r)
+	})
+}
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
+	dir := flag.String("dir", "web", "folder to serve")
+	flag.Parse()
+	if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
+		log.Fatalf("serve: %s is not a folder", *dir)
+	}
+	if _, err := os.Stat(path.Join(*dir, "clearbadge.wasm")); errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(os.Stderr, "serve: warning: %s/clearbadge.wasm is missing; run `make wasm`\n", *dir)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatalf("serve: %v", err)
+	}
+	// The first line of output is the URL; the browser tests read it.
+	fmt.Printf("ClearBadge: serving %s at http://%s/\n", *dir, ln.Addr())
+	srv := &http.Server{Handler: handler(*dir), ReadHeaderTimeout: 10 * time.Second}
+	log.Fatal(srv.Serve(ln))
+}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bufio"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// webDir is the real page folder: the tests check the policies the page
+// actually ships with.
+const webDir = "../../web"
+
+func get(t *testing.T, h http.Handler, method, path string) *httptest.ResponseRecorder {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(method, path, nil))
+	return rec
+}
+
+func TestHeaders(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"index.html", "worker.js", "worker-online.js", "app.js", "clearbadge.wasm", "sub/x.json"} {
+		p := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := handler(dir)
+	cases := []struct {
+		path, csp, ctype string
+		status           int
+	}{
+		{"/", pagePolicy, "text/html; charset=utf-8", 200},
+		{"/worker.js", offlineWorkerPolicy, "text/javascript; charset=utf-8", 200},
+		{"/worker-online.js", onlineWorkerPolicy, "text/javascript; charset=utf-8", 200},
+		{"/app.js", "", "text/javascript; charset=utf-8", 200},
+		{"/clearbadge.wasm", "", "application/wasm", 200},
+		{"/sub/", "", "", 404}, // no directory listings
+		{"/missing.js", "", "", 404},
+	}
+	for _, c := range cases {
+		rec := get(t, h, "GET", c.path)
+		if rec.Code != c.status {
+			t.Errorf("%s: status %d, want %d", c.path, rec.Code, c.status)
+			continue
+		}
+		if c.status != 200 {
+			continue
+		}
+		if got := rec.Header().Get("Content-Security-Policy"); got != c.csp {
+			t.Errorf("%s: CSP %q, want %q", c.path, got, c.csp)
+		}
+		if got := rec.Header().Get("Content-Type"); got != c.ctype {
+			t.Errorf("%s: Content-Type %q, want %q", c.path, got, c.ctype)
+		}
+		if got := rec.Header().Get("Cache-Control"); got != "no-store" {
+			t.Errorf("%s: Cache-Control %q", c.path, got)
+		}
+	}
+	if rec := get(t, h, "POST", "/"); rec.Code != http.StatusMethodNotAllowed {
+		t.Errorf("POST: status %d", rec.Code)
+	}
+}
+
+// TestOfflineWorkerPolicy pins what makes offline mode offline at the
+// browser level: the offline worker may connect to its own origin only.
+func TestOfflineWorkerPolicy(t *testing.T) {
+	if !strings.Contains(offlineWorkerPolicy, "connect-src 'self'") || strings.Contains(offlineWorkerPolicy, "https:") {
+		t.Errorf("offline worker policy lets connections out: %s", offlineWorkerPolicy)
+	}
+	if !strings.Contains(pagePolicy, "connect-src 'self';") {
+		t.Errorf("page policy lets connections out: %s", pagePolicy)
+	}
+}
+
+// TestMetaMatchesHeader keeps the page's <meta> policy equal to the header
+// (less frame-ancestors, which a meta tag cannot carry).
+func TestMetaMatchesHeader(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(webDir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("index.html has no CSP meta tag")
+	}
+	want := strings.TrimSuffix(pagePolicy, "; frame-ancestors 'none'")
+	if string(m[1]) != want {
+		t.Errorf("index.html meta CSP\n got %s\nwant %s", m[1], want)
+	}
+}
+
+// TestHeadersFileMatches keeps web/_headers (for static hosts) equal to what
+// this server sends.
+func TestHeadersFileMatches(t *testing.T) {
+	f, err := os.Open(filepath.Join(webDir, "_headers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got := map[string]map[string]string{}
+	var cur string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "":
+		case !strings.HasPrefix(line, " "):
+			cur = line
+			got[cur] = map[string]string{}
+		default:
+			k, v, _ := strings.Cut(strings.TrimSpace(line), ": ")
+			got[cur][k] = v
+		}
+	}
+	for _, p := range []string{"/", "/index.html", "/worker.js", "/worker-online.js"} {
+		if want := headersFor(p)["Content-Security-Policy"]; got[p]["Content-Security-Policy"] != want {
+			t.Errorf("_headers %s: CSP %q, want %q", p, got[p]["Content-Security-Policy"], want)
+		}
+	}
+	for k, v := range commonHeaders {
+		if k == "Cache-Control" {
+			continue // no-store is for development; a host should cache
+		}
+		if got["/*"][k] != v {
+			t.Errorf("_headers /*: %s %q, want %q", k, got["/*"][k], v)
+		}
+	}
+}

@@ -1,0 +1,111 @@
+// Shared pieces of the browser tests: the project's own static server
+// (cmd/serve) on a free port, Debian's Chromium through playwright-core (never
+// a browser download), a canary server on another port that must never be
+// hit, and a network recorder that aborts anything not from the page's origin.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webDir = path.join(root, 'web');
+export const outDir = path.join(root, 'tests', 'out');
+// Test vectors live beside the project (../shared); tests that need them skip
+// when it is absent.
+export const sharedDir = path.resolve(root, '..', 'shared');
+
+export function sharedFile(...parts) {
+  const p = path.join(sharedDir, ...parts);
+  return existsSync(p) ? p : null;
+}
+
+export function chromiumPath() {
+  for (const p of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/lib/chromium/chromium']) {
+    if (p && existsSync(p)) return p;
+  }
+  throw new Error('Chromium not found: install Debian\'s chromium (apt-get install chromium) or set CHROMIUM');
+}
+
+export function requireBuild() {
+  for (const f of ['clearbadge.wasm', 'wasm_exec.js']) {
+    if (!existsSync(path.join(webDir, f))) throw new Error(`web/${f} is missing: run \`make wasm\` first`);
+  }
+}
+
+// startServer builds cmd/serve and runs it on 127.0.0.1 with a free port.
+export async function startServer() {
+  const bin = path.join(mkdtempSync(path.join(tmpdir(), 'clearbadge-serve-')), 'serve');
+  execFileSync('go', ['build', '-o', bin, './cmd/serve'], { cwd: root, stdio: 'inherit' });
+  const proc = spawn(bin, ['-addr', '127.0.0.1:0', '-dir', webDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('cmd/serve printed no URL within 20 s')), 20000);
+    proc.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`cmd/serve exited with ${code}`)); });
+  });
+  return { url, origin: new URL(url).origin, close: () => proc.kill() };
+}
+
+// startCanary is a server on another port that records every hit. CORS is
+// open so that a request which escaped would really succeed.
+export async function startCanary() {
+  const hits = [];
+  const srv = http.createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.end('canary');
+  });
+  srv.on('upgrade', (req, socket) => { hits.push(`UPGRADE ${req.url}`); socket.destroy(); });
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${srv.address().port}`;
+  return { origin, hits, close: () => new Promise((r) => srv.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true });
+}
+
+// The page's own files: anything else from its origin, and everything from
+// any other origin, is aborted and recorded as a leak.
+const ALLOWED = /\.(html|js|mjs|css|wasm|svg|json)$|\/$/;
+
+// recordNetwork routes every request of a browser context (page and workers)
+// through an allowlist and records all of them, and WebSockets separately
+// (route() does not see those).
+export async function recordNetwork(ctx, origin) {
+  const net = { requests: [], leaks: [], sockets: [] };
+  await ctx.route('**/*', (route) => {
+    const req = route.request();
+    const u = new URL(req.url());
+    if (u.origin === origin && req.method() === 'GET' && ALLOWED.test(u.pathname)) return route.continue();
+    net.leaks.push(`${req.method()} ${req.url()}`);
+    return route.abort();
+  });
+  ctx.on('request', (req) => net.requests.push(req.url()));
+  ctx.on('page', (p) => p.on('websocket', (ws) => net.sockets.push(ws.url())));
+  return net;
+}
+
+export function ensureOutDir() {
+  mkdirSync(outDir, { recursive: true });
+  return outDir;
+}
+
+// waitForResults waits until n results carry a verdict.
+export async function waitForResults(page, n, timeout = 60000) {
+  await page.waitForFunction((count) => document.querySelectorAll('#results > [data-verdict]').length >= count,
+    n, { timeout });
+  return page.$$eval('#results > [data-verdict]', (els) => els.map((el) => ({
+    verdict: el.dataset.verdict,
+    title: el.querySelector('h3')?.textContent,
+    checks: Object.fromEntries([...el.querySelectorAll('[data-check]')].map((c) => [c.dataset.check, c.dataset.outcome])),
+    text: el.innerText,
+  })));
+}

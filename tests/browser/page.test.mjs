@@ -1,0 +1,189 @@
+// The verifier page in headless Chromium: verdicts for the bundled samples,
+// a VC-JWT and a baked PNG from the shared vectors, several files at once,
+// "no request leaves the page's origin" while verifying offline, and
+// screenshots (tests/out/).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  webDir, sharedFile, requireBuild, startServer, startCanary, launch, recordNetwork, ensureOutDir,
+  waitForResults,
+} from './helpers.mjs';
+
+const sample = (name) => path.join(webDir, 'samples', name);
+
+let server; let canary; let browser;
+
+before(async () => {
+  requireBuild();
+  [server, canary] = await Promise.all([startServer(), startCanary()]);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  await canary?.close();
+});
+
+// openPage opens the verifier in a fresh context with the network recorder on
+// and waits until the wasm worker is ready.
+async function openPage(viewport = { width: 1100, height: 900 }) {
+  const ctx = await browser.newContext({ viewport });
+  const net = await recordNetwork(ctx, server.origin);
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the verifier started');
+  return { ctx, page, net, errors };
+}
+
+test('valid, tampered and expired samples get the right verdicts offline, with no request leaving the origin', async () => {
+  const { ctx, page, net, errors } = await openPage();
+  try {
+    const before = net.requests.length;
+    await page.setInputFiles('input[type=file]', [sample('sample.json'), sample('sample-tampered.json'), sample('sample-expired.json')]);
+    const results = await waitForResults(page, 3);
+    // Results of one batch are shown in file order.
+    const [valid, tampered, expired] = results;
+    assert.equal(valid.verdict, 'verified', valid.text);
+    assert.equal(valid.checks.proof, 'pass');
+    assert.equal(valid.title, 'Web Accessibility Foundations');
+    assert.match(valid.text, /ClearBadge Sample Issuer/);
+    assert.match(valid.text, /Alex Rivera/);
+
+    assert.equal(tampered.verdict, 'not-verified', tampered.text);
+    assert.equal(tampered.checks.proof, 'fail');
+
+    assert.equal(expired.verdict, 'not-verified', expired.text);
+    assert.equal(expired.checks.proof, 'pass', 'the expired sample is validly signed');
+    assert.equal(expired.checks.validity, 'fail');
+
+    // Offline: the verification itself made no request at all, and nothing
+    // during the whole visit went anywhere but the page's origin.
+    assert.deepEqual(net.requests.slice(before), [], 'requests made while verifying offline');
+    assert.deepEqual(net.leaks, []);
+    assert.deepEqual(net.sockets, []);
+    for (const u of net.requests) assert.equal(new URL(u).origin, server.origin, u);
+    assert.deepEqual(canary.hits, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('the page and its offline worker cannot reach another origin (CSP and the worker lock)', async () => {
+  const { ctx, page, net } = await openPage();
+  try {
+    const target = canary.origin;
+    const violations = await page.evaluate(async (t) => {
+      const seen = [];
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+      try { await fetch(`${t}/fetch`); } catch { /* blocked */ }
+      try { navigator.sendBeacon(`${t}/beacon`, 'x'); } catch { /* blocked */ }
+      try { new WebSocket(`${t.replace('http', 'ws')}/ws`); } catch { /* blocked */ }
+      const img = new Image();
+      img.src = `${t}/img.png`;
+      await new Promise((r) => setTimeout(r, 500));
+      return seen;
+    }, target);
+    assert.ok(violations.length >= 4, `CSP violations seen: ${violations.join(', ')}`);
+
+    // The offline worker has no network API left once the verifier started.
+    const workers = page.workers();
+    assert.equal(workers.length, 1, 'one (offline) worker');
+    assert.match(workers[0].url(), /\/worker\.js$/);
+    const fromWorker = await workers[0].evaluate(async (t) => {
+      try { await fetch(`${t}/from-worker`); return 'fetched'; } catch (e) { return String(e.message); }
+    }, target);
+    assert.match(fromWorker, /disabled/);
+
+    await page.waitForTimeout(300);
+    assert.deepEqual(canary.hits, []);
+    assert.deepEqual(net.sockets, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('a VC-JWT and a baked PNG from the shared vectors verify through the page', async (t) => {
+  const jwt = sharedFile('vectors', '1edtech', 'spec-rendered-examples', 'ob-basic.jwt');
+  const png = sharedFile('vectors', '1edtech', 'validator', 'ob30', 'simple-json.png');
+  if (!jwt || !png) {
+    t.skip('../shared/vectors is absent: the JWT and baked-PNG vectors were not tested');
+    return;
+  }
+  const { ctx, page, net } = await openPage();
+  try {
+    await page.setInputFiles('input[type=file]', [jwt, png]);
+    const [j, p] = await waitForResults(page, 2);
+    assert.equal(j.checks.format, 'pass', j.text);
+    assert.equal(j.checks.proof, 'pass', j.text);
+    assert.match(j.text, /vc-jwt|vc-jose/i);
+    assert.equal(p.checks.format, 'pass', p.text);
+    assert.equal(p.checks.proof, 'pass', p.text);
+    assert.match(p.text, /Format: png/);
+    // The baked image itself is shown (as a blob: URL of the dropped file).
+    const src = await page.$eval('#results > [data-verdict]:nth-child(2) .badge-img img', (img) => img.src);
+    assert.match(src, /^blob:/);
+    assert.deepEqual(net.leaks, []);
+    assert.deepEqual(canary.hits, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('pasted text, a non-credential and the Load sample button', async () => {
+  const { ctx, page } = await openPage();
+  try {
+    await page.fill('#paste-text', 'this is not a credential');
+    await page.click('#paste-go');
+    let [r] = await waitForResults(page, 1);
+    assert.equal(r.verdict, 'error', r.text);
+    assert.equal(r.checks.format, 'fail');
+
+    await page.click('button[data-sample="sample.json"]');
+    await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 2);
+    [r] = await waitForResults(page, 2); // newest first
+    assert.equal(r.verdict, 'verified', r.text);
+    // The screen-reader status line says what happened.
+    assert.match(await page.textContent('#status'), /sample\.json: verified/);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('screenshots: valid and failed credential, and phone width', async () => {
+  const out = ensureOutDir();
+  let { ctx, page } = await openPage({ width: 1000, height: 900 });
+  try {
+    await page.setInputFiles('input[type=file]', sample('sample.json'));
+    await waitForResults(page, 1);
+    await page.locator('#results > [data-verdict]').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(out, 'valid.png'), fullPage: true });
+
+    await page.click('#clear');
+    await page.setInputFiles('input[type=file]', sample('sample-tampered.json'));
+    await waitForResults(page, 1);
+    const card = page.locator('#results > [data-verdict]').first();
+    await card.locator('details.detail').first().evaluate((d) => { d.open = true; });
+    await card.screenshot({ path: path.join(out, 'failed.png') });
+  } finally {
+    await ctx.close();
+  }
+
+  ({ ctx, page } = await openPage({ width: 375, height: 812 }));
+  try {
+    await page.setInputFiles('input[type=file]', sample('sample.json'));
+    await waitForResults(page, 1);
+    await page.screenshot({ path: path.join(out, 'phone.png'), fullPage: true });
+    // Nothing is wider than the phone's screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page overflows the 375 px viewport by ${overflow} px`);
+  } finally {
+    await ctx.close();
+  }
+});

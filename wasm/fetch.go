@@ -1,0 +1,224 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"syscall/js"
+
+	"github.com/clearbadge/clearbadge/core/fetch"
+)
+
+// jsFetcher is the online fetch.Fetcher: a GET through the host's fetch API.
+// It is handed to the core only when the caller asked for offline: false.
+//
+// Requests carry no cookies or credentials and no referrer, so the site
+// contacted learns only that someone fetched a public document (and the
+// address it came from), not which page or which learner asked. In a browser
+// the request is a CORS request from the page's origin: a server that does not
+// allow it makes the lookup fail, and the core reports that check as skipped.
+type jsFetcher struct{}
+
+// HTTPError is a response with a status other than 2xx.
+type HTTPError struct {
+	URL    string
+	Status int
+}
+
+func (e *HTTPError) Error() string {
+	return fmt.Sprintf("%s: the server answered HTTP %d", e.URL, e.Status)
+}
+
+// ContentTypeError is a response whose media type the caller cannot use.
+type ContentTypeError struct {
+	URL  string
+	Got  string
+	Want []string
+}
+
+func (e *ContentTypeError) Error() string {
+	return fmt.Sprintf("%s: the server sent %q, expected one of %s", e.URL, e.Got, strings.Join(e.Want, ", "))
+}
+
+// FetchError is a request the host's fetch refused or could not complete: a
+// network error, a CORS refusal, a Content-Security-Policy block, or a
+// cancelled context.
+type FetchError struct {
+	URL    string
+	Reason string
+}
+
+func (e *FetchError) Error() string { return e.URL + ": " + e.Reason }
+
+// Fetch implements fetch.Fetcher.
+func (jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
+	if !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
+		return nil, &FetchError{URL: url, Reason: "only http and https URLs are fetched"}
+	}
+	fetchFn := js.Global().Get("fetch")
+	if fetchFn.Type() != js.TypeFunction {
+		return nil, &FetchError{URL: url, Reason: "this JavaScript host has no fetch API"}
+	}
+
+	// Cancel the request when ctx ends.
+	ac := js.Global().Get("AbortController").New()
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		select {
+		case <-ctx.Done():
+			ac.Call("abort")
+		case <-stop:
+		}
+	}()
+
+	headers := js.Global().Get("Object").New()
+	if len(accept) > 0 {
+		headers.Set("Accept", strings.Join(accept, ", "))
+	}
+	init := js.Global().Get("Object").New()
+	init.Set("method", "GET")
+	init.Set("headers", headers)
+	init.Set("credentials", "omit")
+	init.Set("referrerPolicy", "no-referrer")
+	init.Set("cache", "no-store")
+	init.Set("redirect", "follow")
+	init.Set("signal", ac.Get("signal"))
+
+	resp, err := await(ctx, fetchFn.Invoke(url, init))
+	if err != nil {
+		return nil, &FetchError{URL: url, Reason: err.Error()}
+	}
+	if st := resp.Get("status").Int(); st < 200 || st > 299 {
+		cancelBody(resp)
+		return nil, &HTTPError{URL: url, Status: st}
+	}
+	ct := resp.Get("headers").Call("get", "Content-Type")
+	got := ""
+	if ct.Type() == js.TypeString {
+		got = ct.String()
+	}
+	if !acceptable(got, accept) {
+		cancelBody(resp)
+		return nil, &ContentTypeError{URL: url, Got: got, Want: accept}
+	}
+	return readBody(ctx, url, resp)
+}
+
+// readBody reads the response stream chunk by chunk and gives up as soon as
+// it passes fetch.MaxBytes, so an endless or huge response costs at most the
+// cap (a declared Content-Length is not trusted either way).
+func readBody(ctx context.Context, url string, resp js.Value) ([]byte, error) {
+	body := resp.Get("body")
+	if body.IsNull() || body.IsUndefined() {
+		return nil, nil
+	}
+	reader := body.Call("getReader")
+	var out []byte
+	for {
+		chunk, err := await(ctx, reader.Call("read"))
+		if err != nil {
+			return nil, &FetchError{URL: url, Reason: "reading the response: " + err.Error()}
+		}
+		if chunk.Get("done").Bool() {
+			return out, nil
+		}
+		v := chunk.Get("value")
+		n := v.Get("byteLength").Int()
+		if len(out)+n > fetch.MaxBytes {
+			reader.Call("cancel")
+			return nil, &fetch.TooLargeError{URL: url}
+		}
+		start := len(out)
+		out = append(out, make([]byte, n)...)
+		js.CopyBytesToGo(out[start:], v)
+	}
+}
+
+// cancelBody releases a response body that will not be read.
+func cancelBody(resp js.Value) {
+	if b := resp.Get("body"); b.Type() == js.TypeObject {
+		b.Call("cancel")
+	}
+}
+
+// acceptable reports whether the Content-Type header names one of the
+// accepted media types (parameters such as charset are ignored; "*/*" and
+// "type/*" are honoured). With no accept list, anything goes.
+func acceptable(contentType string, accept []string) bool {
+	if len(accept) == 0 {
+		return true
+	}
+	mt, _, _ := strings.Cut(contentType, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	if mt == "" {
+		return false
+	}
+	for _, a := range accept {
+		a, _, _ = strings.Cut(a, ";")
+		a = strings.ToLower(strings.TrimSpace(a))
+		switch {
+		case a == mt, a == "*/*":
+			return true
+		case strings.HasSuffix(a, "/*") && strings.HasPrefix(mt, strings.TrimSuffix(a, "*")):
+			return true
+		}
+	}
+	return false
+}
+
+// errCancelled is returned by await when ctx ends first.
+var errCancelled = errors.New("cancelled")
+
+// await blocks the calling goroutine (never a js.FuncOf callback) until the
+// promise settles. The Go scheduler yields to the JavaScript event loop
+// meanwhile, which is what lets the promise make progress.
+func await(ctx context.Context, p js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	onOK := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{v: arg0(args)}
+		return nil
+	})
+	onErr := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		reason := arg0(args)
+		msg := "rejected"
+		if reason.Type() == js.TypeObject && reason.Get("message").Type() == js.TypeString {
+			msg = reason.Get("name").String() + ": " + reason.Get("message").String()
+		} else if reason.Type() == js.TypeString {
+			msg = reason.String()
+		}
+		ch <- result{err: errors.New(msg)}
+		return nil
+	})
+	p.Call("then", onOK, onErr)
+	// The callbacks must outlive the promise settling even if ctx ends first:
+	// releasing them early would make a late settlement call a released Func.
+	select {
+	case r := <-ch:
+		onOK.Release()
+		onErr.Release()
+		return r.v, r.err
+	case <-ctx.Done():
+		go func() {
+			<-ch
+			onOK.Release()
+			onErr.Release()
+		}()
+		return js.Undefined(), errCancelled
+	}
+}
+
+func arg0(args []js.Value) js.Value {
+	if len(args) == 0 {
+		return js.Undefined()
+	}
+	return args[0]
+}

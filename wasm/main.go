@@ -1,0 +1,249 @@
+//go:build js && wasm
+
+// Command wasm is the bridge between the ClearBadge core and JavaScript. Built
+// with GOOS=js GOARCH=wasm it runs in a browser Web Worker, in Node or in a
+// wallet's service worker, and exposes exactly one global:
+//
+//	globalThis.ClearBadge = {
+//	  version: string,                   // build description
+//	  ready:   Promise<void>,            // resolves once verify can be called
+//	  verify(input, opts): Promise<Report>,
+//	}
+//
+// input is a string (JSON, JWT or SVG text) or a Uint8Array (any of those, or a
+// baked PNG). opts is optional: {offline = true, at (RFC 3339 time to verify
+// as of), challenge, domain, source (a name for the input, e.g. a file name)}.
+// The promise resolves to the JSON-parsed report.Report and rejects only for a
+// misuse of the API (wrong argument types) or an internal failure; a bad
+// credential is a Report with failed checks, not a rejection.
+//
+// Each call runs in its own goroutine so the calling JavaScript never waits
+// inside the callback (a blocked callback would also deadlock any fetch the
+// verifier makes online, see syscall/js.FuncOf). Offline is the default; only
+// an explicit offline: false hands the core a Fetcher over the JS fetch API.
+//
+// web/clearbadge.mjs is the supported way to load this module; it keeps the
+// global out of the page by running the module in a worker (browser) or in a
+// private scope (Node).
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"syscall/js"
+
+	"github.com/clearbadge/clearbadge/core/verify"
+)
+
+// globalName is the one property this program sets on globalThis.
+const globalName = "ClearBadge"
+
+// verifyTimeout bounds one verification, network included. The core caps
+// input sizes and nesting, so an offline verification ends long before this;
+// it is here for slow or stalled servers in online mode.
+const verifyTimeout = 60 * time.Second
+
+func main() {
+	api := js.Global().Get("Object").New()
+	api.Set("version", version())
+	api.Set("verify", js.FuncOf(verifyJS))
+	// ready is resolved now, once the exports exist: a loader that finds the
+	// global after go.run awaits it, so a future asynchronous start-up (say,
+	// warming caches) needs no change on the JavaScript side.
+	api.Set("ready", js.Global().Get("Promise").Call("resolve"))
+	js.Global().Set(globalName, api)
+	// The exported functions live as long as the Go program; block forever.
+	select {}
+}
+
+// version describes the build: the module version and, when the build had
+// version-control information, the commit.
+func version() string {
+	v := "clearbadge"
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	if mv := bi.Main.Version; mv != "" && mv != "(devel)" {
+		v += " " + mv
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev != "" {
+		v += " " + rev + dirty
+	}
+	return v
+}
+
+// options are the JavaScript verify options after checking their types.
+type options struct {
+	offline           bool
+	at                time.Time
+	challenge, domain string
+	source            string
+}
+
+// verifyJS is ClearBadge.verify. It reads its arguments synchronously (the
+// caller may reuse its buffer afterwards) and returns a Promise at once.
+func verifyJS(_ js.Value, args []js.Value) any {
+	var in js.Value
+	if len(args) > 0 {
+		in = args[0]
+	}
+	input, err := inputBytes(in)
+	if err != nil {
+		return rejected(typeError(err.Error()))
+	}
+	var o js.Value
+	if len(args) > 1 {
+		o = args[1]
+	}
+	opts, err := readOptions(o)
+	if err != nil {
+		return rejected(typeError(err.Error()))
+	}
+	return newPromise(func(resolve, reject js.Value) {
+		go run(input, opts, resolve, reject)
+	})
+}
+
+// run verifies and settles the promise. A panic anywhere below is turned into
+// a rejection, so one bad input can never take the runtime (and with it every
+// later call) down.
+func run(input []byte, o options, resolve, reject js.Value) {
+	defer func() {
+		if p := recover(); p != nil {
+			reject.Invoke(jsError(fmt.Sprintf("clearbadge: internal error: %v", p)))
+		}
+	}()
+	vopts := []verify.Option{verify.WithOffline(o.offline)}
+	if !o.offline {
+		vopts = append(vopts, verify.WithFetcher(jsFetcher{}))
+	}
+	if !o.at.IsZero() {
+		vopts = append(vopts, verify.WithTime(o.at))
+	}
+	if o.challenge != "" {
+		vopts = append(vopts, verify.WithChallenge(o.challenge))
+	}
+	if o.domain != "" {
+		vopts = append(vopts, verify.WithDomain(o.domain))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), verifyTimeout)
+	defer cancel()
+	rep := verify.New(vopts...).Verify(ctx, input, o.source)
+	b, err := json.Marshal(rep)
+	if err != nil {
+		reject.Invoke(jsError("clearbadge: encoding the report: " + err.Error()))
+		return
+	}
+	// JSON.parse hands JavaScript a plain object; building it field by field
+	// through syscall/js would be slower and would duplicate the JSON shape.
+	resolve.Invoke(js.Global().Get("JSON").Call("parse", string(b)))
+}
+
+// inputBytes copies a string or Uint8Array argument into Go memory.
+func inputBytes(v js.Value) ([]byte, error) {
+	switch {
+	case v.Type() == js.TypeString:
+		return []byte(v.String()), nil
+	case v.InstanceOf(js.Global().Get("Uint8Array")):
+		b := make([]byte, v.Get("byteLength").Int())
+		js.CopyBytesToGo(b, v)
+		return b, nil
+	}
+	return nil, fmt.Errorf("ClearBadge.verify: input must be a string or a Uint8Array, not %s", describe(v))
+}
+
+// readOptions checks the option object's fields. Unknown fields are ignored
+// (callers may pass their own settings object), but a known field of the
+// wrong type is an error rather than a silent default: {offline: "false"}
+// must not quietly mean online or offline.
+func readOptions(v js.Value) (options, error) {
+	o := options{offline: true}
+	if v.IsUndefined() || v.IsNull() {
+		return o, nil
+	}
+	if v.Type() != js.TypeObject {
+		return o, fmt.Errorf("ClearBadge.verify: options must be an object, not %s", describe(v))
+	}
+	if f := v.Get("offline"); !f.IsUndefined() {
+		if f.Type() != js.TypeBoolean {
+			return o, fmt.Errorf("ClearBadge.verify: options.offline must be a boolean, not %s", describe(f))
+		}
+		o.offline = f.Bool()
+	}
+	str := func(name string, dst *string) error {
+		f := v.Get(name)
+		if f.IsUndefined() || f.IsNull() {
+			return nil
+		}
+		if f.Type() != js.TypeString {
+			return fmt.Errorf("ClearBadge.verify: options.%s must be a string, not %s", name, describe(f))
+		}
+		*dst = f.String()
+		return nil
+	}
+	var at string
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"at", &at}, {"challenge", &o.challenge}, {"domain", &o.domain}, {"source", &o.source}} {
+		if err := str(f.name, f.dst); err != nil {
+			return o, err
+		}
+	}
+	if at != "" {
+		t, err := time.Parse(time.RFC3339, at)
+		if err != nil {
+			return o, fmt.Errorf("ClearBadge.verify: options.at must be an RFC 3339 date-time such as 2025-06-01T00:00:00Z: %v", err)
+		}
+		o.at = t
+	}
+	return o, nil
+}
+
+// describe names a JavaScript value's type for error messages.
+func describe(v js.Value) string {
+	if v.Type() == js.TypeObject {
+		if c := v.Get("constructor"); c.Type() == js.TypeFunction {
+			return "a " + c.Get("name").String()
+		}
+	}
+	return v.Type().String()
+}
+
+// newPromise returns new Promise(executor) with executor run synchronously.
+func newPromise(executor func(resolve, reject js.Value)) js.Value {
+	var fn js.Func
+	fn = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		fn.Release()
+		executor(args[0], args[1])
+		return nil
+	})
+	return js.Global().Get("Promise").New(fn)
+}
+
+func rejected(err js.Value) js.Value {
+	return js.Global().Get("Promise").Call("reject", err)
+}
+
+func jsError(msg string) js.Value { return js.Global().Get("Error").New(msg) }
+
+func typeError(msg string) js.Value { return js.Global().Get("TypeError").New(msg) }

@@ -1,0 +1,212 @@
+// ClearBadge loader: one ES module for browsers and Node 20+.
+//
+//   import { load } from './clearbadge.mjs';
+//   const cb = await load();                       // starts the wasm once
+//   const report = await cb.verify(input, opts);   // a Report object
+//
+// input: a string (JSON, JWT or SVG text), a Uint8Array or ArrayBuffer (any of
+// those, or a baked PNG), or a Blob/File. opts (all optional):
+//   offline    true (default) = no network at all; false = fetch public
+//              documents the credential names (did:web, status lists, ...)
+//   at         verify as of this time: a Date, a millisecond timestamp or an
+//              RFC 3339 string
+//   challenge, domain   what a presentation's proof must carry
+//   source     a name for the input shown in the report (default: a File's name)
+//   timeout    (browser) milliseconds before a verification is abandoned and
+//              its worker restarted; default 60000
+// The promise resolves to the Report (see core/report) for any input, even one
+// that is not a credential; it rejects only on misuse or an internal failure.
+//
+// In a browser the wasm runs in a dedicated Web Worker, so the page never
+// freezes and nothing is added to the page's global scope. Offline and online
+// calls go to two different workers (worker.js and worker-online.js): the
+// offline one locks the network APIs away before the Go program starts, and a
+// server can give each its own Content-Security-Policy (cmd/serve does: the
+// offline worker may connect only to its own origin). In Node the wasm runs in
+// the calling thread, in a private scope: no global is added there either.
+//
+// load(opts): {base} is the URL of the folder holding clearbadge.wasm,
+// wasm_exec.js and the workers (default: this module's folder).
+// The object returned has verify(input, opts), version, and close().
+
+const isNode = typeof process !== 'undefined' && !!process.versions?.node &&
+  typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
+
+const loaded = new Map(); // base URL -> Promise<instance>, so load() is cheap to call again
+
+export function load(opts = {}) {
+  const base = new URL(opts.base ?? '.', import.meta.url);
+  const key = base.href;
+  if (!loaded.has(key)) {
+    const p = (isNode ? loadNode(base) : loadBrowser(base));
+    // A failed start may be retried by calling load() again.
+    p.catch(() => loaded.delete(key));
+    loaded.set(key, p);
+  }
+  return loaded.get(key);
+}
+
+// Input and options are normalised here, once, for both hosts.
+async function prepare(input, opts = {}) {
+  if (opts === null || typeof opts !== 'object') throw new TypeError('verify: options must be an object');
+  const o = {};
+  let source = opts.source;
+  if (typeof Blob !== 'undefined' && input instanceof Blob) {
+    source ??= input.name;
+    input = new Uint8Array(await input.arrayBuffer());
+  } else if (input instanceof ArrayBuffer) {
+    input = new Uint8Array(input);
+  } else if (ArrayBuffer.isView(input) && !(input instanceof Uint8Array)) {
+    input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  }
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    throw new TypeError('verify: input must be a string, Uint8Array, ArrayBuffer or Blob');
+  }
+  if (opts.offline !== undefined) {
+    if (typeof opts.offline !== 'boolean') throw new TypeError('verify: options.offline must be a boolean');
+    o.offline = opts.offline;
+  } else {
+    o.offline = true;
+  }
+  if (opts.at !== undefined && opts.at !== null && opts.at !== '') {
+    const d = opts.at instanceof Date ? opts.at : typeof opts.at === 'number' ? new Date(opts.at) : null;
+    if (d) {
+      if (Number.isNaN(d.getTime())) throw new TypeError('verify: options.at is not a valid date');
+      o.at = d.toISOString();
+    } else {
+      o.at = String(opts.at);
+    }
+  }
+  for (const k of ['challenge', 'domain']) {
+    if (opts[k] !== undefined && opts[k] !== null) o[k] = String(opts[k]);
+  }
+  if (source !== undefined && source !== null) o.source = String(source);
+  return { input, opts: o };
+}
+
+// ---- Node: run wasm_exec.js and the Go program in a private scope ----
+
+async function loadNode(base) {
+  const { readFile } = await import('node:fs/promises');
+  const [execSrc, wasm] = await Promise.all([
+    readFile(new URL('wasm_exec.js', base), 'utf8'),
+    readFile(new URL('clearbadge.wasm', base)),
+  ]);
+  // wasm_exec.js reads and writes `globalThis` (Go, fs, path stubs) and the Go
+  // program sets ClearBadge on it. Handing it an object that inherits from the
+  // real global gives both everything they read (fetch, crypto, Promise, ...)
+  // while every property they set stays on the private object.
+  const scope = Object.create(globalThis);
+  new Function('globalThis', execSrc)(scope);
+  const go = new scope.Go();
+  const { instance } = await WebAssembly.instantiate(wasm, go.importObject);
+  let exited = false;
+  go.run(instance).finally(() => { exited = true; });
+  const api = scope.ClearBadge;
+  if (!api || typeof api.verify !== 'function') throw new Error('clearbadge.wasm did not start');
+  await api.ready;
+  return {
+    version: api.version,
+    async verify(input, opts) {
+      if (exited) throw new Error('clearbadge: the wasm program has exited');
+      const p = await prepare(input, opts);
+      return api.verify(p.input, p.opts);
+    },
+    close() {},
+  };
+}
+
+// ---- Browser: one worker per mode, created on first use ----
+
+function loadBrowser(base) {
+  const workers = {
+    offline: new WorkerClient(new URL('worker.js', base)),
+    online: new WorkerClient(new URL('worker-online.js', base)),
+  };
+  // Start the offline worker now so the first verification does not pay for
+  // the wasm start-up; load() resolves when it is ready.
+  return workers.offline.start().then((version) => ({
+    version,
+    async verify(input, opts = {}) {
+      const p = await prepare(input, opts);
+      const timeout = opts.timeout ?? 60000;
+      return (p.opts.offline ? workers.offline : workers.online).call(p.input, p.opts, timeout);
+    },
+    close() {
+      workers.offline.stop();
+      workers.online.stop();
+    },
+  }));
+}
+
+class WorkerClient {
+  constructor(url) {
+    this.url = url;
+    this.worker = null;
+    this.ready = null;
+    this.pending = new Map();
+    this.nextId = 1;
+  }
+
+  start() {
+    if (this.ready) return this.ready;
+    const w = new Worker(this.url);
+    this.worker = w;
+    this.ready = new Promise((resolve, reject) => {
+      w.onmessage = (e) => {
+        const m = e.data;
+        if (m.type === 'ready') return resolve(m.version);
+        if (m.type === 'fatal') {
+          const err = new Error('clearbadge worker failed: ' + m.message);
+          reject(err);
+          this.fail(err);
+          return;
+        }
+        const call = this.pending.get(m.id);
+        if (!call) return;
+        this.pending.delete(m.id);
+        clearTimeout(call.timer);
+        if (m.type === 'report') call.resolve(m.report);
+        else call.reject(new Error(m.message));
+      };
+      w.onerror = (e) => {
+        e.preventDefault?.();
+        const err = new Error('clearbadge worker error: ' + (e.message || 'could not load ' + this.url.pathname));
+        reject(err);
+        this.fail(err);
+      };
+    });
+    return this.ready;
+  }
+
+  async call(input, opts, timeout) {
+    await this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // A verification that never ends cannot be interrupted inside Go;
+        // ending the worker is the only way to get the CPU back.
+        this.fail(new Error(`clearbadge: verification took longer than ${timeout} ms and was stopped`));
+      }, timeout);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ id, input, opts });
+    });
+  }
+
+  // fail rejects every pending call and drops the worker; the next call
+  // starts a fresh one.
+  fail(err) {
+    for (const c of this.pending.values()) {
+      clearTimeout(c.timer);
+      c.reject(err);
+    }
+    this.pending.clear();
+    this.stop();
+  }
+
+  stop() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = null;
+  }
+}

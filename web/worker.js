@@ -1,0 +1,73 @@
+// ClearBadge verification worker (classic dedicated worker).
+//
+// Loaded as worker.js it is the OFFLINE worker: after fetching the wasm it
+// replaces every network API of the worker scope with one that throws, and
+// only then starts the Go program, so nothing in it can reach the network even
+// by mistake. That is a second wall: a server that can set headers should also
+// send this script a Content-Security-Policy with connect-src 'self' (cmd/serve
+// does), which the browser enforces for the worker regardless of this code.
+// Loaded through worker-online.js it is the ONLINE worker and keeps fetch, which
+// the Go side uses to get public documents (see wasm/fetch.go).
+//
+// Messages in:  {id, input: string|Uint8Array, opts}
+// Messages out: {type:'ready', version} | {type:'report', id, report}
+//               | {type:'error', id, message} | {type:'fatal', message}
+'use strict';
+
+(() => {
+  const online = /\/worker-online\.js$/.test(self.location.pathname);
+  importScripts('wasm_exec.js');
+
+  function lockNetwork() {
+    const blocked = (name) => function () {
+      throw new Error(`ClearBadge offline worker: ${name} is disabled; nothing leaves this device`);
+    };
+    for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport',
+      'importScripts', 'Worker', 'SharedWorker']) {
+      if (name in self) {
+        Object.defineProperty(self, name, { value: blocked(name), writable: false, configurable: false });
+      }
+    }
+  }
+
+  async function start() {
+    const go = new self.Go();
+    const resp = await fetch('clearbadge.wasm');
+    if (!resp.ok) throw new Error(`clearbadge.wasm: HTTP ${resp.status}`);
+    let module;
+    if ((resp.headers.get('Content-Type') || '').startsWith('application/wasm')) {
+      module = await WebAssembly.compileStreaming(resp);
+    } else {
+      // Some static hosts serve .wasm with another type; compile from bytes.
+      module = await WebAssembly.compile(await resp.arrayBuffer());
+    }
+    if (!online) lockNetwork();
+    const instance = await WebAssembly.instantiate(module, go.importObject);
+    go.run(instance).then(() => {
+      self.postMessage({ type: 'fatal', message: 'the wasm program exited' });
+    });
+    const api = self.ClearBadge;
+    if (!api || typeof api.verify !== 'function') throw new Error('clearbadge.wasm did not start');
+    await api.ready;
+    return api;
+  }
+
+  const ready = start();
+  ready.then(
+    (api) => self.postMessage({ type: 'ready', version: api.version, online }),
+    (err) => self.postMessage({ type: 'fatal', message: String(err && err.message || err) }),
+  );
+
+  self.onmessage = async (e) => {
+    const { id, input, opts } = e.data || {};
+    try {
+      const api = await ready;
+      // The offline worker verifies offline whatever it is told.
+      const o = Object.assign({}, opts, online ? {} : { offline: true });
+      const report = await api.verify(input, o);
+      self.postMessage({ type: 'report', id, report });
+    } catch (err) {
+      self.postMessage({ type: 'error', id, message: String(err && err.message || err) });
+    }
+  };
+})();
