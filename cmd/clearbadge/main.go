@@ -26,6 +26,7 @@ const usage = `clearbadge: verify Open Badges 3.0 and CLR 2.0 credentials, priva
 
 Usage:
   clearbadge verify [flags] FILE... | -     verify credentials, images, presentations
+  clearbadge bake [--image F] CREDENTIAL     write a credential into a PNG or SVG badge
   clearbadge help                            this text
 
 Run "clearbadge verify -h" for the flags. Exit status: 0 all verified,
@@ -45,6 +46,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "verify":
 		return verifyCmd(args[1:], stdin, stdout, stderr)
+	case "bake":
+		return bakeCmd(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

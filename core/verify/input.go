@@ -23,10 +23,10 @@ func (s *session) input(ctx context.Context, in []byte) *report.Report {
 	switch {
 	case len(in) == 0:
 		return formatError("", "The file is empty. "+expected, "")
+	case bytes.HasPrefix(in, []byte("\x89PNG")) || in[0] == '<':
+		return s.image(ctx, in) // baked.Extract has its own, larger, size cap
 	case len(in) > credential.MaxBytes:
 		return formatError("", fmt.Sprintf("The file is too large (%d bytes; the limit is %d). %s", len(in), credential.MaxBytes, expected), "")
-	case bytes.HasPrefix(in, []byte("\x89PNG")) || in[0] == '<':
-		return s.image(ctx, in)
 	case in[0] == '{':
 		doc, err := credential.Decode(in)
 		if err != nil {
