@@ -357,8 +357,11 @@ func (c *iriChecker) iri(s string, blankOK bool) error {
 	var err error
 	u, perr := url.Parse(s)
 	switch {
-	case perr != nil || !u.IsAbs():
-		// Mirrors ld.IsAbsoluteIri, json-gold's test for what it keeps.
+	case perr != nil:
+		err = &InvalidIRIError{Value: s}
+	case !u.IsAbs():
+		// With the parse above, this mirrors ld.IsAbsoluteIri, json-gold's
+		// test for the IRIs it keeps.
 		err = &RelativeIRIError{Value: s}
 	case (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && !ld.IsURL(s):
 		err = &InvalidIRIError{Value: s}
