@@ -45,11 +45,11 @@ const (
 type namedStatus int
 
 const (
-	namedPassed     namedStatus = iota // fetched, compiled, the credential is valid against it
-	namedFailed                        // the credential is not valid against it
-	namedOffline                       // not checked: offline
-	namedUnreadable                    // not checked: fetch failed, not a schema, digest mismatch
-	namedUnsupported                   // not checked: a schema type ClearBadge does not implement
+	namedPassed      namedStatus = iota // fetched, compiled, the credential is valid against it
+	namedFailed                         // the credential is not valid against it
+	namedOffline                        // not checked: offline
+	namedUnreadable                     // not checked: fetch failed, not a schema, digest mismatch
+	namedUnsupported                    // not checked: a schema type ClearBadge does not implement
 )
 
 // namedResult is what became of one credentialSchema entry.
@@ -70,7 +70,7 @@ type namedResult struct {
 var v1Schemas = map[string]string{
 	"https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_anyachievementcredential_schema.json",
 	"https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_anyendorsementcredential_schema.json",
-	"https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json":      "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_anyclrcredential_schema.json",
+	"https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json":       "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_anyclrcredential_schema.json",
 }
 
 // checkNamed validates doc against each schema its credentialSchema names.
