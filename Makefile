@@ -39,9 +39,11 @@ test-fuzz:
 	  d=$$(dirname $$f); for t in $$(grep -o '^func Fuzz[A-Za-z0-9_]*' $$f | cut -d' ' -f2); do \
 	    echo "fuzz $$d $$t"; $(GO) test -run=NONE -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) $$d; done; done
 
-# test-browser: the page, its workers and web/clearbadge.mjs in Debian's
-# chromium (playwright-core, no browser download) and in Node.
+# test-browser: the wasm bridge under Node, then the page, its workers and
+# web/clearbadge.mjs in Debian's chromium (playwright-core, no browser
+# download) and in Node.
 test-browser: wasm node_modules
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm
 	node --test tests/browser/
 
 node_modules: package.json package-lock.json

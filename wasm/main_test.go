@@ -1,0 +1,145 @@
+//go:build js && wasm
+
+// These tests run under Node through the Go toolchain's wasm runner:
+//
+//	GOOS=js GOARCH=wasm go test -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm
+//
+// (`make test-browser` does). The page-level behaviour is tested in
+// tests/browser.
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"syscall/js"
+
+	"github.com/clearbadge/clearbadge/core/fetch"
+)
+
+func TestAcceptable(t *testing.T) {
+	cases := []struct {
+		ct     string
+		accept []string
+		want   bool
+	}{
+		{"application/json", []string{"application/json"}, true},
+		{"application/json; charset=utf-8", []string{"application/json"}, true},
+		{"Application/JSON", []string{"application/json"}, true},
+		{"application/did+json", []string{"application/did+ld+json", "application/json"}, true},
+		{"application/ld+json", []string{"application/json"}, true},
+		{"text/html", []string{"application/json"}, false},
+		{"", []string{"application/json"}, false},
+		{"text/plain", []string{"application/vc+jwt", "text/plain"}, true},
+		{"text/html", []string{"*/*"}, true},
+		{"anything/at-all", nil, true},
+	}
+	for _, c := range cases {
+		if got := acceptable(c.ct, c.accept); got != c.want {
+			t.Errorf("acceptable(%q, %q) = %v, want %v", c.ct, c.accept, got, c.want)
+		}
+	}
+}
+
+func TestReadOptions(t *testing.T) {
+	obj := func(kv ...any) js.Value {
+		o := js.Global().Get("Object").New()
+		for i := 0; i < len(kv); i += 2 {
+			o.Set(kv[i].(string), kv[i+1])
+		}
+		return o
+	}
+	o, err := readOptions(js.Undefined())
+	if err != nil || !o.offline {
+		t.Fatalf("no options: %+v, %v; want offline", o, err)
+	}
+	o, err = readOptions(obj("offline", false, "at", "2025-06-01T12:00:00Z", "challenge", "c", "domain", "d", "source", "f.json", "other", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.offline || o.challenge != "c" || o.domain != "d" || o.source != "f.json" || !o.at.Equal(time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)) {
+		t.Errorf("got %+v", o)
+	}
+	for _, bad := range []js.Value{
+		obj("offline", "false"), // a string must not silently mean online or offline
+		obj("at", "yesterday"),
+		obj("at", 5),
+		obj("challenge", true),
+		js.ValueOf("offline"),
+	} {
+		if _, err := readOptions(bad); err == nil {
+			t.Errorf("readOptions(%v) accepted", bad)
+		}
+	}
+}
+
+func TestInputBytes(t *testing.T) {
+	if b, err := inputBytes(js.ValueOf("{}")); err != nil || string(b) != "{}" {
+		t.Errorf("string: %q, %v", b, err)
+	}
+	u8 := js.Global().Get("Uint8Array").New(3)
+	js.CopyBytesToJS(u8, []byte{1, 2, 3})
+	if b, err := inputBytes(u8); err != nil || string(b) != "\x01\x02\x03" {
+		t.Errorf("Uint8Array: %q, %v", b, err)
+	}
+	for _, bad := range []js.Value{js.Undefined(), js.ValueOf(42), js.Global().Get("Object").New()} {
+		if _, err := inputBytes(bad); err == nil {
+			t.Errorf("inputBytes(%v) accepted", bad)
+		}
+	}
+}
+
+// settle awaits a promise returned to JavaScript and reports its outcome.
+func settle(t *testing.T, p js.Value) (js.Value, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	return await(ctx, p)
+}
+
+// TestVerifyJS calls the exported function as JavaScript would, on the
+// bundled sample credential: the promise resolves to a parsed Report.
+func TestVerifyJS(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "web", "samples", "sample.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := js.Global().Get("Object").New()
+	opts.Set("source", "sample.json")
+	v, err := settle(t, verifyJS(js.Undefined(), []js.Value{js.ValueOf(string(b)), opts}).(js.Value))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Get("verified").Bool() || v.Get("source").String() != "sample.json" || v.Get("checks").Length() == 0 {
+		t.Errorf("report: %s", js.Global().Get("JSON").Call("stringify", v).String())
+	}
+
+	// Misuse rejects; a bad credential resolves to a report.
+	if _, err := settle(t, verifyJS(js.Undefined(), []js.Value{js.ValueOf(1)}).(js.Value)); err == nil || !strings.Contains(err.Error(), "TypeError") {
+		t.Errorf("verify(1): %v, want a TypeError", err)
+	}
+	v, err = settle(t, verifyJS(js.Undefined(), []js.Value{js.ValueOf("not a credential")}).(js.Value))
+	if err != nil || v.Get("verified").Bool() {
+		t.Errorf("verify(junk): %v, %v", v, err)
+	}
+}
+
+// TestFetchRefusesPlainHTTP: public documents come over HTTPS only, before
+// any request is made.
+func TestFetchRefusesPlainHTTP(t *testing.T) {
+	_, err := jsFetcher{}.Fetch(context.Background(), "http://127.0.0.1:1/x", "application/json")
+	var fe *FetchError
+	if !errors.As(err, &fe) {
+		t.Fatalf("err = %v, want a FetchError", err)
+	}
+	if _, err := (jsFetcher{}).Fetch(context.Background(), "file:///etc/passwd"); err == nil {
+		t.Error("file: URL fetched")
+	}
+	// The fetcher satisfies the core's interface.
+	var _ fetch.Fetcher = jsFetcher{}
+}
