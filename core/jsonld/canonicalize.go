@@ -166,9 +166,45 @@ const probeVocab = "urn:clearbadge:undefined-term:"
 // findUndefinedTerm names the term that made safe-mode expansion fail.
 // json-gold's error does not say which one, so the document is expanded again
 // without safe mode under a probe @vocab, and the first property found under
-// it (in sorted order) is the answer. It returns "" if none is found (a
-// document that resets the default vocabulary with "@vocab": null).
+// it (in sorted order) is the answer. A property whose value is null
+// expands to nothing even then, so if nothing is found the probe is repeated
+// with null values replaced by "". It returns "" if still nothing is found
+// (a document that resets the default vocabulary with "@vocab": null).
 func findUndefinedTerm(doc any, shared bool) string {
+	if t := probeUndefinedTerm(doc, shared); t != "" {
+		return t
+	}
+	return probeUndefinedTerm(nullsToEmpty(doc), shared)
+}
+
+// nullsToEmpty copies doc with every null property value outside @context
+// (and outside keywords) replaced by "".
+func nullsToEmpty(v any) any {
+	switch x := v.(type) {
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = nullsToEmpty(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			switch {
+			case strings.HasPrefix(k, "@"):
+				out[k] = e
+			case e == nil:
+				out[k] = ""
+			default:
+				out[k] = nullsToEmpty(e)
+			}
+		}
+		return out
+	}
+	return v
+}
+
+func probeUndefinedTerm(doc any, shared bool) string {
 	opts := options(false, shared)
 	opts.ExpandContext = map[string]any{"@vocab": probeVocab}
 	expanded, err := expand(doc, opts)
