@@ -48,6 +48,7 @@ type bitEntry struct {
 	url      string
 	purpose  string
 	index    uint64
+	indexRaw string // statusListIndex as written, for messages
 	size     uint64
 	messages map[uint64]string // statusMessage by status value; nil if absent
 }
@@ -68,6 +69,7 @@ func parseBitEntry(m map[string]any, k *listKind) (*bitEntry, error) {
 	if e.index, err = parseIndex(m["statusListIndex"]); err != nil {
 		return nil, err
 	}
+	e.indexRaw = fmt.Sprint(m["statusListIndex"])
 	if !k.statusSize {
 		return e, nil
 	}
@@ -175,6 +177,10 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 		}
 		return failf(e.url+": "+detail, "The %s could not be trusted: %s", listName, reason)
 	}
+	// unusable fails the entry for a trusted list that cannot answer.
+	unusable := func(detail, reason string) result {
+		return failf(e.url+": "+detail, "The %s could not be used: %s.", listName, reason)
+	}
 	if f.rep == nil || f.doc == nil {
 		return untrusted("not a credential", "it is not a credential")
 	}
@@ -235,17 +241,17 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 	encoded, _ := subject["encodedList"].(string)
 	bits, err := DecodeList(encoded, k.encoding)
 	if err != nil {
-		return untrusted(err.Error(), "its encoded list is unreadable")
+		return unusable(err.Error(), "its encoded list is unreadable")
 	}
 	// Step 10: read the entry; RANGE_ERROR if outside the list.
 	value, err := bits.Value(e.index, e.size)
 	if err != nil {
-		return untrusted(err.Error(), "it has no entry %d", e.index)
+		return unusable(err.Error(), "it has no entry "+e.indexRaw)
 	}
 	entries := bits.Entries(e.size)
 	detail := fmt.Sprintf("%s %s: entry %d of %s (%d entries of %d bit(s)) is %#x", k.entryType, e.purpose, e.index, e.url, entries, e.size, value)
 	if p := f.rep.Check(report.CheckProof); p != nil {
-		detail += "; list proof: " + p.Message
+		detail += "; list proof: " + strings.TrimSuffix(p.Message, ".")
 	}
 	r := interpret(e, value)
 	r.detail = detail

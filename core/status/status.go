@@ -24,10 +24,10 @@
 //     it. Digital Bazaar's library makes the same check by default;
 //   - be of the right type, and its statusPurpose must include the entry's.
 //
-// A list that fails any of these is a `fail` ("could not be trusted"), as is
-// a list that cannot be decoded or is too short for the entry's index: the
-// credential points at a list that cannot answer, and an attacker who can
-// replace the list must not gain a pass. A list that could not be fetched
+// A list that fails any of these is a `fail` ("could not be trusted"), and so
+// is a trusted list that cannot be decoded or is too short for the entry's
+// index ("could not be used"): the credential points at a list that cannot
+// answer, and an attacker who can replace the list must not gain a pass. A list that could not be fetched
 // (offline, network error) is a `skip` that says why. Nothing is ever a
 // silent pass: an entry of a type ClearBadge does not know is a `skip`
 // naming the type.
