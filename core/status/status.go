@@ -42,7 +42,12 @@
 // leaves the meaning of messages to the issuer (§2.1 statusMessage); a set
 // `refresh` bit is a `warn` (an updated credential exists). With several
 // entries the most severe outcome wins (fail, skip, warn, pass) and every
-// entry's sentence is kept.
+// entry's sentence is kept. An entry that breaks its specification (no
+// index, statusSize > 1 without statusMessage, ...) is a `fail`: it is part
+// of the signed credential, and the status it should give cannot be known
+// (§3 MALFORMED_VALUE_ERROR). A status list's own credentialStatus is not
+// followed (it could point at itself): inside a list's verification the
+// check is a `skip`.
 //
 // A list shorter than 131,072 entries breaks a MUST of both list
 // specifications (§2.2 "at least 16KB"; §3.2 step 9 raises
