@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/piprate/json-gold/ld"
 )
@@ -98,7 +99,11 @@ func Canonicalize(doc any) ([]byte, error) {
 		return nil, err
 	}
 	shared := !hasImport
-	expanded, err := expand(doc, options(true, shared))
+	input := doc
+	if shared {
+		input = withProcessedContext(doc)
+	}
+	expanded, err := expand(input, options(true, shared))
 	if err != nil {
 		var jerr *ld.JsonLdError
 		if errors.As(err, &jerr) && jerr.Code == ld.InvalidProperty {
@@ -106,7 +111,8 @@ func Canonicalize(doc any) ([]byte, error) {
 		}
 		return nil, err
 	}
-	if err := (&iriChecker{checked: make(map[string]error)}).elements(expanded); err != nil {
+	checker := &iriChecker{checked: make(map[string]error), web: make(map[string]bool)}
+	if err := checker.elements(expanded); err != nil {
 		return nil, err
 	}
 	var ds *ld.RDFDataset
@@ -116,7 +122,87 @@ func Canonicalize(doc any) ([]byte, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("jsonld: %w", err)
 	}
+	if err := checker.dropped(ds); err != nil {
+		return nil, err
+	}
 	return canonicalize(ds)
+}
+
+// processed caches json-gold's active context for a top-level @context that
+// is a URL or a list of URLs, the form credentials use. Processing the VC
+// and OB contexts is about a third of json-gold's work per document, and
+// json-gold has no cache of its own; it does accept an already processed
+// *ld.Context in place of a context value. The cached contexts are built
+// with Canonicalize's options (json-gold reads SafeMode from the active
+// context). Each call gets a shallow copy (ld.CopyContext: the term
+// definition maps, not the definitions), because json-gold writes the
+// processing mode into a *ld.Context handed to it that way.
+var processed struct {
+	sync.Mutex
+	m map[string]*ld.Context
+}
+
+// maxProcessed bounds the cache; the bundle allows few real combinations.
+const maxProcessed = 64
+
+// withProcessedContext returns doc with its top-level @context replaced by
+// the cached processed context, in a shallow copy, or doc itself when the
+// @context is not a list of URLs or cannot be processed (expansion then
+// reports the problem the usual way).
+func withProcessedContext(doc any) any {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return doc
+	}
+	urls, ok := contextURLs(m["@context"])
+	if !ok {
+		return doc
+	}
+	key := strings.Join(urls, "\n")
+	processed.Lock()
+	ctx := processed.m[key]
+	processed.Unlock()
+	if ctx == nil {
+		var err error
+		if err = guard(func() (err error) {
+			ctx, err = ld.NewContext(nil, options(true, true)).Parse(m["@context"])
+			return err
+		}); err != nil {
+			return doc
+		}
+		processed.Lock()
+		if processed.m == nil {
+			processed.m = make(map[string]*ld.Context)
+		}
+		if len(processed.m) < maxProcessed {
+			processed.m[key] = ctx
+		}
+		processed.Unlock()
+	}
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	out["@context"] = ld.CopyContext(ctx)
+	return out
+}
+
+func contextURLs(v any) ([]string, bool) {
+	switch x := v.(type) {
+	case string:
+		return []string{x}, true
+	case []any:
+		urls := make([]string, len(x))
+		for i, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return nil, false
+			}
+			urls[i] = s
+		}
+		return urls, len(urls) > 0
+	}
+	return nil, false
 }
 
 func options(safe, shared bool) *ld.JsonLdOptions {
@@ -291,6 +377,44 @@ func checkLimits(doc any) (hasImport bool, err error) {
 // Checking here, on the expanded form, lets the error name the value.
 type iriChecker struct {
 	checked map[string]error
+	// web holds the http(s) IRIs seen. json-gold drops statements with an
+	// http(s) IRI its URL check rejects; rather than run that large regular
+	// expression a second time on every IRI, dropped() looks for IRIs that
+	// did not reach the dataset and runs the check on those alone.
+	web map[string]bool
+}
+
+// dropped reports an http(s) IRI of the expanded document that is missing
+// from json-gold's dataset because its URL check rejected it.
+func (c *iriChecker) dropped(ds *ld.RDFDataset) error {
+	present := make(map[string]bool, len(c.web))
+	mark := func(n ld.Node) {
+		switch v := n.(type) {
+		case ld.IRI:
+			present[v.Value] = true
+		case ld.Literal:
+			present[v.Datatype] = true
+		}
+	}
+	for _, quads := range ds.Graphs {
+		for _, q := range quads {
+			mark(q.Subject)
+			mark(q.Predicate)
+			mark(q.Object)
+			mark(q.Graph)
+		}
+	}
+	var missing []string
+	for iri := range c.web {
+		if !present[iri] && !ld.IsURL(iri) {
+			missing = append(missing, iri)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	return &InvalidIRIError{Value: missing[0]}
 }
 
 func (c *iriChecker) elements(list []any) error {
@@ -399,8 +523,8 @@ func (c *iriChecker) iri(s string, blankOK bool) error {
 		// With the parse above, this mirrors ld.IsAbsoluteIri, json-gold's
 		// test for the IRIs it keeps.
 		err = &RelativeIRIError{Value: s}
-	case (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && !ld.IsURL(s):
-		err = &InvalidIRIError{Value: s}
+	case strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://"):
+		c.web[s] = true
 	}
 	c.checked[s] = err
 	return err
