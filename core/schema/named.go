@@ -208,27 +208,27 @@ var cache = struct {
 	m map[string]*cacheEntry
 }{m: map[string]*cacheEntry{}}
 
-// SchemaError says why a named schema could not be used.
-type SchemaError struct {
+// schemaError says why a named schema could not be used.
+type schemaError struct {
 	URL    string
 	Reason string
 	Err    error
 }
 
-func (e *SchemaError) Error() string {
+func (e *schemaError) Error() string {
 	if e.Err != nil {
 		return fmt.Sprintf("%s: %s: %v", e.URL, e.Reason, e.Err)
 	}
 	return e.URL + ": " + e.Reason
 }
 
-func (e *SchemaError) Unwrap() error { return e.Err }
+func (e *schemaError) Unwrap() error { return e.Err }
 
 // compiled returns the schema at loc, compiled with draft as the default.
 func compiled(ctx context.Context, f fetch.Fetcher, loc string, draft *jsonschema.Draft, sri string) (*jsonschema.Schema, error) {
 	base, _, _ := strings.Cut(loc, "#")
 	if !webURL(base) {
-		return nil, &SchemaError{URL: loc, Reason: "not a web address"}
+		return nil, &schemaError{URL: loc, Reason: "not a web address"}
 	}
 	if f == nil {
 		f = fetch.Offline
@@ -239,7 +239,7 @@ func compiled(ctx context.Context, f fetch.Fetcher, loc string, draft *jsonschem
 	}
 	if sri != "" {
 		if err := checkSRI(root, sri); err != nil {
-			return nil, &SchemaError{URL: base, Reason: "the schema differs from the one the credential pinned", Err: err}
+			return nil, &schemaError{URL: base, Reason: "the schema differs from the one the credential pinned", Err: err}
 		}
 	}
 	key := draft.String() + " " + loc
@@ -257,14 +257,14 @@ func compiled(ctx context.Context, f fetch.Fetcher, loc string, draft *jsonschem
 	// JSON Schema meta-schemas are built into the library.
 	c.UseLoader(l)
 	if err := c.AddResource(base, v); err != nil {
-		return nil, &SchemaError{URL: base, Reason: "not usable as a schema", Err: err}
+		return nil, &schemaError{URL: base, Reason: "not usable as a schema", Err: err}
 	}
 	s, err := c.Compile(loc)
 	if err != nil {
 		if l.err != nil {
 			return nil, l.err // keep ErrOffline visible
 		}
-		return nil, &SchemaError{URL: loc, Reason: "not a valid JSON Schema", Err: err}
+		return nil, &schemaError{URL: loc, Reason: "not a valid JSON Schema", Err: err}
 	}
 	store(key, &cacheEntry{docs: l.docs, schema: s})
 	return s, nil
@@ -282,7 +282,7 @@ func fetchDoc(ctx context.Context, f fetch.Fetcher, loc string) ([]byte, error) 
 		if errors.Is(err, fetch.ErrOffline) {
 			return nil, err
 		}
-		return nil, &SchemaError{URL: loc, Reason: "could not be fetched", Err: err}
+		return nil, &schemaError{URL: loc, Reason: "could not be fetched", Err: err}
 	}
 	if len(b) > fetch.MaxBytes {
 		return nil, &fetch.TooLargeError{URL: loc}
@@ -293,7 +293,7 @@ func fetchDoc(ctx context.Context, f fetch.Fetcher, loc string) ([]byte, error) 
 func decode(loc string, b []byte) (any, error) {
 	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 	if err != nil {
-		return nil, &SchemaError{URL: loc, Reason: "not JSON", Err: err}
+		return nil, &schemaError{URL: loc, Reason: "not JSON", Err: err}
 	}
 	return v, nil
 }
@@ -316,10 +316,10 @@ func (l *loader) Load(loc string) (any, error) {
 
 func (l *loader) load(loc string) (any, error) {
 	if !webURL(loc) {
-		return nil, &SchemaError{URL: loc, Reason: "refers to a document that is not a web address"}
+		return nil, &schemaError{URL: loc, Reason: "refers to a document that is not a web address"}
 	}
 	if len(l.docs) >= maxSchemaDocs {
-		return nil, &SchemaError{URL: loc, Reason: fmt.Sprintf("the schema refers to more than %d documents", maxSchemaDocs)}
+		return nil, &schemaError{URL: loc, Reason: fmt.Sprintf("the schema refers to more than %d documents", maxSchemaDocs)}
 	}
 	b, err := fetchDoc(l.ctx, l.f, loc)
 	if err != nil {

@@ -232,3 +232,22 @@ func TestNamedDigest(t *testing.T) {
 		t.Fatalf("got %+v", c)
 	}
 }
+
+// TestNamedConcurrent: checks sharing the compiled-schema cache (run with
+// -race).
+func TestNamedConcurrent(t *testing.T) {
+	const u = "https://issuer.example/concurrent.json"
+	static := &fetch.Static{Docs: map[string][]byte{u: []byte(`{"required": ["name"]}`)}}
+	var wg sync.WaitGroup
+	for range 8 {
+		doc := naming(decodeDoc(t, minimalOB), entry(u, "1EdTechJsonSchemaValidator2019"))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if c := Check(context.Background(), doc, static); c.Outcome != report.Pass {
+				t.Errorf("got %+v", c)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -195,8 +195,8 @@ func init() {
 			{name: "validUntil", label: "valid-until date", kind: kDateTimeZ, only: 2},
 			{name: "issuanceDate", label: "issue date", kind: kDateTimeZ, req: true, only: 1},
 			{name: "expirationDate", label: "expiry date", kind: kDateTimeZ, only: 1},
-			{name: "issuer", label: "issuer", noun: "its issuer", kind: kProfileRef, req: true},
-			{name: "credentialSubject", label: "subject", noun: "its subject", kind: kObject, cls: "CredentialSubject", req: true},
+			{name: "issuer", label: "issuer", noun: "the issuer of a credential in the record", kind: kProfileRef, req: true},
+			{name: "credentialSubject", label: "subject", noun: "the subject of a credential in the record", kind: kObject, cls: "CredentialSubject", req: true},
 			{name: "proof", label: "signature", noun: "a signature", kind: kObject, cls: "Proof", many: true},
 			{name: "credentialSchema", label: "schema reference", noun: "a schema reference", kind: kObject, cls: "CredentialSchema", many: true},
 			{name: "credentialStatus", label: "status entry", noun: "the status entry", kind: kObject, cls: "CredentialStatus"},
@@ -492,7 +492,7 @@ func (w *walker) object(node map[string]any, c *class, path, noun string, ver, d
 		// OB 3.0 §B.1.4 AchievementSubject.id and CLR 2.0 ClrSubject.id:
 		// "Either id or at least one identifier MUST be supplied."
 		_, hasID := node["id"]
-		if _, hasIdent := node["identifier"]; !hasID && !hasIdent {
+		if hasIdent := len(credential.List(node["identifier"])) > 0; !hasID && !hasIdent {
 			w.add(join(path, "id"), "%s is named neither by an id nor by an identifier, so nothing says who it is", noun)
 		}
 	}

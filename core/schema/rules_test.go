@@ -185,6 +185,8 @@ func TestProblems(t *testing.T) {
 			"credentialSubject.identifier.hashed", "should be true or false"},
 		{"neither id nor identifier", minimalOB, []func(map[string]any){del("credentialSubject", "id")},
 			"credentialSubject.id", "The recipient is named neither by an id nor by an identifier"},
+		{"an empty identifier list is no identifier", minimalOB, []func(map[string]any){del("credentialSubject", "id"), set("credentialSubject", "identifier", []any{})},
+			"credentialSubject.id", "The recipient is named neither by an id nor by an identifier"},
 		{"image as a bare URL", minimalOB, []func(map[string]any){set("credentialSubject.achievement", "image", "https://issuer.example/b.png")},
 			"credentialSubject.achievement.image", "should be an object with its own fields, but it is the text"},
 		{"endorsementJwt not a JWS", minimalOB, []func(map[string]any){set("", "endorsementJwt", []any{"not a token"})},
