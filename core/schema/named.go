@@ -88,10 +88,12 @@ func checkNamed(ctx context.Context, doc map[string]any, f fetch.Fetcher) []name
 		if id == "" || typ == "" {
 			continue
 		}
-		if len(out) == maxNamed {
-			break
-		}
 		r := namedResult{URL: id, Type: typ}
+		if len(out) >= maxNamed {
+			r.Status, r.Reason = namedUnsupported, fmt.Sprintf("ClearBadge checks at most %d schemas per credential", maxNamed)
+			out = append(out, r)
+			continue
+		}
 		draft, known := validators[typ]
 		switch {
 		case !known:

@@ -108,7 +108,7 @@ func TestNamedNotChecked(t *testing.T) {
 		{"not JSON", &fetch.Static{Docs: map[string][]byte{purlAchievement: []byte("<html>")}}, doc, report.Warn, "not JSON"},
 		{"not a schema", &fetch.Static{Docs: map[string][]byte{purlAchievement: []byte(`{"type": 12}`)}}, doc, report.Warn, "not a valid JSON Schema"},
 		{"not a web address", nil, naming(decodeDoc(t, minimalOB), entry("urn:example:schema", "1EdTechJsonSchemaValidator2019")), report.Warn, "not a web address"},
-		{"unsupported type", nil, naming(decodeDoc(t, minimalOB), entry("https://issuer.example/vc.json", "JsonSchemaCredential")), report.Pass, "is of a kind ClearBadge does not check (JsonSchemaCredential)"},
+		{"unsupported type", nil, naming(decodeDoc(t, minimalOB), entry("https://issuer.example/vc.json", "JsonSchemaCredential")), report.Pass, `was not checked: ClearBadge does not implement schemas of type "JsonSchemaCredential"`},
 	}
 	for _, c := range cases {
 		got := Check(t.Context(), c.doc, c.f)
@@ -116,6 +116,21 @@ func TestNamedNotChecked(t *testing.T) {
 			strings.Contains(got.Message, "matches the schema") || !strings.Contains(got.Detail, "not checked") {
 			t.Errorf("%s: got %+v", c.name, got)
 		}
+	}
+}
+
+// TestNamedTooMany: entries beyond the cap are reported as not checked.
+func TestNamedTooMany(t *testing.T) {
+	const u = "https://issuer.example/many.json"
+	static := &fetch.Static{Docs: map[string][]byte{u: []byte(`{}`)}}
+	var es []map[string]any
+	for range maxNamed + 1 {
+		es = append(es, entry(u, "1EdTechJsonSchemaValidator2019"))
+	}
+	c := Check(t.Context(), naming(decodeDoc(t, minimalOB), es...), static)
+	if c.Outcome != report.Pass || strings.Contains(c.Message, "and matches the schema") ||
+		!strings.Contains(c.Message, "was not checked: ClearBadge checks at most 8 schemas per credential") {
+		t.Fatalf("got %+v", c)
 	}
 }
 

@@ -32,7 +32,7 @@
 // the credential; pass when the built-in rules hold and every named schema
 // was checked and passed, or could not be checked for a reason that is not
 // the credential's doing (offline; a schema type ClearBadge does not
-// implement), with the message saying which schema was not checked; warn
+// implement; more than eight schemas named), with the message saying which schema was not checked; warn
 // when online a named schema could not be fetched or used. A named schema
 // is never said to have been checked when it was not.
 package schema
@@ -78,7 +78,11 @@ func verdict(doc map[string]any, problems []problem, dropped int, named []namedR
 		if more := len(problems) - maxListed + dropped; more > 0 {
 			msg = append(msg, fmt.Sprintf("…and %d more problems like these.", more))
 		}
-		detail = append(detail, fmt.Sprintf("%d problem(s) with the %s data model (ClearBadge's built-in rules, OB 3.0 §B / CLR 2.0).", len(problems)+dropped, spec))
+		ref := "OB 3.0 §B data model"
+		if spec == "CLR 2.0" {
+			ref = "CLR 2.0 classes and the OB 3.0 §B data model"
+		}
+		detail = append(detail, fmt.Sprintf("%d problem(s) found by ClearBadge's built-in rules (%s).", len(problems)+dropped, ref))
 	}
 
 	var passed, failed, offline, unreadable, unsupported []namedResult
@@ -128,7 +132,7 @@ func verdict(doc map[string]any, problems []problem, dropped int, named []namedR
 		msg = append(msg, fmt.Sprintf("The schema its issuer named (%s) could not be used, so it was not checked: %s.", urls(unreadable), unreadable[0].Reason))
 	}
 	if len(unsupported) > 0 {
-		msg = append(msg, fmt.Sprintf("The schema its issuer named (%s) is of a kind ClearBadge does not check (%s).", urls(unsupported), unsupported[0].Type))
+		msg = append(msg, fmt.Sprintf("The schema its issuer named (%s) was not checked: %s.", urls(unsupported), unsupported[0].Reason))
 	}
 	c.Message = strings.Join(msg, " ")
 	c.Detail = strings.Join(detail, "\n")
