@@ -254,13 +254,51 @@ const probeVocab = "urn:clearbadge:undefined-term:"
 // without safe mode under a probe @vocab, and the first property found under
 // it (in sorted order) is the answer. A property whose value is null
 // expands to nothing even then, so if nothing is found the probe is repeated
-// with null values replaced by "". It returns "" if still nothing is found
-// (a document that resets the default vocabulary with "@vocab": null).
+// with null values replaced by "", and then unknown "@" keys are looked for.
+// It returns "" if still nothing is found (a document that resets the default
+// vocabulary with "@vocab": null).
 func findUndefinedTerm(doc any, shared bool) string {
 	if t := probeUndefinedTerm(doc, shared); t != "" {
 		return t
 	}
-	return probeUndefinedTerm(nullsToEmpty(doc), shared)
+	if t := probeUndefinedTerm(nullsToEmpty(doc), shared); t != "" {
+		return t
+	}
+	return unknownKeyword(doc)
+}
+
+// unknownKeyword finds a key of the form "@name" that is not a JSON-LD
+// keyword: expansion drops it (JSON-LD 1.1 API §13.2.4 step 13.2), and no
+// @vocab applies to it, so the probe cannot name it.
+func unknownKeyword(v any) string {
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			if k := unknownKeyword(e); k != "" {
+				return k
+			}
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if strings.HasPrefix(k, "@") && !ld.IsKeyword(k) {
+				return k
+			}
+		}
+		for _, k := range keys {
+			if k == "@context" {
+				continue
+			}
+			if t := unknownKeyword(x[k]); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // nullsToEmpty copies doc with every null property value outside @context

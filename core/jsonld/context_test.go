@@ -286,6 +286,18 @@ func TestLoaderRefusesUnknownURLs(t *testing.T) {
 	}
 }
 
+func TestZeroLoaderHandsOutPrivateCopies(t *testing.T) {
+	const u = "https://www.w3.org/ns/credentials/v2"
+	a := bundledDoc(t, u)
+	a["@context"].(map[string]any)["injected"] = "https://example.com/x"
+	if _, found := bundledDoc(t, u)["@context"].(map[string]any)["injected"]; found {
+		t.Error("a change to one loaded document showed up in the next")
+	}
+	if _, found := loadBundle().docs[u].(map[string]any)["@context"].(map[string]any)["injected"]; found {
+		t.Error("a change to a loaded document reached the shared copy")
+	}
+}
+
 // Canonicalize shares one parsed copy of each context between calls. After
 // canonicalizing credentials that exercise scoped and protected contexts,
 // every shared document must still equal a fresh parse of its file.
