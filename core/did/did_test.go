@@ -386,3 +386,48 @@ func FuzzResolve(f *testing.F) {
 		}
 	})
 }
+
+func TestParseMethod(t *testing.T) {
+	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+	mb, _ := multikey.Encode(pub)
+	vm, err := ParseMethod([]byte(`{"id":"https://issuer.example/keys/1","type":"Multikey","controller":"https://issuer.example/","publicKeyMultibase":"` + mb + `"}`))
+	if err != nil || vm.ID != "https://issuer.example/keys/1" || vm.Controller != "https://issuer.example/" || !pub.Equal(vm.PublicKey) {
+		t.Fatalf("ParseMethod = %+v, %v", vm, err)
+	}
+	var de *DocumentError
+	var ke *KeyError
+	for _, tc := range []struct {
+		doc  string
+		want any
+	}{
+		{`{"type":"Multikey","publicKeyMultibase":"` + mb + `"}`, &de},
+		{`[]`, &de},
+		{`{"id":"https://issuer.example/keys/1","type":"Multikey"}`, &ke},
+		{`{"id":"https://issuer.example/keys/1","type":"Multikey","publicKeyMultibase":"z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc"}`, &ke},
+	} {
+		if _, err := ParseMethod([]byte(tc.doc)); !errors.As(err, tc.want) {
+			t.Errorf("ParseMethod(%s): error = %v (%T)", tc.doc, err, err)
+		}
+	}
+}
+
+func TestMethodWithKey(t *testing.T) {
+	doc, err := ParseDocument(webDoc(t, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, vm := range doc.VerificationMethods {
+		if vm.PublicKey == nil {
+			continue
+		}
+		got := doc.MethodWithKey(vm.PublicKey, AssertionMethod)
+		_, listedErr := doc.Method(vm.ID, AssertionMethod)
+		if (got != nil) != (listedErr == nil) || got != nil && got.ID != vm.ID {
+			t.Errorf("MethodWithKey(key of %s) = %v; listed under assertionMethod: %v", vm.ID, got, listedErr == nil)
+		}
+	}
+	other, _, _ := ed25519.GenerateKey(rand.Reader)
+	if doc.MethodWithKey(other, AssertionMethod) != nil {
+		t.Error("found a key the document does not have")
+	}
+}

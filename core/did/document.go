@@ -296,3 +296,38 @@ func sameKey(a, b crypto.PublicKey) bool {
 	k, ok := a.(interface{ Equal(crypto.PublicKey) bool })
 	return ok && k.Equal(b)
 }
+
+// ParseMethod reads a verification method published as a document of its
+// own (a key document: `{"id": …, "type": "Multikey", "controller": …,
+// "publicKeyMultibase": …}`). Its id must be absolute.
+func ParseMethod(data []byte) (*VerificationMethod, error) {
+	if len(data) > fetch.MaxBytes {
+		return nil, &DocumentError{Reason: fmt.Sprintf("larger than %d bytes", fetch.MaxBytes)}
+	}
+	d := &Document{}
+	id, err := (&parser{doc: d}).method(data)
+	if err != nil {
+		return nil, &DocumentError{Reason: err.Error()}
+	}
+	vm := d.VerificationMethods[0]
+	if vm.PublicKey == nil {
+		return nil, &KeyError{ID: id, Err: vm.problem}
+	}
+	return &vm, nil
+}
+
+// MethodWithKey returns a verification method listed under relationship
+// whose public key equals key, or nil: how a key known from elsewhere (a
+// URL fragment, a JWT's jwk header) is found in its controller's document.
+func (d *Document) MethodWithKey(key crypto.PublicKey, relationship string) *VerificationMethod {
+	for i := range d.VerificationMethods {
+		vm := &d.VerificationMethods[i]
+		if !sameKey(vm.PublicKey, key) {
+			continue
+		}
+		if m, err := d.Method(vm.ID, relationship); err == nil {
+			return m
+		}
+	}
+	return nil
+}
