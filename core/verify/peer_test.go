@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -195,37 +196,51 @@ func TestPeerVerifiesWhatWeSign(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
+	holder := newEd25519(t)
 	for _, tc := range []struct {
 		name, suite string
 		key         crypto.Signer
 		doc         []byte // an unsigned credential, or nil for a plain badge
+		// present: the holder presents the credential, issued to them, in a
+		// presentation signed for authentication with a challenge and domain.
+		present bool
 	}{
 		{name: "ed25519", suite: "eddsa-rdfc-2022", key: newEd25519(t)},
 		{name: "p256", suite: "ecdsa-rdfc-2019", key: newECDSA(t, elliptic.P256())},
 		{name: "p384", suite: "ecdsa-rdfc-2019", key: newECDSA(t, elliptic.P384())},
 		// Escapes, non-ASCII text and a decimal: where canonicalizers differ.
 		{name: "ed25519-rich", suite: "eddsa-rdfc-2022", key: newEd25519(t), doc: rich},
+		{name: "presentation", suite: "eddsa-rdfc-2022", key: newEd25519(t), present: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			signed := signBadge(t, tc.key, tc.suite, tc.doc)
+			opts := []verify.Option{verify.WithTime(peerAt)}
+			var args []string
+			var signed map[string]any
+			if tc.present {
+				signed = signPresentation(t, holder, signBadge(t, tc.key, tc.suite, tc.doc, didKey(t, holder)))
+				opts = append(opts, verify.WithChallenge(peerChallenge), verify.WithDomain(peerDomain))
+				args = []string{"--challenge", peerChallenge, "--domain", peerDomain}
+			} else {
+				signed = signBadge(t, tc.key, tc.suite, tc.doc, "")
+			}
 			file := writeJSON(t, dir, tc.name+".json", signed)
 			// Both sides agree: ours verifies it ...
 			b, _ := os.ReadFile(file)
-			if r := verify.New(verify.WithTime(peerAt)).Verify(context.Background(), b, tc.name); !r.Verified {
-				t.Errorf("ClearBadge does not verify its own credential\n%s", dump(r))
+			if r := verify.New(opts...).Verify(context.Background(), b, tc.name); !r.Verified {
+				t.Errorf("ClearBadge does not verify what it signed\n%s", dump(r))
 			}
 			// ... and so does vc.js.
-			if out, ok := jsVerify(t, node, file); !ok {
-				t.Errorf("vc.js does not verify a credential ClearBadge signed: %s", out)
+			if out, ok := jsVerify(t, node, file, args...); !ok {
+				t.Errorf("vc.js does not verify what ClearBadge signed: %s", out)
 			}
 			// A changed copy is refused by vc.js, so the check above can fail.
 			var tampered map[string]any
 			if err := json.Unmarshal(b, &tampered); err != nil {
 				t.Fatal(err)
 			}
-			tampered["name"] = "Changed after signing"
-			if out, ok := jsVerify(t, node, writeJSON(t, dir, tc.name+"-tampered.json", tampered)); ok {
-				t.Errorf("vc.js verifies a credential changed after signing: %s", out)
+			tampered["id"] = "urn:uuid:00000000-0000-4000-8000-000000000000"
+			if out, ok := jsVerify(t, node, writeJSON(t, dir, tc.name+"-tampered.json", tampered), args...); ok {
+				t.Errorf("vc.js verifies a document changed after signing: %s", out)
 			}
 		})
 	}
@@ -234,13 +249,14 @@ func TestPeerVerifiesWhatWeSign(t *testing.T) {
 // jsVerify runs scripts/peer/verify.mjs on file and reports its output and
 // whether the credential verified (exit 0). Any other failure (exit 2, a
 // crash) stops the test: that is a broken setup, not a verdict.
-func jsVerify(t *testing.T, node, file string) (string, bool) {
+func jsVerify(t *testing.T, node, file string, args ...string) (string, bool) {
 	t.Helper()
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, "scripts/peer/verify.mjs", "--now", peerAt.Format(time.RFC3339), abs)
+	args = append([]string{"scripts/peer/verify.mjs", "--now", peerAt.Format(time.RFC3339)}, args...)
+	cmd := exec.Command(node, append(args, abs)...)
 	cmd.Dir = repoRoot
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -272,15 +288,25 @@ func newECDSA(t *testing.T, c elliptic.Curve) crypto.Signer {
 	return k
 }
 
-// signBadge signs doc (or a plain OB 3.0 badge when doc is nil) as the
-// did:key of key: the issuer becomes that DID, any old proof is dropped.
-func signBadge(t *testing.T, key crypto.Signer, suite string, doc []byte) map[string]any {
+// didKey returns the did:key DID of a public key.
+func didKey(t *testing.T, key crypto.Signer) string {
 	t.Helper()
 	mb, err := multikey.Encode(key.Public())
 	if err != nil {
 		t.Fatal(err)
 	}
-	did := "did:key:" + mb
+	return "did:key:" + mb
+}
+
+// verificationMethod is the DID URL of a did:key's one key (did:key §3.1.1).
+func verificationMethod(did string) string { return did + "#" + strings.TrimPrefix(did, "did:key:") }
+
+// signBadge signs doc (or a plain OB 3.0 badge when doc is nil) as the
+// did:key of key: the issuer becomes that DID, any old proof is dropped.
+// A non-empty subject replaces credentialSubject.id.
+func signBadge(t *testing.T, key crypto.Signer, suite string, doc []byte, subject string) map[string]any {
+	t.Helper()
+	did := didKey(t, key)
 	if doc == nil {
 		doc = []byte(`{
   "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
@@ -312,12 +338,41 @@ func signBadge(t *testing.T, key crypto.Signer, suite string, doc []byte) map[st
 		t.Fatal("the credential's issuer is not a Profile object")
 	}
 	issuer["id"] = did
+	if subject != "" {
+		m["credentialSubject"].(map[string]any)["id"] = subject
+	}
 	signed, err := proof.Sign(m, proof.Options{
 		Cryptosuite:        suite,
-		VerificationMethod: did + "#" + mb,
+		VerificationMethod: verificationMethod(did),
 		ProofPurpose:       "assertionMethod",
 		Created:            time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
 	}, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return signed
+}
+
+// signPresentation wraps cred in a VC 2.0 presentation by holder's did:key,
+// signed for authentication with peerChallenge and peerDomain (VC Data
+// Integrity §2.1: challenge and domain bind the proof to one exchange).
+func signPresentation(t *testing.T, holder crypto.Signer, cred map[string]any) map[string]any {
+	t.Helper()
+	did := didKey(t, holder)
+	vp := map[string]any{
+		"@context":             []any{"https://www.w3.org/ns/credentials/v2"},
+		"type":                 []any{"VerifiablePresentation"},
+		"holder":               did,
+		"verifiableCredential": []any{cred},
+	}
+	signed, err := proof.Sign(vp, proof.Options{
+		Cryptosuite:        "eddsa-rdfc-2022",
+		VerificationMethod: verificationMethod(did),
+		ProofPurpose:       "authentication",
+		Created:            time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
+		Challenge:          peerChallenge,
+		Domain:             peerDomain,
+	}, holder)
 	if err != nil {
 		t.Fatal(err)
 	}

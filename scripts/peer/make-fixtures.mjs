@@ -223,7 +223,7 @@ function profile(id, name) {
 // badge is an OB 3.0 OpenBadgeCredential (OB 3.0 §B.1.1
 // AchievementCredential, VC 2.0 envelope) with every required property.
 function badge({slug, issuer, issuerName, achievement = 'Peer Interop Explorer', dates = {},
-  context = [VC2, OB], extra = {}}) {
+  context = [VC2, OB], subject = LEARNER, extra = {}}) {
   return {
     '@context': context,
     id: `urn:uuid:${uuidFor(slug)}`,
@@ -234,7 +234,7 @@ function badge({slug, issuer, issuerName, achievement = 'Peer Interop Explorer',
     ...dates,
     name: `${achievement} badge`,
     credentialSubject: {
-      id: LEARNER,
+      id: subject,
       type: ['AchievementSubject'],
       achievement: {
         id: `https://achievements.example/${slug}`,
@@ -318,7 +318,7 @@ const rich = badge({
 rich.credentialSubject.achievement.creditsAvailable = 7.5;
 rich.credentialSubject.achievement.alignment = [{
   type: ['Alignment'], targetName: 'Interoperability', targetUrl: 'https://frameworks.example/interop',
-  targetType: 'ceterms:Competency'
+  targetType: 'ceasn:Competency'
 }];
 const obRichSigned = await issue(rich, eddsa(keys.issuer));
 add('ob-eddsa-rich.json', obRichSigned, true, 'OB 3.0 credential with escapes, non-ASCII, a decimal, an alignment and the extensions context (canonicalization interop)');
@@ -387,13 +387,15 @@ add('clr-eddsa.json', await issue(clr('clr', [clrA, clrB]), eddsa(keys.publisher
     'CLR whose own proof is valid but whose second AchievementCredential was altered after its issuer signed it');
 }
 
-// A presentation of the good badge by its holder (authentication purpose,
-// challenge and domain).
+// A presentation by the learner (a did:key holder) of a badge issued to
+// them, signed for authentication with a challenge and domain.
 {
-  const presentation = vc.createPresentation({verifiableCredential: [obEddsa], holder: keys.holder.controller});
+  const held = await issue(badge({slug: 'vp-held', issuer: keys.issuer.controller, issuerName: 'Peer Issuer (Ed25519)',
+    subject: keys.holder.controller}), eddsa(keys.issuer));
+  const presentation = vc.createPresentation({verifiableCredential: [held], holder: keys.holder.controller});
   const vp = await vc.signPresentation({presentation, suite: eddsa(keys.holder), challenge: CHALLENGE,
     domain: DOMAIN, documentLoader});
-  add('vp-eddsa.json', vp, true, `VC 2.0 VerifiablePresentation by did:key holder, eddsa-rdfc-2022, challenge ${CHALLENGE}, domain ${DOMAIN}`);
+  add('vp-eddsa.json', vp, true, `VC 2.0 VerifiablePresentation by the did:key holder of the badge inside, eddsa-rdfc-2022, challenge ${CHALLENGE}, domain ${DOMAIN}`);
 }
 
 // Bad twins of the embedded-proof credentials.

@@ -1,11 +1,13 @@
 // verify.mjs checks a credential with Digital Bazaar's stack: the reverse
 // direction of the peer tests (what ClearBadge signs must verify elsewhere).
 //
-//	node scripts/peer/verify.mjs [--now ISO-TIME] FILE
+//	node scripts/peer/verify.mjs [--now ISO-TIME] [--challenge C --domain D] FILE
 //
-// It prints the vc.js result as one JSON line, {"verified": bool, "error":
-// "..."}, and exits 0 when the credential verified, 1 when it did not and 2
-// for bad usage or an unreadable file. Proofs: DataIntegrityProof
+// FILE is a credential, or a presentation (type VerifiablePresentation),
+// whose holder's proof must carry the given challenge and domain. It prints
+// the vc.js result as one JSON line, {"verified": bool, "error": "..."}, and
+// exits 0 when it verified, 1 when it did not and 2 for bad usage or an
+// unreadable file. Proofs: DataIntegrityProof
 // (eddsa-rdfc-2022, ecdsa-rdfc-2019) and Ed25519Signature2020. Offline: the
 // contexts are ClearBadge's bundled ones and did:key is resolved from the
 // DID itself (loader.mjs).
@@ -20,29 +22,37 @@ import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
 
 import {makeDocumentLoader} from './loader.mjs';
 
-let credential, now;
+let doc, args;
 try {
-  const {values, positionals} = parseArgs({options: {now: {type: 'string'}}, allowPositionals: true});
+  const {values, positionals} = parseArgs({
+    options: {now: {type: 'string'}, challenge: {type: 'string'}, domain: {type: 'string'}},
+    allowPositionals: true
+  });
   if(positionals.length !== 1) {
-    throw new Error('usage: node scripts/peer/verify.mjs [--now ISO-TIME] FILE');
+    throw new Error('usage: node scripts/peer/verify.mjs [--now ISO-TIME] [--challenge C --domain D] FILE');
   }
-  credential = JSON.parse(readFileSync(positionals[0], 'utf8'));
-  now = values.now;
+  doc = JSON.parse(readFileSync(positionals[0], 'utf8'));
+  args = values;
 } catch(e) {
   console.error(e.message);
   process.exit(2);
 }
 
-const result = await vc.verifyCredential({
-  credential,
+const common = {
   suite: [
     new DataIntegrityProof({cryptosuite: eddsaRdfc2022}),
     new DataIntegrityProof({cryptosuite: ecdsaRdfc2019}),
     new Ed25519Signature2020()
   ],
   documentLoader: makeDocumentLoader(),
-  ...(now ? {now} : {})
-});
-const error = result.error?.errors?.map(e => e.message).join('; ') ?? result.error?.message;
+  ...(args.now ? {now: args.now} : {})
+};
+const isPresentation = [doc.type].flat().includes('VerifiablePresentation');
+const result = isPresentation ?
+  await vc.verify({presentation: doc, challenge: args.challenge, domain: args.domain, ...common}) :
+  await vc.verifyCredential({credential: doc, ...common});
+const errors = [result.error, result.presentationResult?.error, ...(result.credentialResults ?? []).map(r => r.error)]
+  .filter(Boolean).flatMap(e => e.errors ?? [e]).map(e => e.message);
+const error = [...new Set(errors)].join('; ');
 console.log(JSON.stringify({verified: result.verified, ...(error ? {error} : {})}));
 process.exit(result.verified ? 0 : 1);
