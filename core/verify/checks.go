@@ -57,16 +57,20 @@ func orName(a, b string) string {
 }
 
 // status checks revocation and suspension. The status list is itself a
-// credential, verified by this same session before its bits are trusted.
+// credential, verified by this same session before its bits are trusted;
+// the session's one Checker caches lists, so a CLR whose credentials share a
+// list fetches and verifies it once.
 func (s *session) status(ctx context.Context, r *report.Report, doc map[string]any) {
-	c := status.Checker{
-		Fetcher: s.fetch,
-		Now:     s.now,
-		VerifyList: func(ctx context.Context, data []byte, url string) (*report.Report, map[string]any) {
-			return s.nestedInput(ctx, data, "status list "+url)
-		},
+	if s.lists == nil {
+		s.lists = &status.Checker{
+			Fetcher: s.fetch,
+			Now:     s.now,
+			VerifyList: func(ctx context.Context, data []byte, url string) (*report.Report, map[string]any) {
+				return s.nestedInput(ctx, data, "status list "+url)
+			},
+		}
 	}
-	r.Checks = append(r.Checks, c.Check(ctx, doc, credential.ID(doc["issuer"])))
+	r.Checks = append(r.Checks, s.lists.Check(ctx, doc, credential.ID(doc["issuer"])))
 }
 
 // nestedInput verifies bytes found inside another document (a status list,

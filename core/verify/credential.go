@@ -14,7 +14,6 @@ import (
 	"github.com/clearbadge/clearbadge/core/proof"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/schema"
-	"github.com/clearbadge/clearbadge/core/status"
 )
 
 // signer is who made the proof that verified: the key and how it is bound
@@ -50,7 +49,11 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 	}
 	s.validity(r, doc, ext)
 	s.status(ctx, r, doc)
-	r.Checks = append(r.Checks, schema.Check(ctx, doc, s.fetch))
+	if r.Kind != credential.KindCredential {
+		// The OB 3.0 / CLR 2.0 data model applies to badges and records, not
+		// to other credentials such as status lists.
+		r.Checks = append(r.Checks, schema.Check(ctx, doc, s.fetch))
+	}
 	s.recipient(r, doc)
 	s.endorsements(ctx, r, doc)
 	if r.Kind == credential.KindCLR {
@@ -235,10 +238,18 @@ func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 		name = issuerID
 	}
 	switch {
+	case issuerID == "":
+		r.Add(report.CheckIssuer, report.Fail, "The credential does not say who issued it.", "no issuer id")
 	case who.key == nil:
 		r.Add(report.CheckIssuer, report.Warn, "The signature is valid, but nothing ties the key to "+name+": anyone could have made that key.", who.unbound)
 	case who.key.Binding == keys.NotListed:
 		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with a key that "+name+" does not publish as its own.", who.key.Reason)
+	case who.key.Controller != issuerID && !resolvable(issuerID):
+		// An issuer named only by an opaque id (urn:uuid:...) publishes no
+		// document that could list its keys: nothing can confirm or refute
+		// that the key is its own.
+		r.Add(report.CheckIssuer, report.Warn, "The issuer is identified only by an opaque id, so nothing can confirm that the key that signed this credential is "+name+"'s.",
+			fmt.Sprintf("issuer %s; key %s controlled by %s", issuerID, who.key.ID, who.key.Controller))
 	case who.key.Controller != issuerID:
 		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with someone else's key, not one belonging to the issuer it names ("+name+").",
 			fmt.Sprintf("key %s is controlled by %s; issuer is %s", who.key.ID, who.key.Controller, issuerID))
@@ -247,4 +258,10 @@ func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 	default:
 		r.Add(report.CheckIssuer, report.Pass, "The signing key belongs to the issuer, "+name+".", "key "+who.key.ID+" controlled by "+who.key.Controller)
 	}
+}
+
+// resolvable reports whether an issuer id can lead to a document listing its
+// keys: a DID or an http(s) URL.
+func resolvable(id string) bool {
+	return strings.HasPrefix(id, "did:") || strings.HasPrefix(id, "https://") || strings.HasPrefix(id, "http://")
 }

@@ -159,7 +159,7 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 		if k := s.keyResolver().JWKProvenance(ctx, tok.Header.JWK, issuer); k != nil {
 			who = &signer{key: k}
 		}
-		if err := tok.Verify(tok.Header.JWK); err != nil {
+		if err := tok.Verify(tok.Header.JWK.Key); err != nil {
 			add(jwtProblem(err))
 			return nil
 		}

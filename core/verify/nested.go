@@ -28,7 +28,7 @@ func (s *session) nested(ctx context.Context, r *report.Report, doc map[string]a
 		nr := s.nestedValue(ctx, it, fmt.Sprintf("credential %d", i+1))
 		r.Credentials = append(r.Credentials, nr)
 		if !nr.Verified {
-			failed = append(failed, label(nr, i+1))
+			failed = append(failed, label(nr))
 		}
 	}
 	total := len(items)
@@ -41,13 +41,13 @@ func (s *session) nested(ctx context.Context, r *report.Report, doc map[string]a
 	}
 }
 
-// label names a nested credential for messages: its name in quotes, or its
-// position.
-func label(r *report.Report, n int) string {
+// label names a nested credential for messages: its name in quotes, or
+// where it was found ("endorsement 2").
+func label(r *report.Report) string {
 	if r.Summary.Name != "" {
 		return fmt.Sprintf("%q", r.Summary.Name)
 	}
-	return fmt.Sprintf("credential %d", n)
+	return r.Source
 }
 
 // endorsements verifies every embedded `endorsement` (JSON-LD
@@ -69,7 +69,7 @@ func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[st
 		}
 		r.Credentials = append(r.Credentials, nr)
 		if !nr.Verified {
-			failed = append(failed, label(nr, i+1))
+			failed = append(failed, label(nr))
 		}
 	}
 	if len(failed) == 0 {

@@ -120,10 +120,10 @@ func (s *session) presented(ctx context.Context, r *report.Report, doc map[strin
 		nr := s.nestedValue(ctx, enveloped(it), fmt.Sprintf("credential %d", i+1))
 		r.Credentials = append(r.Credentials, nr)
 		if !nr.Verified {
-			failed = append(failed, label(nr, i+1))
+			failed = append(failed, label(nr))
 		}
 		if holder != "" && nr.Summary.Subject != "" && nr.Summary.Subject != holder {
-			notHolder = append(notHolder, label(nr, i+1))
+			notHolder = append(notHolder, label(nr))
 		}
 	}
 	switch {

@@ -64,7 +64,7 @@ func dump(r *report.Report) string {
 func TestSpecVectors(t *testing.T) {
 	dir := vectors.Dir(t, "1edtech")
 	ok := expect{verified: true, checks: map[string]report.Outcome{
-		"format": report.Pass, "proof": report.Pass, "issuer": report.Warn, "validity": report.Pass, "status": report.Pass, "schema": report.Pass,
+		"format": report.Pass, "proof": report.Pass, "issuer": report.Warn, "validity": report.Pass, "schema": report.Pass,
 	}}
 	for _, f := range []string{"spec-test-vectors/obv3p0/credential-signed.json", "spec-test-vectors/clrv2p0/credential-signed.json"} {
 		t.Run(f, func(t *testing.T) { check(t, run(t, filepath.Join(dir, f)), ok) })
@@ -76,7 +76,11 @@ func TestSpecVectors(t *testing.T) {
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			e := ok
-			if strings.HasSuffix(f, ".jwt") {
+			switch base := filepath.Base(f); {
+			case base == "ob-complete.di.json" || base == "ob-endorsement.di.json":
+				// They name a 1EdTechRevocationList at a URL: offline, status is skipped.
+				e = expect{verified: true, checks: map[string]report.Outcome{"proof": report.Pass, "status": report.Skip}}
+			case strings.HasSuffix(f, ".jwt"):
 				// SOURCES.md: the rendered JWTs have no nbf claim (OB 3.0 §8.2.4
 				// requires one) and carry their key as a bare jwk header.
 				e = expect{verified: true, checks: map[string]report.Outcome{
@@ -98,7 +102,8 @@ func TestValidatorVectors(t *testing.T) {
 		"ob30/simple.json":                 valid,
 		"ob30/simple-context-alias.json":   valid,
 		"ob30/simple-context-version.json": valid,
-		"ob30/simple-did-key-method.json":  {verified: true, checks: map[string]report.Outcome{"proof": P, "issuer": P}},
+		// An opaque (urn:uuid) issuer cannot be tied to its did:key: a warning.
+		"ob30/simple-did-key-method.json":  {verified: true, checks: map[string]report.Outcome{"proof": P, "issuer": W}},
 		"ob30/simple-did-web-method.json":  valid,
 		"ob30/simple-multiple-proofs.json": valid,
 		"ob30/simple-eddsa-2022.json":      valid,
@@ -127,9 +132,11 @@ func TestValidatorVectors(t *testing.T) {
 		"ob30/simple-err-proof-method.json":                    {checks: map[string]report.Outcome{"proof": F}},
 		"clr20/simple.json":                                    {verified: true, checks: map[string]report.Outcome{"proof": P, "credentials": P}},
 		"clr20/simple_v1.json":                                 {verified: true, checks: map[string]report.Outcome{"proof": P, "credentials": P}},
-		"clr20/complex.json":                                   {verified: true, checks: map[string]report.Outcome{"proof": P, "credentials": P}},
-		"clr20/simple.jwt":                                     {verified: true, checks: map[string]report.Outcome{"proof": P, "credentials": P}},
-		"clr20/simple-noproof.json":                            {checks: map[string]report.Outcome{"proof": F, "credentials": F}},
+		// Its first credential embeds an EndorsementCredential without the
+		// `name` OB 3.0 §B.1.6 requires: that credential fails its schema check.
+		"clr20/complex.json":        {checks: map[string]report.Outcome{"proof": P, "credentials": F}},
+		"clr20/simple.jwt":          {verified: true, checks: map[string]report.Outcome{"proof": P, "credentials": P}},
+		"clr20/simple-noproof.json": {checks: map[string]report.Outcome{"proof": F, "credentials": F}},
 	}
 	for f, e := range cases {
 		t.Run(f, func(t *testing.T) { check(t, run(t, filepath.Join(dir, f)), e) })

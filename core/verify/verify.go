@@ -20,6 +20,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/report"
+	"github.com/clearbadge/clearbadge/core/status"
 )
 
 // Option configures a Verifier.
@@ -95,6 +96,7 @@ type session struct {
 	fetch fetch.Fetcher
 	now   time.Time
 	depth int
+	lists *status.Checker
 }
 
 // maxNesting bounds credentials inside credentials (a presentation of CLRs

@@ -1,0 +1,73 @@
+package verify_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/clearbadge/clearbadge/core/multikey"
+	"github.com/clearbadge/clearbadge/core/proof"
+	"github.com/clearbadge/clearbadge/core/verify"
+	"github.com/clearbadge/clearbadge/internal/vectors"
+)
+
+// Benchmarks of one whole verification (parse, resolve the key, canonicalize,
+// check the signature, dates, status and schema) per proof type. `make bench`
+// runs them.
+
+func benchVerify(b *testing.B, input []byte) {
+	b.Helper()
+	v := newOffline()
+	if r := v.Verify(context.Background(), input, "bench"); !r.Verified {
+		b.Fatalf("benchmark input does not verify:\n%s", dump(r))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		v.Verify(context.Background(), input, "bench")
+	}
+}
+
+func BenchmarkVerifyEdDSARDFC2022(b *testing.B) {
+	benchVerify(b, vectors.Read(b, "1edtech", "spec-test-vectors", "obv3p0", "credential-signed.json"))
+}
+
+func BenchmarkVerifyEd25519Signature2020(b *testing.B) {
+	benchVerify(b, vectors.Read(b, "1edtech", "validator", "ob30", "simple_v1.json"))
+}
+
+func BenchmarkVerifyECDSARDFC2019(b *testing.B) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		b.Fatal(err)
+	}
+	mk, err := multikey.Encode(&key.PublicKey)
+	if err != nil {
+		b.Fatal(err)
+	}
+	did := "did:key:" + mk
+	var doc map[string]any
+	if err := json.Unmarshal(vectors.Read(b, "1edtech", "spec-test-vectors", "obv3p0", "credential-unsigned.json"), &doc); err != nil {
+		b.Fatal(err)
+	}
+	doc["issuer"].(map[string]any)["id"] = did
+	signed, err := proof.Sign(doc, proof.Options{
+		Cryptosuite: "ecdsa-rdfc-2019", VerificationMethod: did + "#" + mk, ProofPurpose: "assertionMethod",
+		Created: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
+	}, key)
+	if err != nil {
+		b.Fatal(err)
+	}
+	input, _ := json.Marshal(signed)
+	benchVerify(b, input)
+}
+
+func BenchmarkVerifyJWTRS256(b *testing.B) {
+	benchVerify(b, vectors.Read(b, "1edtech", "spec-rendered-examples", "ob-basic.jwt"))
+}
+
+func newOffline() *verify.Verifier { return verify.New(verify.WithTime(at)) }
