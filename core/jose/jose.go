@@ -1,6 +1,6 @@
 // Package jose reads, checks and makes compact JSON Web Signatures (RFC 7515)
 // and reads JSON Web Keys (RFC 7517): the VC-JWT and VC-JOSE proofs of Open
-// Badges 3.0 §8.2 "JSON Web Token Proof Format" and VC-JOSE-COSE.
+// Badges 3.0 "JSON Web Token Proof Format" (#jwt-proof) and VC-JOSE-COSE.
 //
 // It is the only package that imports github.com/lestrrat-go/jwx, so that a
 // change of JOSE library touches one package. jwx does the signature
@@ -62,7 +62,7 @@ type Header struct {
 	// JWK is the public key in the `jwk` header parameter, or nil.
 	JWK *JWK
 	// Extra lists, sorted, the names of header parameters other than alg,
-	// kid, typ, cty and jwk. OB 3.0 §8.2.3 says "additional JOSE headers are
+	// kid, typ, cty and jwk. OB 3.0 (#jwt-proof) says "additional JOSE headers are
 	// NOT allowed"; what to make of them is the caller's decision.
 	Extra []string
 }

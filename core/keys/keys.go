@@ -3,7 +3,7 @@
 // says how far that key is known to belong to someone: the Binding.
 //
 // A valid signature proves only that the holder of some private key signed.
-// Open Badges 3.0 §9 "Verification" and its Implementation Guide ("Key
+// Open Badges 3.0 "Verification" (#verification) and its Implementation Guide ("Key
 // provenance") require more: the key must be controlled by the credential's
 // issuer. This package establishes who controls the key; core/verify then
 // compares Key.Controller with the issuer and decides the `issuer` check.
@@ -20,13 +20,18 @@
 //     can write any key after '#'. The document at the URL is fetched;
 //     Bound if it lists the key under the purpose, NotListed if it was read
 //     and does not, Unconfirmed if it could not be fetched (offline, or the
-//     address does not answer). The 1EdTech validator, and implementations
-//     copied from it, skip this step and treat such keys as the issuer's.
+//     address does not answer). 1EdTech's validator skips this step and
+//     takes the URL before '#' as the controller; this package says so instead.
 //   - https://issuer.example/profile#key-1 (or a key document at its own
 //     URL): the key comes from a fetched document, so offline is an error
 //     matching fetch.ErrOffline; a key document must name a controller whose
 //     document lists it back (the bi-directional check of Controlled
 //     Identifiers §3.3).
+//
+// JWTs name their key differently (a `kid`, a `jwk` header, or both):
+// JWTKey resolves a kid, JWKProvenance asks whether the issuer publishes a
+// header jwk (its DID or controller document, or its well-known JWK Set),
+// with the same three bindings.
 package keys
 
 import (
