@@ -19,12 +19,7 @@ import (
 // signer is who made the proof that verified: the key and how it is bound
 // to a controller. A JWT fills it from its header; an embedded proof from
 // its verificationMethod.
-type signer struct {
-	key *keys.Key
-	// unbound explains, for a key nothing ties to anyone (a JWT's embedded
-	// jwk), why the issuer check can only warn.
-	unbound string
-}
+type signer struct{ key *keys.Key }
 
 // credential runs every check on a decoded credential. When ext is non-nil
 // the proof was external (a JWT) and has been checked already: its checks are
@@ -240,8 +235,6 @@ func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 	switch {
 	case issuerID == "":
 		r.Add(report.CheckIssuer, report.Fail, "The credential does not say who issued it.", "no issuer id")
-	case who.key == nil:
-		r.Add(report.CheckIssuer, report.Warn, "The signature is valid, but nothing ties the key to "+name+": anyone could have made that key.", who.unbound)
 	case who.key.Binding == keys.NotListed:
 		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with a key that "+name+" does not publish as its own.", who.key.Reason)
 	case who.key.Controller != issuerID && !resolvable(issuerID):
@@ -253,6 +246,8 @@ func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 	case who.key.Controller != issuerID:
 		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with someone else's key, not one belonging to the issuer it names ("+name+").",
 			fmt.Sprintf("key %s is controlled by %s; issuer is %s", who.key.ID, who.key.Controller, issuerID))
+	case who.key.Binding == keys.Unconfirmed && who.key.ID == "":
+		r.Add(report.CheckIssuer, report.Warn, "The signature is valid, but the key was carried inside the token itself and nothing ties it to "+name+": anyone could have made that key.", who.key.Reason)
 	case who.key.Binding == keys.Unconfirmed:
 		r.Add(report.CheckIssuer, report.Warn, "The key that signed this credential could not be confirmed as "+name+"'s: "+who.key.Reason, "key "+who.key.ID)
 	default:

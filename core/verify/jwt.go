@@ -2,6 +2,7 @@ package verify
 
 import (
 	"context"
+	"crypto"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/credential"
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/jose"
+	"github.com/clearbadge/clearbadge/core/keys"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -152,17 +154,22 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 	add := func(o report.Outcome, msg, detail string) {
 		ext.checks = append(ext.checks, report.Check{ID: report.CheckProof, Outcome: o, Message: msg, Detail: detail})
 	}
-	var who *signer
+	var key *keys.Key
 	switch {
 	case tok.Header.JWK != nil:
-		who = &signer{unbound: "the public key is carried in the token itself (jwk header); OB 3.0 §8.2 allows this, but it proves only that whoever holds that key signed"}
-		if k := s.keyResolver().JWKProvenance(ctx, tok.Header.JWK, issuer); k != nil {
-			who = &signer{key: k}
+		// OB 3.0 §8.2.3 allows the public key in the header; whether it is the
+		// issuer's is a separate question (keys.JWKProvenance).
+		if tok.Header.Kid != "" {
+			if k, err := s.keyResolver().JWTKey(ctx, tok.Header.Kid, issuer); err == nil && !sameKey(k.PublicKey, tok.Header.JWK.Key) {
+				add(report.Fail, "The token names two different keys for its signature, so it cannot be trusted.", "the jwk header and the key named by kid differ")
+				return nil
+			}
 		}
 		if err := tok.Verify(tok.Header.JWK.Key); err != nil {
 			add(jwtProblem(err))
 			return nil
 		}
+		key = s.keyResolver().JWKProvenance(ctx, tok.Header.JWK, issuer)
 	case tok.Header.Kid != "":
 		k, err := s.keyResolver().JWTKey(ctx, tok.Header.Kid, issuer)
 		if err != nil {
@@ -174,14 +181,20 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 			add(jwtProblem(err))
 			return nil
 		}
-		who = &signer{key: k}
+		key = k
 	default:
 		add(report.Fail, "The token does not say which key signed it, so its signature cannot be checked.",
 			"no kid or jwk in the JOSE header (OB 3.0 §8.2.3 requires one)")
 		return nil
 	}
 	add(report.Pass, "The issuer's signature is intact: nothing in this credential was changed after it was signed.", "JWS "+tok.Header.Alg)
-	return who
+	return &signer{key: key}
+}
+
+// sameKey compares two public keys of any supported type.
+func sameKey(a, b crypto.PublicKey) bool {
+	k, ok := a.(interface{ Equal(crypto.PublicKey) bool })
+	return ok && k.Equal(b)
 }
 
 // jwtProblem explains a JWS verification failure in plain words.
