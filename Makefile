@@ -3,11 +3,11 @@ GO      ?= go
 GOROOT  := $(shell $(GO) env GOROOT)
 FUZZTIME ?= 5s
 
-.PHONY: all build cli wasm run test test-go test-fuzz test-browser bench lint deps
+.PHONY: all build cli wasm extension run test test-go test-fuzz test-browser bench lint deps
 all: build
 
 ## build: the CLI, and the wasm with its loader copied into web/ (and extension/)
-build: cli wasm
+build: cli wasm extension
 
 cli:
 	$(GO) build -trimpath -o bin/clearbadge ./cmd/clearbadge
@@ -15,8 +15,14 @@ cli:
 # wasm: the verifier for web/ (and, later, extension/), with the loader of the
 # exact Go toolchain that built it (wasm_exec.js must match the toolchain).
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/clearbadge.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -buildvcs=$(if $(wildcard .git),true,auto) -ldflags='-s -w' -o web/clearbadge.wasm ./wasm
 	cp $(GOROOT)/lib/wasm/wasm_exec.js web/wasm_exec.js
+
+# extension: the unpacked wallet (load extension/ in Chromium). The wasm, its
+# loader and the page's stylesheet and icon are copied in (gitignored there),
+# so each has one source in git.
+extension: wasm
+	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg extension/
 
 ## run: build and serve the verifier on 127.0.0.1 with a bundled sample credential
 run: build
@@ -42,9 +48,9 @@ test-fuzz:
 # test-browser: the wasm bridge under Node, then the page, its workers and
 # web/clearbadge.mjs in Debian's chromium (playwright-core, no browser
 # download) and in Node.
-test-browser: wasm node_modules
+test-browser: wasm extension node_modules
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm
-	node --test tests/browser/
+	node --test tests/browser/ tests/extension/
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund

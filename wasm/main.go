@@ -60,35 +60,14 @@ func main() {
 	select {}
 }
 
-// version describes the build: the module version and, when the build had
-// version-control information, the commit.
+// version describes the build: the module version, which for a build from a
+// git checkout is a pseudo-version naming the commit (and "+dirty" for
+// uncommitted changes; `make wasm` asks for that stamping).
 func version() string {
-	v := "clearbadge"
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return v
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return "clearbadge " + bi.Main.Version
 	}
-	if mv := bi.Main.Version; mv != "" && mv != "(devel)" {
-		v += " " + mv
-	}
-	var rev, dirty string
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				dirty = "+dirty"
-			}
-		}
-	}
-	if len(rev) > 12 {
-		rev = rev[:12]
-	}
-	if rev != "" {
-		v += " " + rev + dirty
-	}
-	return v
+	return "clearbadge"
 }
 
 // options are the JavaScript verify options after checking their types.

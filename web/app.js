@@ -137,6 +137,11 @@ async function verifyItems(items) {
     return li;
   });
   list.prepend(...slots);
+  // Bring the answer into view (again once the first card has its full
+  // height: before that the page may be too short to scroll that far). The
+  // status line tells screen readers.
+  const reveal = () => $('#results-section').scrollIntoView({ block: 'start' });
+  reveal();
   announce(items.length === 1 ? `Checking ${items[0].source || 'the credential'}…` : `Checking ${items.length} files…`);
   const opts = currentOptions();
   let cb;
@@ -157,6 +162,8 @@ async function verifyItems(items) {
     } catch (err) {
       showError(slots[i], it, err, opts);
       return 'error';
+    } finally {
+      if (i === 0) reveal();
     }
   }));
   announce(summarizeBatch(items, outcomes));
@@ -213,8 +220,13 @@ function renderResult(report, verdict, item, opts, errorMessage) {
 
   const body = h('div', { class: 'card-body' });
   body.append(renderImage(s, item));
-  const facts = h('div', { class: 'facts' },
-    h('h3', { id: `${id}-title`, class: 'title', text: title }));
+  const facts = h('div', { class: 'facts' });
+  if (verdict !== 'verified' && report.kind !== 'unknown') {
+    // A credential that did not verify still has readable content; say plainly
+    // that none of it is confirmed (the tampered sample names a forged recipient).
+    facts.append(h('p', { class: 'unconfirmed', text: 'What this file claims. None of it is confirmed.' }));
+  }
+  facts.append(h('h3', { id: `${id}-title`, class: 'title', text: title }));
   if (s.description) facts.append(h('p', { class: 'desc', text: s.description }));
   facts.append(renderFacts(report, s));
   body.append(facts);

@@ -93,10 +93,17 @@ async function loadNode(base) {
     readFile(new URL('clearbadge.wasm', base)),
   ]);
   // wasm_exec.js reads and writes `globalThis` (Go, fs, path stubs) and the Go
-  // program sets ClearBadge on it. Handing it an object that inherits from the
-  // real global gives both everything they read (fetch, crypto, Promise, ...)
-  // while every property they set stays on the private object.
-  const scope = Object.create(globalThis);
+  // program sets ClearBadge on it. Handing both a proxy of the real global
+  // gives them everything they read (fetch, crypto, Promise, ...) while every
+  // property they set stays private. (Reads go to the real global itself:
+  // Node's accessors such as crypto refuse any other `this`.)
+  const own = Object.create(null);
+  const scope = new Proxy(globalThis, {
+    get: (target, key) => (key in own ? own[key] : Reflect.get(target, key)),
+    set: (_target, key, value) => { own[key] = value; return true; },
+    has: (target, key) => key in own || key in target,
+    deleteProperty: (_target, key) => delete own[key],
+  });
   new Function('globalThis', execSrc)(scope);
   const go = new scope.Go();
   const { instance } = await WebAssembly.instantiate(wasm, go.importObject);

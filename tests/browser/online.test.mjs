@@ -86,6 +86,7 @@ before(async () => {
           id: 'urn:uuid:1c7e2f3a-9b5d-4a6c-8f1e-2d3c4b5a6f7e',
           type: ['Achievement'],
           name: 'Online check test badge',
+          description: 'Issued by a did:web issuer whose key must be fetched.',
           criteria: { narrative: 'Be fetched.' },
         },
       },
