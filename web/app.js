@@ -221,9 +221,10 @@ function renderResult(report, verdict, item, opts, errorMessage) {
   const body = h('div', { class: 'card-body' });
   body.append(renderImage(s, item));
   const facts = h('div', { class: 'facts' });
-  if (verdict !== 'verified' && report.kind !== 'unknown') {
-    // A credential that did not verify still has readable content; say plainly
-    // that none of it is confirmed (the tampered sample names a forged recipient).
+  if (verdict !== 'verified' && report.kind !== 'unknown' && !authentic(report)) {
+    // A credential whose signature did not hold still has readable content;
+    // say plainly that none of it is confirmed (the tampered sample names a
+    // forged recipient). An expired but authentic one needs no such note.
     facts.append(h('p', { class: 'unconfirmed', text: 'What this file claims. None of it is confirmed.' }));
   }
   facts.append(h('h3', { id: `${id}-title`, class: 'title', text: title }));
@@ -263,6 +264,14 @@ function renderResult(report, verdict, item, opts, errorMessage) {
   article.append(foot);
   itemOf.set(li, item);
   return li;
+}
+
+// authentic: the issuer's signature holds and the key is the issuer's, so
+// the content is what the issuer wrote, even if another check failed.
+function authentic(report) {
+  const ok = (id) => ['pass', 'warn'].includes((report.checks || []).find((c) => c.id === id)?.outcome);
+  const issuer = (report.checks || []).find((c) => c.id === 'issuer');
+  return ok('proof') && issuer?.outcome !== 'fail';
 }
 
 function renderVerdict(report, verdict, errorMessage, opts) {

@@ -61,6 +61,10 @@ test('valid, tampered and expired samples get the right verdicts offline, with n
     assert.equal(expired.verdict, 'not-verified', expired.text);
     assert.equal(expired.checks.proof, 'pass', 'the expired sample is validly signed');
     assert.equal(expired.checks.validity, 'fail');
+    // Only the tampered one is marked as unconfirmed claims: the expired one is
+    // authentic, just no longer valid.
+    const unconfirmed = await page.$$eval('#results > [data-verdict]', (els) => els.map((el) => !!el.querySelector('.unconfirmed')));
+    assert.deepEqual(unconfirmed, [false, true, false]);
 
     // Offline: the verification itself made no request at all, and nothing
     // during the whole visit went anywhere but the page's origin.
@@ -190,6 +194,55 @@ test('screenshots: valid and failed credential, and phone width', async () => {
     // Nothing is wider than the phone's screen.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page overflows the 375 px viewport by ${overflow} px`);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('accessible names, keyboard use and the print view', async () => {
+  const out = ensureOutDir();
+  const { ctx, page } = await openPage();
+  try {
+    // Every form control has a label, every button a name.
+    const unnamed = await page.$$eval('input, textarea, select, button', (els) => els
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
+      .map((el) => el.outerHTML.slice(0, 80)));
+    assert.deepEqual(unnamed, []);
+    assert.equal(await page.getAttribute('#status', 'aria-live'), 'polite');
+
+    // Keyboard: Tab reaches the file input (drawn through its label) and the
+    // online switch, which Space toggles.
+    const reached = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement.id || document.activeElement.tagName));
+    }
+    assert.ok(reached.includes('file'), `tab order: ${reached.join(' ')}`);
+    assert.ok(reached.includes('online'), `tab order: ${reached.join(' ')}`);
+    await page.focus('#online');
+    await page.keyboard.press('Space');
+    assert.equal(await page.isChecked('#online'), true);
+    assert.match(await page.textContent('#status'), /Online checks are on/);
+    await page.keyboard.press('Space');
+    assert.equal(await page.isChecked('#online'), false);
+
+    // Each result is an article named by its title, its checks a list.
+    await page.setInputFiles('input[type=file]', sample('sample-expired.json'));
+    await waitForResults(page, 1);
+    const named = await page.$eval('#results > [data-verdict] article', (a) => document.getElementById(a.getAttribute('aria-labelledby'))?.textContent);
+    assert.equal(named, 'Web Accessibility Foundations');
+
+    // Print: controls are hidden and folded details are opened.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('#file + label'), false);
+    assert.equal(await page.isVisible('#results [data-check="validity"]'), true);
+    const closed = await page.$$eval('#results details:not([open])', (d) => d.length);
+    assert.equal(closed, 0);
+    await page.screenshot({ path: path.join(out, 'print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.ok(await page.$$eval('#results details:not([open])', (d) => d.length) > 0, 'details fold back after printing');
   } finally {
     await ctx.close();
   }
