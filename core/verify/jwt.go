@@ -35,8 +35,9 @@ func (s *session) jwt(ctx context.Context, token string) *report.Report {
 // jwtDoc verifies a compact JWS holding a credential, in either shape:
 // OB 3.0 §8.2 VC-JWT (typ JWT; the credential in the `vc` claim, VC 1.1
 // style, or as the payload itself with iss/jti/sub/nbf/exp claims) or
-// VC-JOSE-COSE (typ vc+jwt; the payload is the credential). It also returns
-// the decoded credential object.
+// VC-JOSE-COSE (typ vc+jwt; the payload is the credential). A presentation
+// (typ vp+jwt, or a `vp` claim) goes to jwtPresentation. It also returns
+// the decoded credential or presentation object.
 func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map[string]any) {
 	tok, err := jose.Parse(token)
 	if err != nil {
@@ -57,6 +58,10 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 	if vp, ok := payload["vp"].(map[string]any); ok {
 		doc = vp
 	}
+	if credential.Kind(doc) == credential.KindPresentation {
+		// The holder signed it: other rules than an issuer's token.
+		return s.jwtPresentation(ctx, tok, payload, doc, format), doc
+	}
 
 	ext := &external{}
 	var notes []string // deviations from OB 3.0 §8.2 that do not void the credential
@@ -76,12 +81,7 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 
 	ext.signer = s.jwtSignature(ctx, tok, credential.ID(doc["issuer"]), ext)
 
-	var r *report.Report
-	if credential.Kind(doc) == credential.KindPresentation {
-		r = s.presentation(ctx, doc, format)
-	} else {
-		r = s.credential(ctx, doc, format, ext)
-	}
+	r := s.credential(ctx, doc, format, ext)
 	if c := r.Check(report.CheckFormat); c != nil && len(notes) > 0 && c.Outcome == report.Pass {
 		c.Outcome = report.Warn
 		c.Message += " Its token does not follow every rule of the Open Badges specification; this does not affect the signature."

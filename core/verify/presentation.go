@@ -3,11 +3,15 @@ package verify
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/clearbadge/clearbadge/core/credential"
+	"github.com/clearbadge/clearbadge/core/jose"
+	"github.com/clearbadge/clearbadge/core/keys"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -17,27 +21,141 @@ import (
 // that the holder made it, and every credential inside with its own report.
 func (s *session) presentation(ctx context.Context, doc map[string]any, format string) *report.Report {
 	r := &report.Report{Kind: credential.KindPresentation, Format: format, Summary: credential.Summarize(doc)}
-	if credential.Version(doc) == 0 {
-		r.Add(report.CheckFormat, report.Fail, "This is not a Verifiable Presentation: its first @context entry is not the W3C credentials context.", "")
+	if !presentationShape(r, doc) {
 		r.Finish()
 		return r
 	}
-	r.Add(report.CheckFormat, report.Pass, "This is a Verifiable Presentation: a bundle of credentials signed by the person presenting them.", "")
 	holder := credential.ID(doc["holder"])
 
 	if _, signed := doc["proof"]; !signed {
 		s.expectations(r, "", "", false)
 	} else if who := s.embeddedProof(ctx, r, doc, "authentication"); who != nil {
+		// embeddedProof words its pass for an issuer; here the holder signed.
+		if c := r.Check(report.CheckProof); c != nil && c.Outcome == report.Pass {
+			c.Message = holderSignatureIntact
+		}
 		// embeddedProof verified the first acceptable proof; read its
 		// challenge and domain from the same proof set.
 		ch, dom := proofBinding(doc, who.key.ID)
-		s.holderBinding(r, holder, who.key.Controller, ch, dom)
+		s.holderBinding(r, holder, who.key, ch, dom)
 	} else {
 		r.Add(report.CheckPresentation, report.Fail, "The presenter's signature on this bundle could not be verified.", "see the proof check")
 	}
 	s.presented(ctx, r, doc, holder)
 	r.Finish()
 	return r
+}
+
+const holderSignatureIntact = "The holder's signature is intact: nothing in this bundle was changed after it was signed."
+
+// presentationShape adds the format check of a presentation and reports
+// whether it is one.
+func presentationShape(r *report.Report, doc map[string]any) bool {
+	if credential.Version(doc) == 0 {
+		r.Add(report.CheckFormat, report.Fail, "This is not a Verifiable Presentation: its first @context entry is not the W3C credentials context.", "")
+		return false
+	}
+	r.Add(report.CheckFormat, report.Pass, "This is a Verifiable Presentation: a bundle of credentials signed by the person presenting them.", "")
+	return true
+}
+
+// jwtPresentation verifies a presentation secured as a JWT, in either
+// shape: VC-JOSE-COSE §3.2 (typ vp+jwt; the payload is the presentation)
+// or VC 1.1 §6.3.1 (the presentation in the `vp` claim; `iss` is the
+// holder, §6.3.1.2). The JWS is the holder's proof, so its kid must name a
+// key the holder lists for authentication, as an embedded proof's
+// verificationMethod must. VC-JOSE-COSE defines no challenge or domain; as
+// in VC 1.1 §6.3.1.2 and OpenID for Verifiable Presentations, the `nonce`
+// claim carries the challenge and `aud` the domain (the verifier the holder
+// meant it for). core/present writes them so.
+func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload, doc map[string]any, format string) *report.Report {
+	r := &report.Report{Kind: credential.KindPresentation, Format: format, Summary: credential.Summarize(doc)}
+	if !presentationShape(r, doc) {
+		r.Finish()
+		return r
+	}
+	holder := credential.ID(doc["holder"])
+	iss, _ := payload["iss"].(string)
+	if holder == "" {
+		holder = iss
+		r.Summary.Holder = iss
+	}
+	switch key := s.holderKey(ctx, r, tok, holder); {
+	case iss != "" && iss != holder:
+		r.Add(report.CheckPresentation, report.Fail, "The token and the bundle inside it name different holders.", fmt.Sprintf("iss %q but holder %q", iss, holder))
+	case key == nil:
+		r.Add(report.CheckPresentation, report.Fail, "The presenter's signature on this bundle could not be verified.", "see the proof check")
+	default:
+		if msg, detail := s.tokenTimes(payload); msg != "" {
+			r.Add(report.CheckPresentation, report.Fail, msg, detail)
+			break
+		}
+		aud := strings.Join(credential.Strings(payload["aud"]), " ")
+		nonce, _ := payload["nonce"].(string)
+		s.holderBinding(r, holder, key, nonce, aud)
+	}
+	s.presented(ctx, r, doc, holder)
+	r.Finish()
+	return r
+}
+
+// holderKey resolves the key a VP-JWT's kid names, for authentication, and
+// checks the signature with it; it adds the proof check. VC-JOSE-COSE §5.1
+// ("Using Controlled Identifier Documents"): when the holder is a URL the
+// kid is an absolute URL of a verification method in the holder's
+// document; a relative kid ("#key-1") is read against the holder's id. A
+// `jwk` header alone names no one, so it is not enough for a presentation.
+func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Token, holder string) *keys.Key {
+	kid := tok.Header.Kid
+	if kid == "" {
+		r.Add(report.CheckProof, report.Fail, "The bundle's token does not say which of the holder's keys signed it, so the holder cannot be confirmed.",
+			"no kid in the JOSE header (VC-JOSE-COSE §5.1: the kid names the holder's verification method)")
+		return nil
+	}
+	if strings.HasPrefix(kid, "#") && holder != "" {
+		base, _, _ := strings.Cut(holder, "#")
+		kid = base + kid
+	}
+	k, err := s.keyResolver().Resolve(ctx, kid, "authentication")
+	if err != nil {
+		c := keyProblem(kid, err)
+		r.Add(report.CheckProof, c.Outcome, c.Message, c.Detail)
+		return nil
+	}
+	if tok.Header.JWK != nil && !sameKey(k.PublicKey, tok.Header.JWK.Key) {
+		r.Add(report.CheckProof, report.Fail, "The token names two different keys for its signature, so it cannot be trusted.", "the jwk header and the key named by kid differ")
+		return nil
+	}
+	if err := tok.Verify(k.PublicKey); err != nil {
+		o, msg, detail := jwtProblem(err)
+		var sig *jose.SignatureError
+		if errors.As(err, &sig) {
+			msg = "This bundle was changed after the holder signed it, or it was not signed by the key it names."
+		}
+		r.Add(report.CheckProof, o, msg, detail)
+		return nil
+	}
+	r.Add(report.CheckProof, report.Pass, holderSignatureIntact, "JWS "+tok.Header.Alg+" by "+k.ID)
+	return k
+}
+
+// tokenTimes checks a VP-JWT's exp and nbf, which bound the holder's
+// signature (VC-JOSE-COSE §3.1.3: iat and exp are about the signature, not
+// the credentials). It returns a failure message, or "".
+func (s *session) tokenTimes(payload map[string]any) (msg, detail string) {
+	at := func(k string) (time.Time, bool) {
+		f, ok := payload[k].(float64)
+		return time.Unix(int64(f), 0).UTC(), ok
+	}
+	if exp, ok := at("exp"); ok && s.now.After(exp) {
+		return "The holder's signature on this bundle expired on " + exp.Format(dateLayout) + ": ask for a new one.",
+			fmt.Sprintf("exp %s is before the verification time %s", exp.Format(time.RFC3339), s.now.UTC().Format(time.RFC3339))
+	}
+	if nbf, ok := at("nbf"); ok && s.now.Before(nbf) {
+		return "The holder's signature on this bundle is not valid yet: it starts on " + nbf.Format(dateLayout) + ".",
+			fmt.Sprintf("nbf %s is after the verification time %s", nbf.Format(time.RFC3339), s.now.UTC().Format(time.RFC3339))
+	}
+	return "", ""
 }
 
 // proofBinding returns the challenge and domain of the proof made with vm.
@@ -55,20 +173,28 @@ func proofBinding(doc map[string]any, vm string) (challenge, domain string) {
 }
 
 // holderBinding adds the presentation check: the key is the holder's and the
-// proof carries the expected challenge and domain.
-func (s *session) holderBinding(r *report.Report, holder, controller, challenge, domain string) {
-	if holder != "" && controller != holder {
+// proof carries the expected challenge and domain. As for an issuer, a key
+// is the holder's only when the holder's document lists it (keys.Binding).
+func (s *session) holderBinding(r *report.Report, holder string, key *keys.Key, challenge, domain string) {
+	switch {
+	case holder != "" && key.Controller != holder:
 		r.Add(report.CheckPresentation, report.Fail, "This bundle was signed by someone other than the holder it names.",
-			fmt.Sprintf("holder %s; key controlled by %s", holder, controller))
+			fmt.Sprintf("holder %s; key controlled by %s", holder, key.Controller))
+		return
+	case key.Binding == keys.NotListed:
+		r.Add(report.CheckPresentation, report.Fail, "This bundle was signed with a key the holder does not publish as their own.", key.Reason)
 		return
 	}
 	s.expectations(r, challenge, domain, true)
-	if holder == "" {
-		c := r.Check(report.CheckPresentation)
-		if c.Outcome == report.Pass {
-			c.Outcome = report.Warn
-			c.Message += " The bundle does not name its holder."
-		}
+	c := r.Check(report.CheckPresentation)
+	switch {
+	case c.Outcome != report.Pass:
+	case holder == "":
+		c.Outcome = report.Warn
+		c.Message += " The bundle does not name its holder."
+	case key.Binding == keys.Unconfirmed:
+		c.Outcome = report.Warn
+		c.Message += " But the key could not be confirmed as the holder's: " + key.Reason
 	}
 }
 
