@@ -1,0 +1,479 @@
+// ClearBadge wallet service worker: the one place that holds the wallet's key,
+// reads and writes the encrypted store, and runs the verifier (the same Go
+// wasm as the web page, run here in the worker itself).
+//
+// Pages of the extension (popup.html, wallet.html) and the content script talk
+// to it with chrome.runtime.sendMessage({op, ...}); every answer is
+// {ok: true, ...} or {ok: false, code, error}. Content scripts may only use
+// the few "page" operations (verify a found credential, save it, report how
+// many were found); everything else answers only the extension's own pages.
+//
+// Mutations run one at a time (a promise chain), each reading the store,
+// changing a copy and writing the whole encrypted store back with a single
+// chrome.storage.local.set, so no write can interleave with another and a
+// failure before the set leaves the wallet exactly as it was.
+'use strict';
+
+importScripts('wasm_exec.js', 'vault.js');
+
+const IDLE_MS = 15 * 60 * 1000;          // lock after 15 minutes without use
+const MAX_ITEM_BYTES = 16 << 20;         // as the web page
+const MAX_ITEMS_PER_IMPORT = 200;
+const STORE_KEY = 'wallet';
+const SESSION_KEY = 'unlocked';
+
+// ---- the verifier (Go wasm), started on first use ----
+
+let verifierP = null;
+function verifier() {
+  if (!verifierP) {
+    verifierP = (async () => {
+      const go = new Go();
+      const { instance } = await WebAssembly.instantiateStreaming(fetch(chrome.runtime.getURL('clearbadge.wasm')), go.importObject);
+      go.run(instance).finally(() => { verifierP = null; });
+      const api = self.ClearBadge;
+      if (!api || typeof api.verify !== 'function') throw new Error('clearbadge.wasm did not start');
+      await api.ready;
+      return api;
+    })();
+    verifierP.catch(() => { verifierP = null; });
+  }
+  return verifierP;
+}
+
+// input of a stored or offered item: {text} or {b64} (bytes: a baked image).
+function inputOf(item) {
+  return typeof item.text === 'string' ? item.text : Vault.unb64(item.b64);
+}
+
+// The wallet verifies offline: its pages may connect to nothing but the
+// extension itself (connect-src 'self'), so no credential, and no hint of
+// which credential is being checked, ever leaves the device.
+async function verifyItem(item) {
+  const cb = await verifier();
+  return cb.verify(inputOf(item), { offline: true, source: item.source || undefined });
+}
+
+function verdictOf(report) {
+  if (report.verified) return 'verified';
+  const fmt = (report.checks || []).find((c) => c.id === 'format');
+  if (fmt && fmt.outcome === 'fail') return 'error';
+  return 'not-verified';
+}
+
+function titleOf(report, source) {
+  const s = report.summary || {};
+  return s.name || s.achievement?.name || source || 'Credential';
+}
+
+async function sha256(item) {
+  const bytes = typeof item.text === 'string' ? new TextEncoder().encode(item.text.trim()) : Vault.unb64(item.b64);
+  return Vault.b64(await crypto.subtle.digest('SHA-256', bytes));
+}
+
+// ---- session: the unlocked key ----
+//
+// The key lives in this worker's memory and, so that Chrome stopping the idle
+// worker (after ~30 s) does not lock the wallet, in chrome.storage.session:
+// memory only, never written to disk, cleared when the browser closes, and
+// not readable by content scripts (its default access level is trusted
+// contexts only). The idle deadline is checked on every use and by a timer.
+
+let session = null; // {key, last}
+let lockTimer = null;
+
+async function loadSession() {
+  if (session) return session;
+  const got = await chrome.storage.session.get(SESSION_KEY);
+  const s = got[SESSION_KEY];
+  if (!s) return null;
+  if (Date.now() - s.last > IDLE_MS) {
+    await lock();
+    return null;
+  }
+  session = { key: await Vault.importKey(s.key), last: s.last, raw: s.key };
+  armTimer();
+  return session;
+}
+
+async function startSession(key) {
+  const raw = await Vault.exportKey(key);
+  session = { key, last: Date.now(), raw };
+  await chrome.storage.session.set({ [SESSION_KEY]: { key: raw, last: session.last } });
+  armTimer();
+}
+
+async function touch() {
+  if (!session) return;
+  const now = Date.now();
+  // Writing on every message would be wasteful; a minute's slack is fine
+  // against a 15 minute deadline.
+  if (now - session.last > 60000) {
+    session.last = now;
+    await chrome.storage.session.set({ [SESSION_KEY]: { key: session.raw, last: now } });
+  }
+  session.last = now;
+  armTimer();
+}
+
+function armTimer() {
+  clearTimeout(lockTimer);
+  if (session) lockTimer = setTimeout(() => { lock(); }, IDLE_MS - (Date.now() - session.last) + 1000);
+}
+
+async function lock() {
+  session = null;
+  clearTimeout(lockTimer);
+  await chrome.storage.session.remove(SESSION_KEY);
+}
+
+// ---- the store ----
+
+async function readRecord() {
+  const got = await chrome.storage.local.get(STORE_KEY);
+  return got[STORE_KEY];
+}
+
+class WalletError extends Error {
+  constructor(code, message) { super(message); this.code = code; }
+}
+
+async function requireUnlocked() {
+  const s = await loadSession();
+  if (!s) throw new WalletError('locked', 'The wallet is locked. Enter your passphrase to open it.');
+  return s;
+}
+
+// readStore decrypts the current store with the session key.
+async function readStore() {
+  const s = await requireUnlocked();
+  const record = await readRecord();
+  if (!record) throw new WalletError('no-wallet', 'There is no wallet yet.');
+  return { record, store: await Vault.decryptStore(record, s.key) };
+}
+
+// mutate runs fn(store) -> result on a copy of the store and writes the new
+// store in one set. Calls are queued so they never interleave.
+let chain = Promise.resolve();
+function serial(fn) {
+  const run = chain.then(fn);
+  chain = run.catch(() => {});
+  return run;
+}
+
+function mutate(fn) {
+  return serial(async () => {
+    const { record, store } = await readStore();
+    const next = structuredClone(store);
+    const result = await fn(next);
+    if (result && result.unchanged) return result;
+    const s = await requireUnlocked();
+    await chrome.storage.local.set({ [STORE_KEY]: await Vault.reseal(record, s.key, next) });
+    return result;
+  });
+}
+
+function emptyStore() {
+  return { credentials: [], holder: null };
+}
+
+// ---- operations ----
+
+async function status() {
+  const record = await readRecord();
+  if (!record) return { state: 'none' };
+  try {
+    Vault.checkRecord(record, 'wallet');
+  } catch (err) {
+    return { state: 'damaged', error: err.message };
+  }
+  const s = await loadSession();
+  return { state: s ? 'unlocked' : 'locked', idleMinutes: IDLE_MS / 60000 };
+}
+
+async function setupOrUnlock({ passphrase }) {
+  if (typeof passphrase !== 'string' || passphrase === '') {
+    throw new WalletError('empty', 'Enter your passphrase.');
+  }
+  return serial(async () => {
+    const record = await readRecord();
+    if (!record) {
+      const { key, record: fresh } = await Vault.create(passphrase, emptyStore());
+      await chrome.storage.local.set({ [STORE_KEY]: fresh });
+      await startSession(key);
+      return { created: true };
+    }
+    const { key } = await Vault.unlock(record, passphrase);
+    await startSession(key);
+    return { created: false };
+  });
+}
+
+async function list() {
+  const { store } = await readStore();
+  return { credentials: store.credentials, holder: store.holder ? store.holder.did : null };
+}
+
+// normalizeItems checks what a page offers for import.
+function normalizeItems(items) {
+  if (!Array.isArray(items) || items.length === 0) throw new WalletError('empty', 'Nothing to import.');
+  if (items.length > MAX_ITEMS_PER_IMPORT) throw new WalletError('too-many', `At most ${MAX_ITEMS_PER_IMPORT} files at once.`);
+  return items.map((it) => {
+    const source = typeof it.source === 'string' ? it.source.slice(0, 200) : '';
+    if (typeof it.text === 'string') {
+      if (it.text.length > MAX_ITEM_BYTES) return { source, tooLarge: true };
+      return { source, text: it.text };
+    }
+    if (typeof it.b64 === 'string') {
+      if (it.b64.length > MAX_ITEM_BYTES * 4 / 3 + 4) return { source, tooLarge: true };
+      return { source, b64: it.b64, mime: typeof it.mime === 'string' ? it.mime.slice(0, 60) : '' };
+    }
+    return { source, invalid: true };
+  });
+}
+
+// importItems verifies every item first (outside the write queue: it can take
+// a while) and then adds the acceptable ones in one write. Items that are not
+// credentials at all (verdict "error") are refused, with the reason.
+async function importItems({ items }) {
+  await requireUnlocked();
+  const norm = normalizeItems(items);
+  const checked = [];
+  for (const it of norm) {
+    if (it.tooLarge) { checked.push({ source: it.source, refused: `${it.source || 'The item'} is too large (the limit is 16 MB).` }); continue; }
+    if (it.invalid) { checked.push({ source: it.source, refused: `${it.source || 'The item'} has no content.` }); continue; }
+    let report;
+    try {
+      report = await verifyItem(it);
+    } catch (err) {
+      checked.push({ source: it.source, refused: `${it.source || 'The item'} could not be checked: ${err.message}` });
+      continue;
+    }
+    const verdict = verdictOf(report);
+    if (verdict === 'error') {
+      const why = (report.checks || []).find((c) => c.id === 'format')?.message || 'it is not a credential';
+      checked.push({ source: it.source, refused: `${it.source || 'The item'} was not imported: ${why}` });
+      continue;
+    }
+    const entry = {
+      id: crypto.randomUUID(),
+      added: new Date().toISOString(),
+      checked: new Date().toISOString(),
+      source: it.source,
+      hash: await sha256(it),
+      title: titleOf(report, it.source),
+      verdict,
+      report,
+    };
+    if (it.text !== undefined) entry.text = it.text; else { entry.b64 = it.b64; entry.mime = it.mime; }
+    checked.push({ source: it.source, entry });
+  }
+  return mutate((store) => {
+    const have = new Set(store.credentials.map((c) => c.hash));
+    const added = []; const duplicates = []; const refused = [];
+    for (const c of checked) {
+      if (c.refused) { refused.push(c.refused); continue; }
+      if (have.has(c.entry.hash)) { duplicates.push(c.source || c.entry.title); continue; }
+      have.add(c.entry.hash);
+      store.credentials.push(c.entry);
+      added.push({ id: c.entry.id, title: c.entry.title, verdict: c.entry.verdict });
+    }
+    return { added, duplicates, refused, unchanged: added.length === 0 };
+  });
+}
+
+async function remove({ id }) {
+  return mutate((store) => {
+    const i = store.credentials.findIndex((c) => c.id === id);
+    if (i < 0) throw new WalletError('not-found', 'That credential is not in the wallet.');
+    const [removed] = store.credentials.splice(i, 1);
+    return { removed, index: i };
+  });
+}
+
+async function restore({ entry, index }) {
+  if (!entry || typeof entry.id !== 'string' || typeof entry.hash !== 'string' ||
+      (typeof entry.text !== 'string' && typeof entry.b64 !== 'string')) {
+    throw new WalletError('invalid', 'Nothing to restore.');
+  }
+  return mutate((store) => {
+    if (store.credentials.some((c) => c.hash === entry.hash)) return { unchanged: true };
+    const at = Number.isInteger(index) ? Math.min(Math.max(index, 0), store.credentials.length) : store.credentials.length;
+    store.credentials.splice(at, 0, entry);
+    return { restored: entry.id };
+  });
+}
+
+async function reverify({ ids }) {
+  const { store } = await readStore();
+  const targets = store.credentials.filter((c) => !Array.isArray(ids) || ids.includes(c.id));
+  const fresh = new Map();
+  for (const c of targets) {
+    const report = await verifyItem(c);
+    fresh.set(c.id, { report, verdict: verdictOf(report), checked: new Date().toISOString() });
+  }
+  return mutate((s) => {
+    const out = [];
+    for (const c of s.credentials) {
+      const f = fresh.get(c.id);
+      if (!f) continue;
+      Object.assign(c, f);
+      out.push({ id: c.id, verdict: f.verdict });
+    }
+    return { results: out };
+  });
+}
+
+async function exportBackup() {
+  await readStore(); // only an unlocked wallet exports, and only an intact one
+  const record = await readRecord();
+  return { file: Vault.backupFile(record) };
+}
+
+// importBackup opens a backup with its own passphrase and merges its
+// credentials (and its holder key, when the wallet has none) into the wallet.
+async function importBackup({ text, passphrase }) {
+  await requireUnlocked();
+  if (typeof text !== 'string') throw new WalletError('malformed-backup', 'No backup file was given.');
+  const record = Vault.parseBackup(text);
+  const { store: theirs } = await Vault.unlock(record, String(passphrase ?? ''), 'backup');
+  for (const c of theirs.credentials) {
+    if (!c || typeof c.id !== 'string' || typeof c.hash !== 'string' || (typeof c.text !== 'string' && typeof c.b64 !== 'string')) {
+      throw new WalletError('malformed-backup', 'The backup holds an entry that is not a credential. Nothing was changed.');
+    }
+  }
+  return mutate((store) => {
+    const have = new Set(store.credentials.map((c) => c.hash));
+    let added = 0;
+    for (const c of theirs.credentials) {
+      if (have.has(c.hash)) continue;
+      have.add(c.hash);
+      store.credentials.push(c);
+      added++;
+    }
+    let holder = false;
+    if (!store.holder && theirs.holder) { store.holder = theirs.holder; holder = true; }
+    return { added, skipped: theirs.credentials.length - added, holder, unchanged: added === 0 && !holder };
+  });
+}
+
+// restoreWallet puts a backup in place of a missing or damaged wallet. An
+// intact wallet is never replaced: its owner adds a backup from inside it
+// (importBackup). A wallet whose passphrase check opens but whose data does
+// not is damaged; proving the passphrase (current) lets its owner replace it.
+async function restoreWallet({ text, passphrase, current }) {
+  if (typeof text !== 'string') throw new WalletError('malformed-backup', 'No backup file was given.');
+  const backup = Vault.parseBackup(text);
+  const { key } = await Vault.unlock(backup, String(passphrase ?? ''), 'backup');
+  return serial(async () => {
+    const record = await readRecord();
+    if (record) {
+      let intact = true;
+      try {
+        Vault.checkRecord(record, 'wallet');
+      } catch {
+        intact = false;
+      }
+      if (intact) {
+        try {
+          await Vault.unlock(record, String(current ?? ''));
+        } catch (err) {
+          if (err.code === 'damaged') intact = false;
+        }
+      }
+      if (intact) {
+        throw new WalletError('exists', 'There is already a wallet here. Unlock it and add the backup from inside the wallet. Nothing was changed.');
+      }
+    }
+    await chrome.storage.local.set({ [STORE_KEY]: backup });
+    await startSession(key);
+    return {};
+  });
+}
+
+// ---- messages ----
+
+const PAGE_OPS = new Set(['found', 'verifyFound', 'saveFound']);
+
+function fromExtensionPage(sender) {
+  return sender.id === chrome.runtime.id && typeof sender.url === 'string' &&
+    sender.url.startsWith(chrome.runtime.getURL(''));
+}
+
+const OPS = {
+  status,
+  unlock: setupOrUnlock,
+  lock: async () => { await lock(); return {}; },
+  list,
+  import: importItems,
+  remove,
+  restore,
+  reverify,
+  exportBackup,
+  importBackup,
+  restoreWallet,
+  verify: async (m) => {
+    const [it] = normalizeItems([m.item]);
+    if (it.tooLarge || it.invalid) throw new WalletError('invalid', 'Nothing to verify.');
+    const report = await verifyItem(it);
+    return { report, verdict: verdictOf(report) };
+  },
+  // ---- operations a content script may ask for ----
+  found: async (m, sender) => {
+    const n = Math.max(0, Math.min(999, Number(m.count) | 0));
+    if (sender.tab?.id !== undefined) {
+      await chrome.action.setBadgeText({ tabId: sender.tab.id, text: n ? String(n) : '' });
+      await chrome.action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#1d4ed8' });
+    }
+    return {};
+  },
+  verifyFound: async (m) => OPS.verify(m),
+  saveFound: async (m) => {
+    const s = await loadSession();
+    if (!s) {
+      return { locked: true, message: 'Your wallet is locked. Open ClearBadge from the toolbar, unlock it, and save again.' };
+    }
+    return importItems({ items: [m.item] });
+  },
+};
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  const op = msg && typeof msg.op === 'string' ? msg.op : '';
+  const fn = Object.hasOwn(OPS, op) ? OPS[op] : null;
+  if (!fn || (!PAGE_OPS.has(op) && !fromExtensionPage(sender))) {
+    sendResponse({ ok: false, code: 'unknown-op', error: `unknown operation ${JSON.stringify(op)}` });
+    return false;
+  }
+  (async () => {
+    if (fromExtensionPage(sender) && op !== 'status') await touch();
+    return fn(msg, sender);
+  })().then(
+    (res) => sendResponse({ ok: true, ...res }),
+    (err) => sendResponse({ ok: false, code: err.code || 'internal', error: err.message || String(err) }),
+  );
+  return true; // the answer is sent asynchronously
+});
+
+// ---- context menu: "Verify this badge" on images and links ----
+//
+// The click is handled by the content script of the page it was made in: it
+// fetches the image or link from the page's own context (the extension has
+// no host permissions and fetches nothing itself) and shows the verdict.
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.create({
+    id: 'clearbadge-verify',
+    title: 'Verify this badge',
+    contexts: ['image', 'link'],
+  });
+});
+
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== 'clearbadge-verify' || !tab?.id) return;
+  const url = info.mediaType === 'image' ? info.srcUrl : (info.linkUrl || info.srcUrl);
+  if (!url) return;
+  chrome.tabs.sendMessage(tab.id, { op: 'verifyUrl', url }, { frameId: info.frameId ?? 0 }).catch(() => {
+    // No content script there (a chrome:// page, or the page predates the
+    // install): nothing to show it in.
+  });
+});

@@ -1,0 +1,264 @@
+// ClearBadge content script: notices credentials on the page the learner is
+// on and offers to verify or store them.
+//
+// It looks for (1) links to credential files (.json, .jsonld, .jwt),
+// (2) images that may be baked badges (.png or .svg whose address, alt text,
+// title or class mentions a badge or credential), and (3) credentials in the
+// page itself: <script type="application/ld+json"> or
+// "application/vc+ld+json" whose type includes VerifiableCredential (VC Data
+// Model 2.0 §6.3 names application/vc for the media type; pages in the wild
+// use ld+json). Only the embedded ones are read at once. A link or image is
+// fetched only when the learner asks (Verify, Save, or the context menu), and
+// from this page's own context, as the page itself could.
+//
+// Nothing found here is sent anywhere but to this extension's service worker,
+// which verifies offline. The notice lives in a shadow root and acts only on
+// trusted (real) clicks, so the page cannot press its buttons.
+'use strict';
+
+(() => {
+  if (window.__clearbadgeContent) return; // injected twice (e.g. after an update)
+  window.__clearbadgeContent = true;
+
+  const MAX_ITEMS = 50;
+  const MAX_BYTES = 16 << 20;
+  const MAX_SCRIPT_CHARS = 1 << 20;
+  const HINT = /badge|credential|certificate|achievement|clr|openbadge/i;
+
+  function isCredential(v, depth = 0) {
+    if (!v || typeof v !== 'object' || depth > 3) return false;
+    if (Array.isArray(v)) return v.some((x) => isCredential(x, depth + 1));
+    const t = v.type ?? v['@type'];
+    const types = Array.isArray(t) ? t : [t];
+    if (types.includes('VerifiableCredential')) return true;
+    return Array.isArray(v['@graph']) && isCredential(v['@graph'], depth + 1);
+  }
+
+  function label(kind, s) {
+    return `${kind}: ${String(s).slice(0, 80)}`;
+  }
+
+  // scan returns what the page offers: [{kind, label, url?, text?}].
+  function scan() {
+    const items = [];
+    const seen = new Set();
+    const add = (it) => {
+      const k = it.url || it.text;
+      if (items.length >= MAX_ITEMS || seen.has(k)) return;
+      seen.add(k);
+      items.push(it);
+    };
+    for (const s of document.querySelectorAll('script[type="application/ld+json"], script[type="application/vc+ld+json"], script[type="application/vc"]')) {
+      const text = s.textContent || '';
+      if (text.length > MAX_SCRIPT_CHARS) continue;
+      let v;
+      try { v = JSON.parse(text); } catch { continue; }
+      const list = Array.isArray(v) ? v : Array.isArray(v?.['@graph']) && !isCredential(v['@graph'][0]) ? [] : [v];
+      for (const c of list) {
+        if (!isCredential(c)) continue;
+        const name = c.name || c.credentialSubject?.achievement?.name || 'credential in this page';
+        add({ kind: 'embedded', label: label('In the page', name), text: JSON.stringify(c) });
+      }
+    }
+    for (const a of document.querySelectorAll('a[href]')) {
+      let u;
+      try { u = new URL(a.href, location.href); } catch { continue; }
+      if (!/^https?:$/.test(u.protocol) || !/\.(json|jsonld|jwt)$/i.test(u.pathname)) continue;
+      add({ kind: 'link', label: label('Link', (a.textContent || '').trim() || u.pathname.split('/').pop()), url: u.href });
+    }
+    for (const img of document.querySelectorAll('img[src]')) {
+      let u;
+      try { u = new URL(img.currentSrc || img.src, location.href); } catch { continue; }
+      if (!/^(https?|data):$/.test(u.protocol)) continue;
+      const isBadgeFile = u.protocol === 'data:' ? /^data:image\/(png|svg\+xml)/i.test(u.href) : /\.(png|svg)$/i.test(u.pathname);
+      const hinted = HINT.test(u.pathname) || HINT.test(img.alt || '') || HINT.test(img.title || '') || HINT.test(img.className || '');
+      if (!isBadgeFile || !hinted) continue;
+      add({ kind: 'image', label: label('Image', img.alt || u.pathname.split('/').pop()), url: u.href });
+    }
+    return items;
+  }
+
+  function b64(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }
+
+  // take turns an item into what the wallet imports, fetching it if needed.
+  async function take(it) {
+    const source = it.url ? decodeURIComponent(new URL(it.url).pathname.split('/').pop() || it.url) : 'this page';
+    if (it.text !== undefined) return { source: `${location.host || 'page'}: ${it.label}`, text: it.text };
+    const resp = await fetch(it.url, { credentials: 'same-origin', referrerPolicy: 'no-referrer' });
+    if (!resp.ok) throw new Error(`the site answered HTTP ${resp.status}`);
+    const len = Number(resp.headers.get('Content-Length') || 0);
+    if (len > MAX_BYTES) throw new Error('the file is too large');
+    const bytes = new Uint8Array(await resp.arrayBuffer());
+    if (bytes.length > MAX_BYTES) throw new Error('the file is too large');
+    const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+    const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart();
+    const svg = !png && (/^<(\?xml|svg|!--)/.test(head) && /<svg/i.test(new TextDecoder().decode(bytes.subarray(0, 4096))));
+    if (png || svg) return { source, b64: b64(bytes), mime: png ? 'image/png' : 'image/svg+xml' };
+    return { source, text: new TextDecoder().decode(bytes) };
+  }
+
+  const send = (msg) => chrome.runtime.sendMessage(msg);
+
+  // ---- the notice ----
+
+  let host = null;
+  let root = null;
+  const STYLE = `
+    :host { all: initial; }
+    .box { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 340px;
+      font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #111827;
+      background: #fff; border: 1px solid #c9d2de; border-radius: 12px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px; }
+    .head { display: flex; gap: 8px; align-items: center; margin: 0 0 6px; font-weight: 600; }
+    .head svg { width: 20px; height: 20px; flex: none; }
+    ul { list-style: none; margin: 6px 0 0; padding: 0; max-height: 40vh; overflow: auto; }
+    li { border-top: 1px solid #e3e8ef; padding: 8px 0; }
+    .lbl { display: block; overflow-wrap: anywhere; margin-bottom: 4px; }
+    button { font: inherit; font-size: 13px; border: 1px solid #1d4ed8; color: #1d4ed8; background: #fff; border-radius: 8px;
+      padding: 4px 10px; min-height: 32px; cursor: pointer; margin-right: 6px; }
+    button.primary { background: #1d4ed8; color: #fff; }
+    button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+    .close { position: absolute; top: 6px; right: 6px; border: 0; color: #4b5563; min-height: 28px; }
+    .verdict { margin: 4px 0 0; font-weight: 600; }
+    .verified { color: #166534; } .not-verified { color: #b91c1c; } .error { color: #92400e; }
+    .msg { margin: 4px 0 0; color: #4b5563; overflow-wrap: anywhere; }`;
+  const SHIELD = '<svg viewBox="0 0 64 64" aria-hidden="true"><path d="M32 3 56 12v18c0 15.5-10.2 27.3-24 31C18.2 57.3 8 45.5 8 30V12z" fill="#1d4ed8"/><path d="m21.5 31.5 7.2 7.2 14.3-15.4" fill="none" stroke="#fff" stroke-width="5.5" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+
+  function el(tag, attrs = {}, ...kids) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === 'text') e.textContent = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), (ev) => { if (ev.isTrusted) v(ev); });
+      else e.setAttribute(k, v);
+    }
+    e.append(...kids);
+    return e;
+  }
+
+  function box() {
+    if (!host) {
+      host = document.createElement('clearbadge-notice');
+      host.id = 'clearbadge-notice';
+      root = host.attachShadow({ mode: 'open' });
+      document.documentElement.append(host);
+    }
+    root.replaceChildren();
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    const b = el('div', { class: 'box', role: 'region', 'aria-label': 'ClearBadge' });
+    b.append(el('button', { class: 'close', 'aria-label': 'Close the ClearBadge notice', onclick: () => { host.remove(); host = null; }, text: '×' }));
+    root.append(style, b);
+    return b;
+  }
+
+  function head(text) {
+    const p = el('p', { class: 'head' });
+    p.innerHTML = SHIELD; // a constant, not page content
+    p.append(el('span', { text }));
+    return p;
+  }
+
+  const VERDICT = { verified: 'Verified', 'not-verified': 'Not verified', error: 'Not a credential' };
+
+  function showResult(li, r) {
+    const why = r.verdict === 'verified'
+      ? 'The signature is valid and no check failed (checked offline).'
+      : (r.report?.checks || []).find((c) => c.outcome === 'fail')?.message || '';
+    li.querySelector('.result')?.remove();
+    li.append(el('div', { class: 'result', 'data-verdict': r.verdict },
+      el('p', { class: `verdict ${r.verdict}`, text: VERDICT[r.verdict] || r.verdict }),
+      why ? el('p', { class: 'msg', text: why }) : ''));
+  }
+
+  function note(li, text) {
+    li.querySelector('.result')?.remove();
+    li.append(el('div', { class: 'result' }, el('p', { class: 'msg', text })));
+  }
+
+  function itemRow(it) {
+    const li = el('li', { 'data-kind': it.kind });
+    li.append(el('span', { class: 'lbl', text: it.label }),
+      el('button', { class: 'primary', 'data-action': 'verify', onclick: async () => {
+        note(li, 'Checking…');
+        try {
+          const item = await take(it);
+          const r = await send({ op: 'verifyFound', item });
+          if (!r?.ok) throw new Error(r?.error || 'the wallet did not answer');
+          showResult(li, r);
+        } catch (err) {
+          note(li, `Could not check it: ${err.message}`);
+        }
+      }, text: 'Verify' }),
+      el('button', { 'data-action': 'save', onclick: async () => {
+        note(li, 'Saving…');
+        try {
+          const item = await take(it);
+          const r = await send({ op: 'saveFound', item });
+          if (!r?.ok) throw new Error(r?.error || 'the wallet did not answer');
+          if (r.locked) { note(li, r.message); return; }
+          if (r.added.length) note(li, `Saved to your wallet (${VERDICT[r.added[0].verdict].toLowerCase()}).`);
+          else if (r.duplicates.length) note(li, 'Already in your wallet.');
+          else note(li, r.refused.join(' ') || 'Not saved.');
+        } catch (err) {
+          note(li, `Could not save it: ${err.message}`);
+        }
+      }, text: 'Save to wallet' }));
+    return li;
+  }
+
+  function showFound(items) {
+    const b = box();
+    const ul = el('ul');
+    ul.hidden = true;
+    items.forEach((it) => ul.append(itemRow(it)));
+    const toggle = el('button', { 'aria-expanded': 'false', 'data-action': 'show', onclick: () => {
+      ul.hidden = !ul.hidden;
+      toggle.setAttribute('aria-expanded', String(!ul.hidden));
+      toggle.textContent = ul.hidden ? 'Show' : 'Hide';
+    }, text: 'Show' });
+    b.append(head(`ClearBadge found ${items.length === 1 ? 'a credential' : `${items.length} possible credentials`} on this page`), toggle, ul);
+    host.dataset.count = String(items.length);
+  }
+
+  // ---- start: look once the page has settled ----
+
+  let found = scan();
+  if (found.length) showFound(found);
+  send({ op: 'found', count: found.length }).catch(() => {});
+
+  chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+    if (msg?.op === 'scan') {
+      found = scan();
+      sendResponse({ items: found.map(({ kind, label: l }) => ({ kind, label: l })) });
+      return false;
+    }
+    if (msg?.op === 'take') {
+      const it = found[msg.index];
+      if (!it) { sendResponse({ ok: false, error: 'the page changed; search it again' }); return false; }
+      take(it).then((item) => sendResponse({ ok: true, item }), (err) => sendResponse({ ok: false, error: err.message }));
+      return true;
+    }
+    if (msg?.op === 'verifyUrl' && typeof msg.url === 'string') {
+      // From the context menu: the learner asked about this image or link.
+      let u;
+      try { u = new URL(msg.url); } catch { return false; }
+      const it = { kind: 'link', label: label('Selected', decodeURIComponent(u.pathname.split('/').pop() || u.href)), url: u.href };
+      const b = box();
+      const ul = el('ul');
+      const li = itemRow(it);
+      ul.append(li);
+      b.append(head('ClearBadge: verify this badge'), ul);
+      li.querySelector('[data-action="verify"]').remove();
+      note(li, 'Checking…');
+      take(it).then((item) => send({ op: 'verifyFound', item })).then((r) => {
+        if (!r?.ok) throw new Error(r?.error || 'the wallet did not answer');
+        showResult(li, r);
+      }).catch((err) => note(li, `Could not check it: ${err.message}`));
+      return false;
+    }
+    return false;
+  });
+})();
