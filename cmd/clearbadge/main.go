@@ -4,6 +4,8 @@
 //
 //	clearbadge verify [--json] [--offline] [--at TIME] [--challenge C] [--domain D]
 //	                  [--with URL=FILE]... [--recipient TYPE:VALUE] [--refresh] FILE...|-
+//	clearbadge keygen [--type ed25519|p256] [--out FILE] [--force]
+//	clearbadge present --key FILE [--challenge C] [--domain D] [--format di|jwt] FILE...|-
 //
 // Exit status: 0 when every input verified, 1 when one did not, 2 for a
 // usage error or an input that could not be read.
@@ -27,6 +29,8 @@ const usage = `clearbadge: verify Open Badges 3.0 and CLR 2.0 credentials, priva
 Usage:
   clearbadge verify [flags] FILE... | -     verify credentials, images, presentations
   clearbadge bake [--image F] CREDENTIAL     write a credential into a PNG or SVG badge
+  clearbadge keygen [--type T] > holder.jwk  make a holder key (private JWK; never to a terminal)
+  clearbadge present --key F FILE... > vp    sign a presentation of credentials you hold
   clearbadge help                            this text
 
 Run "clearbadge verify -h" for the flags. Exit status: 0 all verified,
@@ -48,6 +52,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return verifyCmd(args[1:], stdin, stdout, stderr)
 	case "bake":
 		return bakeCmd(args[1:], stdin, stdout, stderr)
+	case "keygen":
+		return keygenCmd(args[1:], stdout, stderr)
+	case "present":
+		return presentCmd(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
