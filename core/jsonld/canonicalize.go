@@ -111,6 +111,9 @@ func Canonicalize(doc any) ([]byte, error) {
 		}
 		return nil, err
 	}
+	if err := loadBundle().graphs.unmarkGraphs(expanded); err != nil {
+		return nil, err
+	}
 	checker := &iriChecker{checked: make(map[string]error), web: make(map[string]bool)}
 	if err := checker.elements(expanded); err != nil {
 		return nil, err
@@ -210,7 +213,7 @@ func options(safe, shared bool) *ld.JsonLdOptions {
 	// fetch over HTTP.
 	return &ld.JsonLdOptions{
 		ProcessingMode: ld.JsonLd_1_1,
-		DocumentLoader: Loader{shared: shared},
+		DocumentLoader: Loader{shared: shared, marked: true},
 		SafeMode:       safe,
 	}
 }

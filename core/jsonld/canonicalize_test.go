@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -423,6 +424,13 @@ func FuzzCanonicalize(f *testing.F) {
 	f.Add([]byte(`{"@context": {"@import": "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json", "x": "https://example.com/x"}, "x": [1, {"@list": [true]}]}`))
 	f.Add([]byte(`{"@context": ["https://www.w3.org/ns/credentials/v2", "https://example.com/c"]}`))
 	f.Add([]byte(sampleCredential))
+	for _, name := range []string{"vp2-two.json", "vp1.json", "vp2-bare-reference.json"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
 	f.Add([]byte(`{"@context": {"p": "https://example.com/p"}, "": 1, "p": "x"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 64<<10 {

@@ -314,6 +314,10 @@ func TestSharedContextsStayUnmodified(t *testing.T) {
 			t.Fatalf("%v: %v", f, err)
 		}
 	}
+	// A presentation, which uses the marked VC 2.0 context.
+	if _, err := Canonicalize(readJSON(t, readFile(t, "testdata/vp2-two.json"))); err != nil {
+		t.Fatal(err)
+	}
 	// A document importing a bundled context and adding a term to it.
 	imp := map[string]any{
 		"@context": map[string]any{"@import": "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json", "extra": "https://example.com/extra"},
@@ -329,8 +333,18 @@ func TestSharedContextsStayUnmodified(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(b.docs[c.URL], readJSON(t, raw)) {
+		fresh := readJSON(t, raw)
+		if !reflect.DeepEqual(b.docs[c.URL], fresh) {
 			t.Errorf("the shared copy of %s was modified", c.URL)
+		}
+		if m, ok := b.marked[c.URL]; ok {
+			g := &graphMarks{prefix: b.graphs.prefix, iris: make(map[string]bool)}
+			if _, err := g.markContext(fresh.(map[string]any)["@context"]); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(m, fresh) {
+				t.Errorf("the shared marked copy of %s was modified", c.URL)
+			}
 		}
 	}
 }

@@ -54,7 +54,12 @@ type bundle struct {
 	// shared by every call: json-gold reads a loaded context but never
 	// modifies it (TestLoaderDocumentsStayUnmodified checks this).
 	docs map[string]any
-	err  error
+	// marked maps the URL of a context with a term json-gold expands
+	// wrongly to a copy with that term marked (graphs.go); Canonicalize's
+	// loader serves it in place of the document in docs.
+	marked map[string]any
+	graphs *graphMarks
+	err    error
 }
 
 var loadBundle = sync.OnceValue(func() *bundle {
@@ -80,7 +85,7 @@ func readBundle() (*bundle, error) {
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return nil, fmt.Errorf("jsonld: bundled manifest: %w", err)
 	}
-	b := &bundle{docs: make(map[string]any)}
+	b := &bundle{docs: make(map[string]any), marked: make(map[string]any), graphs: newGraphMarks()}
 	for _, e := range m.Contexts {
 		data, err := contextFiles.ReadFile("contexts/" + e.File)
 		if err != nil {
@@ -95,11 +100,20 @@ func readBundle() (*bundle, error) {
 		if err := dec.Decode(&doc); err != nil {
 			return nil, fmt.Errorf("jsonld: bundled context %s: %w", e.File, err)
 		}
+		marked := ld.CloneDocument(doc)
+		top, _ := marked.(map[string]any)
+		changed, err := b.graphs.markContext(top["@context"])
+		if err != nil {
+			return nil, fmt.Errorf("jsonld: bundled context %s: %w", e.File, err)
+		}
 		for _, u := range e.URLs {
 			if _, dup := b.docs[u]; dup {
 				return nil, fmt.Errorf("jsonld: the manifest lists %s twice", u)
 			}
 			b.docs[u] = doc
+			if changed {
+				b.marked[u] = marked
+			}
 			b.contexts = append(b.contexts, Context{URL: u, File: e.File, Source: e.Source, SHA256: e.SHA256})
 		}
 	}
@@ -118,13 +132,17 @@ func Contexts() []Context {
 // nothing else. Any other URL gets an *UnknownContextError: there is no
 // network fallback, on purpose (see the package comment).
 //
-// The zero Loader hands out a private copy of each context, which is always
-// safe. Canonicalize uses the shared, parsed-once documents instead, except
-// for a document containing "@import": json-gold merges the importing
-// context into the imported document's map (JSON-LD 1.1 API §4.1.2 step
-// 5.6.7 done in place), which would alter the shared copy for later calls.
+// The zero Loader hands out a private copy of each context as published,
+// which is always safe. Canonicalize uses the shared, parsed-once documents
+// instead, except for a document containing "@import": json-gold merges the
+// importing context into the imported document's map (JSON-LD 1.1 API
+// §4.1.2 step 5.6.7 done in place), which would alter the shared copy for
+// later calls. Canonicalize's loader also serves the contexts with the terms
+// json-gold expands wrongly marked (see graphs.go); those marks mean nothing
+// outside Canonicalize.
 type Loader struct {
 	shared bool
+	marked bool
 }
 
 var _ ld.DocumentLoader = Loader{}
@@ -138,6 +156,9 @@ func (l Loader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	doc, ok := b.docs[u]
 	if !ok {
 		return nil, &UnknownContextError{URL: u}
+	}
+	if m, ok := b.marked[u]; ok && l.marked {
+		doc = m
 	}
 	if !l.shared {
 		doc = ld.CloneDocument(doc)

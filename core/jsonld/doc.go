@@ -61,6 +61,18 @@
 //     So the canonicalization algorithm itself (rdfc.go) is implemented here,
 //     on json-gold's RDF dataset, with Appendix A escaping and a work cap
 //     (*LimitError).
+//   - Embedded graphs: json-gold decides whether to wrap a property's values
+//     in graph objects from the context after the term's own scoped context
+//     is applied, not from the active context (JSON-LD 1.1 API §5.1.2 step
+//     13.13). Under VC 2.0, whose verifiableCredential is a graph container
+//     with a scoped context of null, it therefore put a presentation's
+//     embedded credentials in the default graph, where jsonld.js (and so
+//     every signer built on it) gives each a named graph. Canonicalize's
+//     loader serves such terms marked, and the expanded document is
+//     corrected (graphs.go); a value that would make an empty graph is
+//     refused (*GraphValueError). A bundled context with a scoped term in a
+//     form this cannot correct fails to load. testdata/ holds jsonld.js's
+//     N-Quads for presentations, written by testdata/gen.mjs.
 //   - Size: json-gold recurses per level and has no limits; documents over
 //     MaxDepth or MaxDocumentBytes are refused before it sees them, and a
 //     panic inside it becomes an error.
