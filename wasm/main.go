@@ -8,6 +8,7 @@
 //	  version: string,                   // build description
 //	  ready:   Promise<void>,            // resolves once verify can be called
 //	  verify(input, opts): Promise<Report>,
+//	  keygen, present, bake              // the wallet's: see wallet.go
 //	}
 //
 // input is a string (JSON, JWT or SVG text) or a Uint8Array (any of those, or a
@@ -51,6 +52,9 @@ func main() {
 	api := js.Global().Get("Object").New()
 	api.Set("version", version())
 	api.Set("verify", js.FuncOf(verifyJS))
+	api.Set("keygen", js.FuncOf(keygenJS))
+	api.Set("present", js.FuncOf(presentJS))
+	api.Set("bake", js.FuncOf(bakeJS))
 	// ready is resolved now, once the exports exist: a loader that finds the
 	// global after go.run awaits it, so a future asynchronous start-up (say,
 	// warming caches) needs no change on the JavaScript side.

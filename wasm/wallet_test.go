@@ -1,0 +1,52 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/clearbadge/clearbadge/core/baked"
+)
+
+// bakeInto bakes into the given image when it has the asked format, else
+// into a plain badge, and what it bakes comes back out of the image.
+func TestBakeInto(t *testing.T) {
+	payload := []byte(`{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"]}`)
+	own := plainPNG()
+	for _, tc := range []struct {
+		name, format string
+		img          []byte
+		clr          bool
+		keyword      string
+	}{
+		{"png, no image", baked.FormatPNG, nil, false, baked.KeywordOB3},
+		{"png, own image", baked.FormatPNG, own, false, baked.KeywordOB3},
+		{"png, clr", baked.FormatPNG, nil, true, baked.KeywordCLR},
+		{"png from an svg image", baked.FormatPNG, baked.Badge("x"), false, baked.KeywordOB3},
+		{"svg, no image", baked.FormatSVG, nil, false, baked.KeywordOB3},
+		{"svg from a png image", baked.FormatSVG, own, false, baked.KeywordOB3},
+		{"svg, clr", baked.FormatSVG, baked.Badge("Team <lead>"), true, baked.KeywordCLR},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := bakeInto(tc.format, tc.img, payload, "Title", tc.clr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := baked.Extract(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Format != tc.format || b.Keyword != tc.keyword || !bytes.Equal(b.Payload, payload) {
+				t.Fatalf("got %s %s %q", b.Format, b.Keyword, b.Payload)
+			}
+			if tc.format == baked.FormatPNG && len(tc.img) > 0 && bytes.HasPrefix(tc.img, []byte("\x89PNG")) &&
+				len(out) <= len(tc.img) {
+				t.Error("the own PNG was not used")
+			}
+		})
+	}
+	if _, err := bakeInto(baked.FormatPNG, nil, []byte("not a credential"), "", false); err == nil {
+		t.Error("baking text that is neither JSON nor a JWS must fail")
+	}
+}
