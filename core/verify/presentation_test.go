@@ -5,6 +5,8 @@ import (
 	"crypto/ed25519"
 	"encoding/base64"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -326,4 +328,58 @@ func ed25519Signer(t *testing.T, key *holder.Key) ed25519.PrivateKey {
 		t.Fatalf("not an Ed25519 JWK: %v", err)
 	}
 	return ed25519.NewKeyFromSeed(seed)
+}
+
+// TestPeerPresentations is the direction "what others present verifies
+// here": presentations made by Digital Bazaar's vc.js and by jose
+// (testdata/vp, scripts/peer/vp-make.mjs), with the challenge and domain
+// recorded in keys.json; and the same presentations answering another
+// request, or changed, fail the presentation check.
+func TestPeerPresentations(t *testing.T) {
+	P, F := report.Pass, report.Fail
+	dir := filepath.Join(repoRoot, "testdata", "vp")
+	var meta struct {
+		VerifyAt          time.Time `json:"verifyAt"`
+		Challenge, Domain string
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "keys.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &meta); err != nil || meta.Challenge == "" || meta.Domain == "" {
+		t.Fatalf("keys.json: %v %+v", err, meta)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "vp-*"))
+	if len(files) < 7 {
+		t.Fatalf("%d presentations in %s", len(files), dir)
+	}
+	at := verify.WithTime(meta.VerifyAt)
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			in, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			run := func(opts ...verify.Option) *report.Report {
+				return verify.New(append([]verify.Option{at}, opts...)...).Verify(context.Background(), in, filepath.Base(file))
+			}
+			r := run(verify.WithChallenge(meta.Challenge), verify.WithDomain(meta.Domain))
+			check(t, r, expect{true, outcomes("format", P, "proof", P, "presentation", P, "credentials", P)})
+			if r.Kind != "VerifiablePresentation" || len(r.Credentials) == 0 {
+				t.Errorf("kind %s, %d credentials", r.Kind, len(r.Credentials))
+			}
+			for _, n := range r.Credentials {
+				check(t, n, expect{true, outcomes("proof", P, "issuer", P, "validity", P)})
+			}
+			check(t, run(verify.WithChallenge("another-request"), verify.WithDomain(meta.Domain)), expect{false, outcomes("proof", P, "presentation", F)})
+			check(t, run(verify.WithChallenge(meta.Challenge), verify.WithDomain("elsewhere.example")), expect{false, outcomes("proof", P, "presentation", F)})
+			if in[0] != '{' {
+				return
+			}
+			// A holder swapped after signing breaks the holder's proof.
+			swapped := edit(t, in, func(m map[string]any) { m["holder"] = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK" })
+			check(t, verify.New(at, verify.WithChallenge(meta.Challenge), verify.WithDomain(meta.Domain)).Verify(context.Background(), swapped, "swapped"),
+				expect{false, outcomes("proof", F, "presentation", F)})
+		})
+	}
 }
