@@ -514,7 +514,9 @@ chrome.runtime.onInstalled.addListener(() => {
   });
 });
 
-chrome.contextMenus.onClicked.addListener((info, tab) => {
+// onMenuClick is a named function so that tests can call it as the menu
+// would (headless Chromium has no context menu to click).
+function onMenuClick(info, tab) {
   if (info.menuItemId !== 'clearbadge-verify' || !tab?.id) return;
   const url = info.mediaType === 'image' ? info.srcUrl : (info.linkUrl || info.srcUrl);
   if (!url) return;
@@ -522,4 +524,5 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
     // No content script there (a chrome:// page, or the page predates the
     // install): nothing to show it in.
   });
-});
+}
+chrome.contextMenus.onClicked.addListener(onMenuClick);
