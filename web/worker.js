@@ -19,14 +19,21 @@
   importScripts('wasm_exec.js');
 
   function lockNetwork() {
-    const blocked = (name) => function () {
-      throw new Error(`ClearBadge offline worker: ${name} is disabled; nothing leaves this device`);
-    };
-    for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport',
-      'importScripts', 'Worker', 'SharedWorker']) {
+    const refuse = (name) => new Error(`ClearBadge offline worker: ${name} is disabled; nothing leaves this device`);
+    // Everything in a worker scope that can start a request. (fetchLater and
+    // WebSocketStream exist in some Chromium versions only.)
+    for (const name of ['fetch', 'fetchLater', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource',
+      'WebTransport', 'importScripts', 'Worker', 'SharedWorker']) {
       if (name in self) {
-        Object.defineProperty(self, name, { value: blocked(name), writable: false, configurable: false });
+        // A plain function, so that `new XMLHttpRequest()` reaches the throw too.
+        Object.defineProperty(self, name, {
+          value: function () { throw refuse(name); }, writable: false, configurable: false,
+        });
       }
+    }
+    // caches is an object, not a function (Cache.add fetches): refuse reading it.
+    if ('caches' in self) {
+      Object.defineProperty(self, 'caches', { get() { throw refuse('caches'); }, configurable: false });
     }
   }
 

@@ -104,6 +104,16 @@ test('the page and its offline worker cannot reach another origin (CSP and the w
       try { await fetch(`${t}/from-worker`); return 'fetched'; } catch (e) { return String(e.message); }
     }, target);
     assert.match(fromWorker, /disabled/);
+    const locked = await workers[0].evaluate((t) => ['XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'caches']
+      .filter((name) => {
+        try {
+          if (name === 'caches') self.caches.open('x');
+          else if (name === 'importScripts') self.importScripts(`${t}/x.js`);
+          else new self[name](name === 'WebSocket' ? t.replace('http', 'ws') : `${t}/x`);
+          return true;
+        } catch (e) { return !/disabled/.test(e.message); }
+      }), target);
+    assert.deepEqual(locked, [], 'network APIs still usable in the offline worker');
 
     await page.waitForTimeout(300);
     assert.deepEqual(canary.hits, []);
