@@ -57,5 +57,11 @@ node_modules: package.json package-lock.json
 	@touch node_modules
 
 ## bench: Go benchmarks per proof type, then wasm size and timings in Node and Chromium
+# The table (bench/run.mjs) sets ClearBadge's wasm beside verifier-core; the
+# CPU profile of one eddsa-rdfc-2022 verification (native) shows what
+# dominates. Results also land in bench/out/ (results.md, results.json).
 bench: build node_modules
 	$(GO) test -run=NONE -bench=. -benchmem ./core/...
+	node bench/run.mjs
+	$(GO) test -run=NONE -bench='^BenchmarkVerifyEdDSARDFC2022$$' -benchtime=3s -o bench/out/verify.test -cpuprofile bench/out/verify.cpu.pprof ./core/verify
+	$(GO) tool pprof -top -cum -nodecount=30 bench/out/verify.test bench/out/verify.cpu.pprof

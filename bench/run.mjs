@@ -1,0 +1,438 @@
+// `make bench` (after the Go benchmarks): the wasm's size, the verifier page's
+// cold start in headless Chromium, and the time of one verification by
+// ClearBadge's wasm and by @digitalcredentials/verifier-core side by side, in
+// Node and in Chromium, on the same credentials in the same run. Prints one
+// Markdown table and writes it, with the raw timings, to bench/out/.
+//
+// Everything is offline: ClearBadge is called with {offline: true};
+// verifier-core is bundled by bench/peer/build.mjs with a document loader that
+// never fetches; Node's fetch is replaced by one that refuses, and the
+// Chromium pages record every request that leaves their origin. Any such
+// request is printed under the table.
+//
+// Environment: BENCH_N timed verifications per credential and verifier
+// (default 40), BENCH_WARMUP untimed ones before them (default 10),
+// BENCH_COLD fresh page loads for the cold start (default 5), CHROMIUM the
+// browser binary (default /usr/bin/chromium).
+import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, outDir, root } from './peer/build.mjs';
+
+const N = intEnv('BENCH_N', 40);
+const WARMUP = intEnv('BENCH_WARMUP', 10);
+const COLD = intEnv('BENCH_COLD', 5);
+const ROUNDS = 4; // timed runs alternate between the verifiers in this many rounds
+const webDir = path.join(root, 'web');
+const MiB = 1024 * 1024;
+
+function intEnv(name, def) {
+  const v = Number.parseInt(process.env[name] ?? '', 10);
+  return Number.isFinite(v) && v > 0 ? v : def;
+}
+
+// The credentials. peer: verifier-core supports the proof type (it verifies
+// eddsa-rdfc-2022 and Ed25519Signature2020 only, and no JWT).
+const CREDS = [
+  { label: 'eddsa-rdfc-2022, OB 3.0 / VC 2.0 (1.5 KB)', file: 'testdata/peer/ob-eddsa-rdfc-2022.json', peer: true },
+  { label: 'eddsa-rdfc-2022, the page sample (3.2 KB)', file: 'web/samples/sample.json', peer: true },
+  { label: 'eddsa-rdfc-2022, rich + credentialSchema', file: 'testdata/peer/ob-eddsa-rich.json', peer: true },
+  { label: 'Ed25519Signature2020, OB 3.0 / VC 1.1', file: 'testdata/peer/ob-v1-ed25519signature2020.json', peer: true },
+  { label: 'ecdsa-rdfc-2019 P-256', file: 'testdata/peer/ob-ecdsa-rdfc-2019-p256.json', peer: false },
+  { label: 'VC-JWT EdDSA (did:key)', file: 'testdata/peer/jwt-eddsa-didkey.jwt', peer: false },
+  { label: 'VC-JWT ES256 (did:jwk)', file: 'testdata/peer/jwt-es256-didjwk.jwt', peer: false },
+].map((c) => ({ ...c, text: readFileSync(path.join(root, c.file), 'utf8') }));
+
+// ---- statistics and formatting ----
+
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+}
+const median = (xs) => quantile(xs, 0.5);
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const spread = (xs) => `${ms(median(xs))} ms (${ms(quantile(xs, 0.25))}–${ms(quantile(xs, 0.75))})`;
+const mib = (n) => (n / MiB).toFixed(2);
+
+// ---- 1. sizes ----
+
+function sizes(file) {
+  const raw = readFileSync(file);
+  return {
+    raw: raw.length,
+    gzip: zlib.gzipSync(raw, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(raw, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+      },
+    }).length,
+  };
+}
+
+// ---- per-verification timing, the same for Node and Chromium ----
+
+// measure times each credential with each verifier through run(impl, text, n),
+// which verifies n times and returns {times, verdict}. Warm-up first (its first
+// run is kept as "first"), then ROUNDS rounds alternating the verifiers, so
+// that a noisy neighbour on the machine hits both alike.
+async function measure(run) {
+  const rows = [];
+  for (const c of CREDS) {
+    const impls = c.peer ? ['ours', 'peer'] : ['ours'];
+    const row = { label: c.label, file: c.file };
+    for (const impl of impls) {
+      const first = await run(impl, c.text, 1);
+      const rest = await run(impl, c.text, Math.max(WARMUP - 1, 0));
+      row[impl] = { first: first.times[0], verdict: first.verdict, times: [] };
+      if (rest.verdict && rest.verdict !== first.verdict) row[impl].verdict += `/${rest.verdict}`;
+    }
+    for (let r = 0; r < ROUNDS; r++) {
+      const n = Math.ceil(N / ROUNDS);
+      for (const impl of impls) row[impl].times.push(...(await run(impl, c.text, n)).times);
+    }
+    if (!c.peer) {
+      // What verifier-core makes of it, once, untimed.
+      row.peerOnce = (await run('peer', c.text, 1)).verdict;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+// ---- 2a. Node ----
+
+async function nodeBench(peerBundle) {
+  const refused = [];
+  globalThis.fetch = async (input) => {
+    refused.push(String(input?.url ?? input));
+    throw new TypeError('bench: Node fetch is disabled (offline)');
+  };
+  let t0 = performance.now();
+  const { load } = await import(pathToFileURL(path.join(webDir, 'clearbadge.mjs')).href);
+  const cb = await load();
+  const loadMs = performance.now() - t0;
+  t0 = performance.now();
+  const peer = await import(pathToFileURL(peerBundle).href);
+  const peerImportMs = performance.now() - t0;
+
+  const run = async (impl, text, n) => {
+    const times = [];
+    let verdict = '';
+    for (let i = 0; i < n; i++) {
+      const s = performance.now();
+      try {
+        if (impl === 'ours') {
+          verdict = (await cb.verify(text, { offline: true })).verified ? 'verified' : 'not-verified';
+        } else {
+          verdict = peer.verdict(await peer.verify(text));
+        }
+      } catch (e) {
+        verdict = 'error';
+      }
+      times.push(performance.now() - s);
+    }
+    return { times, verdict };
+  };
+  const rows = await measure(run);
+  return { rows, loadMs, peerImportMs, refused, peerStats: peer.offlineStats, version: cb.version };
+}
+
+// ---- static servers ----
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml',
+};
+
+// benchServer serves web/ at / and the peer bundle at /bench/, with no
+// Content-Security-Policy (verifier-core's schema step compiles with new
+// Function, which the page's CSP forbids) and no caching.
+async function benchServer(peerBundle) {
+  const page = '<!doctype html><meta charset="utf-8"><title>ClearBadge bench</title><p>bench</p>';
+  const srv = http.createServer((req, res) => {
+    const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file;
+    if (p === '/bench/') {
+      res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
+      return res.end(page);
+    } else if (p === '/bench/peer.browser.mjs') {
+      file = peerBundle;
+    } else {
+      file = path.join(webDir, path.normalize(p).replace(/^(\.\.[/\\])+/, ''));
+    }
+    if (!file.startsWith(webDir) && file !== peerBundle) { res.writeHead(403); return res.end(); }
+    if (!existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); return res.end(); }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${srv.address().port}/`, close: () => new Promise((r) => srv.close(r)) };
+}
+
+// serveWeb runs the project's own server (cmd/serve) on web/, as `make run` does.
+async function serveWeb() {
+  const bin = path.join(outDir, 'serve');
+  execFileSync('go', ['build', '-o', bin, './cmd/serve'], { cwd: root, stdio: 'inherit' });
+  const proc = spawn(bin, ['-addr', '127.0.0.1:0', '-dir', webDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('cmd/serve printed no URL within 20 s')), 20000);
+    proc.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`cmd/serve exited with ${code}`)); });
+  });
+  return { url, close: () => proc.kill() };
+}
+
+function chromiumPath() {
+  for (const p of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/lib/chromium/chromium']) {
+    if (p && existsSync(p)) return p;
+  }
+  throw new Error('Chromium not found: install Debian\'s chromium or set CHROMIUM');
+}
+
+const launch = () => chromium.launch({ executablePath: chromiumPath(), headless: true });
+
+// foreignRequests records every request of a browser context that leaves the
+// origin (page and workers alike).
+function foreignRequests(ctx, origin, into) {
+  ctx.on('request', (req) => {
+    if (new URL(req.url()).origin !== origin) into.push(req.url());
+  });
+}
+
+// ---- 2b. cold start ----
+
+// The init script notes (in page time, ms since navigation start) when the
+// file input changes and when the first verdict element appears.
+function coldStartProbe() {
+  window.__cb = {};
+  document.addEventListener('change', () => { window.__cb.fileSet ??= performance.now(); }, true);
+  new MutationObserver((_, obs) => {
+    const el = document.querySelector('[data-verdict]');
+    if (el) {
+      window.__cb.verdictAt = performance.now();
+      window.__cb.verdict = el.dataset.verdict;
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+async function coldStart(browser) {
+  const server = await serveWeb();
+  const origin = new URL(server.url).origin;
+  const sample = path.join(webDir, 'samples', 'sample.json');
+  const runs = [];
+  const leaks = [];
+  try {
+    for (let i = 0; i < COLD; i++) {
+      const ctx = await browser.newContext(); // fresh: no HTTP or code cache
+      foreignRequests(ctx, origin, leaks);
+      // The worker fetches the wasm, so the page's resource timing has no
+      // entry for it: take the network layer's (ms since the epoch).
+      let wasmDone;
+      ctx.on('requestfinished', (req) => {
+        if (req.url().endsWith('/clearbadge.wasm')) wasmDone = req.timing().startTime + req.timing().responseEnd;
+      });
+      const page = await ctx.newPage();
+      await page.addInitScript(coldStartProbe);
+      const t0 = performance.now();
+      await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+      await page.setInputFiles('input[type=file]', sample);
+      await page.waitForSelector('[data-verdict]', { timeout: 60000 });
+      const wall = performance.now() - t0;
+      const probe = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        return { ...window.__cb, dcl: nav.domContentLoadedEventEnd, timeOrigin: performance.timeOrigin };
+      });
+      runs.push({ wall, ...probe, wasmLoaded: wasmDone === undefined ? NaN : wasmDone - probe.timeOrigin });
+      await ctx.close();
+    }
+  } finally {
+    server.close();
+  }
+  return { runs, leaks };
+}
+
+// ---- 2c. per verification in Chromium ----
+
+async function chromiumBench(browser, peerBundle) {
+  const server = await benchServer(peerBundle);
+  const origin = new URL(server.url).origin;
+  const leaks = [];
+  const ctx = await browser.newContext();
+  foreignRequests(ctx, origin, leaks);
+  const page = await ctx.newPage();
+  const consoleErrors = [];
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  try {
+    await page.goto(server.url + 'bench/');
+    const start = await page.evaluate(async () => {
+      let t = performance.now();
+      const { load } = await import('/clearbadge.mjs');
+      window.cb = await load();
+      const loadMs = performance.now() - t;
+      t = performance.now();
+      window.peer = await import('/bench/peer.browser.mjs');
+      const peerImportMs = performance.now() - t;
+      window.benchRun = async (impl, text, n) => {
+        const times = [];
+        let verdict = '';
+        for (let i = 0; i < n; i++) {
+          const s = performance.now();
+          try {
+            if (impl === 'ours') {
+              verdict = (await window.cb.verify(text, { offline: true })).verified ? 'verified' : 'not-verified';
+            } else {
+              verdict = window.peer.verdict(await window.peer.verify(text));
+            }
+          } catch (e) {
+            verdict = 'error';
+          }
+          times.push(performance.now() - s);
+        }
+        return { times, verdict };
+      };
+      return { loadMs, peerImportMs, ua: navigator.userAgent };
+    });
+    const rows = await measure((impl, text, n) => page.evaluate(([i, t, k]) => window.benchRun(i, t, k), [impl, text, n]));
+    const peerStats = await page.evaluate(() => window.peer.offlineStats);
+    return { rows, ...start, peerStats, leaks, consoleErrors };
+  } finally {
+    await ctx.close();
+    await server.close();
+  }
+}
+
+// ---- the table ----
+
+function machine(browserVersion, load) {
+  const cpus = os.cpus();
+  const go = (() => { try { return execFileSync('go', ['version'], { encoding: 'utf8' }).trim().replace(/^go version /, ''); } catch { return '?'; } })();
+  return `${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+    `${os.type()} ${os.release()}; node ${process.version}, Chromium ${browserVersion}, ${go}; ` +
+    `load average ${load.map((x) => x.toFixed(1)).join(' / ')} (1 min, at start / at end)`;
+}
+
+function verifyRows(env, rows) {
+  const out = [];
+  for (const r of rows) {
+    const o = r.ours;
+    const flag = (v) => (v === 'verified' ? '' : ` **${v}**`);
+    const ours = `${spread(o.times)}${flag(o.verdict)}`;
+    if (r.peer) {
+      const p = r.peer;
+      const ratio = median(p.times) / median(o.times);
+      out.push(`| ${env}: ${r.label} | ${ours} | ${spread(p.times)}${flag(p.verdict)} | **${ratio.toFixed(2)}×** | ≥ 3× |`);
+    } else {
+      out.push(`| ${env}: ${r.label} | ${ours} | not supported (says ${r.peerOnce}) | – | |`);
+    }
+  }
+  return out;
+}
+
+function firstRows(env, rows) {
+  const r = rows[0];
+  return `| ${env}: first verification after load (${r.label.split(',')[0]}) | ${ms(r.ours.first)} ms | ${ms(r.peer.first)} ms | | |`;
+}
+
+function table({ date, mach, wasm, peerSize, launchMs, cold, node, chrome }) {
+  const coldMed = median(cold.runs.map((r) => r.verdictAt));
+  const lines = [
+    `ClearBadge bench, ${date}. Machine: ${mach}.`,
+    `Per verification: median (25th–75th percentile) of ${N} timed runs after ${WARMUP} warm-up runs, both verifiers alternating in ${ROUNDS} rounds; ratio = verifier-core ÷ ClearBadge (above 1: ClearBadge is faster).`,
+    '',
+    '| measurement | ClearBadge | verifier-core 1.0.0-beta.11 | ratio | aim |',
+    '|---|---|---|---|---|',
+    `| web/clearbadge.wasm raw | ${mib(wasm.raw)} MiB | bundle ${mib(peerSize.raw)} MiB (esbuild, minified) | | |`,
+    `| gzip -9 | ${mib(wasm.gzip)} MiB | ${mib(peerSize.gzip)} MiB | | |`,
+    `| brotli q11 | ${mib(wasm.brotli)} MiB (${(wasm.brotli / 1e6).toFixed(2)} MB) | ${mib(peerSize.brotli)} MiB | | < 3 MB |`,
+    `| Chromium launch (not in the cold start) | ${ms(median(launchMs))} ms (median of ${launchMs.length}) | | | |`,
+    `| Chromium cold start: navigation → first verdict (page sample, fresh context) | ${ms(coldMed)} ms (${cold.runs.map((r) => ms(r.verdictAt)).join(', ')}) | | | < 1 s |`,
+    `| … DOMContentLoaded / wasm received (by the worker) / file set on the input | ${ms(median(cold.runs.map((r) => r.dcl)))} / ${ms(median(cold.runs.map((r) => r.wasmLoaded ?? NaN)))} / ${ms(median(cold.runs.map((r) => r.fileSet ?? NaN)))} ms | | | |`,
+    `| Node: load() (read, compile, start the wasm) / import the bundle | ${ms(node.loadMs)} ms | ${ms(node.peerImportMs)} ms | | |`,
+    `| Chromium: load() (worker ready) / import the bundle | ${ms(chrome.loadMs)} ms | ${ms(chrome.peerImportMs)} ms | | |`,
+    firstRows('Node', node.rows),
+    firstRows('Chromium', chrome.rows),
+    ...verifyRows('Node', node.rows),
+    ...verifyRows('Chromium', chrome.rows),
+  ];
+  return lines.join('\n');
+}
+
+function notes({ cold, node, chrome }) {
+  const n = [];
+  const leaks = [...cold.leaks, ...chrome.leaks, ...node.refused];
+  n.push(leaks.length ? `NETWORK: ${leaks.length} request(s) left the origin or the process: ${leaks.slice(0, 5).join(', ')}`
+    : 'Network: no request left the page origin (cold start, Chromium bench) and Node\'s fetch was never called.');
+  const verdicts = new Set(cold.runs.map((r) => r.verdict));
+  n.push(`Cold-start verdicts: ${[...verdicts].join(', ')} (expected verified).`);
+  for (const [env, r] of [['Node', node], ['Chromium', chrome]]) {
+    n.push(`verifier-core offline in ${env}: ${r.peerStats.served} JSON Schema fetch(es) served from ../shared, ` +
+      `${r.peerStats.refused.length ? `refused: ${[...new Set(r.peerStats.refused)].join(', ')}` : 'none refused'}; ` +
+      `${r.peerStats.logged} console line(s) silenced.`);
+  }
+  if (chrome.consoleErrors.length) n.push(`Chromium page errors: ${chrome.consoleErrors.slice(0, 3).join(' | ')}`);
+  n.push('verifier-core\'s first verification includes ajv compiling the OB 3.0 JSON Schema; its registered_issuer step ' +
+    'is given no registry (knownDIDRegistries: []), so it looks nothing up; ClearBadge has no registry step either.');
+  n.push('In Chromium ClearBadge runs in its Web Worker (each timing includes the postMessage round trip); verifier-core runs on the page\'s main thread.');
+  return n.join('\n');
+}
+
+async function main() {
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const loadStart = os.loadavg()[0];
+  const wasmFile = path.join(webDir, 'clearbadge.wasm');
+  if (!existsSync(wasmFile)) throw new Error('web/clearbadge.wasm is missing: run `make wasm` first');
+  const wasm = sizes(wasmFile);
+  const bundles = await build();
+  const peerSize = sizes(bundles.browser);
+  if (bundles.schemas === 0) console.error('bench: ../shared is absent; verifier-core\'s schema step will find no schema');
+
+  console.error('bench: Node …');
+  const node = await nodeBench(bundles.node);
+
+  console.error('bench: Chromium launch and cold start …');
+  const launchMs = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const b = await launch();
+    launchMs.push(performance.now() - t);
+    await b.close();
+  }
+  const browser = await launch();
+  const browserVersion = browser.version();
+  let cold;
+  let chrome;
+  try {
+    cold = await coldStart(browser);
+    console.error('bench: Chromium per verification …');
+    chrome = await chromiumBench(browser, bundles.browser);
+  } finally {
+    await browser.close().catch(() => {});
+  }
+  const mach = machine(browserVersion, [loadStart, os.loadavg()[0]]);
+  const t = table({ date, mach, wasm, peerSize, launchMs, cold, node, chrome });
+  const nt = notes({ cold, node, chrome });
+  console.log(`\n${t}\n\n${nt}\n`);
+  writeFileSync(path.join(outDir, 'results.md'), `${t}\n\n${nt}\n`);
+  writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ date, mach, wasm, peerSize, launchMs, cold, node, chrome, N, WARMUP }, null, 1));
+  // The Node side keeps the wasm's Go program alive; end the process.
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
