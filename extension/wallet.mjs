@@ -160,25 +160,23 @@ async function showWallet() {
   document.body.dataset.view = 'wallet';
   $('#lock').hidden = false;
   const main = $('#main');
-  main.replaceChildren(
-    addSection(),
-    h('section', { class: 'list-section', 'aria-labelledby': 'list-title' },
-      h('div', { class: 'results-head' },
-        h('h2', { id: 'list-title' }, 'Your credentials ', h('span', { id: 'count', class: 'count' })),
-        h('button', { type: 'button', id: 'reverify-all', class: 'button small', onclick: reverifyAll }, 'Re-verify all')),
-      h('div', { class: 'row filter-row', role: 'search' },
-        h('label', { for: 'search', class: 'visually-hidden', text: 'Search credentials' }),
-        h('input', { type: 'search', id: 'search', placeholder: 'Search by name, issuer or file', oninput: (e) => { ui.query = e.target.value; drawList(); } }),
-        h('label', { for: 'filter', class: 'visually-hidden', text: 'Show' }),
-        h('select', { id: 'filter', onchange: (e) => { ui.filter = e.target.value; drawList(); } },
-          h('option', { value: 'all' }, 'All'),
-          h('option', { value: 'verified' }, 'Verified'),
-          h('option', { value: 'not-verified' }, 'Not verified'))),
-      h('div', { id: 'undo-bar', class: 'undo-bar', hidden: true }),
-      h('p', { id: 'empty', class: 'empty', hidden: true }),
-      h('ol', { id: 'credentials', class: 'results' })),
-    shareSection(),
-    backupSection());
+  const list = h('section', { class: 'list-section', 'aria-labelledby': 'list-title' },
+    h('div', { class: 'results-head' },
+      h('h2', { id: 'list-title' }, 'Your credentials ', h('span', { id: 'count', class: 'count' })),
+      h('button', { type: 'button', id: 'reverify-all', class: 'button small', onclick: reverifyAll }, 'Re-verify all')),
+    h('div', { class: 'row filter-row', role: 'search' },
+      h('label', { for: 'search', class: 'visually-hidden', text: 'Search credentials' }),
+      h('input', { type: 'search', id: 'search', placeholder: 'Search by name, issuer or file', oninput: (e) => { ui.query = e.target.value; drawList(); } }),
+      h('label', { for: 'filter', class: 'visually-hidden', text: 'Show' }),
+      h('select', { id: 'filter', onchange: (e) => { ui.filter = e.target.value; drawList(); } },
+        h('option', { value: 'all' }, 'All'),
+        h('option', { value: 'verified' }, 'Verified'),
+        h('option', { value: 'not-verified' }, 'Not verified'))),
+    h('div', { id: 'undo-bar', class: 'undo-bar', hidden: true }),
+    h('p', { id: 'empty', class: 'empty', hidden: true }),
+    h('ol', { id: 'credentials', class: 'results' }));
+  // The popup leads with the credentials; the full page with adding them.
+  main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), backupSection());
   if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'wallet.html', target: '_blank', text: 'Open the full wallet page' })));
   await refresh();
 }
@@ -209,7 +207,8 @@ function addSection() {
           if (!text) { announce('Paste a credential first: JSON, or a JWT.', true); paste.focus(); return; }
           if (await importItems([{ text, source: 'pasted text' }])) paste.value = '';
         } }, 'Add pasted'),
-        h('button', { type: 'button', id: 'from-page', class: 'button', onclick: scanPage }, 'Find on this page'))),
+        // Only the popup has a "current page" (the tab it was opened over).
+        isPopup && h('button', { type: 'button', id: 'from-page', class: 'button', onclick: scanPage }, 'Find on this page'))),
     h('div', { id: 'found', class: 'found', hidden: true }),
     h('div', { id: 'backup-open', hidden: true }));
   for (const ev of ['dragover', 'drop']) {
