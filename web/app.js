@@ -108,6 +108,10 @@ function currentOptions() {
     const d = new Date(at);
     if (!Number.isNaN(d.getTime())) o.at = d;
   }
+  for (const k of ['challenge', 'domain']) {
+    const v = $(`#${k}`).value.trim();
+    if (v) o[k] = v;
+  }
   return o;
 }
 

@@ -257,3 +257,28 @@ test('accessible names, keyboard use and the print view', async () => {
     await ctx.close();
   }
 });
+
+test('a presentation is checked against the challenge and domain given under More options', async () => {
+  const vp = path.join(webDir, '..', 'testdata', 'peer', 'vp-eddsa.json');
+  const { ctx, page } = await openPage();
+  try {
+    await page.click('.advanced summary');
+    await page.fill('#challenge', 'clearbadge-peer-challenge-0001');
+    await page.fill('#domain', 'verifier.example');
+    await page.setInputFiles('input[type=file]', vp);
+    let [r] = await waitForResults(page, 1);
+    assert.equal(r.verdict, 'verified', r.text);
+    assert.equal(r.checks.presentation, 'pass', r.text);
+    // The credential inside is shown with its own (inner) verdict.
+    assert.equal(await page.$$eval('#results > [data-verdict] [data-inner-verdict="verified"]', (e) => e.length), 1);
+
+    await page.fill('#challenge', 'another-challenge');
+    await page.setInputFiles('input[type=file]', vp);
+    await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 2);
+    [r] = await waitForResults(page, 2);
+    assert.equal(r.verdict, 'not-verified', r.text);
+    assert.equal(r.checks.presentation, 'fail', r.text);
+  } finally {
+    await ctx.close();
+  }
+});
