@@ -122,12 +122,6 @@ func TestParseJWKSet(t *testing.T) {
 	}
 }
 
-type equal struct {
-	k interface{ Equal(x any) bool }
-}
-
-func (e equal) Equal(x any) bool { return e.k.Equal(x) }
-
 func isErr(target error) func(error) bool { return func(e error) bool { return errors.Is(e, target) } }
 func asKeyError(e error) bool             { var x *KeyError; return errors.As(e, &x) }
 func asMalformed(e error) bool            { var x *MalformedError; return errors.As(e, &x) }

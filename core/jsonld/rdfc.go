@@ -342,7 +342,6 @@ func (c *canonicalizer) hashNDegree(id string, is *issuer) (string, *issuer, err
 type permuter struct {
 	items []string
 	idx   []int
-	done  bool
 }
 
 func newPermuter(items []string) *permuter {
