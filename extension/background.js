@@ -14,7 +14,9 @@
 // failure before the set leaves the wallet exactly as it was.
 'use strict';
 
-importScripts('wasm_exec.js', 'vault.js');
+// Firefox runs MV3 background scripts as an event page that loads the three
+// files itself (manifest "scripts") and has no importScripts.
+if (typeof importScripts === 'function') importScripts('wasm_exec.js', 'vault.js');
 
 const IDLE_MS = 15 * 60 * 1000;          // lock after 15 minutes without use
 const MAX_ITEM_BYTES = 16 << 20;         // as the web page
