@@ -125,13 +125,19 @@ func (s *session) keyResolver() *keys.Resolver { return &keys.Resolver{Fetcher: 
 // suffices (OB 3.0 §9.1 step 2); unknown proof types are noted, not fatal.
 // It adds the proof check and returns who signed, or nil.
 func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[string]any, purpose string) *signer {
+	// The same proofs secure credentials (issuer, assertionMethod) and
+	// presentations (holder, authentication); messages name which.
+	what := "credential"
+	if purpose == "authentication" {
+		what = "bundle"
+	}
 	proofs, err := proof.Parse(doc)
 	if errors.Is(err, proof.ErrNoProof) {
-		r.Add(report.CheckProof, report.Fail, "This credential carries no signature, so nothing shows who issued it or that it is unchanged.", "no proof property")
+		r.Add(report.CheckProof, report.Fail, "This "+what+" carries no signature, so nothing shows who made it or that it is unchanged.", "no proof property")
 		return nil
 	}
 	if err != nil {
-		r.Add(report.CheckProof, report.Fail, "The credential's signature is malformed.", err.Error())
+		r.Add(report.CheckProof, report.Fail, "The "+what+"'s signature is malformed.", err.Error())
 		return nil
 	}
 	var best *report.Check // the most telling reason no proof verified
@@ -153,13 +159,18 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 				Detail:  "VC Data Integrity §4.3: proofPurpose must be " + purpose})
 			continue
 		}
+		// VC Data Integrity §2.1: a proof past its `expires` must not verify.
+		if exp, err := credential.ParseTime(p.Expires); p.Expires != "" && (err != nil || s.now.After(exp)) {
+			consider(report.Check{Outcome: report.Fail, Message: "The signature on this " + what + " has expired.", Detail: "proof expires " + p.Expires})
+			continue
+		}
 		key, err := s.keyResolver().Resolve(ctx, p.VerificationMethod, purpose)
 		if err != nil {
-			consider(keyProblem(p.VerificationMethod, err))
+			consider(keyProblem(what, p.VerificationMethod, err))
 			continue
 		}
 		if err := proof.Verify(doc, p, key.PublicKey); err != nil {
-			consider(proofProblem(p, err))
+			consider(proofProblem(what, p, err))
 			continue
 		}
 		detail := p.Name() + " by " + p.VerificationMethod
@@ -170,7 +181,7 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 		return &signer{key: key}
 	}
 	if best == nil {
-		r.Add(report.CheckProof, report.Fail, "This credential's signature is of a kind ClearBadge cannot check.",
+		r.Add(report.CheckProof, report.Fail, "This "+what+"'s signature is of a kind ClearBadge cannot check.",
 			"supported: DataIntegrityProof eddsa-rdfc-2022, ecdsa-rdfc-2019, Ed25519Signature2020; found: "+strings.Join(ignored, ", "))
 		return nil
 	}
@@ -192,37 +203,37 @@ func rank(o report.Outcome) int {
 }
 
 // keyProblem explains why the signing key could not be had.
-func keyProblem(vm string, err error) report.Check {
+func keyProblem(what, vm string, err error) report.Check {
 	if errors.Is(err, fetch.ErrOffline) {
 		return report.Check{Outcome: report.Skip,
-			Message: "The signature could not be checked offline: the issuer's key is published online. Turn on online checks (or supply the key's document) to check it.",
+			Message: "The signature could not be checked offline: the signer's key is published online. Turn on online checks (or supply the key's document) to check it.",
 			Detail:  vm + ": " + err.Error()}
 	}
 	return report.Check{Outcome: report.Fail,
-		Message: "The key that should have signed this credential could not be found, so its signature cannot be trusted.",
+		Message: "The key that should have signed this " + what + " could not be found, so its signature cannot be trusted.",
 		Detail:  vm + ": " + err.Error()}
 }
 
 // proofProblem explains a failed proof in plain words.
-func proofProblem(p *proof.Proof, err error) report.Check {
+func proofProblem(what string, p *proof.Proof, err error) report.Check {
 	var sig *proof.SignatureError
 	var undefined *jsonld.UndefinedTermError
 	var unknownCtx *jsonld.UnknownContextError
 	switch {
 	case errors.As(err, &sig):
 		return report.Check{Outcome: report.Fail,
-			Message: "This credential was changed after it was issued, or it was not signed by the key it names.",
+			Message: "This " + what + " was changed after it was signed, or it was not signed by the key it names.",
 			Detail:  err.Error()}
 	case errors.As(err, &undefined):
 		return report.Check{Outcome: report.Fail,
-			Message: fmt.Sprintf("This credential contains a property its vocabulary does not define (%q), so the signature could not cover it.", undefined.Term),
+			Message: fmt.Sprintf("This %s contains a property its vocabulary does not define (%q), so the signature could not cover it.", what, undefined.Term),
 			Detail:  err.Error()}
 	case errors.As(err, &unknownCtx):
 		return report.Check{Outcome: report.Skip,
-			Message: "The signature could not be checked: the credential uses a vocabulary ClearBadge does not carry (" + unknownCtx.URL + "), and vocabularies are never downloaded.",
+			Message: "The signature could not be checked: the " + what + " uses a vocabulary ClearBadge does not carry (" + unknownCtx.URL + "), and vocabularies are never downloaded.",
 			Detail:  err.Error()}
 	}
-	return report.Check{Outcome: report.Fail, Message: "The credential's signature could not be checked: it is malformed.", Detail: p.Name() + ": " + err.Error()}
+	return report.Check{Outcome: report.Fail, Message: "The " + what + "'s signature could not be checked: it is malformed.", Detail: p.Name() + ": " + err.Error()}
 }
 
 // issuer checks that whoever made the proof is the credential's issuer.

@@ -77,7 +77,7 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 	if inVC && ver == 2 {
 		notes = append(notes, "the credential is in the vc claim (VC 1.1 style) but uses the VC 2.0 context")
 	}
-	claimFail := s.claims(payload, doc, inVC, ext, &notes)
+	claimFail := s.claims(payload, doc, format == "vc-jose", ext, &notes)
 
 	ext.signer = s.jwtSignature(ctx, tok, credential.ID(doc["issuer"]), ext)
 
@@ -102,7 +102,11 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 // mismatch voids the credential; the rest are notes, since 1EdTech's own
 // examples omit nbf and use aud for the subject. It returns the issuer
 // mismatch, if any.
-func (s *session) claims(payload, doc map[string]any, inVC bool, ext *external, notes *[]string) string {
+//
+// VC-JOSE-COSE (typ vc+jwt) requires none of these claims (§3.1.2 even
+// calls nbf NOT RECOMMENDED), so for that format only the values present
+// are compared.
+func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, notes *[]string) string {
 	num := func(k string) (time.Time, bool) {
 		f, ok := payload[k].(float64)
 		if !ok {
@@ -115,7 +119,9 @@ func (s *session) claims(payload, doc map[string]any, inVC bool, ext *external, 
 	if iss, ok := payload["iss"].(string); ok && iss != issuer {
 		fail = fmt.Sprintf("iss %q but issuer.id %q", iss, issuer)
 	} else if !ok {
-		*notes = append(*notes, "no iss claim")
+		if !jose {
+			*notes = append(*notes, "no iss claim")
+		}
 	}
 	if jti, ok := payload["jti"].(string); ok && jti != credential.Str(doc, "id") && credential.Str(doc, "id") != "" {
 		*notes = append(*notes, fmt.Sprintf("jti %q differs from the credential id", jti))
@@ -126,7 +132,7 @@ func (s *session) claims(payload, doc map[string]any, inVC bool, ext *external, 
 	}
 	if sub, ok := payload["sub"].(string); ok && subj != "" && sub != subj {
 		*notes = append(*notes, fmt.Sprintf("sub %q differs from credentialSubject.id", sub))
-	} else if !ok && subj != "" {
+	} else if !ok && subj != "" && !jose {
 		*notes = append(*notes, "no sub claim")
 	}
 	d, _ := credential.ReadDates(doc)
@@ -135,7 +141,7 @@ func (s *session) claims(payload, doc map[string]any, inVC bool, ext *external, 
 		if !d.From.IsZero() && !t.Equal(d.From.Truncate(time.Second)) {
 			*notes = append(*notes, "nbf differs from "+d.FromName)
 		}
-	} else {
+	} else if !jose {
 		*notes = append(*notes, "no nbf claim")
 	}
 	if t, ok := num("exp"); ok {
@@ -173,7 +179,7 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 	case tok.Header.Kid != "":
 		k, err := s.keyResolver().JWTKey(ctx, tok.Header.Kid, issuer)
 		if err != nil {
-			c := keyProblem(tok.Header.Kid, err)
+			c := keyProblem("credential", tok.Header.Kid, err)
 			add(c.Outcome, c.Message, c.Detail)
 			return nil
 		}

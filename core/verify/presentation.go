@@ -118,7 +118,7 @@ func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Tok
 	}
 	k, err := s.keyResolver().Resolve(ctx, kid, "authentication")
 	if err != nil {
-		c := keyProblem(kid, err)
+		c := keyProblem("bundle", kid, err)
 		r.Add(report.CheckProof, c.Outcome, c.Message, c.Detail)
 		return nil
 	}
