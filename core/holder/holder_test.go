@@ -159,6 +159,7 @@ func TestPrivateKeyStaysInside(t *testing.T) {
 		if err := json.Unmarshal(priv, &j); err != nil {
 			t.Fatal(err)
 		}
+		//lint:ignore SA9005 the point is that marshalling a key reveals nothing
 		raw, _ := json.Marshal(k)
 		for _, out := range []string{fmt.Sprint(k), fmt.Sprintf("%v %+v %#v %s", k, k, k, k), fmt.Sprintf("%+v", *k), string(raw)} {
 			if strings.Contains(out, j.D) || strings.Contains(out, "priv") || strings.Contains(out, "[") {
