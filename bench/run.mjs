@@ -215,9 +215,19 @@ function foreignRequests(ctx, origin, into) {
 // ---- 2b. cold start ----
 
 // The init script notes (in page time, ms since navigation start) when the
-// file input changes and when the first verdict element appears.
+// verification worker says it is ready, when the file input changes and when
+// the first verdict element appears.
 function coldStartProbe() {
   window.__cb = {};
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        if (e.data?.type === 'ready') window.__cb.workerReady ??= performance.now();
+      });
+    }
+  };
   document.addEventListener('change', () => { window.__cb.fileSet ??= performance.now(); }, true);
   new MutationObserver((_, obs) => {
     const el = document.querySelector('[data-verdict]');
@@ -360,7 +370,7 @@ function table({ date, mach, wasm, peerSize, launchMs, cold, node, chrome }) {
     `| brotli q11 | ${mib(wasm.brotli)} MiB (${(wasm.brotli / 1e6).toFixed(2)} MB) | ${mib(peerSize.brotli)} MiB | | < 3 MB |`,
     `| Chromium launch (not in the cold start) | ${ms(median(launchMs))} ms (median of ${launchMs.length}) | | | |`,
     `| Chromium cold start: navigation → first verdict (page sample, fresh context) | ${ms(coldMed)} ms (${cold.runs.map((r) => ms(r.verdictAt)).join(', ')}) | | | < 1 s |`,
-    `| … DOMContentLoaded / wasm received (by the worker) / file set on the input | ${ms(median(cold.runs.map((r) => r.dcl)))} / ${ms(median(cold.runs.map((r) => r.wasmLoaded ?? NaN)))} / ${ms(median(cold.runs.map((r) => r.fileSet ?? NaN)))} ms | | | |`,
+    `| … medians: DOMContentLoaded / wasm received / worker ready / file set on the input | ${['dcl', 'wasmLoaded', 'workerReady', 'fileSet'].map((k) => ms(median(cold.runs.map((r) => r[k] ?? NaN)))).join(' / ')} ms | | | |`,
     `| Node: load() (read, compile, start the wasm) / import the bundle | ${ms(node.loadMs)} ms | ${ms(node.peerImportMs)} ms | | |`,
     `| Chromium: load() (worker ready) / import the bundle | ${ms(chrome.loadMs)} ms | ${ms(chrome.peerImportMs)} ms | | |`,
     firstRows('Node', node.rows),
@@ -390,6 +400,9 @@ function notes({ cold, node, chrome }) {
   return n.join('\n');
 }
 
+const t0 = performance.now();
+const progress = (what) => console.error(`bench: ${what} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
 async function main() {
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const loadStart = os.loadavg()[0];
@@ -400,10 +413,10 @@ async function main() {
   const peerSize = sizes(bundles.browser);
   if (bundles.schemas === 0) console.error('bench: ../shared is absent; verifier-core\'s schema step will find no schema');
 
-  console.error('bench: Node …');
+  progress('Node');
   const node = await nodeBench(bundles.node);
 
-  console.error('bench: Chromium launch and cold start …');
+  progress('Chromium launch and cold start');
   const launchMs = [];
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
@@ -417,11 +430,12 @@ async function main() {
   let chrome;
   try {
     cold = await coldStart(browser);
-    console.error('bench: Chromium per verification …');
+    progress('Chromium per verification');
     chrome = await chromiumBench(browser, bundles.browser);
   } finally {
     await browser.close().catch(() => {});
   }
+  progress('done');
   const mach = machine(browserVersion, [loadStart, os.loadavg()[0]]);
   const t = table({ date, mach, wasm, peerSize, launchMs, cold, node, chrome });
   const nt = notes({ cold, node, chrome });
