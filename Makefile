@@ -22,10 +22,10 @@ wasm:
 	cp $(GOROOT)/lib/wasm/wasm_exec.js web/wasm_exec.js
 
 # extension: the unpacked wallet (load extension/ in Chromium). The wasm, its
-# loader and the page's stylesheet and icon are copied in (gitignored there),
-# so each has one source in git.
+# loader and the page's stylesheet, icon and card drawing (render.mjs) are
+# copied in (gitignored there), so each has one source in git.
 extension: wasm
-	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg extension/
+	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs extension/
 
 ## run: build and serve the verifier on 127.0.0.1 with a bundled sample credential
 run: build

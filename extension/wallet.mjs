@@ -9,7 +9,9 @@
 // creates the wallet on first use or unlocks it. Unlocked, it has one
 // input[type=file] for import, and each stored credential is an element with
 // data-verdict = verified | not-verified | error.
-import { h, card, formatDate } from './cards.mjs';
+// render.mjs is the verifier page's card drawing (web/render.mjs, copied in by
+// `make extension`), so the wallet and the page show a credential alike.
+import { h, resultCard, imageOf, formatDate } from './render.mjs';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const isPopup = document.documentElement.classList.contains('popup');
@@ -299,6 +301,42 @@ function askBackupPassphrase(item) {
 }
 
 // ---- the list ----
+
+// imageSrc: the credential's own data: image, else the image it was imported
+// as (a baked PNG or SVG kept in the wallet).
+function imageSrc(entry) {
+  const own = imageOf(entry.report?.summary);
+  if (own) return own;
+  if (entry.b64 && /^image\/(png|svg\+xml)$/.test(entry.mime || '')) return `data:${entry.mime};base64,${entry.b64}`;
+  return '';
+}
+
+// card draws a stored entry (data-verdict, data-id). actions: [{name, label,
+// aria, onclick, cls}] buttons in its foot; select: {checked, onchange} for
+// the share checkbox.
+function card(entry, { actions = [], select } = {}) {
+  const id = `c-${entry.id}`;
+  const report = entry.report || { summary: {}, checks: [] };
+  const controls = [];
+  if (select) {
+    const cb = h('input', { type: 'checkbox', id: `${id}-pick`, class: 'pick', 'data-pick': entry.id });
+    cb.checked = !!select.checked;
+    cb.addEventListener('change', () => select.onchange(cb.checked));
+    controls.push(h('span', { class: 'pick-wrap' }, cb, h('label', { for: `${id}-pick`, text: 'Select to share' })));
+  }
+  for (const a of actions) {
+    controls.push(h('button', { type: 'button', class: `button small ${a.cls || 'quiet'}`, 'aria-label': a.aria ? `${a.aria} ${entry.title}` : undefined, 'data-action': a.name, onclick: a.onclick }, a.label));
+  }
+  const meta = [
+    entry.source && `From ${entry.source}`,
+    report.format && `Format: ${report.format}`,
+    entry.checked && `Checked ${formatDate(entry.checked, true)}, offline`,
+  ].filter(Boolean).join(' · ');
+  return resultCard(report, entry.verdict, {
+    id, title: entry.title, image: imageSrc(entry), compact: true, foldChecks: true, meta, controls,
+    attrs: { class: 'wallet-card', 'data-id': entry.id },
+  });
+}
 
 async function refresh() {
   const r = await call('list');
