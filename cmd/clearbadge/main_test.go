@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/clearbadge/clearbadge/core/report"
+	"github.com/clearbadge/clearbadge/internal/vectors"
 )
 
 // The peer fixtures are credentials made by Digital Bazaar's stack and the
@@ -139,4 +140,28 @@ func minimalPNG() []byte {
 	img := image.NewGray(image.Rect(0, 0, 1, 1))
 	png.Encode(&b, img)
 	return b.Bytes()
+}
+
+// Every signed example of the OB 3.0 and CLR 2.0 specifications verifies
+// offline through the command line (exit 0), the JWT ones with notes.
+func TestSpecExamplesThroughCLI(t *testing.T) {
+	dir := vectors.Dir(t, "1edtech")
+	files, _ := filepath.Glob(filepath.Join(dir, "spec-rendered-examples", "*"))
+	files = append(files,
+		filepath.Join(dir, "spec-test-vectors", "obv3p0", "credential-signed.json"),
+		filepath.Join(dir, "spec-test-vectors", "clrv2p0", "credential-signed.json"))
+	if len(files) < 3 {
+		t.Fatalf("found only %d examples", len(files))
+	}
+	code, out, errs := cli(t, "", append([]string{"verify", "--offline", "--json"}, files...)...)
+	if code != exitOK {
+		var rs []report.Report
+		json.Unmarshal([]byte(out), &rs)
+		for _, r := range rs {
+			if !r.Verified {
+				t.Errorf("%s: not verified: %+v", r.Source, r.Checks)
+			}
+		}
+		t.Fatalf("exit %d: %s", code, errs)
+	}
 }
