@@ -126,6 +126,11 @@ async function loadNode(base) {
 // ---- Browser: one worker per mode, created on first use ----
 
 function loadBrowser(base) {
+  // Loaded from another origin (the embeddable widget on someone's site), the
+  // workers are blob: workers of the page's origin (see spawnWorker), and
+  // only the offline one can be made: the online worker needs a script URL of
+  // its own for its own policy.
+  const foreign = base.origin !== self.location.origin;
   const workers = {
     offline: new WorkerClient(new URL('worker.js', base)),
     online: new WorkerClient(new URL('worker-online.js', base)),
@@ -136,6 +141,9 @@ function loadBrowser(base) {
     version,
     async verify(input, opts = {}) {
       const p = await prepare(input, opts);
+      if (foreign && !p.opts.offline) {
+        throw new Error('clearbadge: online checks are not available when clearbadge.mjs is loaded from another origin');
+      }
       const timeout = opts.timeout ?? 60000;
       return (p.opts.offline ? workers.offline : workers.online).call(p.input, p.opts, timeout);
     },
@@ -144,6 +152,29 @@ function loadBrowser(base) {
       workers.online.stop();
     },
   }));
+}
+
+// spawnWorker starts a dedicated worker running url. A page may start a
+// worker only from a script URL of its own origin (HTML Standard, the Worker
+// constructor: another origin throws SecurityError), so for a page on another
+// origin the worker is a blob: URL of the page's origin that imports our
+// worker.js and tells it where the wasm is. Such a worker runs under the
+// embedding page's Content-Security-Policy (CSP Level 3: a worker from a
+// blob: URL inherits its creator's policy), which must allow it (docs/web.md
+// lists the lines), and it fetches the wasm across origins (the wasm's host
+// must send Access-Control-Allow-Origin).
+function spawnWorker(url) {
+  if (url.origin === self.location.origin) return new Worker(url);
+  const src = `self.clearbadgeBase = ${JSON.stringify(new URL('.', url).href)};\n` +
+    `importScripts(${JSON.stringify(url.href)});\n`;
+  const blobURL = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+  // The constructor resolves the blob: URL at once (URL Standard: a blob URL
+  // entry is bound when the URL is parsed), so it can be revoked right away.
+  try {
+    return new Worker(blobURL);
+  } finally {
+    URL.revokeObjectURL(blobURL);
+  }
 }
 
 class WorkerClient {
@@ -157,7 +188,7 @@ class WorkerClient {
 
   start() {
     if (this.ready) return this.ready;
-    const w = new Worker(this.url);
+    const w = spawnWorker(this.url);
     this.worker = w;
     this.ready = new Promise((resolve, reject) => {
       w.onmessage = (e) => {

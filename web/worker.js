@@ -16,7 +16,12 @@
 
 (() => {
   const online = /\/worker-online\.js$/.test(self.location.pathname);
-  importScripts('wasm_exec.js');
+  // wasm_exec.js and clearbadge.wasm sit beside this script. A worker that a
+  // page on another origin started from a blob: URL (clearbadge.mjs does that
+  // for the embeddable widget) names that folder in self.clearbadgeBase, since
+  // its own location is the blob: URL; such a worker is always offline.
+  const base = self.clearbadgeBase || self.location.href;
+  importScripts(new URL('wasm_exec.js', base).href);
 
   function lockNetwork() {
     const refuse = (name) => new Error(`ClearBadge offline worker: ${name} is disabled; nothing leaves this device`);
@@ -39,7 +44,7 @@
 
   async function start() {
     const go = new self.Go();
-    const resp = await fetch('clearbadge.wasm');
+    const resp = await fetch(new URL('clearbadge.wasm', base));
     if (!resp.ok) throw new Error(`clearbadge.wasm: HTTP ${resp.status}`);
     let module;
     if ((resp.headers.get('Content-Type') || '').startsWith('application/wasm')) {

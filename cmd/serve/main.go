@@ -12,6 +12,9 @@
 //     page's (CSP Level 3 §"Workers"; Chromium does this since it shipped
 //     PlzDedicatedWorker). The offline worker may connect only to its own
 //     origin (to load the wasm); the online worker may also fetch https: URLs;
+//   - Access-Control-Allow-Origin: * for the files of the embeddable widget
+//     (widgetFiles), so that a page on another origin can load it: module
+//     scripts and the wasm are fetched with CORS;
 //   - application/wasm for .wasm, so that browsers compile while downloading;
 //   - Cache-Control: no-store, so a rebuilt wasm is always picked up.
 package main
@@ -38,10 +41,22 @@ const (
 	onlineWorkerPolicy  = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' https:"
 )
 
+// widgetFiles are what <clearbadge-verify> loads from ClearBadge's origin
+// when another site embeds it (web/widget.mjs and its imports, the worker it
+// starts and the wasm). They are public and carry nothing of the visitor's,
+// so any origin may read them.
+var widgetFiles = map[string]bool{
+	"widget.mjs": true, "render.mjs": true, "clearbadge.mjs": true,
+	"worker.js": true, "wasm_exec.js": true, "clearbadge.wasm": true,
+}
+
 // headersFor returns the headers for a request path, beyond those every
 // response gets.
 func headersFor(p string) map[string]string {
 	h := map[string]string{}
+	if widgetFiles[path.Base(p)] {
+		h["Access-Control-Allow-Origin"] = "*"
+	}
 	switch base := path.Base(p); {
 	case strings.HasSuffix(p, "/") || strings.HasSuffix(base, ".html"):
 		h["Content-Security-Policy"] = pagePolicy

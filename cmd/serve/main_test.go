@@ -24,7 +24,7 @@ func get(t *testing.T, h http.Handler, method, path string) *httptest.ResponseRe
 
 func TestHeaders(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"index.html", "worker.js", "worker-online.js", "app.js", "clearbadge.wasm", "sub/x.json"} {
+	for _, f := range []string{"index.html", "worker.js", "worker-online.js", "app.js", "clearbadge.wasm", "widget.mjs", "sub/x.json"} {
 		p := filepath.Join(dir, f)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -35,16 +35,18 @@ func TestHeaders(t *testing.T) {
 	}
 	h := handler(dir)
 	cases := []struct {
-		path, csp, ctype string
-		status           int
+		path, csp, ctype, acao string
+		status                 int
 	}{
-		{"/", pagePolicy, "text/html; charset=utf-8", 200},
-		{"/worker.js", offlineWorkerPolicy, "text/javascript; charset=utf-8", 200},
-		{"/worker-online.js", onlineWorkerPolicy, "text/javascript; charset=utf-8", 200},
-		{"/app.js", "", "text/javascript; charset=utf-8", 200},
-		{"/clearbadge.wasm", "", "application/wasm", 200},
-		{"/sub/", "", "", 404}, // no directory listings
-		{"/missing.js", "", "", 404},
+		{"/", pagePolicy, "text/html; charset=utf-8", "", 200},
+		{"/worker.js", offlineWorkerPolicy, "text/javascript; charset=utf-8", "*", 200},
+		{"/worker-online.js", onlineWorkerPolicy, "text/javascript; charset=utf-8", "", 200},
+		{"/app.js", "", "text/javascript; charset=utf-8", "", 200},
+		{"/clearbadge.wasm", "", "application/wasm", "*", 200},
+		{"/widget.mjs", "", "text/javascript; charset=utf-8", "*", 200},
+		{"/sub/x.json", "", "application/json", "", 200}, // a badge file: not for other origins
+		{"/sub/", "", "", "", 404},                       // no directory listings
+		{"/missing.js", "", "", "", 404},
 	}
 	for _, c := range cases {
 		rec := get(t, h, "GET", c.path)
@@ -60,6 +62,9 @@ func TestHeaders(t *testing.T) {
 		}
 		if got := rec.Header().Get("Content-Type"); got != c.ctype {
 			t.Errorf("%s: Content-Type %q, want %q", c.path, got, c.ctype)
+		}
+		if got := rec.Header().Get("Access-Control-Allow-Origin"); got != c.acao {
+			t.Errorf("%s: Access-Control-Allow-Origin %q, want %q", c.path, got, c.acao)
 		}
 		if got := rec.Header().Get("Cache-Control"); got != "no-store" {
 			t.Errorf("%s: Cache-Control %q", c.path, got)
@@ -124,6 +129,11 @@ func TestHeadersFileMatches(t *testing.T) {
 	for _, p := range []string{"/", "/index.html", "/worker.js", "/worker-online.js"} {
 		if want := headersFor(p)["Content-Security-Policy"]; got[p]["Content-Security-Policy"] != want {
 			t.Errorf("_headers %s: CSP %q, want %q", p, got[p]["Content-Security-Policy"], want)
+		}
+	}
+	for f := range widgetFiles {
+		if v := got["/"+f]["Access-Control-Allow-Origin"]; v != "*" {
+			t.Errorf("_headers /%s: Access-Control-Allow-Origin %q, want *", f, v)
 		}
 	}
 	for k, v := range commonHeaders {

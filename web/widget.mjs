@@ -1,0 +1,319 @@
+// <clearbadge-verify>: the embeddable badge widget. One script tag on any
+// site (a portfolio, a CV page) and one element per badge:
+//
+//   <script type="module" src="https://clearbadge.example/widget.mjs"></script>
+//   <clearbadge-verify src="badges/accessibility.json"></clearbadge-verify>
+//
+// The credential comes from, in this order: the `credential` attribute (JSON
+// or JWT text), a child <script type="application/json"> (or
+// application/ld+json), the element's own text (JSON or a JWT), or `src`: a
+// URL resolved against the page and fetched by the page (same-origin unless
+// the page's CSP and the other host's CORS allow more), which may also be a
+// baked PNG or SVG badge.
+//
+// It draws a compact card in an open shadow root: badge image (data: URLs
+// only: a remote image would tell its host who is looking), name, issuer,
+// recipient, the verdict, and a button that shows the checks. The verifier
+// (clearbadge.mjs: the wasm in a worker, shared by all widgets of the page)
+// is loaded only when a widget first comes near the viewport
+// (IntersectionObserver), and it always verifies offline: nothing about the
+// badge leaves the visitor's browser.
+//
+// For scripts and tests: the host element gets a `verdict` attribute and
+// property (verified | not-verified | error, none while checking), a
+// `report` property (the Report), and fires a `verdict` event (bubbling,
+// detail {verdict, report}) when done. Inside the shadow root the card
+// carries data-verdict, and each check data-check / data-outcome, as on the
+// verifier page (render.mjs).
+//
+// Nothing is added to the page's global scope except the element's name in
+// the custom element registry. Styles are a constructed stylesheet
+// (adoptedStyleSheets), which the page's style-src does not govern.
+import { load } from './clearbadge.mjs';
+import {
+  h, icon, verdictOf, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge,
+} from './render.mjs';
+
+const TAG = 'clearbadge-verify';
+const MAX_BYTES = 16 << 20; // as the verifier page
+// Start verifying a little before the widget scrolls into view.
+const ROOT_MARGIN = '200px';
+
+const CSS = `
+:host {
+  display: block; max-width: 26rem; margin: 0 0 1rem;
+  color: #17202b; font-size: 15px; line-height: 1.45; text-align: start;
+  --cb-ok: #0b6b38; --cb-ok-bg: #e7f5ed; --cb-bad: #b42318; --cb-bad-bg: #fdeceb;
+  --cb-warn: #8a4b00; --cb-warn-bg: #fff3dd; --cb-muted: #4f5b6a; --cb-line: #d5dbe3;
+  --cb-accent: var(--clearbadge-accent, #1d4ed8);
+}
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+p { margin: 0; }
+.card {
+  background: var(--clearbadge-background, #fff); border: 1px solid var(--cb-line); border-radius: 12px;
+  box-shadow: 0 1px 2px rgba(16, 24, 40, .06), 0 2px 8px rgba(16, 24, 40, .05); overflow: hidden;
+}
+.main { display: flex; gap: 14px; padding: 14px 16px; align-items: center; }
+.badge-img { flex: none; width: 72px; height: 72px; }
+.badge-img img, .badge-img svg { display: block; width: 72px; height: 72px; border-radius: 10px; object-fit: contain; }
+.badge-img.placeholder svg { padding: 12px; background: #eef1f5; fill: none; stroke: #9aa5b4; stroke-width: 3; stroke-linejoin: round; }
+.text { min-width: 0; }
+.name { font-weight: 700; font-size: 1.05em; line-height: 1.3; overflow-wrap: anywhere; }
+.line { color: var(--cb-muted); font-size: .9em; overflow-wrap: anywhere; }
+.line strong { color: #17202b; font-weight: 600; }
+.skeleton .name, .skeleton .line { color: var(--cb-muted); }
+.unconfirmed { display: inline-block; margin-bottom: 4px; padding: 0 8px; border-radius: 6px; font-size: .78em; font-weight: 600; color: var(--cb-bad); background: var(--cb-bad-bg); }
+.status {
+  display: flex; gap: 10px; align-items: flex-start; padding: 10px 16px;
+  border-top: 1px solid var(--cb-line); background: #f5f7fa; color: var(--cb-muted);
+}
+.verified .status { background: var(--cb-ok-bg); color: var(--cb-ok); }
+.not-verified .status { background: var(--cb-bad-bg); color: var(--cb-bad); }
+.error .status { background: var(--cb-warn-bg); color: var(--cb-warn); }
+.status-text { flex: 1; min-width: 0; }
+.label { font-weight: 700; }
+.why { color: #17202b; font-size: .85em; overflow-wrap: anywhere; }
+.verdict-icon {
+  flex: none; width: 24px; height: 24px; padding: 4px; border-radius: 50%;
+  fill: none; stroke: #fff; stroke-width: 3.2; stroke-linecap: round; stroke-linejoin: round; background: currentColor;
+}
+.spinner {
+  flex: none; width: 20px; height: 20px; margin: 2px; border-radius: 50%;
+  border: 3px solid var(--cb-line); border-top-color: var(--cb-accent); animation: spin .8s linear infinite;
+}
+@keyframes spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 3s; } }
+.toggle {
+  flex: none; align-self: center; min-height: 32px; padding: 0 10px; border-radius: 8px;
+  font: inherit; font-size: .85em; font-weight: 600; color: var(--cb-accent);
+  background: #fff; border: 1px solid currentColor; cursor: pointer;
+}
+.toggle:hover { background: #e8effd; }
+:focus-visible { outline: 3px solid var(--cb-accent); outline-offset: 2px; }
+.toggle-mark { display: inline-block; margin-left: 4px; }
+.toggle[aria-expanded="true"] .toggle-mark { transform: rotate(180deg); }
+.more { padding: 4px 16px 12px; border-top: 1px solid var(--cb-line); }
+.more[hidden] { display: none; }
+.checks { list-style: none; margin: 0; padding: 0; }
+.check { display: flex; gap: 10px; padding: 8px 0; border-top: 1px solid var(--cb-line); }
+.check:first-child { border-top: 0; }
+.icon {
+  flex: none; width: 20px; height: 20px; padding: 3px; margin-top: 1px; border-radius: 50%;
+  fill: none; stroke: #fff; stroke-width: 3.2; stroke-linecap: round; stroke-linejoin: round;
+}
+.icon-pass { background: var(--cb-ok); }
+.icon-fail { background: var(--cb-bad); }
+.icon-warn, .icon-error { background: var(--cb-warn); }
+.icon-skip { background: #7b8696; }
+.check-body { min-width: 0; flex: 1; font-size: .9em; }
+.check-head { display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; }
+.check-name { font-weight: 600; }
+.outcome { font-size: .8em; font-weight: 600; padding: 0 7px; border-radius: 999px; }
+.outcome-pass { color: var(--cb-ok); background: var(--cb-ok-bg); }
+.outcome-fail { color: var(--cb-bad); background: var(--cb-bad-bg); }
+.outcome-warn { color: var(--cb-warn); background: var(--cb-warn-bg); }
+.outcome-skip { color: var(--cb-muted); background: #eef1f5; }
+.check-msg { color: #17202b; overflow-wrap: anywhere; }
+.detail summary { cursor: pointer; color: var(--cb-accent); font-size: .9em; width: max-content; }
+.detail pre {
+  margin: 4px 0 0; padding: 8px 10px; background: #f5f7fa; border: 1px solid var(--cb-line); border-radius: 8px;
+  font: .78rem/1.4 ui-monospace, Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere;
+}
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+.foot { margin-top: 6px; color: var(--cb-muted); font-size: .78em; }
+`;
+
+let sheet; // one constructed stylesheet, shared by every widget of the page
+function styles() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+class ClearBadgeVerify extends HTMLElement {
+  static observedAttributes = ['src', 'credential'];
+
+  #root;
+  #card;
+  #status;
+  #observer = null;
+  #started = false;
+  #run = 0; // the newest verification; an older one that ends later is dropped
+  #verdict = null;
+  #report = null;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [styles()];
+    // The status line exists from the start, so screen readers announce the
+    // verdict when it replaces "Checking…" (a live region must be present
+    // before its content changes).
+    this.#status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    this.#card = h('div', { class: 'card', role: 'group', 'aria-labelledby': 'name', 'aria-busy': 'true' });
+    this.#root.append(this.#card);
+    this.#drawPending();
+  }
+
+  get verdict() { return this.#verdict; }
+  get report() { return this.#report; }
+
+  connectedCallback() {
+    if (this.#started || this.#observer) return;
+    if (typeof IntersectionObserver !== 'function') {
+      this.#start();
+      return;
+    }
+    this.#observer = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      this.#observer.disconnect();
+      this.#observer = null;
+      this.#start();
+    }, { rootMargin: ROOT_MARGIN });
+    this.#observer.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+  }
+
+  attributeChangedCallback(_name, old, value) {
+    if (old !== value && this.#started) this.#start();
+  }
+
+  async #start() {
+    this.#started = true;
+    const run = ++this.#run;
+    this.#verdict = null;
+    this.#report = null;
+    this.removeAttribute('verdict');
+    this.#drawPending();
+    let report;
+    let image = '';
+    try {
+      const item = await this.#input();
+      const cb = await load();
+      // Offline always: the widget never lets the verifier contact anyone.
+      report = await cb.verify(item.input, { offline: true, source: item.source });
+      image = imageOf(report.summary) || item.image || '';
+    } catch (err) {
+      report = { verified: false, kind: 'unknown', summary: {}, checks: [], error: err.message || String(err) };
+    }
+    if (run !== this.#run) return;
+    const verdict = report.error ? 'error' : verdictOf(report);
+    this.#draw(report, verdict, image);
+    this.#verdict = verdict;
+    this.#report = report;
+    this.setAttribute('verdict', verdict);
+    this.dispatchEvent(new CustomEvent('verdict', { bubbles: true, composed: true, detail: { verdict, report } }));
+  }
+
+  // #input finds the credential: {input, source, image}.
+  async #input() {
+    const attr = this.getAttribute('credential');
+    if (attr && attr.trim()) return { input: attr.trim(), source: 'inline credential' };
+    const script = this.querySelector(':scope > script[type="application/json"], :scope > script[type="application/ld+json"]');
+    if (script) return { input: script.textContent, source: 'inline credential' };
+    const text = this.textContent.trim();
+    if (text) return { input: text, source: 'inline credential' };
+    const src = this.getAttribute('src');
+    if (!src) throw new Error('No credential given: set src, or put the credential inside the element.');
+    const url = new URL(src, document.baseURI);
+    const source = decodeURIComponent(url.pathname.split('/').pop() || url.host);
+    let resp;
+    try {
+      resp = await fetch(url, { credentials: 'same-origin' });
+    } catch {
+      throw new Error(`${source} could not be fetched (blocked or unreachable).`);
+    }
+    if (!resp.ok) throw new Error(`${source} could not be fetched (HTTP ${resp.status}).`);
+    if (Number(resp.headers.get('Content-Length')) > MAX_BYTES) throw new Error(`${source} is too large.`);
+    const bytes = new Uint8Array(await resp.arrayBuffer());
+    if (bytes.length > MAX_BYTES) throw new Error(`${source} is too large.`);
+    return { input: bytes, source, image: await imageURL(bytes, resp.headers.get('Content-Type'), url) };
+  }
+
+  #drawPending() {
+    this.#card.className = 'card skeleton';
+    this.#card.removeAttribute('data-verdict');
+    this.#card.setAttribute('aria-busy', 'true');
+    this.#status.replaceChildren(h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+      h('p', { class: 'status-text', text: 'Checking this badge…' }));
+    this.#card.replaceChildren(
+      h('div', { class: 'main' },
+        h('div', { class: 'badge-img placeholder' }, placeholderBadge()),
+        h('div', { class: 'text' }, h('p', { class: 'name', id: 'name', text: 'Digital badge' }),
+          h('p', { class: 'line', text: 'Verified in your browser by ClearBadge' }))),
+      this.#status);
+  }
+
+  #draw(report, verdict, image) {
+    const s = report.summary || {};
+    const title = report.error ? 'Badge' : titleOf(report, 'Badge');
+    const main = h('div', { class: 'main' },
+      h('div', { class: `badge-img${image ? '' : ' placeholder'}` },
+        image ? h('img', { src: image, alt: '' }) : placeholderBadge()),
+      h('div', { class: 'text' },
+        // As on the verifier page: what a badge without a valid signature
+        // says (a name, a recipient) is only a claim.
+        verdict === 'not-verified' && !authentic(report)
+          ? h('p', { class: 'unconfirmed', text: 'Unconfirmed claims' })
+          : null,
+        h('p', { class: 'name', id: 'name', text: title }),
+        s.issuer?.name || s.issuer?.id
+          ? h('p', { class: 'line' }, 'Issued by ', h('strong', { text: s.issuer.name || s.issuer.id }))
+          : null,
+        s.subjectName || s.subject
+          ? h('p', { class: 'line' }, 'Issued to ', h('strong', { text: s.subjectName || s.subject }))
+          : null));
+
+    const { label, why } = verdictText(report, verdict, { offline: true, errorMessage: report.error });
+    const checks = report.checks || [];
+    const more = h('div', { class: 'more', id: 'more', hidden: true },
+      checksList(checks),
+      h('p', { class: 'foot', text: 'Checked offline in this browser by ClearBadge. Nothing was sent anywhere.' }));
+    const toggle = checks.length
+      ? h('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'more' },
+        h('span', { class: 'toggle-text', text: 'Checks' }),
+        h('span', { class: 'visually-hidden', text: ` (${checks.length}) for ${title}` }),
+        h('span', { class: 'toggle-mark', 'aria-hidden': 'true', text: '▾' }))
+      : null;
+    toggle?.addEventListener('click', () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      more.hidden = !open;
+    });
+    this.#status.replaceChildren(icon(iconKind(report, verdict), 'verdict-icon'),
+      h('div', { class: 'status-text' }, h('p', { class: 'label', text: label }), h('p', { class: 'why', text: why })),
+      toggle);
+
+    this.#card.className = `card ${verdict}`;
+    this.#card.setAttribute('data-verdict', verdict);
+    this.#card.setAttribute('aria-busy', 'false');
+    this.#card.replaceChildren(...[main, this.#status, toggle && more].filter(Boolean));
+  }
+}
+
+// imageURL: a baked badge's own picture as a data: URL (PNG by its magic
+// bytes, SVG by its type), or ''.
+function imageURL(bytes, contentType, url) {
+  const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const svgType = /^image\/svg\+xml\b/i.test(contentType || '') || /\.svg$/i.test(url.pathname);
+  if (!png && !svgType) return '';
+  const blob = new Blob([bytes], { type: png ? 'image/png' : 'image/svg+xml' });
+  return new Promise((resolve) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => resolve('');
+    r.readAsDataURL(blob);
+  });
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, ClearBadgeVerify);
