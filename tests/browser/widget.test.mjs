@@ -34,9 +34,19 @@ let cb; let host; let canary; let browser;
 // script from ClearBadge's origin, its blob: worker, compiling the wasm
 // ('wasm-unsafe-eval': the worker inherits this policy), and connections to
 // the site itself (badge files) and ClearBadge's origin (the wasm).
-const embedPolicy = (cbOrigin) => `default-src 'none'; script-src 'self' ${cbOrigin} 'wasm-unsafe-eval'; ` +
-  `worker-src blob:; connect-src 'self' ${cbOrigin}; img-src 'self' data:; style-src 'self'; ` +
-  "base-uri 'none'; form-action 'none'";
+// drop names a part to leave out, to show that each is needed.
+const POLICY_PARTS = {
+  wasm: (o) => `script-src 'self' ${o} 'wasm-unsafe-eval'`,
+  worker: () => 'worker-src blob:',
+  connect: (o) => `connect-src 'self' ${o}`,
+};
+const embedPolicy = (cbOrigin, drop) => [
+  "default-src 'none'",
+  drop === 'wasm' ? `script-src 'self' ${cbOrigin}` : POLICY_PARTS.wasm(cbOrigin),
+  drop === 'worker' ? '' : POLICY_PARTS.worker(),
+  drop === 'connect' ? "connect-src 'self'" : POLICY_PARTS.connect(cbOrigin),
+  "img-src 'self' data:", "style-src 'self'", "base-uri 'none'", "form-action 'none'",
+].filter(Boolean).join('; ');
 
 function pageHTML(body) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -66,6 +76,7 @@ ${bakedPNG ? '<clearbadge-verify id="png" src="badges/baked.png"></clearbadge-ve
 <clearbadge-verify id="garbage">this is not a credential</clearbadge-verify>
 </main>`),
   '/missing.html': () => pageHTML('<clearbadge-verify id="missing" src="badges/nothing-here.json"></clearbadge-verify>'),
+  '/one.html': () => pageHTML('<clearbadge-verify id="one" src="badges/sample.json"></clearbadge-verify>'),
   '/lazy.html': () => pageHTML(`<main><h1>Further down</h1><div class="spacer"></div>
 <clearbadge-verify id="lazy" src="badges/sample.json"></clearbadge-verify></main>`),
   '/portfolio.html': () => pageHTML(`<header><h1>Ada Lovelace</h1>
@@ -99,7 +110,10 @@ function startHost() {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
       res.end(body);
     };
-    if (PAGES[u.pathname]) return send(200, 'text/html; charset=utf-8', PAGES[u.pathname](), { 'Content-Security-Policy': embedPolicy(cb.origin) });
+    if (PAGES[u.pathname]) {
+      return send(200, 'text/html; charset=utf-8', PAGES[u.pathname](),
+        { 'Content-Security-Policy': embedPolicy(cb.origin, u.searchParams.get('drop')) });
+    }
     if (u.pathname === '/host.css') return send(200, 'text/css', HOST_CSS);
     if (u.pathname === '/globals.js') return send(200, 'text/javascript', GLOBALS_JS);
     const m = u.pathname.match(/^\/badges\/([^/]+)$/);
@@ -245,6 +259,19 @@ test('widget: a badge file that cannot be fetched is an error, said plainly', as
     assert.match(r.text, /nothing-here\.json could not be fetched \(HTTP 404\)/);
   } finally {
     await ctx.close();
+  }
+});
+
+test('widget: each line of the embedding policy in docs/web.md is needed', async () => {
+  for (const drop of ['', ...Object.keys(POLICY_PARTS)]) {
+    const { ctx, page } = await openHost(`/one.html?drop=${drop}`);
+    try {
+      const r = await verdictOf(page, 'one', 30000);
+      assert.equal(r.attr, drop ? 'error' : 'verified', `without ${drop || 'nothing'}: ${r.text}`);
+      if (drop) assert.match(r.text, /Could not be checked\s+clearbadge worker (failed|error)/, r.text);
+    } finally {
+      await ctx.close();
+    }
   }
 });
 
