@@ -59,7 +59,8 @@ function offlinePlugin(virtual) {
 }
 
 // build writes bench/out/peer.node.mjs and bench/out/peer.browser.mjs and
-// returns their paths and the browser bundle's size.
+// returns their paths, the number of schemas found and the bytes of JSON the
+// two virtual modules add.
 export async function build() {
   mkdirSync(outDir, { recursive: true });
   const virtual = { 'clearbadge:contexts': contexts(), 'clearbadge:schemas': schemas() };
@@ -83,7 +84,13 @@ export async function build() {
     ...common, platform: 'browser', target: 'es2022', minify: true, outfile: browser,
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   });
-  return { node, browser, schemas: Object.keys(virtual['clearbadge:schemas']).length };
+  return {
+    node,
+    browser,
+    schemas: Object.keys(virtual['clearbadge:schemas']).length,
+    // What the bench itself adds to the bundle (contexts and schemas as JSON).
+    addedBytes: Object.values(virtual).reduce((n, v) => n + JSON.stringify(v).length, 0),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
