@@ -6,10 +6,11 @@
 //
 // The credential comes from, in this order: the `credential` attribute (JSON
 // or JWT text), a child <script type="application/json"> (or
-// application/ld+json), the element's own text (JSON or a JWT), or `src`: a
-// URL resolved against the page and fetched by the page (same-origin unless
-// the page's CSP and the other host's CORS allow more), which may also be a
-// baked PNG or SVG badge.
+// application/ld+json), `src`: a URL resolved against the page and fetched
+// by the page (same-origin unless the page's CSP and the other host's CORS
+// allow more), which may also be a baked PNG or SVG badge, or else the
+// element's own text (JSON or a JWT). With src, the element's content is
+// free for a fallback (a plain link to the badge) where scripts do not run.
 //
 // It draws a compact card in an open shadow root: badge image (data: URLs
 // only: a remote image would tell its host who is looking), name, issuer,
@@ -221,10 +222,12 @@ class ClearBadgeVerify extends HTMLElement {
     if (attr && attr.trim()) return { input: attr.trim(), source: 'inline credential' };
     const script = this.querySelector(':scope > script[type="application/json"], :scope > script[type="application/ld+json"]');
     if (script) return { input: script.textContent, source: 'inline credential' };
-    const text = this.textContent.trim();
-    if (text) return { input: text, source: 'inline credential' };
     const src = this.getAttribute('src');
-    if (!src) throw new Error('No credential given: set src, or put the credential inside the element.');
+    if (!src) {
+      const text = this.textContent.trim();
+      if (text) return { input: text, source: 'inline credential' };
+      throw new Error('No credential given: set src, or put the credential inside the element.');
+    }
     const url = new URL(src, document.baseURI);
     const source = decodeURIComponent(url.pathname.split('/').pop() || url.host);
     let resp;

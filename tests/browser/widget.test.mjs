@@ -65,7 +65,7 @@ const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').repla
 
 const PAGES = {
   '/verdicts.html': () => pageHTML(`<main>
-<clearbadge-verify id="valid" src="badges/sample.json"></clearbadge-verify>
+<clearbadge-verify id="valid" src="badges/sample.json"><a href="badges/sample.json">Web Accessibility Foundations (fallback link)</a></clearbadge-verify>
 <clearbadge-verify id="tampered" src="badges/sample-tampered.json"></clearbadge-verify>
 <clearbadge-verify id="expired" src="/badges/sample-expired.json"></clearbadge-verify>
 <clearbadge-verify id="jwt" src="badges/peer.jwt"></clearbadge-verify>
