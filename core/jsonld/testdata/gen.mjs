@@ -2,7 +2,8 @@
 // directory, as jsonld.js (the JSON-LD library under Digital Bazaar's vc and
 // Data Integrity packages) produces them: NAME.nq, or NAME.error with its
 // message when jsonld.js refuses the document in safe mode. The contexts are
-// the bundled ones (../contexts, per manifest.json); nothing is fetched.
+// the bundled ones (../contexts, per manifest.json), served by the peer scripts'
+// offline loader; nothing is fetched.
 //
 // Run from the repository root after `npm ci`:
 //   node core/jsonld/testdata/gen.mjs
@@ -12,22 +13,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import jsonld from 'jsonld';
+import {makeDocumentLoader} from '../../../scripts/peer/loader.mjs';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const contexts = path.join(dir, '..', 'contexts');
-const manifest = JSON.parse(fs.readFileSync(path.join(contexts, 'manifest.json'), 'utf8'));
-const files = new Map();
-for (const c of manifest.contexts) {
-  for (const u of c.urls) files.set(u, c.file);
-}
-const documentLoader = async url => {
-  const file = files.get(url);
-  if (!file) {
-    throw new Error(`not bundled: ${url}`);
-  }
-  const document = JSON.parse(fs.readFileSync(path.join(contexts, file), 'utf8'));
-  return {contextUrl: null, documentUrl: url, document};
-};
+const documentLoader = makeDocumentLoader();
 
 console.log(`jsonld ${JSON.parse(fs.readFileSync(
   path.join(path.dirname(fileURLToPath(import.meta.resolve('jsonld'))), '..', 'package.json'), 'utf8')).version}`);
