@@ -91,12 +91,33 @@ func (e *LimitError) Error() string {
 // nil; json.Number is accepted too). Contexts come only from the bundle; see
 // the package comment for what is refused and why. doc is not modified.
 func Canonicalize(doc any) ([]byte, error) {
-	if err := loadBundle().err; err != nil {
+	expanded, checker, err := expandChecked(doc)
+	if err != nil {
 		return nil, err
+	}
+	w := newToRDF()
+	if err := w.elements(expanded, term{}); err != nil {
+		return nil, err
+	}
+	if err := checker.urls(); err != nil {
+		return nil, err
+	}
+	if w.bad != nil {
+		return nil, w.bad
+	}
+	return canonicalize(w.quads)
+}
+
+// expandChecked expands doc in safe mode, corrects its graph containers
+// (graphs.go) and checks its IRIs and language tags; the returned checker
+// still has the http(s) IRIs to check (iriChecker.urls).
+func expandChecked(doc any) ([]any, *iriChecker, error) {
+	if err := loadBundle().err; err != nil {
+		return nil, nil, err
 	}
 	hasImport, err := checkLimits(doc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	shared := !hasImport
 	input := doc
@@ -107,28 +128,18 @@ func Canonicalize(doc any) ([]byte, error) {
 	if err != nil {
 		var jerr *ld.JsonLdError
 		if errors.As(err, &jerr) && jerr.Code == ld.InvalidProperty {
-			return nil, &UndefinedTermError{Term: findUndefinedTerm(doc, shared)}
+			return nil, nil, &UndefinedTermError{Term: findUndefinedTerm(doc, shared)}
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	if err := loadBundle().graphs.unmarkGraphs(expanded); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	checker := &iriChecker{checked: make(map[string]error), web: make(map[string]bool)}
 	if err := checker.elements(expanded); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var ds *ld.RDFDataset
-	if err := guard(func() (err error) {
-		ds, err = ld.NewJsonLdApi().ToRDF(expanded, options(true, shared))
-		return err
-	}); err != nil {
-		return nil, fmt.Errorf("jsonld: %w", err)
-	}
-	if err := checker.dropped(ds); err != nil {
-		return nil, err
-	}
-	return canonicalize(ds)
+	return expanded, checker, nil
 }
 
 // processed caches json-gold's active context for a top-level @context that
@@ -412,50 +423,35 @@ func checkLimits(doc any) (hasImport bool, err error) {
 }
 
 // iriChecker walks expanded JSON-LD and refuses every IRI, and language tag,
-// that json-gold's RDF conversion would silently drop or write as invalid
-// N-Quads (JSON-LD 1.1 API §8.1 steps 1.3.1 and 1.3.2.3 drop relative IRIs;
-// json-gold also drops what its URL check and language pattern reject).
-// Checking here, on the expanded form, lets the error name the value.
+// that JSON-LD to RDF would drop (JSON-LD 1.1 API §6.2 steps 1.3.1 and
+// 1.3.2.3 drop relative IRIs and blank node predicates) or that json-gold,
+// which converted documents to RDF here before, would drop or write as
+// invalid N-Quads: http(s) IRIs its URL check rejects, language tags its
+// pattern rejects. Refusing them keeps every credential that was refused
+// refused. Checking here, on the expanded form, lets the error name the
+// value.
 type iriChecker struct {
 	checked map[string]error
-	// web holds the http(s) IRIs seen. json-gold drops statements with an
-	// http(s) IRI its URL check rejects; rather than run that large regular
-	// expression a second time on every IRI, dropped() looks for IRIs that
-	// did not reach the dataset and runs the check on those alone.
+	// web holds the http(s) IRIs seen, for urls.
 	web map[string]bool
 }
 
-// dropped reports an http(s) IRI of the expanded document that is missing
-// from json-gold's dataset because its URL check rejected it.
-func (c *iriChecker) dropped(ds *ld.RDFDataset) error {
-	present := make(map[string]bool, len(c.web))
-	mark := func(n ld.Node) {
-		switch v := n.(type) {
-		case ld.IRI:
-			present[v.Value] = true
-		case ld.Literal:
-			present[v.Datatype] = true
-		}
-	}
-	for _, quads := range ds.Graphs {
-		for _, q := range quads {
-			mark(q.Subject)
-			mark(q.Predicate)
-			mark(q.Object)
-			mark(q.Graph)
-		}
-	}
-	var missing []string
+// urls refuses an http(s) IRI that json-gold's URL check rejects (see
+// urlcheck.go), naming the least in code point order as json-gold's path
+// did. It runs after the conversion to RDF, whose conflicting indexes error
+// came first before too.
+func (c *iriChecker) urls() error {
+	var bad []string
 	for iri := range c.web {
-		if !present[iri] && !ld.IsURL(iri) {
-			missing = append(missing, iri)
+		if !isURL(iri) {
+			bad = append(bad, iri)
 		}
 	}
-	if len(missing) == 0 {
+	if len(bad) == 0 {
 		return nil
 	}
-	sort.Strings(missing)
-	return &InvalidIRIError{Value: missing[0]}
+	sort.Strings(bad)
+	return &InvalidIRIError{Value: bad[0]}
 }
 
 func (c *iriChecker) elements(list []any) error {
@@ -542,7 +538,7 @@ func (c *iriChecker) node(x map[string]any) error {
 }
 
 // iri checks one IRI, remembering the answer: a credential repeats the same
-// few dozen IRIs, and the URL check behind it is a large regular expression.
+// few dozen IRIs.
 func (c *iriChecker) iri(s string, blankOK bool) error {
 	if strings.HasPrefix(s, "_:") {
 		if blankOK {

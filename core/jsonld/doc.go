@@ -1,8 +1,9 @@
 // Package jsonld turns a JSON-LD credential into the RDFC-1.0 canonical
 // N-Quads that Data Integrity proofs sign (eddsa-rdfc-2022 and the older
 // suites that hash the same bytes). It wraps github.com/piprate/json-gold for
-// JSON-LD expansion and RDF conversion, and guards the places where json-gold
-// would let a verifier accept bytes the issuer never signed.
+// JSON-LD expansion, and guards the places where json-gold would let a
+// verifier accept bytes the issuer never signed; the conversion to RDF
+// (rdf.go) and RDFC-1.0 (rdfc.go) are its own.
 //
 // # Bundled contexts only
 //
@@ -46,21 +47,27 @@
 //     signed. Canonicalize expands with SafeMode itself and maps the failure
 //     to *UndefinedTermError, naming the term (found by expanding again under
 //     a probe @vocab, since json-gold's error does not say which).
-//   - Dropped or invalid IRIs: json-gold keeps relative IRIs in @type (an
-//     undefined type such as "1EdTechJsonSchemaValidator2019" under VC v2),
-//     producing invalid N-Quads, and silently drops statements whose IRIs are
-//     relative or fail its http(s) URL check, and literals whose language tag
-//     fails its pattern. The expanded document is checked and such values
-//     are refused (*RelativeIRIError, *InvalidIRIError,
-//     *InvalidLanguageError); for the URL check, which is a costly regular
-//     expression, only the http(s) IRIs missing from json-gold's dataset are
-//     re-checked. An undefined "@name" key is refused like a term.
+//   - Dropped or invalid IRIs: json-gold's conversion to RDF, used here
+//     before rdf.go, kept relative IRIs in @type (an undefined type such as
+//     "1EdTechJsonSchemaValidator2019" under VC v2), producing invalid
+//     N-Quads, and silently dropped statements whose IRIs are relative or
+//     fail its http(s) URL check, and literals whose language tag fails its
+//     pattern. The expanded document is checked and such values are refused
+//     (*RelativeIRIError, *InvalidIRIError, *InvalidLanguageError), so that
+//     nothing is left out unsigned; the URL check is json-gold's, without
+//     its costly regular expression (urlcheck.go), so the same credentials
+//     are refused as before. An undefined "@name" key is refused like a
+//     term.
 //   - Escaping and poisoning: json-gold's N-Quads leave most control
 //     characters raw where RDFC-1.0 requires escapes, and that serialization
 //     also feeds its blank node hashes; its Hash N-Degree Quads has no bound.
 //     So the canonicalization algorithm itself (rdfc.go) is implemented here,
-//     on json-gold's RDF dataset, with Appendix A escaping and a work cap
-//     (*LimitError).
+//     with Appendix A escaping and a work cap (*LimitError).
+//   - JSON literals: json-gold writes a top-level @json array or null as an
+//     error message and parses a @json string as JSON text; rdf.go follows
+//     JSON-LD 1.1 API §6.2.2 (the RFC 8785 form of the value), as jsonld.js
+//     does. Other values convert exactly as json-gold converted them, which
+//     torf_test.go checks on every document the project has.
 //   - Embedded graphs: json-gold decides whether to wrap a property's values
 //     in graph objects from the context after the term's own scoped context
 //     is applied, not from the active context (JSON-LD 1.1 API §5.1.2 step
@@ -84,12 +91,14 @@
 // # Performance
 //
 // This runs in WebAssembly in the browser, where json-gold's cost is mostly
-// context processing and its URL regular expression. Canonicalize caches
-// json-gold's processed context for a top-level @context made of URLs (the
-// VC and OB contexts are otherwise processed again for the credential and
-// again for its proof options) and avoids running the URL check a second
-// time; RDFC-1.0 itself prepares each quad's N-Quads form once. On the
-// specification's OB 3.0 vector this cut allocations by about 30 % (see
+// context processing and, in its conversion to RDF, its URL regular
+// expression. Canonicalize caches json-gold's processed context for a
+// top-level @context made of URLs (the VC and OB contexts are otherwise
+// processed again for the credential and again for its proof options). The
+// conversion to RDF is rdf.go's, which writes each IRI's N-Quads form once
+// and matches each host against json-gold's URL pattern once per process.
+// On the specification's OB 3.0 vector the context cache cut allocations by
+// about 30 %, and replacing json-gold's conversion halved the time (see
 // BenchmarkCanonicalize; `GOOS=js GOARCH=wasm go test -bench` runs it in
 // Node).
 package jsonld

@@ -17,8 +17,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"github.com/piprate/json-gold/ld"
 )
 
 // maxNDegreeWork bounds the calls to Hash N-Degree Quads plus the
@@ -91,24 +89,18 @@ type canonicalizer struct {
 }
 
 // canonicalize returns the serialized canonical form (§4.4, §5) of a
-// json-gold dataset: every quad in canonical N-Quads form, blank nodes
+// dataset (toRDF's quads): every quad in canonical N-Quads form, blank nodes
 // relabeled c14n0, c14n1, …, sorted in code point order, each ending in LF.
-func canonicalize(ds *ld.RDFDataset) ([]byte, error) {
+func canonicalize(quads []cquad) ([]byte, error) {
 	c := &canonicalizer{bnodeQuads: make(map[string][]int), firstHash: make(map[string]string), canonical: newIssuer("c14n")}
-	seen := make(map[[4]string]bool)
-	for _, graph := range ds.Graphs {
-		for _, q := range graph {
-			cq, err := prepare(q)
-			if err != nil {
-				return nil, err
-			}
-			// An RDF dataset is a set of quads.
-			if seen[cq.text] {
-				continue
-			}
-			seen[cq.text] = true
-			c.quads = append(c.quads, cq)
+	seen := make(map[[4]string]bool, len(quads))
+	for _, cq := range quads {
+		// An RDF dataset is a set of quads.
+		if seen[cq.text] {
+			continue
 		}
+		seen[cq.text] = true
+		c.quads = append(c.quads, cq)
 	}
 	// §4.4.3 step 2: blank node to quads map.
 	for i, q := range c.quads {
@@ -385,44 +377,6 @@ func (p *permuter) next() ([]string, bool) {
 	return p.current(), true
 }
 
-// prepare converts a json-gold quad, writing every non-blank component in
-// its canonical N-Quads form once, so hashing only substitutes labels.
-func prepare(q *ld.Quad) (cquad, error) {
-	var cq cquad
-	for pos, n := range [4]ld.Node{q.Subject, q.Predicate, q.Object, q.Graph} {
-		switch v := n.(type) {
-		case nil:
-			if pos != posG {
-				return cq, fmt.Errorf("jsonld: a quad has no %s", [...]string{"subject", "predicate", "object"}[pos])
-			}
-		case ld.BlankNode:
-			if pos == posP {
-				return cq, &InvalidIRIError{Value: v.Attribute}
-			}
-			cq.blank[pos] = true
-			cq.text[pos] = strings.TrimPrefix(v.Attribute, "_:")
-		case ld.IRI:
-			s, err := iriRef(v.Value)
-			if err != nil {
-				return cq, err
-			}
-			cq.text[pos] = s
-		case ld.Literal:
-			if pos != posO {
-				return cq, fmt.Errorf("jsonld: a literal %q outside the object position", v.Value)
-			}
-			s, err := literal(v)
-			if err != nil {
-				return cq, err
-			}
-			cq.text[pos] = s
-		default:
-			return cq, fmt.Errorf("jsonld: unexpected RDF term %T", n)
-		}
-	}
-	return cq, nil
-}
-
 // iriRef writes <iri>. A character IRIREF does not allow raw would need a
 // \u escape that other implementations do not write, so such an IRI (which
 // RFC 3987 does not allow either) is refused rather than signed differently.
@@ -438,17 +392,17 @@ func iriRef(iri string) (string, error) {
 // literal writes a literal in canonical form (Appendix A): the lexical form
 // escaped, then @lang for rdf:langString, nothing for xsd:string, else
 // ^^<datatype>.
-func literal(l ld.Literal) (string, error) {
+func literal(lexical, datatype, lang string) (string, error) {
 	var b strings.Builder
 	b.WriteByte('"')
-	escapeLiteral(&b, l.Value)
+	escapeLiteral(&b, lexical)
 	b.WriteByte('"')
-	switch l.Datatype {
+	switch datatype {
 	case rdfLangString:
-		b.WriteString("@" + l.Language)
+		b.WriteString("@" + lang)
 	case xsdString, "":
 	default:
-		dt, err := iriRef(l.Datatype)
+		dt, err := iriRef(datatype)
 		if err != nil {
 			return "", err
 		}
