@@ -201,7 +201,6 @@ func reaches(ps positions) bool {
 
 func opt(p pattern) pattern  { return rep(p, 0, 1) }
 func star(p pattern) pattern { return rep(p, 0, -1) }
-func plus(p pattern) pattern { return rep(p, 1, -1) }
 
 func between(lo, hi rune) pattern {
 	return class(func(r rune) bool { return lo <= r && r <= hi })
