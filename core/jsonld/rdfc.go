@@ -22,8 +22,11 @@ import (
 // maxNDegreeWork bounds the calls to Hash N-Degree Quads plus the
 // permutations they try. Credentials rarely need any: their blank nodes are
 // told apart by their first-degree quads. A few identical sibling objects
-// need a few dozen units; the cap only stops crafted symmetric graphs.
-const maxNDegreeWork = 1 << 14
+// need a few dozen units, but a presentation holding the same signed VC 1.1
+// credential twice (two identical named graphs, each with a proof graph)
+// needed more than 2^14 for about one key in ten; 2^16 leaves room for that
+// and still refuses a crafted symmetric graph in a fraction of a second.
+const maxNDegreeWork = 1 << 16
 
 const (
 	xsdString     = "http://www.w3.org/2001/XMLSchema#string"
