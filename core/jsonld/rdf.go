@@ -440,34 +440,8 @@ func lessUTF16(a, b string) bool {
 // §3.2.2.2): the short escapes, \u00xx in lowercase for the other control
 // characters, everything else as itself.
 func writeJCSString(b *strings.Builder, s string) {
-	const hexDigits = "0123456789abcdef"
 	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '\b':
-			b.WriteString(`\b`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\f':
-			b.WriteString(`\f`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		default:
-			if r < 0x20 {
-				b.WriteString(`\u00`)
-				b.WriteByte(hexDigits[r>>4])
-				b.WriteByte(hexDigits[r&0xF])
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
+	escapeString(b, s, "0123456789abcdef", false)
 	b.WriteByte('"')
 }
 

@@ -420,7 +420,14 @@ func literal(lexical, datatype, lang string) (string, error) {
 // U+007F MUST be written as UCHAR with uppercase HEX (\u000B, \u007F); all
 // other characters are written as themselves.
 func escapeLiteral(b *strings.Builder, s string) {
-	const hexDigits = "0123456789ABCDEF"
+	escapeString(b, s, "0123456789ABCDEF", true)
+}
+
+// escapeString writes s with the short escapes (\b \t \n \f \r \" \\) and
+// the other control characters as \u00XX in the given hex digits; escapeDEL
+// also escapes U+007F. N-Quads (escapeLiteral) and RFC 8785 JSON
+// (writeJCSString) differ only in those two choices.
+func escapeString(b *strings.Builder, s, hexDigits string, escapeDEL bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
@@ -439,7 +446,7 @@ func escapeLiteral(b *strings.Builder, s string) {
 		case '\\':
 			b.WriteString(`\\`)
 		default:
-			if c < 0x20 || c == 0x7F {
+			if c < 0x20 || escapeDEL && c == 0x7F {
 				b.WriteString(`\u00`)
 				b.WriteByte(hexDigits[c>>4])
 				b.WriteByte(hexDigits[c&0xF])
