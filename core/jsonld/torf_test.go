@@ -93,17 +93,21 @@ func jsonGoldCanonicalize(doc any) ([]byte, error) {
 // same type.
 func sameResult(t *testing.T, name string, doc any) {
 	t.Helper()
-	compare(t, name, doc, true)
+	compare(t, name, doc, false)
 }
 
 // compare checks the two conversions on doc: the same N-Quads, or both
-// refusing the document (with the same error type when sameErrors).
-func compare(t *testing.T, name string, doc any, sameErrors bool) {
+// refusing the document with the same error type. With lenient (for fuzzed
+// input), refusals may differ in type, and json-gold may refuse what rdf.go
+// converts: json-gold's own node-map code fails on some valid expanded
+// forms (an "@graph" of a bare string expands to an empty graph, JSON-LD 1.1
+// API §13.4.8, but json-gold's GenerateNodeMap errors on it).
+func compare(t *testing.T, name string, doc any, lenient bool) {
 	t.Helper()
 	want, werr := jsonGoldCanonicalize(ld.CloneDocument(doc))
 	got, gerr := Canonicalize(doc)
 	switch {
-	case werr != nil && gerr != nil && !sameErrors:
+	case lenient && werr != nil:
 	case werr != nil || gerr != nil:
 		if reflect.TypeOf(werr) != reflect.TypeOf(gerr) {
 			t.Errorf("%s: json-gold: %v; rdf.go: %v", name, werr, gerr)
@@ -362,7 +366,7 @@ func FuzzToRDF(f *testing.F) {
 			return
 		}
 		// Fuzzed IRIs can be invalid in several ways at once, and the two
-		// paths may name a different one first: refusing is what must agree.
-		compare(t, "fuzzed", doc, false)
+		// paths may name a different one first.
+		compare(t, "fuzzed", doc, true)
 	})
 }
