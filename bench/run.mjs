@@ -15,7 +15,7 @@
 // BENCH_COLD fresh page loads for the cold start (default 5), CHROMIUM the
 // browser binary (default /usr/bin/chromium).
 import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, outDir, root } from './peer/build.mjs';
+import { chromiumPath, startServer } from '../tests/browser/helpers.mjs';
 
 const N = intEnv('BENCH_N', 40);
 const WARMUP = intEnv('BENCH_WARMUP', 10);
@@ -178,31 +179,6 @@ async function benchServer(peerBundle) {
   return { url: `http://127.0.0.1:${srv.address().port}/`, close: () => new Promise((r) => srv.close(r)) };
 }
 
-// serveWeb runs the project's own server (cmd/serve) on web/, as `make run` does.
-async function serveWeb() {
-  const bin = path.join(outDir, 'serve');
-  execFileSync('go', ['build', '-o', bin, './cmd/serve'], { cwd: root, stdio: 'inherit' });
-  const proc = spawn(bin, ['-addr', '127.0.0.1:0', '-dir', webDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let buf = '';
-    const timer = setTimeout(() => reject(new Error('cmd/serve printed no URL within 20 s')), 20000);
-    proc.stdout.on('data', (d) => {
-      buf += d;
-      const m = buf.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`cmd/serve exited with ${code}`)); });
-  });
-  return { url, close: () => proc.kill() };
-}
-
-function chromiumPath() {
-  for (const p of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/lib/chromium/chromium']) {
-    if (p && existsSync(p)) return p;
-  }
-  throw new Error('Chromium not found: install Debian\'s chromium or set CHROMIUM');
-}
-
 const launch = () => chromium.launch({ executablePath: chromiumPath(), headless: true });
 
 // foreignRequests records every request of a browser context that leaves the
@@ -248,7 +224,7 @@ function coldStartProbe() {
 }
 
 async function coldStart(browser) {
-  const server = await serveWeb();
+  const server = await startServer(); // cmd/serve on web/, as `make run` does
   const origin = new URL(server.url).origin;
   const sample = path.join(webDir, 'samples', 'sample.json');
   const runs = [];
