@@ -2,7 +2,7 @@
 // reads and writes the encrypted store, and runs the verifier (the same Go
 // wasm as the web page, run here in the worker itself).
 //
-// Pages of the extension (popup.html, wallet.html) and the content script talk
+// Pages of the extension (popup.html, also as the full page popup.html?view=full) and the content script talk
 // to it with chrome.runtime.sendMessage({op, ...}); every answer is
 // {ok: true, ...} or {ok: false, code, error}. Content scripts may only use
 // the few "page" operations (verify a found credential, save it, report how

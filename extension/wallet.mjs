@@ -1,6 +1,7 @@
-// The wallet's pages: popup.html (the toolbar popup, also usable as a tab)
-// and wallet.html (the full page). Both are this one script; the popup is the
-// same wallet laid out narrow. All state lives in the service worker
+// The wallet's page: popup.html is the toolbar popup (also usable as a tab),
+// and popup.html?view=full the full page: one document and one script, the
+// popup being the same wallet laid out narrow (html.popup, the default, so
+// the popup has its size from the first paint). All state lives in the service worker
 // (background.js); this page asks it for things and draws the answers, and
 // holds nothing decrypted once the wallet locks.
 //
@@ -14,7 +15,8 @@
 import { h, resultCard, imageOf, formatDate } from './render.mjs';
 
 const $ = (sel, root = document) => root.querySelector(sel);
-const isPopup = document.documentElement.classList.contains('popup');
+const isPopup = new URLSearchParams(location.search).get('view') !== 'full';
+document.documentElement.classList.replace('popup', isPopup ? 'popup' : 'full');
 const MAX_FILE_BYTES = 16 << 20;
 const UNDO_MS = 12000;
 
@@ -179,7 +181,7 @@ async function showWallet() {
     h('ol', { id: 'credentials', class: 'results' }));
   // The popup leads with the credentials; the full page with adding them.
   main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), backupSection());
-  if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'wallet.html', target: '_blank', text: 'Open the full wallet page' })));
+  if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', target: '_blank', text: 'Open the full wallet page' })));
   await refresh();
 }
 

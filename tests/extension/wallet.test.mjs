@@ -59,7 +59,7 @@ test('import valid and tampered credentials: each card has its verdict', async (
 });
 
 test('re-verify on demand, search and filter', async () => {
-  const page = await openWallet(w.ctx, w.id, 'wallet.html');
+  const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
   await waitForCards(page, 4);
   await page.click('#reverify-all');
   await statusText(page, /Checked 4: 3 verified, 1 not verified/);
