@@ -177,7 +177,7 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 		if len(ignored) > 0 {
 			detail += "; ignored proofs of unsupported types: " + strings.Join(ignored, ", ")
 		}
-		r.Add(report.CheckProof, report.Pass, "The issuer's signature is intact: nothing in this credential was changed after it was signed.", detail)
+		r.Add(report.CheckProof, report.Pass, intact(what), detail)
 		return &signer{key: key}
 	}
 	if best == nil {
@@ -188,6 +188,15 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 	best.ID = report.CheckProof
 	r.Checks = append(r.Checks, *best)
 	return nil
+}
+
+// intact is the proof check's passing message: a credential is signed by its
+// issuer, a bundle (presentation) by its holder.
+func intact(what string) string {
+	if what == "bundle" {
+		return "The holder's signature is intact: nothing in this bundle was changed after it was signed."
+	}
+	return "The issuer's signature is intact: nothing in this credential was changed after it was signed."
 }
 
 // rank orders outcomes for choosing which failure to report: a definite

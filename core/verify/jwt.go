@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/clearbadge/clearbadge/core/credential"
-	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/jose"
 	"github.com/clearbadge/clearbadge/core/keys"
 	"github.com/clearbadge/clearbadge/core/report"
@@ -172,7 +171,7 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 			}
 		}
 		if err := tok.Verify(tok.Header.JWK.Key); err != nil {
-			add(jwtProblem(err))
+			add(jwtProblem("credential", err))
 			return nil
 		}
 		key = s.keyResolver().JWKProvenance(ctx, tok.Header.JWK, issuer)
@@ -184,7 +183,7 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 			return nil
 		}
 		if err := tok.Verify(k.PublicKey); err != nil {
-			add(jwtProblem(err))
+			add(jwtProblem("credential", err))
 			return nil
 		}
 		key = k
@@ -193,7 +192,7 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 			"no kid or jwk in the JOSE header (OB 3.0 §8.2.3 requires one)")
 		return nil
 	}
-	add(report.Pass, "The issuer's signature is intact: nothing in this credential was changed after it was signed.", "JWS "+tok.Header.Alg)
+	add(report.Pass, intact("credential"), "JWS "+tok.Header.Alg)
 	return &signer{key: key}
 }
 
@@ -203,19 +202,18 @@ func sameKey(a, b crypto.PublicKey) bool {
 	return ok && k.Equal(b)
 }
 
-// jwtProblem explains a JWS verification failure in plain words.
-func jwtProblem(err error) (report.Outcome, string, string) {
+// jwtProblem explains a JWS verification failure of a credential or a
+// bundle (what) in plain words.
+func jwtProblem(what string, err error) (report.Outcome, string, string) {
 	switch {
 	case errors.Is(err, jose.ErrAlgNone):
 		return report.Fail, "This token is not signed at all (algorithm \"none\"): anyone could have written it.", err.Error()
 	case errors.Is(err, jose.ErrHMAC):
 		return report.Fail, "This token uses a shared-secret algorithm that cannot prove who issued it.", err.Error()
-	case errors.Is(err, fetch.ErrOffline):
-		return report.Skip, "The signature could not be checked offline.", err.Error()
 	}
 	var mismatch *jose.AlgKeyMismatchError
 	if errors.As(err, &mismatch) {
 		return report.Fail, "The token's algorithm does not fit its key; this is a known forgery trick, so it is refused.", err.Error()
 	}
-	return report.Fail, "This credential was changed after it was issued, or it was not signed by the key it names.", err.Error()
+	return report.Fail, "This " + what + " was changed after it was signed, or it was not signed by the key it names.", err.Error()
 }

@@ -3,7 +3,6 @@ package verify
 import (
 	"context"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -30,10 +29,6 @@ func (s *session) presentation(ctx context.Context, doc map[string]any, format s
 	if _, signed := doc["proof"]; !signed {
 		s.expectations(r, "", "", false)
 	} else if who := s.embeddedProof(ctx, r, doc, "authentication"); who != nil {
-		// embeddedProof words its pass for an issuer; here the holder signed.
-		if c := r.Check(report.CheckProof); c != nil && c.Outcome == report.Pass {
-			c.Message = holderSignatureIntact
-		}
 		// embeddedProof verified the first acceptable proof; read its
 		// challenge and domain from the same proof set.
 		ch, dom := proofBinding(doc, who.key.ID)
@@ -45,8 +40,6 @@ func (s *session) presentation(ctx context.Context, doc map[string]any, format s
 	r.Finish()
 	return r
 }
-
-const holderSignatureIntact = "The holder's signature is intact: nothing in this bundle was changed after it was signed."
 
 // presentationShape adds the format check of a presentation and reports
 // whether it is one.
@@ -127,15 +120,11 @@ func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Tok
 		return nil
 	}
 	if err := tok.Verify(k.PublicKey); err != nil {
-		o, msg, detail := jwtProblem(err)
-		var sig *jose.SignatureError
-		if errors.As(err, &sig) {
-			msg = "This bundle was changed after the holder signed it, or it was not signed by the key it names."
-		}
+		o, msg, detail := jwtProblem("bundle", err)
 		r.Add(report.CheckProof, o, msg, detail)
 		return nil
 	}
-	r.Add(report.CheckProof, report.Pass, holderSignatureIntact, "JWS "+tok.Header.Alg+" by "+k.ID)
+	r.Add(report.CheckProof, report.Pass, intact("bundle"), "JWS "+tok.Header.Alg+" by "+k.ID)
 	return k
 }
 
