@@ -32,12 +32,19 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 	}
 	var who *signer
 	if ext != nil {
+		if c := r.Check(report.CheckFormat); len(ext.notes) > 0 && c.Outcome == report.Pass {
+			c.Outcome = report.Warn
+			c.Message += " Its token does not follow every rule of the Open Badges specification; this does not affect the signature."
+			c.Detail = joinDetail(c.Detail, strings.Join(ext.notes, "; "))
+		}
 		r.Checks = append(r.Checks, ext.checks...)
 		who = ext.signer
 	} else {
 		who = s.embeddedProof(ctx, r, doc, "assertionMethod")
 	}
-	if who != nil {
+	if ext != nil && ext.issuerMismatch != "" {
+		r.Add(report.CheckIssuer, report.Fail, "The token and the credential inside it name different issuers.", ext.issuerMismatch)
+	} else if who != nil {
 		s.issuer(r, doc, who)
 	} else if r.Check(report.CheckIssuer) == nil {
 		r.Add(report.CheckIssuer, report.Skip, "Who issued this credential could not be confirmed, because its signature could not be checked.", "")

@@ -20,6 +20,12 @@ type external struct {
 	checks   []report.Check
 	signer   *signer
 	nbf, exp time.Time
+	// notes are the token's deviations from OB 3.0 §8.2 that do not void
+	// the credential; they turn the format check into a warning.
+	notes []string
+	// issuerMismatch is set when the token's iss names another issuer than
+	// the credential; it fails the issuer check.
+	issuerMismatch string
 }
 
 // joseTypes are the `typ` values of VC-JOSE-COSE §3.1.1 (final: vc+jwt;
@@ -63,36 +69,24 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 	}
 
 	ext := &external{}
-	var notes []string // deviations from OB 3.0 §8.2 that do not void the credential
+	notes := &ext.notes
 	if format == "vc-jwt" && tok.Header.Typ != "" && tok.Header.Typ != "JWT" {
-		notes = append(notes, fmt.Sprintf("typ is %q; OB 3.0 §8.2.3 requires JWT", tok.Header.Typ))
+		*notes = append(*notes, fmt.Sprintf("typ is %q; OB 3.0 §8.2.3 requires JWT", tok.Header.Typ))
 	}
 	if len(tok.Header.Extra) > 0 && format == "vc-jwt" {
-		notes = append(notes, "header has parameters OB 3.0 §8.2.3 does not allow: "+strings.Join(tok.Header.Extra, ", "))
+		*notes = append(*notes, "header has parameters OB 3.0 §8.2.3 does not allow: "+strings.Join(tok.Header.Extra, ", "))
 	}
 	// OB 3.0 implementation guide, "VC 1.1 verification": a `vc` claim means
 	// VC 1.1, and the first @context must agree with where the credential was.
 	ver := credential.Version(doc)
 	if inVC && ver == 2 {
-		notes = append(notes, "the credential is in the vc claim (VC 1.1 style) but uses the VC 2.0 context")
+		*notes = append(*notes, "the credential is in the vc claim (VC 1.1 style) but uses the VC 2.0 context")
 	}
-	claimFail := s.claims(payload, doc, format == "vc-jose", ext, &notes)
+	ext.issuerMismatch = s.claims(payload, doc, format == "vc-jose", ext, notes)
 
 	ext.signer = s.jwtSignature(ctx, tok, credential.ID(doc["issuer"]), ext)
 
-	r := s.credential(ctx, doc, format, ext)
-	if c := r.Check(report.CheckFormat); c != nil && len(notes) > 0 && c.Outcome == report.Pass {
-		c.Outcome = report.Warn
-		c.Message += " Its token does not follow every rule of the Open Badges specification; this does not affect the signature."
-		c.Detail = joinDetail(c.Detail, strings.Join(notes, "; "))
-	}
-	if claimFail != "" {
-		if c := r.Check(report.CheckIssuer); c != nil {
-			c.Outcome, c.Message, c.Detail = report.Fail, "The token and the credential inside it name different issuers.", claimFail
-		}
-		r.Finish()
-	}
-	return r, doc
+	return s.credential(ctx, doc, format, ext), doc
 }
 
 // claims compares the registered JWT claims with the credential (OB 3.0
