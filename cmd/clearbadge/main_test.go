@@ -165,3 +165,27 @@ func TestSpecExamplesThroughCLI(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 }
+
+// Badge images baked by another tool (1EdTech's validator test files: PNG
+// iTXt and SVG, with JSON and with a JWT inside) verify through the command
+// line.
+func TestBakedByAnotherToolThroughCLI(t *testing.T) {
+	dir := vectors.Dir(t, "1edtech", "validator", "ob30")
+	var files []string
+	for _, f := range []string{"simple-json.png", "simple-json.svg", "simple-jwt.png", "simple-jwt.svg"} {
+		files = append(files, filepath.Join(dir, f))
+	}
+	code, out, errs := cli(t, "", append([]string{"verify", "--offline", "--json"}, files...)...)
+	var rs []report.Report
+	if err := json.Unmarshal([]byte(out), &rs); err != nil || len(rs) != len(files) {
+		t.Fatalf("exit %d, %v: %s", code, err, errs)
+	}
+	for _, r := range rs {
+		if !r.Verified || (r.Format != "png" && r.Format != "svg") {
+			t.Errorf("%s: verified %v, format %q: %+v", r.Source, r.Verified, r.Format, r.Checks)
+		}
+	}
+	if code != exitOK {
+		t.Errorf("exit %d", code)
+	}
+}
