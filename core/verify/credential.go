@@ -189,7 +189,7 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 	}
 	if best == nil {
 		r.Add(report.CheckProof, report.Fail, "This "+what+"'s signature is of a kind ClearBadge cannot check.",
-			"supported: DataIntegrityProof eddsa-rdfc-2022, ecdsa-rdfc-2019, Ed25519Signature2020; found: "+strings.Join(ignored, ", "))
+			"supported: "+proof.Supported+"; found: "+strings.Join(ignored, ", "))
 		return nil
 	}
 	best.ID = report.CheckProof
@@ -235,7 +235,12 @@ func proofProblem(what string, p *proof.Proof, err error) report.Check {
 	var sig *proof.SignatureError
 	var undefined *jsonld.UndefinedTermError
 	var unknownCtx *jsonld.UnknownContextError
+	var base *proof.BaseProofError
 	switch {
+	case errors.As(err, &base):
+		return report.Check{Outcome: report.Fail,
+			Message: "This " + what + " carries the issuer's base selective-disclosure proof, which is meant for the holder: the holder must derive a proof from it to show it.",
+			Detail:  err.Error()}
 	case errors.As(err, &sig):
 		return report.Check{Outcome: report.Fail,
 			Message: "This " + what + " was changed after it was signed, or it was not signed by the key it names.",
