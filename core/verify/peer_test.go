@@ -107,6 +107,22 @@ func TestPeerFixtures(t *testing.T) {
 			opts: []verify.Option{verify.WithChallenge("a-different-challenge"), verify.WithDomain(peerDomain)},
 			want: expect{checks: outcomes("presentation", F)}},
 
+		{file: "ob-eddsa-jcs-2022.json", format: "json-ld", kind: "OpenBadgeCredential", want: good},
+		{file: "ob-ecdsa-jcs-2019-p256.json", format: "json-ld", want: good},
+		{file: "ob-ecdsa-jcs-2019-p384.json", format: "json-ld", want: good},
+		{file: "ob-v1-ed25519signature2018.json", format: "json-ld", kind: "OpenBadgeCredential", want: good},
+		{file: "ob-ecdsa-rdfc-2019-p384-blank-nodes.json", format: "json-ld", want: good},
+		{file: "ob-ecdsa-sd-2023-mandatory-only.json", format: "json-ld", kind: "OpenBadgeCredential", want: good},
+		{file: "ob-ecdsa-sd-2023-some.json", format: "json-ld", want: good},
+		{file: "ob-ecdsa-sd-2023-all.json", format: "json-ld", want: good},
+		{file: "di-eddsa-jcs-tampered.json", want: brokenProof},
+		{file: "di-ecdsa-jcs-tampered.json", want: brokenProof},
+		{file: "di-ed2018-tampered.json", want: brokenProof},
+		{file: "di-ecdsa-sd-2023-tampered.json", want: brokenProof},
+		{file: "di-ecdsa-sd-2023-dropped.json", want: brokenProof},
+		{file: "di-ecdsa-sd-2023-mandatory-tampered.json", want: brokenProof},
+		{file: "di-ecdsa-sd-2023-base.json", want: brokenProof},
+
 		{file: "di-tampered.json", want: brokenProof},
 		{file: "di-ecdsa-p256-tampered.json", want: brokenProof},
 		{file: "di-ed2020-tampered.json", want: brokenProof},
@@ -211,6 +227,12 @@ func TestPeerVerifiesWhatWeSign(t *testing.T) {
 		// Escapes, non-ASCII text and a decimal: where canonicalizers differ.
 		{name: "ed25519-rich", suite: "eddsa-rdfc-2022", key: newEd25519(t), doc: rich},
 		{name: "presentation", suite: "eddsa-rdfc-2022", key: newEd25519(t), present: true},
+		// RFC 8785 both ways: Digital Bazaar's JCS suites verify ours.
+		{name: "ed25519-jcs", suite: "eddsa-jcs-2022", key: newEd25519(t)},
+		{name: "p256-jcs", suite: "ecdsa-jcs-2019", key: newECDSA(t, elliptic.P256())},
+		{name: "p384-jcs", suite: "ecdsa-jcs-2019", key: newECDSA(t, elliptic.P384())},
+		{name: "ed25519-rich-jcs", suite: "eddsa-jcs-2022", key: newEd25519(t), doc: rich},
+		{name: "presentation-jcs", suite: "ecdsa-jcs-2019", key: newECDSA(t, elliptic.P256()), present: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opts := []verify.Option{verify.WithTime(peerAt)}
