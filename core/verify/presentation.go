@@ -111,8 +111,9 @@ func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Tok
 	}
 	k, err := s.keyResolver().Resolve(ctx, kid, "authentication")
 	if err != nil {
-		c := keyProblem("bundle", kid, err)
-		r.Add(report.CheckProof, c.Outcome, c.Message, c.Detail)
+		c := s.keyProblem("bundle", kid, err)
+		c.ID = report.CheckProof
+		r.Checks = append(r.Checks, c)
 		return nil
 	}
 	if tok.Header.JWK != nil && !sameKey(k.PublicKey, tok.Header.JWK.Key) {
