@@ -324,7 +324,7 @@ func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with someone else's key, not one belonging to the issuer it names ("+name+").",
 			fmt.Sprintf("key %s is controlled by %s; issuer is %s", who.key.ID, who.key.Controller, issuerID))
 	case who.key.Binding == keys.Unconfirmed && who.key.ID == "":
-		unconfirmed("the key was carried inside the token itself, and anyone could have made that key. "+who.key.Reason, who.key.Reason, who.key.Document)
+		unconfirmed("the key was carried inside the token itself, and anyone could have made that key; "+who.key.Reason, who.key.Reason, who.key.Document)
 	case who.key.Binding == keys.Unconfirmed:
 		unconfirmed(who.key.Reason, "key "+who.key.ID, who.key.Document)
 	default:
