@@ -213,10 +213,15 @@ func hashFor(suite string, pub crypto.PublicKey) (crypto.Hash, error) {
 		if _, ok := pub.(ed25519.PublicKey); ok {
 			return crypto.SHA256, nil
 		}
-	case "ecdsa-rdfc-2019", "ecdsa-jcs-2019", "ecdsa-sd-2023":
+	case "ecdsa-sd-2023":
+		// Its base and ephemeral keys are P-256 with SHA-256 throughout, as
+		// Digital Bazaar's suite requires (requiredAlgorithm P-256).
+		if k, ok := pub.(*ecdsa.PublicKey); ok && k.Curve == elliptic.P256() {
+			return crypto.SHA256, nil
+		}
+	case "ecdsa-rdfc-2019", "ecdsa-jcs-2019":
 		// VC-DI-ECDSA §3.2/§3.3: SHA-256 for P-256 keys, SHA-384 for P-384
-		// keys (for ecdsa-sd-2023 only the base signature's own digest
-		// follows the key; its hashes are SHA-256, see sd.go).
+		// keys.
 		if k, ok := pub.(*ecdsa.PublicKey); ok {
 			switch k.Curve {
 			case elliptic.P256():

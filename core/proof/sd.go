@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto"
 	"crypto/ecdsa"
+	"crypto/elliptic"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -59,8 +60,7 @@ func verifyDerived(doc map[string]any, p *Proof, pub crypto.PublicKey) error {
 	if err != nil {
 		return err
 	}
-	// The hashes of this suite are SHA-256 (§3.5.1 hashing, §3.4.7);
-	// only the base signature's own digest follows the issuer's curve.
+	// The hashes of this suite are SHA-256 (hashFor admits P-256 keys only).
 	cp, err := canonicalOptions(doc, withoutKey(p.Raw, "proofValue"), crypto.SHA256)
 	if err != nil {
 		return err
@@ -107,21 +107,16 @@ func verifyDerived(doc map[string]any, p *Proof, pub crypto.PublicKey) error {
 		return &MalformedError{Reason: "the ephemeral public key: " + err.Error()}
 	}
 	ek, ok := ephemeral.(*ecdsa.PublicKey)
-	if !ok {
-		return &MalformedError{Reason: "the ephemeral public key is not an ECDSA key"}
-	}
-	eh, err := hashFor(suite, ek)
-	if err != nil {
-		return err
+	if !ok || ek.Curve != elliptic.P256() {
+		return &MalformedError{Reason: "the ephemeral public key is not a P-256 key"}
 	}
 	for i, q := range nonMandatory {
-		if !checkSignature(ek, eh, []byte(q), d.signatures[i]) {
+		if !checkSignature(ek, crypto.SHA256, []byte(q), d.signatures[i]) {
 			return &SignatureError{Suite: suite}
 		}
 	}
-	h, _ := hashFor(suite, pub)
 	toVerify := append(append(append([]byte{}, proofHash...), d.publicKey...), mandatoryHash...)
-	if !checkSignature(pub, h, toVerify, d.baseSignature) {
+	if !checkSignature(pub, crypto.SHA256, toVerify, d.baseSignature) {
 		return &SignatureError{Suite: suite}
 	}
 	return nil
