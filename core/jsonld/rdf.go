@@ -371,7 +371,8 @@ func canonicalDouble(f float64) string {
 // JCS returns v, a value decoded by encoding/json, in the JSON
 // Canonicalization Scheme (RFC 8785): what the eddsa-jcs-2022 and
 // ecdsa-jcs-2019 cryptosuites hash (VC-DI-EdDSA §3.3.3, VC-DI-ECDSA §3.3.3).
-// v must have passed the package's limits (MaxDepth, MaxDocumentBytes).
+// The package's limits (MaxDepth, MaxDocumentBytes) apply as for
+// Canonicalize.
 func JCS(v any) ([]byte, error) {
 	if _, err := checkLimits(v); err != nil {
 		return nil, err

@@ -249,7 +249,7 @@ func keyName(pub crypto.PublicKey) string {
 func hashData(suite string, doc, proofRaw map[string]any, h crypto.Hash) ([]byte, error) {
 	unsecured := withoutKey(doc, "proof")
 	config := withoutKey(proofRaw, "proofValue")
-	if jcs := suite == "eddsa-jcs-2022" || suite == "ecdsa-jcs-2019"; jcs {
+	if suite == "eddsa-jcs-2022" || suite == "ecdsa-jcs-2019" {
 		// VC-DI-EdDSA §3.3.2 / VC-DI-ECDSA §3.3.2 step 4: a proof @context
 		// must be a prefix of the document's, and then replaces it;
 		// otherwise (§3.3.5) the proof options take the document's.
@@ -293,7 +293,7 @@ func canonicalOptions(doc, config map[string]any, h crypto.Hash) ([]byte, error)
 	if pc, ok := config["@context"]; ok && !contextPrefix(pc, doc["@context"]) {
 		return nil, &MalformedError{Reason: "the proof's @context does not match the document's"}
 	}
-	config = withoutKey(config, "")
+	config = withoutKey(config, "@context")
 	config["@context"] = doc["@context"]
 	cp, err := jsonld.CanonicalizeHash(config, h)
 	if err != nil {
