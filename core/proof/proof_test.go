@@ -238,3 +238,46 @@ func TestEd2018Header(t *testing.T) {
 		})
 	}
 }
+
+// 1EdTech's validator's derived ecdsa-sd-2023 OpenBadgeCredential verifies
+// with the key in its verificationMethod fragment; a changed disclosed value
+// or a removed disclosed statement does not.
+func TestValidatorSDVector(t *testing.T) {
+	raw := vectors.Read(t, "1edtech", "validator", "ob30", "sd", "derivedcredential.json")
+	read := func() (map[string]any, *proof.Proof, crypto.PublicKey) {
+		var doc map[string]any
+		if err := json.Unmarshal(raw, &doc); err != nil {
+			t.Fatal(err)
+		}
+		ps, err := proof.Parse(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, frag, _ := strings.Cut(ps[0].VerificationMethod, "#")
+		pub, err := multikey.Decode(frag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc, &ps[0], pub
+	}
+	doc, p, pub := read()
+	if err := proof.Verify(doc, p, pub); err != nil {
+		t.Fatal(err)
+	}
+	for name, change := range map[string]func(map[string]any){
+		"changed": func(d map[string]any) {
+			d["credentialSubject"].(map[string]any)["achievement"].(map[string]any)["name"] = "Leadership"
+		},
+		"removed": func(d map[string]any) { delete(d["issuer"].(map[string]any), "url") },
+		"added":   func(d map[string]any) { d["issuer"].(map[string]any)["email"] = "a@example.org" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			doc, p, pub := read()
+			change(doc)
+			var sig *proof.SignatureError
+			if err := proof.Verify(doc, p, pub); !errors.As(err, &sig) {
+				t.Fatalf("err = %v, want a SignatureError", err)
+			}
+		})
+	}
+}
