@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/fetch/httpfetch"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/report"
@@ -44,6 +45,8 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	domain := fs.String("domain", "", "the domain a presentation must carry")
 	refresh := fs.Bool("refresh", false, "fetch the issuer's refreshed copy when it offers one (online only)")
 	recip := fs.String("recipient", "", "check the credential was issued to TYPE:VALUE, e.g. email:someone@example.org")
+	allowPrivate := fs.Bool("allow-private-network", false, "let online checks fetch from local addresses (127.0.0.1, 10.x, 192.168.x, ...), for intranet issuers; off by default")
+	timeout := fs.Duration("timeout", fetch.DefaultLimits.Deadline, "the time all network requests of one input may take together (each request at most "+fetch.DefaultLimits.RequestTimeout.String()+")")
 	with := withFlags{}
 	fs.Var(with, "with", "use FILE as the document at URL instead of fetching it (repeatable): URL=FILE")
 	fs.Usage = func() {
@@ -57,9 +60,17 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opts := []verify.Option{verify.WithDocuments(with), verify.WithChallenge(*challenge), verify.WithDomain(*domain), verify.WithRefresh(*refresh)}
+	if *timeout <= 0 {
+		fmt.Fprintln(stderr, "clearbadge: --timeout must be positive, e.g. 30s")
+		return exitUsage
+	}
+	limits := fetch.DefaultLimits
+	limits.Deadline = *timeout
+	limits.RequestTimeout = min(limits.RequestTimeout, *timeout)
+	opts := []verify.Option{verify.WithDocuments(with), verify.WithChallenge(*challenge), verify.WithDomain(*domain), verify.WithRefresh(*refresh),
+		verify.WithPrivateNetwork(*allowPrivate), verify.WithLimits(limits)}
 	if !*offline {
-		opts = append(opts, verify.WithFetcher(httpfetch.New()))
+		opts = append(opts, verify.WithFetcher(&httpfetch.Fetcher{AllowPrivate: *allowPrivate}))
 	}
 	if *at != "" {
 		t, err := parseAt(*at)

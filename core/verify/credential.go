@@ -14,6 +14,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/proof"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/schema"
+	"github.com/clearbadge/clearbadge/core/work"
 )
 
 // signer is who made the proof that verified: the key and how it is bound
@@ -50,18 +51,26 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 		r.Add(report.CheckIssuer, report.Skip, "Who issued this credential could not be confirmed, because its signature could not be checked.", "")
 	}
 	s.validity(r, doc, ext)
-	s.status(ctx, r, doc)
+	// What the credential points to (status list, schema, refreshed copy) is
+	// fetched only when its proof verified: a forged credential must not
+	// choose what the verifier requests (issue 10). Supplied documents
+	// still serve.
+	linked := ctx
+	if who == nil {
+		linked = fetch.Untrusted(ctx)
+	}
+	s.status(linked, r, doc)
 	if r.Kind != credential.KindCredential {
 		// The OB 3.0 / CLR 2.0 data model applies to badges and records, not
 		// to other credentials such as status lists.
-		r.Checks = append(r.Checks, schema.Check(ctx, doc, s.fetch))
+		r.Checks = append(r.Checks, schema.Check(linked, doc, s.fetch))
 	}
 	s.recipient(r, doc)
 	s.endorsements(ctx, r, doc)
 	if r.Kind == credential.KindCLR {
 		s.nested(ctx, r, doc)
 	}
-	s.refresh(ctx, r, doc)
+	s.refresh(linked, r, doc)
 	r.Finish()
 	return r
 }
@@ -147,6 +156,13 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 		r.Add(report.CheckProof, report.Fail, "The "+what+"'s signature is malformed.", err.Error())
 		return nil
 	}
+	if len(proofs) > proof.MaxProofs {
+		r.Add(report.CheckProof, report.Fail, fmt.Sprintf("This %s carries %d signatures, more than the %d ClearBadge checks, so none of them was checked.", what, len(proofs), proof.MaxProofs),
+			fmt.Sprintf("proof set of %d proofs; limit %d", len(proofs), proof.MaxProofs))
+		return nil
+	}
+	pd := proof.NewDocument(doc) // canonicalized once for the whole proof set
+	defer func() { work.From(ctx).Canonicalizations.Add(int64(pd.Canonicalizations())) }()
 	var best *report.Check // the most telling reason no proof verified
 	var ignored []string
 	consider := func(c report.Check) {
@@ -176,7 +192,7 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 			consider(keyProblem(what, p.VerificationMethod, err))
 			continue
 		}
-		if err := proof.Verify(doc, p, key.PublicKey); err != nil {
+		if err := pd.Verify(p, key.PublicKey); err != nil {
 			consider(proofProblem(what, p, err))
 			continue
 		}
