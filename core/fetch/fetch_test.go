@@ -135,26 +135,29 @@ func TestLocalAddress(t *testing.T) {
 
 func TestSessionBudget(t *testing.T) {
 	ctx := context.Background()
-	net := &counting{size: 1 << 20}
-	s := &Session{Next: net, Limits: Limits{MaxDocuments: 32, MaxBytes: 4 << 20}}
-	var ok, over int
-	for i := 0; i < 40; i++ {
-		_, err := s.Fetch(ctx, "https://example.org/"+strings.Repeat("x", i))
-		var le *LimitError
-		switch {
-		case err == nil:
-			ok++
-		case errors.As(err, &le):
-			over++
-		default:
-			t.Fatalf("unexpected error %v", err)
+	fetchAll := func(s *Session, n int) (ok int) {
+		for i := 0; i < n; i++ {
+			_, err := s.Fetch(ctx, "https://example.org/"+strings.Repeat("x", i))
+			var le *LimitError
+			switch {
+			case err == nil:
+				ok++
+			case !errors.As(err, &le):
+				t.Fatalf("unexpected error %v", err)
+			}
 		}
+		return ok
 	}
-	if ok != 4 || s.bytes > 4<<20 {
-		t.Errorf("%d documents of 1 MiB kept (%d bytes) with a 4 MiB budget", ok, s.bytes)
+	// Documents: at most 32 distinct URLs are requested.
+	net := &counting{size: 10}
+	if ok := fetchAll(&Session{Next: net}, 40); ok != 32 || len(net.calls) != 32 {
+		t.Errorf("%d documents, %d requests; want the 32-document cap", ok, len(net.calls))
 	}
-	if len(net.calls) != 32 {
-		t.Errorf("%d requests, want the 32-document cap", len(net.calls))
+	// Bytes: bodies past the budget are dropped, and nothing more is asked.
+	net = &counting{size: 1 << 20}
+	s := &Session{Next: net, Limits: Limits{MaxBytes: 4 << 20}}
+	if ok := fetchAll(s, 40); ok != 4 || s.bytes > 4<<20 || len(net.calls) != 5 {
+		t.Errorf("%d documents of 1 MiB kept (%d bytes, %d requests) with a 4 MiB budget", ok, s.bytes, len(net.calls))
 	}
 }
 

@@ -82,6 +82,7 @@ type Session struct {
 	mu    sync.Mutex
 	seen  map[string]result
 	bytes int
+	spent bool // a body was dropped for the byte budget: no more requests
 }
 
 type result struct {
@@ -124,6 +125,9 @@ func (s *Session) fetch(ctx context.Context, url string, accept []string) result
 	if len(s.seen) >= l.MaxDocuments {
 		return result{err: &LimitError{URL: url, Reason: fmt.Sprintf("this verification already asked for %d documents, the most it may", l.MaxDocuments)}}
 	}
+	if s.spent {
+		return result{err: &LimitError{URL: url, Reason: fmt.Sprintf("this verification's documents already reached %d bytes", l.MaxBytes)}}
+	}
 	if ctx.Err() != nil {
 		return result{err: &LimitError{URL: url, Reason: fmt.Sprintf("this verification's time for network requests (%s) has run out", l.Deadline)}}
 	}
@@ -141,6 +145,7 @@ func (s *Session) fetch(ctx context.Context, url string, accept []string) result
 	case err != nil:
 		return result{err: err}
 	case s.bytes+len(b) > l.MaxBytes:
+		s.spent = true
 		return result{err: &LimitError{URL: url, Reason: fmt.Sprintf("this verification's documents would pass %d bytes", l.MaxBytes)}}
 	}
 	s.bytes += len(b)

@@ -251,7 +251,12 @@ func proofProblem(what string, p *proof.Proof, err error) report.Check {
 	var sig *proof.SignatureError
 	var undefined *jsonld.UndefinedTermError
 	var unknownCtx *jsonld.UnknownContextError
+	var limit *jsonld.LimitError
 	switch {
+	case errors.As(err, &limit):
+		return report.Check{Outcome: report.Fail,
+			Message: "This " + what + " is too large or too complex for its signature to be checked in bounded time, so it is refused.",
+			Detail:  err.Error()}
 	case errors.As(err, &sig):
 		return report.Check{Outcome: report.Fail,
 			Message: "This " + what + " was changed after it was signed, or it was not signed by the key it names.",
