@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -14,6 +15,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/fetch/httpfetch"
 	"github.com/clearbadge/clearbadge/core/recipient"
+	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
 )
@@ -36,6 +38,24 @@ func (w withFlags) Set(v string) error {
 	return nil
 }
 
+// registryFlags collects repeated --registry FILE|URL flags.
+type registryFlags []registry.Source
+
+func (r *registryFlags) String() string { return "" }
+
+func (r *registryFlags) Set(v string) error {
+	if strings.HasPrefix(v, "https://") {
+		*r = append(*r, registry.Source{URL: v})
+		return nil
+	}
+	b, err := os.ReadFile(v)
+	if err != nil {
+		return err
+	}
+	*r = append(*r, registry.Source{Name: filepath.Base(v), Data: b})
+	return nil
+}
+
 func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -49,6 +69,8 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	allowPrivate := fs.Bool("allow-private-network", false, "let online checks fetch from local addresses (127.0.0.1, 10.x, 192.168.x, ...), for intranet issuers; off by default")
 	timeout := fs.Duration("timeout", fetch.DefaultLimits.Deadline, "the time all network requests of one input may take together (each request at most "+fetch.DefaultLimits.RequestTimeout.String()+")")
 	strict := fs.Bool("strict", false, "fail credentials that break an OB 3.0 / CLR 2.0 data-model rule (for issuers testing their output)")
+	var registries registryFlags
+	fs.Var(&registries, "registry", "an issuer registry to consult for the identity check, a FILE or an https URL (repeatable); online, the default registries are used when none is given")
 	with := withFlags{}
 	fs.Var(with, "with", "use FILE as the document at URL instead of fetching it (repeatable): URL=FILE")
 	fs.Usage = func() {
@@ -73,7 +95,11 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		verify.WithPrivateNetwork(*allowPrivate), verify.WithLimits(limits), verify.WithStrict(*strict)}
 	if !*offline {
 		opts = append(opts, verify.WithFetcher(&httpfetch.Fetcher{AllowPrivate: *allowPrivate}))
+		if len(registries) == 0 {
+			registries = registry.Defaults
+		}
 	}
+	opts = append(opts, verify.WithRegistries(registries...))
 	if *at != "" {
 		t, err := parseAt(*at)
 		if err != nil {

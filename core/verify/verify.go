@@ -19,6 +19,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/recipient"
+	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/status"
 )
@@ -100,6 +101,8 @@ type Verifier struct {
 	allowPrivate      bool
 	limits            fetch.Limits
 	strict            bool
+	registrySources   []registry.Source
+	registryCache     registries
 }
 
 // New returns a Verifier with the given options.
