@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"errors"
 	"net/netip"
 	"net/url"
 	"strings"
@@ -87,4 +88,19 @@ func CheckURL(raw string, allowPrivate bool) error {
 // LocalReason is the reason given for refusing a local address.
 func LocalReason(addr, why string) string {
 	return addr + " is a local address (" + why + "); documents are fetched only from public servers unless private network access is allowed"
+}
+
+// Withheld returns why ClearBadge itself did not fetch a document (a refused
+// URL or address, a spent budget or deadline), for messages, or "" when
+// err is something else (a server that did not answer, say).
+func Withheld(err error) string {
+	var r *RefusedError
+	var l *LimitError
+	switch {
+	case errors.As(err, &r):
+		return "refused: " + r.Reason
+	case errors.As(err, &l):
+		return l.Reason
+	}
+	return ""
 }

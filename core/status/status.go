@@ -333,6 +333,9 @@ func notFetched(what, u string, err error) result {
 		return skipf("the list is at "+u, "%s was not checked: the credential's signature did not verify, so its list was not fetched.", what)
 	}
 	r := skipf(u+": "+err.Error(), "%s was not checked: the list at %s could not be fetched.", what, host(u))
+	if why := fetch.Withheld(err); why != "" {
+		r.message = fmt.Sprintf("%s was not checked: the list at %s was not fetched (%s).", what, host(u), why)
+	}
 	r.url, r.remedy = u, report.RemedyDocument
 	return r
 }

@@ -268,6 +268,10 @@ func (s *session) keyProblem(what, vm string, err error) report.Check {
 			c.URL, c.Remedy = fe.URL, s.remedy(fe.URL)
 		}
 		return c
+	case fe != nil && fetch.Withheld(err) != "":
+		return report.Check{Outcome: report.Skip,
+			Message: "The signature could not be checked: the signer's key is published at " + host(fe.URL) + ", which was not contacted (" + fetch.Withheld(err) + ").",
+			Detail:  vm + ": " + err.Error(), URL: fe.URL, Remedy: s.remedy(fe.URL)}
 	case fe != nil:
 		return report.Check{Outcome: report.Skip,
 			Message: "The signature could not be checked: the signer's key is published at " + host(fe.URL) + ", which did not answer. Try again later, or supply the key's document.",

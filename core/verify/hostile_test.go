@@ -125,15 +125,7 @@ func TestLocalDocumentsNotFetched(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"internal":"secret"}`))
 	})
-	host := strings.TrimPrefix(srv.URL, "https://")
-	did := "did:web:" + strings.Replace(host, ":", "%3A", 1)
-
-	// A did:web issuer on 127.0.0.1 (the proof is re-pointed at it).
-	var m map[string]any
-	json.Unmarshal(hostile.ManyProofs(1), &m)
-	m["issuer"].(map[string]any)["id"] = did
-	m["proof"].([]any)[0].(map[string]any)["verificationMethod"] = did + "#key-1"
-	didWeb := hostile.Input{Name: "did:web on 127.0.0.1", Data: mustJSON(t, m)}
+	didWeb := hostile.Input{Name: "did:web on 127.0.0.1", Data: hostile.DIDWeb(strings.TrimPrefix(srv.URL, "https://"))}
 
 	// A signed credential whose status list and schema are on 127.0.0.1.
 	doc := hostile.Badge()
@@ -162,6 +154,7 @@ func TestLocalDocumentsNotFetched(t *testing.T) {
 		asked.Add(1)
 		return nil, fmt.Errorf("unreachable")
 	})
+	var m map[string]any
 	json.Unmarshal(linked.Data, &m)
 	m["name"] = "Tampered"
 	r, _ := verifyCounted(hostile.Input{Name: "tampered", Data: mustJSON(t, m)}, verify.WithFetcher(spy), verify.WithPrivateNetwork(true))

@@ -98,6 +98,16 @@ func ManyProofs(n int) []byte {
 	return encode(doc)
 }
 
+// DIDWeb is a signed credential re-pointed at a did:web issuer on host
+// ("127.0.0.1:8443"): checking its proof needs that host's DID document.
+func DIDWeb(host string) []byte {
+	did := "did:web:" + strings.Replace(host, ":", "%3A", 1)
+	doc := Sign(Badge())
+	doc["issuer"].(map[string]any)["id"] = did
+	doc["proof"].(map[string]any)["verificationMethod"] = did + "#key-1"
+	return encode(doc)
+}
+
 // ManyStatus is a signed credential with n BitstringStatusListEntry entries
 // naming the one list at ListURL, and that list (16 MiB of bits).
 func ManyStatus(n int) Input {
