@@ -16,7 +16,7 @@ import (
 // of the canonical proof options then of the canonical document. The
 // signing input is the ASCII of the encoded header and "." followed by those
 // raw bytes (RFC 7797 §3).
-func verifyJWS(doc map[string]any, p *Proof, pub crypto.PublicKey) error {
+func verifyJWS(d *Document, p *Proof, pub crypto.PublicKey) error {
 	const suite = "Ed25519Signature2018"
 	jws := str(p.Raw["jws"])
 	if jws == "" {
@@ -55,7 +55,7 @@ func verifyJWS(doc map[string]any, p *Proof, pub crypto.PublicKey) error {
 		return err
 	}
 	// The proof options are the proof without its jws.
-	data, err := hashData(suite, doc, withoutKey(p.Raw, "jws"), hf)
+	data, err := hashData(suite, d, withoutKey(p.Raw, "jws"), hf)
 	if err != nil {
 		return err
 	}

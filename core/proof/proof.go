@@ -138,6 +138,58 @@ func (e *MalformedError) Error() string { return "malformed proof: " + e.Reason 
 // ecdsa-sd-2023 base proof), and a jsonld error when the document cannot be
 // canonicalized (an undefined term, an unknown context).
 func Verify(doc map[string]any, p *Proof, pub crypto.PublicKey) error {
+	return NewDocument(doc).Verify(p, pub)
+}
+
+// MaxProofs caps the proofs of one document's proof set. Real documents
+// carry one or two; each proof costs a key lookup and a signature check
+// (the document itself is canonicalized once, see Document), so a set of
+// thousands is refused rather than worked through (issue 10).
+const MaxProofs = 64
+
+// Document is a secured document whose proofs are to be checked. Every proof
+// of a proof set signs the same document without its proof property (VC
+// Data Integrity §2.1.2), so its canonical form is computed once, on first
+// use, and shared: a thousand proofs cost one canonicalization, not a
+// thousand. A failed canonicalization is remembered too.
+type Document struct {
+	doc map[string]any
+	// canon holds the RDFC-1.0 form per hash (SHA-256, and SHA-384 for a
+	// P-384 ecdsa-rdfc-2019 proof).
+	canon map[crypto.Hash]canonical
+}
+
+type canonical struct {
+	nquads []byte
+	err    error
+}
+
+// NewDocument prepares doc (the whole secured document) for Verify.
+func NewDocument(doc map[string]any) *Document { return &Document{doc: doc} }
+
+// Canonicalizations is how many times the whole document was canonicalized
+// with RDFC-1.0 (once per hash its proofs use: 0, 1 or 2), for work
+// counters. An ecdsa-sd-2023 proof canonicalizes it once more, with its own
+// labels.
+func (d *Document) Canonicalizations() int { return len(d.canon) }
+
+// canonical returns the canonical N-Quads of the document without its
+// proof, with RDFC-1.0's hash h.
+func (d *Document) canonical(h crypto.Hash) ([]byte, error) {
+	c, ok := d.canon[h]
+	if !ok {
+		c.nquads, c.err = jsonld.CanonicalizeHash(withoutKey(d.doc, "proof"), h)
+		if d.canon == nil {
+			d.canon = make(map[crypto.Hash]canonical, 1)
+		}
+		d.canon[h] = c
+	}
+	return c.nquads, c.err
+}
+
+// Verify checks proof p, one of the document's proofs, with the public key
+// pub; see the package function Verify.
+func (d *Document) Verify(p *Proof, pub crypto.PublicKey) error {
 	suite := p.Suite()
 	if suite == "" {
 		return &MalformedError{Reason: "unsupported proof type " + p.Name()}
@@ -149,9 +201,9 @@ func Verify(doc map[string]any, p *Proof, pub crypto.PublicKey) error {
 	}
 	switch suite {
 	case "Ed25519Signature2018":
-		return verifyJWS(doc, p, pub)
+		return verifyJWS(d, p, pub)
 	case "ecdsa-sd-2023":
-		return verifyDerived(doc, p, pub)
+		return verifyDerived(d.doc, p, pub)
 	}
 	if p.ProofValue == "" {
 		return &MalformedError{Reason: "proofValue is missing"}
@@ -169,7 +221,7 @@ func Verify(doc map[string]any, p *Proof, pub crypto.PublicKey) error {
 	if err != nil {
 		return err
 	}
-	data, err := hashData(suite, doc, p.Raw, h)
+	data, err := hashData(suite, d, p.Raw, h)
 	if err != nil {
 		return err
 	}
@@ -246,10 +298,11 @@ func keyName(pub crypto.PublicKey) string {
 
 // hashData computes hash(canonical proof options) || hash(canonical
 // document without its proof) for the full-disclosure suites.
-func hashData(suite string, doc, proofRaw map[string]any, h crypto.Hash) ([]byte, error) {
-	unsecured := withoutKey(doc, "proof")
+func hashData(suite string, d *Document, proofRaw map[string]any, h crypto.Hash) ([]byte, error) {
+	doc := d.doc
 	config := withoutKey(proofRaw, "proofValue")
 	if suite == "eddsa-jcs-2022" || suite == "ecdsa-jcs-2019" {
+		unsecured := withoutKey(doc, "proof")
 		// VC-DI-EdDSA §3.3.2 / VC-DI-ECDSA §3.3.2 step 4: a proof @context
 		// must be a prefix of the document's, and then replaces it;
 		// otherwise (§3.3.5) the proof options take the document's.
@@ -277,7 +330,7 @@ func hashData(suite string, doc, proofRaw map[string]any, h crypto.Hash) ([]byte
 	if err != nil {
 		return nil, err
 	}
-	cd, err := jsonld.CanonicalizeHash(unsecured, h)
+	cd, err := d.canonical(h)
 	if err != nil {
 		return nil, err
 	}
@@ -390,7 +443,7 @@ func Sign(doc map[string]any, o Options, key crypto.Signer) (map[string]any, err
 	if err != nil {
 		return nil, err
 	}
-	data, err := hashData(o.Cryptosuite, withoutKey(doc, "proof"), p, h)
+	data, err := hashData(o.Cryptosuite, NewDocument(doc), p, h)
 	if err != nil {
 		return nil, err
 	}
