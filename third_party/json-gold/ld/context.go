@@ -51,6 +51,10 @@ type Context struct {
 	inverse         map[string]interface{} // cache for inverse context
 	previousContext *Context
 	fastCurieMap    map[string]interface{}
+
+	// owner is the ContextCache that holds this context (ClearBadge patch,
+	// see context_cache.go); such a context is never modified.
+	owner *ContextCache
 }
 
 type Values struct {
@@ -187,7 +191,12 @@ func CopyContext(ctx *Context) *Context {
 	// do not copy c.inverse, because it will be regenerated
 
 	if ctx.previousContext != nil {
-		context.previousContext = CopyContext(ctx.previousContext)
+		if ctx.previousContext.owner != nil {
+			// A cached context is immutable: share it (ClearBadge patch).
+			context.previousContext = ctx.previousContext
+		} else {
+			context.previousContext = CopyContext(ctx.previousContext)
+		}
 	}
 
 	return context
@@ -209,7 +218,7 @@ func (c *Context) Parse(localContext interface{}) (*Context, error) {
 // If parsingARemoteContext is true, localContext represents a remote context
 // that has been parsed and sent into this method. This must be set to know
 // whether to propagate the @base key from the context to the result.
-func (c *Context) parse(localContext interface{}, remoteContexts []string, parsingARemoteContext, propagate,
+func (c *Context) parseContext(localContext interface{}, remoteContexts []string, parsingARemoteContext, propagate,
 	protected, overrideProtected bool) (*Context, error) { //nolint:unparam
 
 	// normalize local context to an array of @context objects
@@ -262,6 +271,12 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 		switch ctx := context.(type) {
 		case *Context:
 			result = ctx
+			if ctx.owner != nil && ctx.Values.processingMode == c.Values.processingMode && c.Values.processingMode != "" {
+				// The rest of this iteration would only write the same
+				// processing mode into it; a cached context is never
+				// written (ClearBadge patch).
+				continue
+			}
 		// 3.2)
 		case string:
 			uri := Resolve(result.Values.Base, ctx)
@@ -1099,6 +1114,9 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 func (c *Context) RevertToPreviousContext() *Context {
 	if c.previousContext == nil {
 		return c
+	} else if c.previousContext.owner != nil {
+		// A cached context is immutable: no copy needed (ClearBadge patch).
+		return c.previousContext
 	} else {
 		return CopyContext(c.previousContext)
 	}
