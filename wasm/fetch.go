@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	neturl "net/url"
+	"slices"
 	"strings"
 
 	"syscall/js"
@@ -21,7 +23,12 @@ import (
 // address it came from), not which page or which learner asked. In a browser
 // the request is a CORS request from the page's origin: a server that does not
 // allow it makes the lookup fail, and the core reports that check as skipped.
-type jsFetcher struct{}
+//
+// hosts, when not empty, are the only hosts (URL host, with its port if any)
+// it contacts: any other document is refused as if offline, and redirects
+// are refused, so that a check the user allowed for one site contacts that
+// site only (the verifier page's "Check revocation online").
+type jsFetcher struct{ hosts []string }
 
 // HTTPError is a response with a status other than 200.
 type HTTPError struct {
@@ -56,11 +63,14 @@ func (e *FetchError) Error() string { return e.URL + ": " + e.Reason }
 
 // Fetch implements fetch.Fetcher: only a 200 response of an accepted media
 // type and at most fetch.MaxBytes long is returned.
-func (jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
+func (f jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
 	// Public documents are fetched over HTTPS only, as natively; a page served
 	// over https could not fetch http: anyway (mixed content).
 	if !strings.HasPrefix(url, "https://") {
 		return nil, &FetchError{URL: url, Reason: "only https:// documents are fetched"}
+	}
+	if !f.allowed(url) {
+		return nil, fmt.Errorf("%s: %w (online checks may contact only %s)", url, fetch.ErrOffline, strings.Join(f.hosts, ", "))
 	}
 	fetchFn := js.Global().Get("fetch")
 	if fetchFn.Type() != js.TypeFunction {
@@ -89,7 +99,11 @@ func (jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]byt
 	init.Set("credentials", "omit")
 	init.Set("referrerPolicy", "no-referrer")
 	init.Set("cache", "no-store")
-	init.Set("redirect", "follow")
+	if len(f.hosts) > 0 {
+		init.Set("redirect", "error")
+	} else {
+		init.Set("redirect", "follow")
+	}
 	init.Set("signal", ac.Get("signal"))
 
 	resp, err := await(ctx, fetchFn.Invoke(url, init))
@@ -111,6 +125,23 @@ func (jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]byt
 	}
 	return readBody(ctx, url, resp)
 }
+
+// allowed reports whether rawURL's host may be contacted. Hosts compare as
+// the URL Standard's host does (JavaScript's new URL(u).host): lower case,
+// without the default port.
+func (f jsFetcher) allowed(rawURL string) bool {
+	if len(f.hosts) == 0 {
+		return true
+	}
+	u, err := neturl.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	host := canonicalHost(u.Host)
+	return slices.ContainsFunc(f.hosts, func(h string) bool { return canonicalHost(h) == host })
+}
+
+func canonicalHost(h string) string { return strings.TrimSuffix(strings.ToLower(h), ":443") }
 
 // readBody reads the response stream chunk by chunk and gives up as soon as
 // it passes fetch.MaxBytes, so an endless or huge response costs at most the
