@@ -150,7 +150,8 @@ export function verdictText(report, { offline = true } = {}) {
   switch (report.verdict) {
     case 'verified': {
       let why = 'Signed by the issuer it names, within its dates, and no check failed.';
-      const skips = checks.filter((c) => c.outcome === 'skip');
+      // (The identity line says itself whether a registry was consulted.)
+      const skips = checks.filter((c) => c.outcome === 'skip' && c.id !== 'identity');
       if (skips.length) why += ` Not checked${offline ? ' offline' : ''}: ${skips.map((c) => checkName(c.id)).join(', ')}.`;
       return { label: checks.some((c) => c.outcome === 'warn') ? 'Verified, with notes' : label, why };
     }
@@ -164,11 +165,11 @@ export function verdictText(report, { offline = true } = {}) {
     }
     case 'not-verified': {
       const fail = checks.find((c) => c.outcome === 'fail');
-      return { label, why: fail ? fail.message : 'No valid signature was found on this credential.' };
+      return { label, why: fail ? visible(fail.message) : 'No valid signature was found on this credential.' };
     }
     default: {
       const fmt = checks.find((c) => c.id === 'format' && c.outcome === 'fail');
-      return { label, why: report.error || fmt?.message || 'The file could not be read.' };
+      return { label, why: visible(report.error || fmt?.message || 'The file could not be read.') };
     }
   }
 }
@@ -222,12 +223,17 @@ export function placeholderBadge() {
 // visible marks instead of obeying them.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
+// visible: text with its direction controls shown as marks. The core's
+// messages quote credential text (a name, a URL), so they go through it too.
+export function visible(text) {
+  return String(text ?? '').replace(BIDI_CONTROLS, (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase()}]`);
+}
+
 // nameEl: a name from a credential, as text, in its own bidi isolate (<bdi>,
 // UAX #9 isolates; the stylesheets also set unicode-bidi: isolate on it), so
 // it cannot reorder the text around it, with its direction controls shown.
 export function nameEl(value, cls) {
-  const text = String(value).replace(BIDI_CONTROLS, (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase()}]`);
-  return h('bdi', { class: cls, text });
+  return h('bdi', { class: cls, text: visible(value) });
 }
 
 // hostOf: the host (with port) of a URL, or ''.
@@ -254,7 +260,7 @@ export function identityLine(report) {
   }
   const claimed = iss.name || iss.id;
   if (claimed) line.append('\u2018', nameEl(claimed, 'strong'), '\u2019 is this credential\u2019s own claim; ');
-  line.append(c.outcome === 'skip' ? 'no registry was available to check it.' : 'no registry you use lists this issuer.');
+  line.append(c.outcome === 'skip' ? 'no registry was checked.' : 'no registry you use lists this issuer.');
   if (iss.domain) line.append(' Its key is published by ', nameEl(iss.domain, 'strong'), '.');
   return p;
 }
@@ -336,10 +342,10 @@ export function checksList(checks, { inner = false } = {}) {
         h('p', { class: 'check-head' },
           h('span', { class: 'check-name', text: name }),
           h('span', { class: `outcome outcome-${c.outcome}`, text: OUTCOME_WORDS[c.outcome] || c.outcome })),
-        h('p', { class: 'check-msg', text: c.message }),
+        h('p', { class: 'check-msg', text: visible(c.message) }),
         c.detail && h('details', { class: 'detail' },
           h('summary', {}, 'Technical detail', h('span', { class: 'visually-hidden', text: ` for ${name}` })),
-          h('pre', { text: c.detail })))));
+          h('pre', { text: visible(c.detail) })))));
   }
   return ul;
 }
@@ -380,7 +386,7 @@ export function missingList(report, { remedy = () => null, inner = false } = {})
     ul.append(h('li', { class: 'missing-item', [inner ? 'data-inner-missing' : 'data-missing']: m.check, 'data-remedy': m.remedy },
       icon('incomplete'),
       h('div', { class: 'missing-body' },
-        h('p', { class: 'missing-msg' }, h('span', { class: 'check-name', text: CHECK_NAMES[m.check] || m.check }), ': ', m.message),
+        h('p', { class: 'missing-msg' }, h('span', { class: 'check-name', text: CHECK_NAMES[m.check] || m.check }), ': ', visible(m.message)),
         remedyText(m, missing) && h('p', { class: 'missing-remedy', text: remedyText(m, missing) }),
         remedy(m))));
   }
@@ -460,7 +466,7 @@ export function resultCard(report, {
   if (report.credentials?.length) article.append(nestedReports(report.credentials, { open: vp }));
 
   article.append(h('div', { class: 'card-foot' },
-    h('p', { class: 'meta', text: meta }),
+    h('p', { class: 'meta', text: visible(meta) }),
     h('div', { class: 'row actions' }, ...controls)));
   return li;
 }
