@@ -24,11 +24,23 @@ import (
 // the request is a CORS request from the page's origin: a server that does not
 // allow it makes the lookup fail, and the core reports that check as skipped.
 //
+// Addresses: the URL is checked before the request (https, no local address
+// written out unless allowPrivate), and again after redirects (the
+// response's final URL). A browser does not show the hops in between;
+// it refuses an https page's redirect to http: (mixed content) and applies
+// its own Private Network Access rules to a public page reaching a local
+// address. Names are resolved by the browser, so a name pointing at a local
+// address is left to those rules too. The core's fetch.Session applies the
+// time, document and byte limits.
+//
 // hosts, when not empty, are the only hosts (URL host, with its port if any)
 // it contacts: any other document is refused as if offline, and redirects
 // are refused, so that a check the user allowed for one site contacts that
 // site only (the verifier page's "Check revocation online").
-type jsFetcher struct{ hosts []string }
+type jsFetcher struct {
+	allowPrivate bool
+	hosts        []string
+}
 
 // ContentTypeError is a response whose media type the caller cannot use.
 type ContentTypeError struct {
@@ -56,8 +68,8 @@ func (e *FetchError) Error() string { return e.URL + ": " + e.Reason }
 func (f jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
 	// Public documents are fetched over HTTPS only, as natively; a page served
 	// over https could not fetch http: anyway (mixed content).
-	if !strings.HasPrefix(url, "https://") {
-		return nil, &FetchError{URL: url, Reason: "only https:// documents are fetched"}
+	if err := fetch.CheckURL(url, f.allowPrivate); err != nil {
+		return nil, err
 	}
 	if !f.allowed(url) {
 		return nil, fmt.Errorf("%s: %w (online checks may contact only %s)", url, fetch.ErrOffline, strings.Join(f.hosts, ", "))
@@ -99,6 +111,12 @@ func (f jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]b
 	resp, err := await(ctx, fetchFn.Invoke(url, init))
 	if err != nil {
 		return nil, &FetchError{URL: url, Reason: err.Error()}
+	}
+	if final := resp.Get("url"); resp.Get("redirected").Truthy() && final.Type() == js.TypeString {
+		if err := fetch.CheckURL(final.String(), f.allowPrivate); err != nil {
+			cancelBody(resp)
+			return nil, &fetch.RefusedError{URL: url, Reason: "it redirects to " + final.String() + ", which is refused"}
+		}
 	}
 	if st := resp.Get("status").Int(); st != 200 {
 		cancelBody(resp)

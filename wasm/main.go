@@ -16,7 +16,8 @@
 // as of), challenge, domain, source (a name for the input, e.g. a file name),
 // strict (schema slips fail), hosts (with offline: false, the only hosts that
 // may be contacted), documents ({url: string | Uint8Array}, supplied instead
-// of fetched, as the CLI's --with)}.
+// of fetched, as the CLI's --with), allowPrivateNetwork = false (let online
+// checks reach local addresses, for intranet issuers)}.
 // The promise resolves to the JSON-parsed report.Report and rejects only for a
 // misuse of the API (wrong argument types) or an internal failure; a bad
 // credential is a Report with failed checks, not a rejection.
@@ -45,11 +46,6 @@ import (
 
 // globalName is the one property this program sets on globalThis.
 const globalName = "ClearBadge"
-
-// verifyTimeout bounds one verification, network included. The core caps
-// input sizes and nesting, so an offline verification ends long before this;
-// it is here for slow or stalled servers in online mode.
-const verifyTimeout = 60 * time.Second
 
 func main() {
 	api := js.Global().Get("Object").New()
@@ -81,6 +77,7 @@ func version() string {
 type options struct {
 	offline           bool
 	strict            bool
+	allowPrivate      bool
 	at                time.Time
 	challenge, domain string
 	source            string
@@ -121,9 +118,9 @@ func run(input []byte, o options, resolve, reject js.Value) {
 			reject.Invoke(jsError(fmt.Sprintf("clearbadge: internal error: %v", p)))
 		}
 	}()
-	vopts := []verify.Option{verify.WithOffline(o.offline)}
+	vopts := []verify.Option{verify.WithOffline(o.offline), verify.WithPrivateNetwork(o.allowPrivate)}
 	if !o.offline {
-		vopts = append(vopts, verify.WithFetcher(jsFetcher{hosts: o.hosts}))
+		vopts = append(vopts, verify.WithFetcher(jsFetcher{allowPrivate: o.allowPrivate, hosts: o.hosts}))
 	}
 	if len(o.documents) > 0 {
 		vopts = append(vopts, verify.WithDocuments(o.documents))
@@ -140,9 +137,9 @@ func run(input []byte, o options, resolve, reject js.Value) {
 	if o.domain != "" {
 		vopts = append(vopts, verify.WithDomain(o.domain))
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), verifyTimeout)
-	defer cancel()
-	rep := verify.New(vopts...).Verify(ctx, input, o.source)
+	// The core bounds the network time (fetch.DefaultLimits); the page's
+	// worker bounds the whole call and restarts a worker that passes it.
+	rep := verify.New(vopts...).Verify(context.Background(), input, o.source)
 	b, err := json.Marshal(rep)
 	if err != nil {
 		reject.Invoke(jsError("clearbadge: encoding the report: " + err.Error()))
@@ -181,7 +178,7 @@ func readOptions(v js.Value) (options, error) {
 	for _, f := range []struct {
 		name string
 		dst  *bool
-	}{{"offline", &o.offline}, {"strict", &o.strict}} {
+	}{{"offline", &o.offline}, {"strict", &o.strict}, {"allowPrivateNetwork", &o.allowPrivate}} {
 		if err := boolOption(v, f.name, f.dst); err != nil {
 			return o, err
 		}

@@ -48,7 +48,9 @@ function announce(msg, isError = false) {
 // ---- options ----
 
 function currentOptions() {
-  const o = { offline: !$('#online').checked, strict: $('#strict').checked };
+  const o = {
+    offline: !$('#online').checked, allowPrivateNetwork: $('#private-network').checked, strict: $('#strict').checked,
+  };
   const at = $('#at').value;
   if (at) {
     const d = new Date(at);
