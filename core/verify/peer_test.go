@@ -215,8 +215,11 @@ func TestPeerVerifiesWhatWeSign(t *testing.T) {
 	if err != nil {
 		testenv.Unavailable(t, "node is not installed: the JS side of the interop test cannot run")
 	}
-	if _, err := os.Stat(filepath.Join(repoRoot, "node_modules", "@digitalbazaar", "vc")); err != nil {
-		testenv.Unavailable(t, "node_modules/@digitalbazaar/vc is missing: run npm ci for the JS side of the interop test")
+	// scripts/peer/verify.mjs imports these (and what they depend on).
+	for _, pkg := range []string{"vc", "eddsa-jcs-2022-cryptosuite", "ecdsa-jcs-2019-cryptosuite", "ecdsa-sd-2023-cryptosuite", "ed25519-signature-2018"} {
+		if _, err := os.Stat(filepath.Join(repoRoot, "node_modules", "@digitalbazaar", pkg)); err != nil {
+			testenv.Unavailable(t, "node_modules/@digitalbazaar/%s is missing: run npm ci for the JS side of the interop test", pkg)
+		}
 	}
 	rich, err := os.ReadFile(filepath.Join(peerDir, "ob-eddsa-rich.json"))
 	if err != nil {
