@@ -17,7 +17,11 @@
 // strict (schema slips fail), hosts (with offline: false, the only hosts that
 // may be contacted), documents ({url: string | Uint8Array}, supplied instead
 // of fetched, as the CLI's --with), allowPrivateNetwork = false (let online
-// checks reach local addresses, for intranet issuers)}.
+// checks reach local addresses, for intranet issuers), keepDocuments = false
+// (with offline: false, the result also carries documents: the public
+// documents fetched, [{url, fetchedAt, maxAge (seconds the server allows
+// reusing it), body (Uint8Array)}], for a wallet to keep and supply later;
+// this field is the bridge's, not part of the Report)}.
 // The promise resolves to the JSON-parsed report.Report and rejects only for a
 // misuse of the API (wrong argument types) or an internal failure; a bad
 // credential is a Report with failed checks, not a rejection.
@@ -78,6 +82,7 @@ type options struct {
 	offline           bool
 	strict            bool
 	allowPrivate      bool
+	keepDocuments     bool
 	at                time.Time
 	challenge, domain string
 	source            string
@@ -119,8 +124,12 @@ func run(input []byte, o options, resolve, reject js.Value) {
 		}
 	}()
 	vopts := []verify.Option{verify.WithOffline(o.offline), verify.WithPrivateNetwork(o.allowPrivate)}
+	var kept *keeper
 	if !o.offline {
-		vopts = append(vopts, verify.WithFetcher(jsFetcher{allowPrivate: o.allowPrivate, hosts: o.hosts}))
+		if o.keepDocuments {
+			kept = &keeper{}
+		}
+		vopts = append(vopts, verify.WithFetcher(jsFetcher{allowPrivate: o.allowPrivate, hosts: o.hosts, kept: kept}))
 	}
 	if len(o.documents) > 0 {
 		vopts = append(vopts, verify.WithDocuments(o.documents))
@@ -147,7 +156,11 @@ func run(input []byte, o options, resolve, reject js.Value) {
 	}
 	// JSON.parse hands JavaScript a plain object; building it field by field
 	// through syscall/js would be slower and would duplicate the JSON shape.
-	resolve.Invoke(js.Global().Get("JSON").Call("parse", string(b)))
+	res := js.Global().Get("JSON").Call("parse", string(b))
+	if kept != nil {
+		res.Set("documents", kept.jsArray())
+	}
+	resolve.Invoke(res)
 }
 
 // inputBytes copies a string or Uint8Array argument into Go memory.
@@ -178,7 +191,7 @@ func readOptions(v js.Value) (options, error) {
 	for _, f := range []struct {
 		name string
 		dst  *bool
-	}{{"offline", &o.offline}, {"strict", &o.strict}, {"allowPrivateNetwork", &o.allowPrivate}} {
+	}{{"offline", &o.offline}, {"strict", &o.strict}, {"allowPrivateNetwork", &o.allowPrivate}, {"keepDocuments", &o.keepDocuments}} {
 		if err := boolOption(v, f.name, f.dst); err != nil {
 			return o, err
 		}

@@ -19,6 +19,10 @@
 //   documents  {url: string | Uint8Array | ArrayBuffer}: documents supplied
 //              instead of fetched (a status list, a DID or controller
 //              document), as the CLI's --with URL=FILE; used offline too
+//   keepDocuments  with offline: false, the report also gets documents: the
+//              public documents fetched, [{url, fetchedAt, maxAge, body}]
+//              (body a Uint8Array; maxAge the seconds its server allows
+//              reusing it), to supply later as documents (the wallet does)
 //   strict     true: data-model (schema) slips of an authentic credential
 //              fail instead of being noted (for issuers testing output)
 //   challenge, domain   what a presentation's proof must carry
@@ -95,9 +99,10 @@ async function prepare(input, opts = {}) {
   for (const k of ['challenge', 'domain']) {
     if (opts[k] !== undefined && opts[k] !== null) o[k] = String(opts[k]);
   }
-  if (opts.strict !== undefined) {
-    if (typeof opts.strict !== 'boolean') throw new TypeError('verify: options.strict must be a boolean');
-    o.strict = opts.strict;
+  for (const k of ['strict', 'keepDocuments']) {
+    if (opts[k] === undefined) continue;
+    if (typeof opts[k] !== 'boolean') throw new TypeError(`verify: options.${k} must be a boolean`);
+    o[k] = opts[k];
   }
   if (opts.hosts !== undefined) {
     if (!Array.isArray(opts.hosts) || !opts.hosts.every((x) => typeof x === 'string' && x !== '')) {
