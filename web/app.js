@@ -204,6 +204,9 @@ function renderResult(report, item, opts) {
   return li;
 }
 
+// DOC_WORDS: what the document a check needs is, in words.
+const DOC_WORDS = { proof: 'key document', issuer: 'key document', status: 'revocation list', identity: 'issuer registry' };
+
 // remedyControl: what the page offers for one missing check. An online
 // remedy is a button that checks this card again online, allowed to contact
 // the one host it names; a document (or an online one this browser could
@@ -233,8 +236,13 @@ function remedyControl(m, item, opts, card) {
     item.documents = { ...item.documents, [m.url]: new Uint8Array(await f.arrayBuffer()) };
     recheck(card(), item);
   });
+  // Asked online and still missing: in a browser that is most often a host
+  // that does not send CORS headers (a web page may not read its answer),
+  // which fetch cannot tell apart from a network failure.
+  const refused = m.remedy === 'document' && host && !opts.offline && (!opts.hosts || opts.hosts.includes(host));
   return h('div', { class: 'row remedy-doc' },
     m.remedy === 'online' && h('p', { class: 'hint', text: `This browser could not get it from ${host}. You can add the document instead.` }),
+    refused && h('p', { class: 'hint', 'data-refused': host, text: `${host} does not let web pages read its ${DOC_WORDS[m.check] || 'document'} (or could not be reached from this browser). Add it as a file, or verify with the ClearBadge wallet extension or the command line (clearbadge verify), which are not web pages.` }),
     input, h('label', { for: id, class: 'button small' }, 'Add ', h('span', { class: 'url', text: m.url }), ' as a file'));
 }
 
