@@ -135,3 +135,37 @@ test('a host with CORS: online mode completes the check directly, contacting onl
     await ctx.close();
   }
 });
+
+test('widget: offline by default; online opts in for the hosts the badge names; documents keep it offline', async () => {
+  hits.length = 0;
+  const { ctx, page, net } = await openPage();
+  try {
+    const body = {
+      '/reach-widget.html': ['text/html', `<!doctype html><meta charset="utf-8"><title>Portfolio</title>
+<script type="module" src="/widget.mjs"></script>
+<clearbadge-verify id="off" src="/reach/issuer.json"></clearbadge-verify>
+<clearbadge-verify id="on" online src="/reach/issuer.json"></clearbadge-verify>
+<clearbadge-verify id="docs" src="/reach/nocors.json" documents="https://nocors.test/.well-known/did.json=/reach/nocors-did.json"></clearbadge-verify>`],
+      '/reach/issuer.json': ['application/json', readFileSync(files['issuer.test'])],
+      '/reach/nocors.json': ['application/json', readFileSync(files['nocors.test'])],
+      '/reach/nocors-did.json': ['application/json', readFileSync(files['nocors-did.json'])],
+    };
+    await page.route((u) => Object.hasOwn(body, u.pathname), (route) => {
+      const [contentType, b] = body[new URL(route.request().url()).pathname];
+      return route.fulfill({ contentType, body: b });
+    });
+    await page.goto(`${server.origin}/reach-widget.html`);
+    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')]
+      .every((el) => el.verdict && el.verdict !== 'pending'), null, { timeout: 60000 });
+    const verdicts = await page.$$eval('clearbadge-verify', (els) => Object.fromEntries(els.map((el) => [el.id, el.verdict])));
+    assert.deepEqual(verdicts, { off: 'incomplete', on: 'verified', docs: 'verified' });
+    assert.equal(await page.locator('#on .foot').getAttribute('data-online'), 'issuer.test');
+    assert.match(await page.locator('#on .foot').textContent(), /Checked online in this browser by ClearBadge at .+, contacting only issuer\.test/);
+    assert.match(await page.locator('#docs .foot').textContent(), /Checked offline/);
+    assert.deepEqual(hits, ['issuer.test /.well-known/did.json'], 'only the online widget contacted only its host');
+    assert.deepEqual(net.leaks, []);
+    assert.deepEqual(canary.hits, []);
+  } finally {
+    await ctx.close();
+  }
+});
