@@ -487,6 +487,13 @@ function remedy(m) {
   return h('p', { class: 'hint', text: 'The command line (clearbadge verify --with URL=FILE) can complete this.' });
 }
 
+// foundRemedy: the same for something a page offered, which is checked
+// offline only until the learner saves it.
+function foundRemedy(m) {
+  if (m.remedy === 'none') return null;
+  return h('p', { class: 'hint', text: 'Checked offline. Save it to your wallet to check it online there (ClearBadge asks you before contacting anyone), or use the command line (clearbadge verify --online).' });
+}
+
 // showFound: the verdict on a credential a page offered, in this
 // extension's own page (see background.js openFound).
 async function showFound(id) {
@@ -498,7 +505,7 @@ async function showFound(id) {
     main.replaceChildren(h('section', { 'aria-labelledby': 'found-title' },
       h('h1', { id: 'found-title', text: 'Found on a web page' }),
       h('ol', { id: 'credentials', class: 'results' }, resultCard(r.report, {
-        id: 'found-card', compact: true, remedy, meta: [r.source && `From ${r.source}`, 'Checked offline, in ClearBadge'].filter(Boolean).join(' · '),
+        id: 'found-card', compact: true, remedy: foundRemedy, meta: [r.source && `From ${r.source}`, 'Checked offline, in ClearBadge'].filter(Boolean).join(' · '),
       })),
       h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', text: 'Open your wallet' }))));
     announce('');
