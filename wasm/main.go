@@ -21,7 +21,10 @@
 // (with offline: false, the result also carries documents: the public
 // documents fetched, [{url, fetchedAt, maxAge (seconds the server allows
 // reusing it), body (Uint8Array)}], for a wallet to keep and supply later;
-// this field is the bridge's, not part of the Report)}.
+// this field is the bridge's, not part of the Report), registries ([{name,
+// url} | {name, data: string | Uint8Array}]: issuer registries for the
+// identity check, a file's bytes or a URL fetched when online, as the CLI's
+// --registry; none by default)}.
 // The promise resolves to the JSON-parsed report.Report and rejects only for a
 // misuse of the API (wrong argument types) or an internal failure; a bad
 // credential is a Report with failed checks, not a rejection.
@@ -45,6 +48,7 @@ import (
 
 	"syscall/js"
 
+	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/verify"
 )
 
@@ -88,6 +92,7 @@ type options struct {
 	source            string
 	hosts             []string
 	documents         map[string][]byte
+	registries        []registry.Source
 }
 
 // verifyJS is ClearBadge.verify. It reads its arguments synchronously (the
@@ -133,6 +138,9 @@ func run(input []byte, o options, resolve, reject js.Value) {
 	}
 	if len(o.documents) > 0 {
 		vopts = append(vopts, verify.WithDocuments(o.documents))
+	}
+	if len(o.registries) > 0 {
+		vopts = append(vopts, verify.WithRegistries(o.registries...))
 	}
 	if o.strict {
 		vopts = append(vopts, verify.WithStrict(true))
@@ -201,6 +209,9 @@ func readOptions(v js.Value) (options, error) {
 		return o, err
 	}
 	if o.documents, err = documentsOption(v.Get("documents")); err != nil {
+		return o, err
+	}
+	if o.registries, err = registriesOption(v.Get("registries")); err != nil {
 		return o, err
 	}
 	str := func(name string, dst *string) error {
@@ -285,6 +296,46 @@ func documentsOption(f js.Value) (map[string][]byte, error) {
 		docs[url] = b
 	}
 	return docs, nil
+}
+
+// registriesOption reads options.registries: an array of {name, url} or
+// {name, data}.
+func registriesOption(f js.Value) ([]registry.Source, error) {
+	if f.IsUndefined() || f.IsNull() {
+		return nil, nil
+	}
+	if !js.Global().Get("Array").Call("isArray", f).Bool() {
+		return nil, fmt.Errorf("ClearBadge.verify: options.registries must be an array, not %s", describe(f))
+	}
+	out := make([]registry.Source, f.Length())
+	for i := range out {
+		r := f.Index(i)
+		if r.Type() != js.TypeObject {
+			return nil, fmt.Errorf("ClearBadge.verify: options.registries[%d] must be {name, url} or {name, data}, not %s", i, describe(r))
+		}
+		for _, k := range []struct {
+			name string
+			dst  *string
+		}{{"name", &out[i].Name}, {"url", &out[i].URL}} {
+			if v := r.Get(k.name); !v.IsUndefined() && !v.IsNull() {
+				if v.Type() != js.TypeString {
+					return nil, fmt.Errorf("ClearBadge.verify: options.registries[%d].%s must be a string, not %s", i, k.name, describe(v))
+				}
+				*k.dst = v.String()
+			}
+		}
+		if d := r.Get("data"); !d.IsUndefined() && !d.IsNull() {
+			b, err := inputBytes(d)
+			if err != nil {
+				return nil, fmt.Errorf("ClearBadge.verify: options.registries[%d].data must be a string or a Uint8Array, not %s", i, describe(d))
+			}
+			out[i].Data = b
+		}
+		if (out[i].URL == "") == (out[i].Data == nil) {
+			return nil, fmt.Errorf("ClearBadge.verify: options.registries[%d] needs exactly one of url and data", i)
+		}
+	}
+	return out, nil
 }
 
 // describe names a JavaScript value's type for error messages.

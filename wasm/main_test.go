@@ -89,9 +89,13 @@ func TestReadOptions(t *testing.T) {
 	}
 	hosts := js.Global().Get("Array").New("status.example", "issuer.example:8443")
 	docs := obj("https://status.example/list", "{}", "https://issuer.example/key", js.Global().Get("Uint8Array").New(2))
-	o, err = readOptions(obj("strict", true, "hosts", hosts, "documents", docs))
+	regs := js.Global().Get("Array").New(obj("name", "R", "url", "https://registry.example/r.json"), obj("data", "{}"))
+	o, err = readOptions(obj("strict", true, "hosts", hosts, "documents", docs, "registries", regs))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(o.registries) != 2 || o.registries[0].Name != "R" || o.registries[0].URL != "https://registry.example/r.json" || string(o.registries[1].Data) != "{}" {
+		t.Errorf("registries: %+v", o.registries)
 	}
 	if !o.strict || !o.offline || strings.Join(o.hosts, " ") != "status.example issuer.example:8443" ||
 		string(o.documents["https://status.example/list"]) != "{}" || len(o.documents["https://issuer.example/key"]) != 2 {
@@ -109,6 +113,10 @@ func TestReadOptions(t *testing.T) {
 		obj("challenge", true),
 		obj("allowPrivateNetwork", "yes"),
 		obj("keepDocuments", 1),
+		obj("registries", "https://registry.example/r.json"),
+		obj("registries", js.Global().Get("Array").New(obj("name", "no source"))),
+		obj("registries", js.Global().Get("Array").New(obj("url", "https://a.example/", "data", "{}"))),
+		obj("registries", js.Global().Get("Array").New(obj("url", 5))),
 		js.ValueOf("offline"),
 	} {
 		if _, err := readOptions(bad); err == nil {

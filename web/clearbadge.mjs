@@ -23,6 +23,9 @@
 //              public documents fetched, [{url, fetchedAt, maxAge, body}]
 //              (body a Uint8Array; maxAge the seconds its server allows
 //              reusing it), to supply later as documents (the wallet does)
+//   registries [{name, url} | {name, data: string | Uint8Array}]: issuer
+//              registries for the identity check (a URL is fetched only
+//              online, from the allowed hosts), as the CLI's --registry
 //   strict     true: data-model (schema) slips of an authentic credential
 //              fail instead of being noted (for issuers testing output)
 //   challenge, domain   what a presentation's proof must carry
@@ -120,6 +123,17 @@ async function prepare(input, opts = {}) {
       else if (doc instanceof ArrayBuffer) o.documents[url] = new Uint8Array(doc);
       else throw new TypeError(`verify: options.documents[${JSON.stringify(url)}] must be a string, Uint8Array or ArrayBuffer`);
     }
+  }
+  if (opts.registries !== undefined) {
+    if (!Array.isArray(opts.registries)) throw new TypeError('verify: options.registries must be an array');
+    o.registries = opts.registries.map((r) => {
+      if (r === null || typeof r !== 'object') throw new TypeError('verify: options.registries[] must be {name, url} or {name, data}');
+      const x = {};
+      if (r.name !== undefined) x.name = String(r.name);
+      if (r.url !== undefined) x.url = String(r.url);
+      if (r.data !== undefined) x.data = r.data instanceof ArrayBuffer ? new Uint8Array(r.data) : r.data;
+      return x;
+    });
   }
   if (source !== undefined && source !== null) o.source = String(source);
   return { input, opts: o };
