@@ -15,6 +15,8 @@ type Compiler struct {
 	mediaTypes    map[string]*MediaType
 	assertFormat  bool
 	assertContent bool
+	// compilingMeta marks the compiler of compileMeta (ClearBadge patch).
+	compilingMeta bool
 }
 
 // NewCompiler create Compiler Object.
@@ -176,6 +178,9 @@ func (c *Compiler) MustCompile(loc string) *Schema {
 
 // Compile compiles json-schema at given loc.
 func (c *Compiler) Compile(loc string) (*Schema, error) {
+	if !c.compilingMeta {
+		compileMeta() // ClearBadge patch: see draft.go
+	}
 	uf, err := absolute(loc)
 	if err != nil {
 		return nil, err
