@@ -84,6 +84,9 @@ screenshots: test-browser
 # dominates. Results also land in bench/out/ (results.md, results.json).
 bench: build node_modules
 	$(GO) test -run=NONE -bench=. -benchmem ./core/...
+	@mkdir -p bench/out
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o bench/out/clearbadge-names.wasm ./wasm
+	$(GO) run ./bench/wasmsize -n 30 bench/out/clearbadge-names.wasm
 	node bench/run.mjs
 	$(GO) test -run=NONE -bench='^BenchmarkVerifyEdDSARDFC2022$$' -benchtime=3s -o bench/out/verify.test -cpuprofile bench/out/verify.cpu.pprof ./core/verify
 	$(GO) tool pprof -top -cum -nodecount=30 bench/out/verify.test bench/out/verify.cpu.pprof
