@@ -41,14 +41,13 @@ func (x *run) revocation(ctx context.Context, doc map[string]any, l linked) {
 		}
 		return
 	}
-	before := len(x.missing) + len(x.unreachable)
-	list := x.get(ctx, listURL, "revocationList")
+	list, err := x.get(ctx, listURL, "revocationList")
+	if err != nil {
+		x.r.Add(report.CheckStatus, report.Fail, "The issuer's revocation list cannot be read, so whether this badge was revoked is unknown.", err.Error())
+		return
+	}
 	if list == nil {
-		if len(x.missing)+len(x.unreachable) > before {
-			x.r.Add(report.CheckStatus, report.Skip, "The issuer's revocation list was not available, so whether this badge was revoked is unknown.", x.needs())
-		} else {
-			x.r.Add(report.CheckStatus, report.Fail, "The issuer's revocation list cannot be read, so whether this badge was revoked is unknown.", listURL)
-		}
+		x.r.Add(report.CheckStatus, report.Skip, "The issuer's revocation list was not available, so whether this badge was revoked is unknown.", x.needs())
 		return
 	}
 	validate(&x.p, "revocationList", list, ClassRevocationList, 0)
@@ -198,10 +197,13 @@ func (v *Verifier) endorsement(ctx context.Context, ref string) *report.Report {
 	if !isURL(ref) {
 		return x.fail("An endorsement is neither a web address nor a signed endorsement.", ref)
 	}
-	doc := x.get(ctx, ref, "endorsement")
+	doc, err := x.get(ctx, ref, "endorsement")
+	if err != nil {
+		return x.fail("The endorsement at "+ref+" cannot be read.", err.Error())
+	}
 	if doc == nil {
 		x.r.Kind = ClassEndorsement
-		x.r.Add(report.CheckFormat, report.Skip, "The endorsement at "+ref+" was not available.", x.needs()+strings.Join(x.p.errs, "; "))
+		x.r.Add(report.CheckFormat, report.Skip, "The endorsement at "+ref+" was not available.", x.needs())
 		x.r.Add(report.CheckProof, report.Skip, "The endorsement could not be checked.", x.needs())
 		x.done()
 		return x.r

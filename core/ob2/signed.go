@@ -58,12 +58,14 @@ func (x *run) signature(ctx context.Context, doc map[string]any, l linked, tok *
 		return
 	}
 	var problems []string
-	unavailable := false
+	unavailable, untied := false, false
 	for _, kid := range candidates {
 		key, err := x.key(ctx, kid, l.issuerID)
 		if err != nil {
 			if errors.Is(err, errUnavailable) {
 				unavailable = true
+			} else {
+				untied = true
 			}
 			problems = append(problems, kid+": "+err.Error())
 			continue
@@ -83,7 +85,11 @@ func (x *run) signature(ctx context.Context, doc map[string]any, l linked, tok *
 		return
 	}
 	x.r.Add(report.CheckProof, report.Fail, "The badge's signature does not match any key of "+name+": it was altered, or not signed by this issuer.", strings.Join(problems, "; "))
-	x.r.Add(report.CheckIssuer, report.Fail, "No key of "+name+" verifies this badge.", strings.Join(problems, "; "))
+	if untied {
+		x.r.Add(report.CheckIssuer, report.Fail, "The key this badge points to is not tied to "+name+".", strings.Join(problems, "; "))
+		return
+	}
+	x.r.Add(report.CheckIssuer, report.Skip, "The signature did not verify, so nothing ties this badge to "+name+".", "")
 }
 
 var errUnavailable = errors.New("not available")
@@ -96,13 +102,12 @@ func (x *run) key(ctx context.Context, kid, issuerID string) (*rsa.PublicKey, er
 	if !isURL(kid) {
 		return nil, fmt.Errorf("the key id is not a web address")
 	}
-	before := len(x.missing) + len(x.unreachable)
-	doc := x.get(ctx, kid, "key")
+	doc, err := x.get(ctx, kid, "key")
+	if err != nil {
+		return nil, err
+	}
 	if doc == nil {
-		if len(x.missing)+len(x.unreachable) > before {
-			return nil, errUnavailable
-		}
-		return nil, fmt.Errorf("the key document is not usable")
+		return nil, errUnavailable
 	}
 	validate(&x.p, "key", doc, ClassCryptographicKey, 0)
 	if owner := credential.Str(doc, "owner"); owner != issuerID {

@@ -63,32 +63,40 @@ func (x *run) fail(msg, detail string) *report.Report {
 	return x.r
 }
 
-// get fetches and decodes a linked OB 2.0 document. It returns nil when
-// the document is unavailable (recorded in missing or unreachable) or
-// unusable (recorded as a data problem at path).
-func (x *run) get(ctx context.Context, u, path string) map[string]any {
+// get fetches and decodes a linked OB 2.0 document. It returns nil and no
+// error when the document is unavailable (recorded in missing or
+// unreachable), and an error when what was served is unusable.
+func (x *run) get(ctx context.Context, u, path string) (map[string]any, error) {
 	data, err := x.Fetch.Fetch(ctx, u, accept...)
 	switch {
 	case errors.Is(err, fetch.ErrOffline):
 		x.missing = appendOnce(x.missing, u)
-		return nil
+		return nil, nil
 	case err != nil:
 		x.unreachable = appendOnce(x.unreachable, u+" ("+err.Error()+")")
-		return nil
+		return nil, nil
 	}
 	doc, err := credential.Decode(data)
 	if err != nil {
-		x.p.err(path, "the document at %s could not be read: %v", u, err)
-		return nil
+		return nil, fmt.Errorf("the document at %s could not be read: %v", u, err)
 	}
 	if err := checkContext(doc); err != nil {
-		x.p.err(path, "the document at %s: %v", u, err)
-		return nil
+		return nil, fmt.Errorf("the document at %s: %v", u, err)
 	}
 	if id := credential.Str(doc, "id"); id != u {
 		// A redirect, or a document that names another address as its
 		// own: its declared id is what identifies it from here on.
 		x.p.note(path, "the document fetched from %s names itself %s", u, id)
+	}
+	return doc, nil
+}
+
+// getData is get for the documents a badge's data depends on (BadgeClass,
+// Profile): an unusable one is a data problem.
+func (x *run) getData(ctx context.Context, u, path string) map[string]any {
+	doc, err := x.get(ctx, u, path)
+	if err != nil {
+		x.p.err(path, "%v", err)
 	}
 	return doc
 }
@@ -335,7 +343,7 @@ func (x *run) links(ctx context.Context, doc map[string]any) linked {
 		switch b := doc["badge"].(type) {
 		case string:
 			if isURL(b) {
-				l.badge = x.get(ctx, b, "badge")
+				l.badge = x.getData(ctx, b, "badge")
 			}
 		case map[string]any:
 			l.badge = b
@@ -353,7 +361,7 @@ func (x *run) links(ctx context.Context, doc map[string]any) linked {
 		l.shown = m
 	}
 	if isURL(l.issuerID) {
-		l.issuer = x.get(ctx, l.issuerID, "issuer")
+		l.issuer = x.getData(ctx, l.issuerID, "issuer")
 	}
 	if l.issuer != nil {
 		l.shown = l.issuer
@@ -506,7 +514,7 @@ func (x *run) object(ctx context.Context, doc map[string]any, class string) *rep
 	var issuer map[string]any
 	if class == ClassBadgeClass {
 		if u := credential.ID(doc["issuer"]); isURL(u) {
-			if issuer = x.get(ctx, u, "issuer"); issuer != nil {
+			if issuer = x.getData(ctx, u, "issuer"); issuer != nil {
 				validate(&x.p, "issuer", issuer, ClassProfile, 0)
 			}
 		}

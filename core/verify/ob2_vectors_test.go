@@ -194,5 +194,3 @@ func checkOB2(t *testing.T, r *report.Report, w ob2Want) {
 		}
 	}
 }
-
-
