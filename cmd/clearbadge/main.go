@@ -22,6 +22,9 @@ const (
 	exitOK       = 0
 	exitNotValid = 1
 	exitUsage    = 2
+	// exitIncomplete: nothing failed, but something a verdict of verified
+	// needs could not be checked (offline, a host that did not answer).
+	exitIncomplete = 3
 )
 
 const usage = `clearbadge: verify Open Badges 3.0 and CLR 2.0 credentials, privately.

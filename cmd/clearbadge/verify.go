@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/clearbadge/clearbadge/core/fetch/httpfetch"
 	"github.com/clearbadge/clearbadge/core/recipient"
@@ -44,6 +45,7 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	domain := fs.String("domain", "", "the domain a presentation must carry")
 	refresh := fs.Bool("refresh", false, "fetch the issuer's refreshed copy when it offers one (online only)")
 	recip := fs.String("recipient", "", "check the credential was issued to TYPE:VALUE, e.g. email:someone@example.org")
+	strict := fs.Bool("strict", false, "fail credentials that break an OB 3.0 / CLR 2.0 data-model rule (for issuers testing their output)")
 	with := withFlags{}
 	fs.Var(with, "with", "use FILE as the document at URL instead of fetching it (repeatable): URL=FILE")
 	fs.Usage = func() {
@@ -57,7 +59,7 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opts := []verify.Option{verify.WithDocuments(with), verify.WithChallenge(*challenge), verify.WithDomain(*domain), verify.WithRefresh(*refresh)}
+	opts := []verify.Option{verify.WithDocuments(with), verify.WithChallenge(*challenge), verify.WithDomain(*domain), verify.WithRefresh(*refresh), verify.WithStrict(*strict)}
 	if !*offline {
 		opts = append(opts, verify.WithFetcher(httpfetch.New()))
 	}
@@ -89,9 +91,7 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		r := v.Verify(context.Background(), data, name)
-		if !r.Verified && code == exitOK {
-			code = exitNotValid
-		}
+		code = worse(code, exitCode(r.Verdict))
 		reports = append(reports, r)
 	}
 	if *asJSON {
@@ -110,6 +110,30 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return code
+}
+
+// exitCode is the exit status for one verdict: an input that is not a
+// credential is unreadable input, like a file that cannot be opened.
+func exitCode(v report.Verdict) int {
+	switch v {
+	case report.Verified:
+		return exitOK
+	case report.Incomplete:
+		return exitIncomplete
+	case report.Error:
+		return exitUsage
+	}
+	return exitNotValid
+}
+
+// worse combines the statuses of several inputs: any not verified beats
+// any unreadable, which beats any incomplete, which beats verified.
+func worse(a, b int) int {
+	rank := map[int]int{exitOK: 0, exitIncomplete: 1, exitUsage: 2, exitNotValid: 3}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
 }
 
 // maxInput caps what is read from a file or stdin before the core's own
@@ -148,13 +172,18 @@ func parseAt(s string) (time.Time, error) {
 
 var marks = map[report.Outcome]string{report.Pass: "✔", report.Fail: "✘", report.Warn: "!", report.Skip: "–"}
 
+// verdictWords is how the readable report states each verdict.
+var verdictWords = map[report.Verdict]string{
+	report.Verified:    "VERIFIED",
+	report.Incomplete:  "INCOMPLETE",
+	report.NotVerified: "NOT VERIFIED",
+	report.Error:       "NOT A CREDENTIAL",
+}
+
 // printReport writes the readable report: the verdict first, then what the
-// credential says, then each check.
+// credential says, then each check. Every string from the credential goes
+// through clean: a name must not be able to redraw the terminal.
 func printReport(w io.Writer, r *report.Report, indent string) {
-	verdict := "NOT VERIFIED"
-	if r.Verified {
-		verdict = "VERIFIED"
-	}
 	title := r.Summary.Name
 	if title == "" {
 		title = r.Kind
@@ -163,7 +192,10 @@ func printReport(w io.Writer, r *report.Report, indent string) {
 	if r.Source != "" {
 		src = "  (" + r.Source + ")"
 	}
-	fmt.Fprintf(w, "%s%s  %s%s\n", indent, verdict, title, src)
+	line := func(label, value string) {
+		fmt.Fprintf(w, "%s  %-12s %s\n", indent, label, clean(value))
+	}
+	fmt.Fprintf(w, "%s%s  %s%s\n", indent, verdictWords[r.Verdict], clean(title), clean(src))
 	s := r.Summary
 	if s.Issuer.ID != "" {
 		name := s.Issuer.Name
@@ -172,28 +204,36 @@ func printReport(w io.Writer, r *report.Report, indent string) {
 		} else {
 			name += " <" + s.Issuer.ID + ">"
 		}
-		fmt.Fprintf(w, "%s  Issuer:      %s\n", indent, name)
+		line("Issuer:", name)
+	}
+	if l := s.Issuer.Registry; l != nil {
+		line("Listed as:", l.Name+" (by "+l.Registry+")")
 	}
 	if s.Subject != "" || s.SubjectName != "" {
-		fmt.Fprintf(w, "%s  Recipient:   %s\n", indent, strings.TrimSpace(s.SubjectName+" "+s.Subject))
+		line("Recipient:", strings.TrimSpace(s.SubjectName+" "+s.Subject))
 	}
 	if s.Holder != "" {
-		fmt.Fprintf(w, "%s  Holder:      %s\n", indent, s.Holder)
+		line("Holder:", s.Holder)
 	}
 	if a := s.Achievement; a != nil && a.Name != "" && a.Name != title {
-		fmt.Fprintf(w, "%s  Achievement: %s\n", indent, a.Name)
+		line("Achievement:", a.Name)
 	}
 	if s.ValidFrom != "" {
-		fmt.Fprintf(w, "%s  Valid from:  %s\n", indent, s.ValidFrom)
+		line("Valid from:", s.ValidFrom)
 	}
 	if s.ValidUntil != "" {
-		fmt.Fprintf(w, "%s  Valid until: %s\n", indent, s.ValidUntil)
+		line("Valid until:", s.ValidUntil)
 	}
 	for _, c := range r.Checks {
-		fmt.Fprintf(w, "%s  %s %-13s %s\n", indent, marks[c.Outcome], c.ID, c.Message)
+		fmt.Fprintf(w, "%s  %s %-13s %s\n", indent, marks[c.Outcome], c.ID, clean(c.Message))
 		if c.Detail != "" && c.Outcome != report.Pass {
-			fmt.Fprintf(w, "%s    %-13s %s\n", indent, "", c.Detail)
+			for _, d := range strings.Split(c.Detail, "\n") {
+				fmt.Fprintf(w, "%s    %-13s %s\n", indent, "", clean(d))
+			}
 		}
+	}
+	for _, m := range r.Missing {
+		fmt.Fprintf(w, "%s  To complete: %s\n", indent, clean(completion(m)))
 	}
 	for _, n := range r.Credentials {
 		fmt.Fprintln(w)
@@ -202,4 +242,38 @@ func printReport(w io.Writer, r *report.Report, indent string) {
 	if indent == "" {
 		fmt.Fprintln(w)
 	}
+}
+
+// completion says, for the command line, what would complete a missing check.
+func completion(m report.Missing) string {
+	switch m.Remedy {
+	case report.RemedyOnline:
+		return m.Check + ": run without --offline (it would fetch " + m.URL + "), or supply it with --with " + m.URL + "=FILE"
+	case report.RemedyDocument:
+		return m.Check + ": " + m.URL + " did not answer; try again, or supply it with --with " + m.URL + "=FILE"
+	}
+	return m.Check + ": nothing ClearBadge can fetch would complete this check"
+}
+
+// clean makes text from a credential safe to print on a terminal: control
+// characters (ESC sequences that move the cursor or erase lines, carriage
+// returns that overwrite a line) and bidirectional overrides (which reorder
+// what follows them) are shown as \u escapes instead of acting.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) {
+			fmt.Fprintf(&b, "\\u%04X", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029'
 }

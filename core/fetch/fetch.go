@@ -98,3 +98,39 @@ func (c *Cache) Fetch(ctx context.Context, url string, accept ...string) ([]byte
 	c.mu.Unlock()
 	return b, nil
 }
+
+// Error is a document that could not be had, and why: offline (Err is
+// ErrOffline) or unreachable (a network error, a timeout, an HTTP status, a
+// refused media type). A document that was read but says something else is
+// never an Error; the checks tell the two apart, because an unreachable
+// document is evidence of nothing (the check is skipped and names the URL
+// that would complete it) while a document that answers can contradict.
+type Error struct {
+	URL string
+	Err error
+}
+
+func (e *Error) Error() string { return e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Labelled returns a Fetcher whose every failure is an *Error naming the URL.
+func Labelled(next Fetcher) Fetcher {
+	return Func(func(ctx context.Context, url string, accept ...string) ([]byte, error) {
+		b, err := next.Fetch(ctx, url, accept...)
+		var fe *Error
+		if err != nil && !errors.As(err, &fe) {
+			err = &Error{URL: url, Err: err}
+		}
+		return b, err
+	})
+}
+
+// Unfetched returns the *Error in err's chain, or nil when err is not a
+// document that could not be had.
+func Unfetched(err error) *Error {
+	var fe *Error
+	if errors.As(err, &fe) {
+		return fe
+	}
+	return nil
+}

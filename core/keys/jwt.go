@@ -157,7 +157,7 @@ func (r *Resolver) provenance(ctx context.Context, key crypto.PublicKey, issuer 
 	case strings.HasPrefix(issuer, "did:"):
 		doc, err := (&did.Resolver{Fetcher: r.Fetcher}).Resolve(ctx, issuer)
 		if err != nil {
-			k.Binding, k.Reason = unreachable(issuer, err)
+			k.Binding, k.Reason, k.Document = unreachable(issuer, err)
 			return k
 		}
 		if m := doc.MethodWithKey(key, did.AssertionMethod); m != nil {
@@ -207,8 +207,12 @@ func (r *Resolver) provenance(ctx context.Context, key crypto.PublicKey, issuer 
 	case len(fetched) > 0:
 		k.Binding, k.Reason = NotListed, "the issuer publishes no such key: "+strings.Join(fetched, " and ")+" do not list it."
 	case errors.Is(failed[0], fetch.ErrOffline):
+		// The well-known JWK Set is what the Implementation Guide's "Key
+		// provenance" names for an external proof.
+		k.Document = jwks
 		k.Reason = "checking offline, ClearBadge could not fetch " + truncate(issuer) + " or its key set to see whether the token's key is the issuer's."
 	default:
+		k.Document = jwks
 		k.Reason = "neither " + truncate(issuer) + " nor " + jwks + " could be fetched to confirm the token's key (" + failed[0].Error() + ")."
 	}
 	return k

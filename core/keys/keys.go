@@ -87,6 +87,11 @@ type Key struct {
 	Binding    Binding
 	// Reason says in plain words why the binding is not Bound.
 	Reason string
+	// Document is, for an Unconfirmed key, the URL of the published
+	// document that could confirm it (the issuer's profile, controller
+	// document or JWK Set) when it could not be read; "" when no document
+	// could (an http:// or opaque controller).
+	Document string
 }
 
 // Resolver resolves key references. Fetcher nil means offline.
@@ -192,8 +197,9 @@ func (r *Resolver) resolveDID(ctx context.Context, vm, purpose string) (*Key, er
 
 // confirmFragment looks for a fragment key in the document at base.
 func (r *Resolver) confirmFragment(ctx context.Context, vm, base, scheme string, key crypto.PublicKey, purpose string) *Key {
-	k := &Key{ID: vm, Controller: base, PublicKey: key, Binding: Unconfirmed}
+	k := &Key{ID: vm, Controller: base, PublicKey: key, Binding: Unconfirmed, Document: base}
 	if scheme != "https" {
+		k.Document = ""
 		k.Reason = "the key is written into the address " + truncate(vm) + ", and " + truncate(base) + " has no document that could confirm it belongs to the issuer."
 		return k
 	}
@@ -295,41 +301,62 @@ func (r *Resolver) keyDocument(ctx context.Context, vm string, body []byte, purp
 		return nil, &did.DocumentError{ID: vm, Reason: "the key document names no controller"}
 	}
 	k := &Key{ID: vm, Controller: m.Controller, PublicKey: m.PublicKey, Binding: Unconfirmed}
-	k.Binding, k.Reason = r.controllerLists(ctx, m.Controller, vm, m.PublicKey, purpose)
+	k.Binding, k.Reason, k.Document = r.controllerLists(ctx, m.Controller, vm, m.PublicKey, purpose)
 	return k, nil
 }
 
 // controllerLists fetches or resolves a controller (a DID or an https URL)
-// and reports whether its document lists the key under purpose.
-func (r *Resolver) controllerLists(ctx context.Context, controller, vmID string, key crypto.PublicKey, purpose string) (Binding, string) {
+// and reports whether its document lists the key under purpose, with the
+// document that could tell when it could not be read.
+func (r *Resolver) controllerLists(ctx context.Context, controller, vmID string, key crypto.PublicKey, purpose string) (Binding, string, string) {
 	if strings.HasPrefix(controller, "did:") {
 		doc, err := (&did.Resolver{Fetcher: r.Fetcher}).Resolve(ctx, controller)
 		if err != nil {
 			return unreachable(controller, err)
 		}
 		if m, err := doc.Method(vmID, purpose); err == nil && sameKey(m.PublicKey, key) {
-			return Bound, ""
+			return Bound, "", ""
 		}
 		if doc.MethodWithKey(key, purpose) != nil {
-			return Bound, ""
+			return Bound, "", ""
 		}
-		return NotListed, "the DID document of " + truncate(controller) + " does not list this key for " + purpose + "."
+		return NotListed, "the DID document of " + truncate(controller) + " does not list this key for " + purpose + ".", ""
 	}
 	if !strings.HasPrefix(controller, "https://") {
-		return Unconfirmed, "the key names " + truncate(controller) + " as its controller, which has no document that could confirm it."
+		return Unconfirmed, "the key names " + truncate(controller) + " as its controller, which has no document that could confirm it.", ""
 	}
 	body, err := r.fetcher().Fetch(ctx, controller, docTypes...)
 	if err != nil {
 		return unreachable(controller, err)
 	}
-	return listed(controller, body, vmID, key, purpose)
+	b, reason := listed(controller, body, vmID, key, purpose)
+	return b, reason, ""
 }
 
-func unreachable(controller string, err error) (Binding, string) {
-	if errors.Is(err, fetch.ErrOffline) {
-		return Unconfirmed, "checking offline, ClearBadge could not fetch the document of " + truncate(controller) + " to see whether it lists this key."
+// unreachable turns a failed resolution of controller into a binding. A
+// document that could not be had (offline, no answer), or a DID method
+// ClearBadge cannot resolve, confirms nothing and refutes nothing:
+// Unconfirmed, naming the document when there is one. A document that was
+// read and is unusable (a DID document for another DID, no keys) refutes
+// the key: NotListed.
+func unreachable(controller string, err error) (Binding, string, string) {
+	doc := ""
+	if fe := fetch.Unfetched(err); fe != nil {
+		doc = fe.URL
 	}
-	return Unconfirmed, "the document of " + truncate(controller) + " could not be read to confirm the key (" + err.Error() + ")."
+	var unsupported *did.UnsupportedMethodError
+	switch {
+	case errors.Is(err, fetch.ErrOffline):
+		return Unconfirmed, "checking offline, ClearBadge could not fetch the document of " + truncate(controller) + " to see whether it lists this key.", doc
+	case doc != "" || errors.As(err, &unsupported):
+		return Unconfirmed, "the document of " + truncate(controller) + " could not be read to confirm the key (" + err.Error() + ").", doc
+	}
+	var derr *did.DocumentError
+	var invalid *did.InvalidDIDError
+	if errors.As(err, &derr) || errors.As(err, &invalid) {
+		return NotListed, "the document of " + truncate(controller) + " does not confirm the key (" + err.Error() + ").", ""
+	}
+	return Unconfirmed, "the document of " + truncate(controller) + " could not be read to confirm the key (" + err.Error() + ").", doc
 }
 
 func sameKey(a, b crypto.PublicKey) bool {

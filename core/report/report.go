@@ -3,9 +3,28 @@
 // wallet all show the same Report.
 //
 // The JSON shape is a contract (see README "The Report"): field names and
-// check ids are stable. A Report is "verified" only when a proof was checked
-// and passed and no check failed; a check that could not run is a "skip",
-// never a silent pass.
+// check ids are stable.
+//
+// # The verdict
+//
+// Every Report ends in one of four verdicts (Finish derives it from the
+// checks, so no surface has to):
+//
+//   - verified: a proof verified, the signing key is tied to the named
+//     issuer by the issuer's own published material, the dates hold, the
+//     revocation status was checked (or there is none), and for a
+//     presentation the holder's proof verified and answered the request;
+//   - not-verified: a check failed;
+//   - incomplete: nothing failed, but something that "verified" requires
+//     could not be checked (offline, a host that did not answer, an issuer
+//     whose key nothing can confirm). Missing lists what, and what would
+//     complete it;
+//   - error: the input is not a credential, so nothing was checked.
+//
+// A check that could not run is a "skip", never a silent pass, and a warning
+// never changes the verdict. Only the required checks (see Required) turn a
+// skip into "incomplete": a remote schema or an endorsement that could not be
+// read leaves a credential verified.
 package report
 
 // Outcome is the result of one check.
@@ -32,7 +51,44 @@ const (
 	CheckEndorsements = "endorsements" // embedded endorsements verified
 	CheckRefresh      = "refresh"      // a refresh service was offered or used
 	CheckCredentials  = "credentials"  // nested credentials (CLR, presentation) verified
+	CheckIdentity     = "identity"     // a registry the verifier trusts vouches for the issuer's name
 )
+
+// Required lists the checks a verdict of "verified" depends on, where
+// present: a skip on any of them makes the report "incomplete". The others
+// (format, schema, endorsements, refresh, identity) inform the reader
+// without deciding the verdict, unless they fail.
+var Required = []string{CheckProof, CheckIssuer, CheckValidity, CheckStatus, CheckPresentation, CheckRecipient, CheckCredentials}
+
+// Verdict is the one-word answer a report gives.
+type Verdict string
+
+// The four verdicts (see the package documentation).
+const (
+	Verified    Verdict = "verified"
+	Incomplete  Verdict = "incomplete"
+	NotVerified Verdict = "not-verified"
+	Error       Verdict = "error"
+)
+
+// Remedy says what would let a skipped check run.
+type Remedy string
+
+// Remedies for a skipped check.
+const (
+	// RemedyOnline: turning on online checks would fetch URL.
+	RemedyOnline Remedy = "online"
+	// RemedyDocument: online checks ran but URL did not answer; supplying
+	// the document (CLI --with URL=FILE, the page's "add a file") or trying
+	// again later would complete the check.
+	RemedyDocument Remedy = "document"
+	// RemedyNone: nothing the verifier can do; the credential itself lacks
+	// what the check needs (an issuer named only by an opaque id, say).
+	RemedyNone Remedy = "none"
+)
+
+// KindPresentation is the Report kind of a Verifiable Presentation.
+const KindPresentation = "VerifiablePresentation"
 
 // Check is one step of verification, written for a reader, not a cryptographer.
 type Check struct {
@@ -43,13 +99,43 @@ type Check struct {
 	// Detail is the technical reason (error text, key id, algorithm), folded
 	// away in the user interfaces.
 	Detail string `json:"detail,omitempty"`
+	// Remedy and URL say, for a skip, what would let the check run and the
+	// document it needs.
+	Remedy Remedy `json:"remedy,omitempty"`
+	URL    string `json:"url,omitempty"`
 }
 
-// Party names an issuer or holder.
+// Missing is one thing an "incomplete" report waits for: a required check
+// that could not run, and what would complete it.
+type Missing struct {
+	Check   string `json:"check"`
+	Message string `json:"message"`
+	Remedy  Remedy `json:"remedy"`
+	URL     string `json:"url,omitempty"`
+}
+
+// Party names an issuer or holder. Name and URL are what the credential
+// claims; Domain and Registry are what ClearBadge established.
 type Party struct {
 	ID   string `json:"id,omitempty"`
 	Name string `json:"name,omitempty"`
 	URL  string `json:"url,omitempty"`
+	// Domain is the host whose published material (a did:web document, an
+	// https controller document or JWK Set) tied the signing key to the
+	// issuer.
+	Domain string `json:"domain,omitempty"`
+	// Registry is set when a registry the verifier uses lists the issuer.
+	Registry *Listing `json:"registry,omitempty"`
+}
+
+// Listing is what a registry says of an issuer.
+type Listing struct {
+	// Registry is the registry's own name ("DCC Member Registry").
+	Registry string `json:"registry"`
+	// Name is the name the registry gives the issuer.
+	Name     string `json:"name"`
+	URL      string `json:"url,omitempty"`
+	Location string `json:"location,omitempty"`
 }
 
 // Achievement is what the credential says was achieved.
@@ -89,8 +175,12 @@ type Summary struct {
 
 // Report is the verdict on one input: a credential, a presentation or a CLR.
 type Report struct {
-	Verified bool   `json:"verified"`
-	Kind     string `json:"kind"`
+	// Verdict is the answer; Verified is true exactly when it is Verified.
+	Verdict  Verdict `json:"verdict"`
+	Verified bool    `json:"verified"`
+	// Missing lists, for an incomplete report, what could not be checked.
+	Missing []Missing `json:"missing,omitempty"`
+	Kind    string    `json:"kind"`
 	// Format is how the input was encoded: "json-ld", "vc-jwt" (OB 3.0 §8.2,
 	// typ JWT), "vc-jose" (VC-JOSE-COSE, typ vc+jwt), "png" or "svg" (baked).
 	Format      string    `json:"format,omitempty"`
@@ -101,7 +191,7 @@ type Report struct {
 	Source string `json:"source,omitempty"`
 }
 
-// Add appends a check and returns it for chaining-free use.
+// Add appends a check.
 func (r *Report) Add(id string, o Outcome, message, detail string) {
 	r.Checks = append(r.Checks, Check{ID: id, Outcome: o, Message: message, Detail: detail})
 }
@@ -126,12 +216,50 @@ func (r *Report) Failed() bool {
 	return false
 }
 
-// Finish sets Verified from the checks: a proof check must have passed
-// (or warned) and no check may have failed. Call it once all checks are in.
+// Finish sets Verdict, Verified and Missing from the checks. Call it once
+// all checks are in.
 func (r *Report) Finish() {
-	p := r.Check(CheckProof)
-	if r.Kind == "VerifiablePresentation" {
-		p = r.Check(CheckPresentation)
+	r.Verdict, r.Missing = r.judge()
+	r.Verified = r.Verdict == Verified
+}
+
+func (r *Report) judge() (Verdict, []Missing) {
+	if f := r.Check(CheckFormat); f == nil || f.Outcome == Fail {
+		return Error, nil
 	}
-	r.Verified = p != nil && (p.Outcome == Pass || p.Outcome == Warn) && !r.Failed()
+	if r.Failed() {
+		return NotVerified, nil
+	}
+	// The signature the verdict rests on: the holder's for a presentation,
+	// the issuer's otherwise. Without it nothing vouches for the content.
+	anchor := CheckProof
+	if r.Kind == KindPresentation {
+		anchor = CheckPresentation
+	}
+	if r.Check(anchor) == nil {
+		return NotVerified, nil
+	}
+	var missing []Missing
+	for _, c := range r.Checks {
+		if c.Outcome == Skip && required(c.ID) {
+			remedy := c.Remedy
+			if remedy == "" {
+				remedy = RemedyNone
+			}
+			missing = append(missing, Missing{Check: c.ID, Message: c.Message, Remedy: remedy, URL: c.URL})
+		}
+	}
+	if len(missing) > 0 {
+		return Incomplete, missing
+	}
+	return Verified, nil
+}
+
+func required(id string) bool {
+	for _, r := range Required {
+		if r == id {
+			return true
+		}
+	}
+	return false
 }

@@ -189,22 +189,25 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 			return untrusted(ch.ID+": "+ch.Detail, "%s", ch.Message)
 		}
 	}
-	if !f.rep.Verified {
+	// Bitstring Status List §2.2 lets a list be issued by another party
+	// than the credential (a status service signing every list with its own
+	// key, as the Digital Credentials Consortium does). The credential's
+	// issuer chose the list's URL in the signed credential; what the list
+	// must prove is that it is intact and current: its own proof, validity
+	// and purpose. Who signed it is named in the detail.
+	if p := f.rep.Check(report.CheckProof); p == nil || (p.Outcome != report.Pass && p.Outcome != report.Warn) {
 		// Nothing failed, but the proof could not be checked (its key is on
 		// the network, say): the bits can be neither trusted nor distrusted.
 		reason, detail := "its proof could not be checked.", "the list is not verified"
-		if p := f.rep.Check(report.CheckProof); p != nil {
-			reason, detail = p.Message, p.Detail
+		r := skipf(e.url+": "+detail, "%s was not checked: %s", what, reason)
+		if p != nil {
+			r = skipf(e.url+": "+p.Detail, "%s was not checked: %s", what, p.Message)
+			r.url, r.remedy = p.URL, p.Remedy
 		}
-		return skipf(e.url+": "+detail, "%s was not checked: %s", what, reason)
+		return r
 	}
 	list := f.doc
-	// The list must come from the credential's own issuer (see the package
-	// documentation; Bitstring Status List §3.2 last paragraph).
-	if li := credential.ID(list["issuer"]); li != issuerID {
-		return untrusted("list issuer "+li+", credential issuer "+issuerID,
-			"it was published by %s, not by the credential's issuer", quote(li))
-	}
+	signedBy := credential.ID(list["issuer"])
 	if !credential.HasType(list, k.credentialType) {
 		return untrusted("type "+strings.Join(credential.Types(list), ", "), "it is not a %s", k.credentialType)
 	}
@@ -249,7 +252,7 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 		return unusable(err.Error(), "it has no entry "+e.indexRaw)
 	}
 	entries := bits.Entries(e.size)
-	detail := fmt.Sprintf("%s %s: entry %d of %s (%d entries of %d bit(s)) is %#x", k.entryType, e.purpose, e.index, e.url, entries, e.size, value)
+	detail := fmt.Sprintf("%s %s: entry %d of %s (%d entries of %d bit(s)) is %#x; list issued by %s", k.entryType, e.purpose, e.index, e.url, entries, e.size, value, signedBy)
 	if p := f.rep.Check(report.CheckProof); p != nil {
 		detail += "; list proof: " + strings.TrimSuffix(p.Message, ".")
 	}
@@ -268,6 +271,9 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 		if len(notes) > 0 {
 			r.outcome = report.Warn
 			r.message += " " + strings.Join(notes, " ")
+		}
+		if signedBy != issuerID {
+			r.message += fmt.Sprintf(" The %s is published by %s, not by the credential's issuer; its own signature was checked.", listName, quote(signedBy))
 		}
 	}
 	return r

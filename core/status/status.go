@@ -16,12 +16,13 @@
 //     in a ListVerifier, which is core/verify's full verifier, so a list in
 //     JSON-LD with an embedded proof or a VC-JWT goes through the same code
 //     as the credential;
-//   - be issued by the credential's own issuer (same id). §2.2 allows a
-//     separate status authority, but then "a verifier will ensure that it
-//     trusts ... the issuer of the associated BitstringStatusListCredential"
-//     (§3.2, after the algorithm); ClearBadge keeps no list of trusted
-//     parties, so only the credential's issuer can be trusted to speak about
-//     it. Digital Bazaar's library makes the same check by default;
+//   - but it need not be issued by the credential's own issuer: §2.2
+//     allows a separate status authority, and the Digital Credentials
+//     Consortium signs every list with one status key. The credential's
+//     issuer named the list's URL inside its signed credential; the list's
+//     own proof shows it is intact, and the message names who signed it.
+//     Nothing else about the list's issuer is asked (its key binding is
+//     the list's concern, not the credential's);
 //   - be of the right type, and its statusPurpose must include the entry's.
 //
 // A list that fails any of these is a `fail` ("could not be trusted"), and so
@@ -110,11 +111,14 @@ const (
 	msgOffline  = "%s was not checked because ClearBadge is offline; turn on online checks or supply the list with --with URL=FILE."
 )
 
-// result is the outcome of one credentialStatus entry.
+// result is the outcome of one credentialStatus entry. A skip names the
+// list that would complete it (url) and how (remedy).
 type result struct {
 	outcome report.Outcome
 	message string
 	detail  string
+	url     string
+	remedy  report.Remedy
 }
 
 func failf(detail, format string, a ...any) result {
@@ -135,7 +139,14 @@ type depthKey struct{}
 // issued by issuerID (the id of its issuer; when empty, doc's own issuer).
 func (c *Checker) Check(ctx context.Context, doc map[string]any, issuerID string) report.Check {
 	r := c.check(ctx, doc, issuerID)
-	return report.Check{ID: report.CheckStatus, Outcome: r.outcome, Message: r.message, Detail: r.detail}
+	ch := report.Check{ID: report.CheckStatus, Outcome: r.outcome, Message: r.message, Detail: r.detail}
+	if r.outcome == report.Skip {
+		ch.URL, ch.Remedy = r.url, r.remedy
+		if ch.Remedy == "" {
+			ch.Remedy = report.RemedyNone
+		}
+	}
+	return ch
 }
 
 func (c *Checker) check(ctx context.Context, doc map[string]any, issuerID string) result {
@@ -223,6 +234,9 @@ func combine(rs []result) result {
 		if severity(r.outcome) > severity(out.outcome) {
 			out.outcome = r.outcome
 		}
+		if r.outcome == report.Skip && out.url == "" {
+			out.url, out.remedy = r.url, r.remedy
+		}
 		if !seen[r.message] {
 			seen[r.message] = true
 			msgs = append(msgs, r.message)
@@ -287,9 +301,13 @@ func (c *Checker) fetch(ctx context.Context, u string, accept ...string) ([]byte
 // notFetched turns a fetch error into a skip; what names what was not checked.
 func notFetched(what, u string, err error) result {
 	if errors.Is(err, fetch.ErrOffline) {
-		return skipf("the list is at "+u, msgOffline, what)
+		r := skipf("the list is at "+u, msgOffline, what)
+		r.url, r.remedy = u, report.RemedyOnline
+		return r
 	}
-	return skipf(u+": "+err.Error(), "%s was not checked: the list could not be fetched.", what)
+	r := skipf(u+": "+err.Error(), "%s was not checked: the list at %s could not be fetched.", what, host(u))
+	r.url, r.remedy = u, report.RemedyDocument
+	return r
 }
 
 func (c *Checker) now() time.Time {

@@ -4,22 +4,27 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/credential"
+	"github.com/clearbadge/clearbadge/core/did"
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/jsonld"
 	"github.com/clearbadge/clearbadge/core/keys"
 	"github.com/clearbadge/clearbadge/core/proof"
 	"github.com/clearbadge/clearbadge/core/report"
-	"github.com/clearbadge/clearbadge/core/schema"
 )
 
 // signer is who made the proof that verified: the key and how it is bound
 // to a controller. A JWT fills it from its header; an embedded proof from
-// its verificationMethod.
-type signer struct{ key *keys.Key }
+// its verificationMethod, and then proof is the proof that verified, the
+// only one whose challenge and domain count.
+type signer struct {
+	key   *keys.Key
+	proof *proof.Proof
+}
 
 // credential runs every check on a decoded credential. When ext is non-nil
 // the proof was external (a JWT) and has been checked already: its checks are
@@ -54,7 +59,7 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 	if r.Kind != credential.KindCredential {
 		// The OB 3.0 / CLR 2.0 data model applies to badges and records, not
 		// to other credentials such as status lists.
-		r.Checks = append(r.Checks, schema.Check(ctx, doc, s.fetch))
+		r.Checks = append(r.Checks, s.schema(ctx, doc))
 	}
 	s.recipient(r, doc)
 	s.endorsements(ctx, r, doc)
@@ -173,7 +178,7 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 		}
 		key, err := s.keyResolver().Resolve(ctx, p.VerificationMethod, purpose)
 		if err != nil {
-			consider(keyProblem(what, p.VerificationMethod, err))
+			consider(s.keyProblem(what, p.VerificationMethod, err))
 			continue
 		}
 		if err := proof.Verify(doc, p, key.PublicKey); err != nil {
@@ -185,7 +190,7 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 			detail += "; ignored proofs of unsupported types: " + strings.Join(ignored, ", ")
 		}
 		r.Add(report.CheckProof, report.Pass, intact(what), detail)
-		return &signer{key: key}
+		return &signer{key: key, proof: p}
 	}
 	if best == nil {
 		r.Add(report.CheckProof, report.Fail, "This "+what+"'s signature is of a kind ClearBadge cannot check.",
@@ -195,6 +200,19 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 	best.ID = report.CheckProof
 	r.Checks = append(r.Checks, *best)
 	return nil
+}
+
+// remedy says what would let a check that needs the document at url run:
+// online checks when offline, the document itself when online checks ran
+// and it did not answer, nothing when there is no document to ask.
+func (s *session) remedy(url string) report.Remedy {
+	switch {
+	case url == "":
+		return report.RemedyNone
+	case s.offline:
+		return report.RemedyOnline
+	}
+	return report.RemedyDocument
 }
 
 // intact is the proof check's passing message: a credential is signed by its
@@ -218,16 +236,37 @@ func rank(o report.Outcome) int {
 	return 0
 }
 
-// keyProblem explains why the signing key could not be had.
-func keyProblem(what, vm string, err error) report.Check {
-	if errors.Is(err, fetch.ErrOffline) {
-		return report.Check{Outcome: report.Skip,
+// keyProblem explains why the signing key could not be had. A key document
+// that could not be fetched is evidence of nothing, so the proof is skipped
+// and names the document that would complete it; one that was read and
+// does not hold the key is a failure.
+func (s *session) keyProblem(what, vm string, err error) report.Check {
+	fe := fetch.Unfetched(err)
+	switch {
+	case errors.Is(err, fetch.ErrOffline):
+		c := report.Check{Outcome: report.Skip,
 			Message: "The signature could not be checked offline: the signer's key is published online. Turn on online checks (or supply the key's document) to check it.",
 			Detail:  vm + ": " + err.Error()}
+		if fe != nil {
+			c.URL, c.Remedy = fe.URL, s.remedy(fe.URL)
+		}
+		return c
+	case fe != nil:
+		return report.Check{Outcome: report.Skip,
+			Message: "The signature could not be checked: the signer's key is published at " + host(fe.URL) + ", which did not answer. Try again later, or supply the key's document.",
+			Detail:  vm + ": " + err.Error(), URL: fe.URL, Remedy: s.remedy(fe.URL)}
 	}
 	return report.Check{Outcome: report.Fail,
 		Message: "The key that should have signed this " + what + " could not be found, so its signature cannot be trusted.",
 		Detail:  vm + ": " + err.Error()}
+}
+
+// host names the server of a URL for messages.
+func host(u string) string {
+	if p, err := url.Parse(u); err == nil && p.Host != "" {
+		return p.Host
+	}
+	return u
 }
 
 // proofProblem explains a failed proof in plain words.
@@ -252,12 +291,23 @@ func proofProblem(what string, p *proof.Proof, err error) report.Check {
 	return report.Check{Outcome: report.Fail, Message: "The " + what + "'s signature could not be checked: it is malformed.", Detail: p.Name() + ": " + err.Error()}
 }
 
-// issuer checks that whoever made the proof is the credential's issuer.
+// issuer checks that whoever made the proof is the credential's issuer: the
+// key must be listed by the issuer's own published material (its DID
+// document, or for an https issuer the controller document or JWK Set the
+// OB 3.0 Implementation Guide's "Key provenance" names). A binding that
+// nothing contradicts but nothing confirms is a skip, which leaves the
+// verdict "incomplete": the signature proves only that someone holding
+// that key signed.
 func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 	issuerID := credential.ID(doc["issuer"])
 	name := r.Summary.Issuer.Name
 	if name == "" {
 		name = issuerID
+	}
+	unconfirmed := func(reason, detail, url string) {
+		r.Checks = append(r.Checks, report.Check{ID: report.CheckIssuer, Outcome: report.Skip,
+			Message: "The signature is intact, but nothing confirms that the key that made it is " + name + "'s: " + reason,
+			Detail:  detail, URL: url, Remedy: s.remedy(url)})
 	}
 	switch {
 	case issuerID == "":
@@ -265,25 +315,54 @@ func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 	case who.key.Binding == keys.NotListed:
 		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with a key that "+name+" does not publish as its own.", who.key.Reason)
 	case who.key.Controller != issuerID && !resolvable(issuerID):
-		// An issuer named only by an opaque id (urn:uuid:...) publishes no
-		// document that could list its keys: nothing can confirm or refute
-		// that the key is its own.
-		r.Add(report.CheckIssuer, report.Warn, "The issuer is identified only by an opaque id, so nothing can confirm that the key that signed this credential is "+name+"'s.",
-			fmt.Sprintf("issuer %s; key %s controlled by %s", issuerID, who.key.ID, who.key.Controller))
+		// An issuer named only by an opaque id (urn:uuid:...) or an http://
+		// address publishes no document ClearBadge may read for its keys:
+		// nothing can confirm or refute that the key is its own.
+		unconfirmed("the issuer is identified only by "+truncate(issuerID)+", which publishes no keys that could be checked.",
+			fmt.Sprintf("issuer %s; key %s controlled by %s", issuerID, who.key.ID, who.key.Controller), "")
 	case who.key.Controller != issuerID:
 		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with someone else's key, not one belonging to the issuer it names ("+name+").",
 			fmt.Sprintf("key %s is controlled by %s; issuer is %s", who.key.ID, who.key.Controller, issuerID))
 	case who.key.Binding == keys.Unconfirmed && who.key.ID == "":
-		r.Add(report.CheckIssuer, report.Warn, "The signature is valid, but the key was carried inside the token itself and nothing ties it to "+name+": anyone could have made that key.", who.key.Reason)
+		unconfirmed("the key was carried inside the token itself, and anyone could have made that key; "+who.key.Reason, who.key.Reason, who.key.Document)
 	case who.key.Binding == keys.Unconfirmed:
-		r.Add(report.CheckIssuer, report.Warn, "The key that signed this credential could not be confirmed as "+name+"'s: "+who.key.Reason, "key "+who.key.ID)
+		unconfirmed(who.key.Reason, "key "+who.key.ID, who.key.Document)
 	default:
-		r.Add(report.CheckIssuer, report.Pass, "The signing key belongs to the issuer, "+name+".", "key "+who.key.ID+" controlled by "+who.key.Controller)
+		r.Summary.Issuer.Domain = domain(issuerID)
+		msg := "The signing key belongs to the issuer: " + issuerID + " lists it as its own."
+		if r.Summary.Issuer.Domain != "" {
+			msg = "The signing key belongs to the issuer: " + r.Summary.Issuer.Domain + " publishes it for " + issuerID + "."
+		}
+		r.Add(report.CheckIssuer, report.Pass, msg, "key "+who.key.ID+" controlled by "+who.key.Controller)
 	}
 }
 
 // resolvable reports whether an issuer id can lead to a document listing its
-// keys: a DID or an http(s) URL.
+// keys: a DID or an https URL (http:// documents are never fetched: anyone
+// on the path could answer).
 func resolvable(id string) bool {
-	return strings.HasPrefix(id, "did:") || strings.HasPrefix(id, "https://") || strings.HasPrefix(id, "http://")
+	return strings.HasPrefix(id, "did:") || strings.HasPrefix(id, "https://")
+}
+
+// domain is the host that published the issuer's keys: the did:web host or
+// the https issuer's host; "" for a DID that names no host (did:key,
+// did:jwk), whose document is the key itself.
+func domain(issuerID string) string {
+	if strings.HasPrefix(issuerID, "did:web:") {
+		if u, err := did.WebURL(issuerID); err == nil {
+			return host(u)
+		}
+		return ""
+	}
+	if strings.HasPrefix(issuerID, "https://") {
+		return host(issuerID)
+	}
+	return ""
+}
+
+func truncate(s string) string {
+	if len(s) > 100 {
+		return s[:100] + "…"
+	}
+	return s
 }

@@ -172,8 +172,9 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 	case tok.Header.Kid != "":
 		k, err := s.keyResolver().JWTKey(ctx, tok.Header.Kid, issuer)
 		if err != nil {
-			c := keyProblem("credential", tok.Header.Kid, err)
-			add(c.Outcome, c.Message, c.Detail)
+			c := s.keyProblem("credential", tok.Header.Kid, err)
+			c.ID = report.CheckProof
+			ext.checks = append(ext.checks, c)
 			return nil
 		}
 		if err := tok.Verify(k.PublicKey); err != nil {

@@ -23,22 +23,54 @@ func (s *session) nested(ctx context.Context, r *report.Report, doc map[string]a
 		r.Add(report.CheckCredentials, report.Fail, "This learner record holds no credentials.", "CLR 2.0: ClrSubject.verifiableCredential is required (1..*)")
 		return
 	}
-	var failed []string
+	var t tally
 	for i, it := range items {
 		nr := s.nestedValue(ctx, it, fmt.Sprintf("credential %d", i+1))
 		r.Credentials = append(r.Credentials, nr)
-		if !nr.Verified {
-			failed = append(failed, label(nr))
+		t.add(nr)
+	}
+	if t.failed != nil || t.incomplete != nil {
+		t.report(r, "record")
+		return
+	}
+	r.Add(report.CheckCredentials, report.Pass, fmt.Sprintf("All %s in this record verified.", plural(len(items), "credential", "credentials")), "")
+}
+
+// tally counts the verdicts of the credentials inside a record or a
+// bundle: the container is verified only when each of them is, and
+// incomplete when none failed but some could not be fully checked.
+type tally struct {
+	total              int
+	failed, incomplete []string
+	first              *report.Missing // what would complete the first incomplete one
+}
+
+func (t *tally) add(nr *report.Report) {
+	t.total++
+	switch nr.Verdict {
+	case report.Verified:
+	case report.Incomplete:
+		t.incomplete = append(t.incomplete, label(nr))
+		if t.first == nil && len(nr.Missing) > 0 {
+			t.first = &nr.Missing[0]
 		}
-	}
-	total := len(items)
-	switch {
-	case len(failed) == 0:
-		r.Add(report.CheckCredentials, report.Pass, fmt.Sprintf("All %d credentials in this record verified.", total), "")
 	default:
-		r.Add(report.CheckCredentials, report.Fail,
-			fmt.Sprintf("%d of the %d credentials in this record did not verify: %s.", len(failed), total, strings.Join(failed, ", ")), "")
+		t.failed = append(t.failed, label(nr))
 	}
+}
+
+// report adds the credentials check for a tally with failures or gaps.
+func (t *tally) report(r *report.Report, container string) {
+	if len(t.failed) > 0 {
+		r.Add(report.CheckCredentials, report.Fail, fmt.Sprintf("%d of the %d credentials in this %s did not verify: %s.", len(t.failed), t.total, container, strings.Join(t.failed, ", ")), "")
+		return
+	}
+	c := report.Check{ID: report.CheckCredentials, Outcome: report.Skip, Remedy: report.RemedyNone,
+		Message: fmt.Sprintf("%d of the %d credentials in this %s could not be fully checked: %s. See each one for what is missing.", len(t.incomplete), t.total, container, strings.Join(t.incomplete, ", "))}
+	if t.first != nil {
+		c.Remedy, c.URL = t.first.Remedy, t.first.URL
+	}
+	r.Checks = append(r.Checks, c)
 }
 
 // label names a nested credential for messages: its name in quotes, or
@@ -61,6 +93,7 @@ func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[st
 		return
 	}
 	var failed []string
+	incomplete := 0
 	for i, e := range found {
 		nr := s.nestedValue(ctx, e, fmt.Sprintf("endorsement %d", i+1))
 		if nr.Kind != credential.KindEndorsement && nr.Kind != "unknown" {
@@ -68,12 +101,21 @@ func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[st
 			nr.Finish()
 		}
 		r.Credentials = append(r.Credentials, nr)
-		if !nr.Verified {
+		switch nr.Verdict {
+		case report.Verified:
+		case report.Incomplete:
+			incomplete++
+		default:
 			failed = append(failed, label(nr))
 		}
 	}
-	if len(failed) == 0 {
+	switch {
+	case len(failed) == 0 && incomplete == 0:
 		r.Add(report.CheckEndorsements, report.Pass, fmt.Sprintf("%s verified.", plural(len(found), "endorsement", "endorsements")), "")
+		return
+	case len(failed) == 0:
+		r.Add(report.CheckEndorsements, report.Warn,
+			fmt.Sprintf("%d of %s could not be fully checked; this does not affect the credential itself.", incomplete, plural(len(found), "endorsement", "endorsements")), "")
 		return
 	}
 	r.Add(report.CheckEndorsements, report.Warn,

@@ -19,7 +19,7 @@ import (
 // the verifier expects: VC Data Integrity §4.3 steps on challenge/domain),
 // that the holder made it, and every credential inside with its own report.
 func (s *session) presentation(ctx context.Context, doc map[string]any, format string) *report.Report {
-	r := &report.Report{Kind: credential.KindPresentation, Format: format, Summary: credential.Summarize(doc)}
+	r := &report.Report{Kind: credential.KindPresentation, Format: format, Summary: presentationSummary(doc)}
 	if !presentationShape(r, doc) {
 		r.Finish()
 		return r
@@ -29,16 +29,27 @@ func (s *session) presentation(ctx context.Context, doc map[string]any, format s
 	if _, signed := doc["proof"]; !signed {
 		s.expectations(r, "", "", false)
 	} else if who := s.embeddedProof(ctx, r, doc, "authentication"); who != nil {
-		// embeddedProof verified the first acceptable proof; read its
-		// challenge and domain from the same proof set.
-		ch, dom := proofBinding(doc, who.key.ID)
-		s.holderBinding(r, holder, who.key, ch, dom)
+		// Only the proof that verified speaks for the holder: a challenge
+		// in any other proof of the set (a fake one put in front of a
+		// replayed bundle, say) counts for nothing.
+		s.holderBinding(r, holder, who.key, who.proof.Challenge, who.proof.Domain)
 	} else {
-		r.Add(report.CheckPresentation, report.Fail, "The presenter's signature on this bundle could not be verified.", "see the proof check")
+		unverifiedHolder(r)
 	}
 	s.presented(ctx, r, doc, holder)
 	r.Finish()
 	return r
+}
+
+// unverifiedHolder adds the presentation check when the holder's proof did
+// not verify: a failure when it failed, a skip (naming what would complete
+// it) when it could not be checked.
+func unverifiedHolder(r *report.Report) {
+	c := report.Check{ID: report.CheckPresentation, Outcome: report.Fail, Message: "The presenter's signature on this bundle could not be verified.", Detail: "see the proof check"}
+	if p := r.Check(report.CheckProof); p != nil && p.Outcome == report.Skip {
+		c.Outcome, c.Message, c.URL, c.Remedy = report.Skip, "The presenter's signature on this bundle could not be checked yet: "+p.Message, p.URL, p.Remedy
+	}
+	r.Checks = append(r.Checks, c)
 }
 
 // presentationShape adds the format check of a presentation and reports
@@ -62,7 +73,7 @@ func presentationShape(r *report.Report, doc map[string]any) bool {
 // claim carries the challenge and `aud` the domain (the verifier the holder
 // meant it for). core/present writes them so.
 func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload, doc map[string]any, format string) *report.Report {
-	r := &report.Report{Kind: credential.KindPresentation, Format: format, Summary: credential.Summarize(doc)}
+	r := &report.Report{Kind: credential.KindPresentation, Format: format, Summary: presentationSummary(doc)}
 	if !presentationShape(r, doc) {
 		r.Finish()
 		return r
@@ -77,7 +88,7 @@ func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload,
 	case iss != "" && iss != holder:
 		r.Add(report.CheckPresentation, report.Fail, "The token and the bundle inside it name different holders.", fmt.Sprintf("iss %q but holder %q", iss, holder))
 	case key == nil:
-		r.Add(report.CheckPresentation, report.Fail, "The presenter's signature on this bundle could not be verified.", "see the proof check")
+		unverifiedHolder(r)
 	default:
 		if msg, detail := s.tokenTimes(payload); msg != "" {
 			r.Add(report.CheckPresentation, report.Fail, msg, detail)
@@ -111,8 +122,9 @@ func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Tok
 	}
 	k, err := s.keyResolver().Resolve(ctx, kid, "authentication")
 	if err != nil {
-		c := keyProblem("bundle", kid, err)
-		r.Add(report.CheckProof, c.Outcome, c.Message, c.Detail)
+		c := s.keyProblem("bundle", kid, err)
+		c.ID = report.CheckProof
+		r.Checks = append(r.Checks, c)
 		return nil
 	}
 	if tok.Header.JWK != nil && !sameKey(k.PublicKey, tok.Header.JWK.Key) {
@@ -147,18 +159,13 @@ func (s *session) tokenTimes(payload map[string]any) (msg, detail string) {
 	return "", ""
 }
 
-// proofBinding returns the challenge and domain of the proof made with vm.
-func proofBinding(doc map[string]any, vm string) (challenge, domain string) {
-	for _, p := range credential.List(doc["proof"]) {
-		m, ok := p.(map[string]any)
-		if !ok {
-			continue
-		}
-		if credential.ID(m["verificationMethod"]) == vm {
-			return credential.Str(m, "challenge"), strings.Join(credential.Strings(m["domain"]), " ")
-		}
-	}
-	return "", ""
+// presentationSummary is what a presentation's card shows: who holds it.
+// Nobody vouches for anything else the presentation document says (its
+// own name, image or "issuer" are the presenter's words, unsigned or signed
+// by the presenter alone), so none of it reaches the summary; the card lists
+// the credentials, each with its own issuer's words.
+func presentationSummary(doc map[string]any) report.Summary {
+	return report.Summary{ID: credential.Str(doc, "id"), Holder: credential.ID(doc["holder"])}
 }
 
 // holderBinding adds the presentation check: the key is the holder's and the
@@ -182,8 +189,11 @@ func (s *session) holderBinding(r *report.Report, holder string, key *keys.Key, 
 		c.Outcome = report.Warn
 		c.Message += " The bundle does not name its holder."
 	case key.Binding == keys.Unconfirmed:
-		c.Outcome = report.Warn
+		// As for an issuer: the holder's signature holds, but nothing ties
+		// the key to the holder it names, so the verdict waits.
+		c.Outcome = report.Skip
 		c.Message += " But the key could not be confirmed as the holder's: " + key.Reason
+		c.URL, c.Remedy = key.Document, s.remedy(key.Document)
 	}
 }
 
@@ -203,7 +213,11 @@ func (s *session) expectations(r *report.Report, challenge, domain string, signe
 		r.Add(report.CheckPresentation, report.Fail, "This bundle was made for a different website or verifier (its domain does not match).",
 			fmt.Sprintf("expected domain %q, found %q", s.domain, domain))
 	case !signed:
-		r.Add(report.CheckPresentation, report.Warn, "This bundle is not signed by its holder: only the credentials inside are checked.", "no proof")
+		// VC 2.0 §4.13 allows an unsigned presentation, but then nothing
+		// shows who handed it over: never "verified" (each credential inside
+		// keeps its own verdict).
+		r.Checks = append(r.Checks, report.Check{ID: report.CheckPresentation, Outcome: report.Skip, Remedy: report.RemedyNone,
+			Message: "This bundle is not signed by its holder, so who handed it over cannot be confirmed; each credential inside is checked on its own.", Detail: "no proof"})
 	case s.challenge == "" && challenge != "":
 		r.Add(report.CheckPresentation, report.Warn, "The holder signed this bundle, but no challenge was given to compare with: it could be a replay.",
 			"presentation challenge "+challenge)
@@ -230,24 +244,23 @@ func (s *session) presented(ctx context.Context, r *report.Report, doc map[strin
 		r.Add(report.CheckCredentials, report.Warn, "This bundle holds no credentials.", "")
 		return
 	}
-	var failed, notHolder []string
+	var t tally
+	var notHolder []string
 	for i, it := range items {
 		nr := s.nestedValue(ctx, enveloped(it), fmt.Sprintf("credential %d", i+1))
 		r.Credentials = append(r.Credentials, nr)
-		if !nr.Verified {
-			failed = append(failed, label(nr))
-		}
+		t.add(nr)
 		if holder != "" && nr.Summary.Subject != "" && nr.Summary.Subject != holder {
 			notHolder = append(notHolder, label(nr))
 		}
 	}
 	switch {
-	case len(failed) > 0:
-		r.Add(report.CheckCredentials, report.Fail, fmt.Sprintf("%d of the %d credentials in this bundle did not verify: %s.", len(failed), len(items), strings.Join(failed, ", ")), "")
+	case t.failed != nil || t.incomplete != nil:
+		t.report(r, "bundle")
 	case len(notHolder) > 0:
 		r.Add(report.CheckCredentials, report.Warn, fmt.Sprintf("All %d credentials verified, but the holder is not the subject of %s. That can be legitimate (a parent presenting a child's record), but check who is presenting.", len(items), strings.Join(notHolder, ", ")), "")
 	default:
-		r.Add(report.CheckCredentials, report.Pass, fmt.Sprintf("All %d credentials in this bundle verified.", len(items)), "")
+		r.Add(report.CheckCredentials, report.Pass, fmt.Sprintf("All %s in this bundle verified.", plural(len(items), "credential", "credentials")), "")
 	}
 }
 

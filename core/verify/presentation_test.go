@@ -119,7 +119,7 @@ func TestPresentationRoundTrip(t *testing.T) {
 		} {
 			t.Run(string(typ)+"/"+tc.name, func(t *testing.T) {
 				r := verifyVP(p.present(t, tc.f, vpChallenge, tc.creds...), expectChallenge...)
-				check(t, r, expect{verified: true, checks: outcomes("format", P, "proof", P, "presentation", P, "credentials", P)})
+				check(t, r, expect{verdict: report.Verified, checks: outcomes("format", P, "proof", P, "presentation", P, "credentials", P)})
 				if r.Kind != "VerifiablePresentation" || r.Format != tc.format || r.Summary.Holder != p.key.DID() {
 					t.Errorf("kind %q format %q holder %q", r.Kind, r.Format, r.Summary.Holder)
 				}
@@ -127,7 +127,7 @@ func TestPresentationRoundTrip(t *testing.T) {
 					t.Fatalf("%d nested reports, want %d", len(r.Credentials), len(tc.creds))
 				}
 				for _, n := range r.Credentials {
-					check(t, n, expect{verified: true, checks: outcomes("proof", P, "issuer", P)})
+					check(t, n, expect{verdict: report.Verified, checks: outcomes("proof", P, "issuer", P)})
 				}
 				if c := r.Check("proof"); !strings.Contains(c.Message, "holder") {
 					t.Errorf("the proof check speaks of %q", c.Message)
@@ -139,7 +139,7 @@ func TestPresentationRoundTrip(t *testing.T) {
 		t.Run(string(typ)+"/not the subject", func(t *testing.T) {
 			for _, f := range []present.Format{present.DataIntegrity, present.JWT} {
 				r := verifyVP(p.present(t, f, vpChallenge, p.badge, p.others), expectChallenge...)
-				check(t, r, expect{verified: true, checks: outcomes("presentation", P, "credentials", W)})
+				check(t, r, expect{verdict: report.Verified, checks: outcomes("presentation", P, "credentials", W)})
 				if c := r.Check("credentials"); c != nil && !strings.Contains(c.Message, "not the subject") {
 					t.Errorf("%s: %s", f, c.Message)
 				}
@@ -225,71 +225,71 @@ func TestPresentationTampering(t *testing.T) {
 	}{
 		// Inner credentials.
 		{"di: credential changed by the holder, then signed", p.present(t, present.DataIntegrity, vpChallenge, changedBadge), expectChallenge,
-			expect{false, outcomes("proof", P, "presentation", P, "credentials", F)}},
+			expect{"", outcomes("proof", P, "presentation", P, "credentials", F)}},
 		{"jwt: credential changed by the holder, then signed", p.present(t, present.JWT, vpChallenge, changedBadge), expectChallenge,
-			expect{false, outcomes("proof", P, "presentation", P, "credentials", F)}},
+			expect{"", outcomes("proof", P, "presentation", P, "credentials", F)}},
 		{"di: credential changed after signing", edit(t, di, func(m map[string]any) { firstCredential(m)["name"] = "A better badge" }), expectChallenge,
-			expect{false, outcomes("proof", F, "presentation", F, "credentials", F)}},
+			expect{"", outcomes("proof", F, "presentation", F, "credentials", F)}},
 		{"jwt: credential changed after signing", editJWT(t, vpJWT, nil, func(m map[string]any) { firstCredential(m)["name"] = "A better badge" }), expectChallenge,
-			expect{false, outcomes("proof", F, "presentation", F, "credentials", F)}},
+			expect{"", outcomes("proof", F, "presentation", F, "credentials", F)}},
 		{"di: another holder's credential swapped in, signed", resign(t, p.key, edit(t, di, func(m map[string]any) {
 			m["verifiableCredential"] = []any{json.RawMessage(other.badge)}
 		}), vpChallenge), expectChallenge,
-			expect{true, outcomes("proof", P, "presentation", P, "credentials", W)}},
+			expect{report.Verified, outcomes("proof", P, "presentation", P, "credentials", W)}},
 
 		// The holder.
 		{"di: holder changed after signing", edit(t, di, func(m map[string]any) { m["holder"] = other.key.DID() }), expectChallenge,
-			expect{false, outcomes("proof", F, "presentation", F)}},
+			expect{"", outcomes("proof", F, "presentation", F)}},
 		{"jwt: holder changed after signing", editJWT(t, vpJWT, nil, func(m map[string]any) { m["holder"] = other.key.DID() }), expectChallenge,
-			expect{false, outcomes("proof", F, "presentation", F)}},
+			expect{"", outcomes("proof", F, "presentation", F)}},
 		{"di: names another holder, signed by me", resign(t, p.key, edit(t, di, func(m map[string]any) { m["holder"] = other.key.DID() }), vpChallenge), expectChallenge,
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 		{"jwt: names another holder, signed by me", editJWT(t, vpJWT, p.key, func(m map[string]any) { m["holder"] = other.key.DID() }), expectChallenge,
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 		{"di: my presentation signed by someone else", resign(t, other.key, di, vpChallenge), expectChallenge,
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 		{"jwt: iss and holder differ", editJWT(t, vpJWT, p.key, func(m map[string]any) { m["iss"] = other.key.DID() }), expectChallenge,
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 
 		// The challenge: a replay carries an old one.
 		{"di: replayed (another challenge)", di, []verify.Option{verify.WithChallenge("a-new-challenge"), verify.WithDomain(vpDomain)},
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 		{"jwt: replayed (another nonce)", vpJWT, []verify.Option{verify.WithChallenge("a-new-challenge"), verify.WithDomain(vpDomain)},
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 		{"di: challenge rewritten to the expected one", edit(t, p.present(t, present.DataIntegrity, "old", p.badge), func(m map[string]any) {
 			m["proof"].(map[string]any)["challenge"] = vpChallenge
-		}), expectChallenge, expect{false, outcomes("proof", F, "presentation", F)}},
+		}), expectChallenge, expect{"", outcomes("proof", F, "presentation", F)}},
 		{"jwt: nonce rewritten to the expected one", editJWT(t, p.present(t, present.JWT, "old", p.badge), nil, func(m map[string]any) { m["nonce"] = vpChallenge }),
-			expectChallenge, expect{false, outcomes("proof", F, "presentation", F)}},
+			expectChallenge, expect{"", outcomes("proof", F, "presentation", F)}},
 		{"di: no challenge, one expected", p.present(t, present.DataIntegrity, "", p.badge), expectChallenge,
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 		{"jwt: no nonce, one expected", p.present(t, present.JWT, "", p.badge), expectChallenge,
-			expect{false, outcomes("proof", P, "presentation", F)}},
-		{"di: challenge, none expected", di, nil, expect{true, outcomes("proof", P, "presentation", W)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
+		{"di: challenge, none expected", di, nil, expect{report.Verified, outcomes("proof", P, "presentation", W)}},
 		{"unsigned, challenge expected", edit(t, di, func(m map[string]any) { delete(m, "proof") }), expectChallenge,
-			expect{false, outcomes("presentation", F)}},
+			expect{"", outcomes("presentation", F)}},
 
 		// The domain.
 		{"di: another domain", di, []verify.Option{verify.WithChallenge(vpChallenge), verify.WithDomain("evil.example")},
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 		{"jwt: another aud", vpJWT, []verify.Option{verify.WithChallenge(vpChallenge), verify.WithDomain("evil.example")},
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 		{"di: domain rewritten", edit(t, di, func(m map[string]any) { m["proof"].(map[string]any)["domain"] = "evil.example" }),
-			[]verify.Option{verify.WithChallenge(vpChallenge), verify.WithDomain("evil.example")}, expect{false, outcomes("proof", F, "presentation", F)}},
+			[]verify.Option{verify.WithChallenge(vpChallenge), verify.WithDomain("evil.example")}, expect{"", outcomes("proof", F, "presentation", F)}},
 		{"jwt: aud as a list with ours", editJWT(t, vpJWT, p.key, func(m map[string]any) { m["aud"] = []any{"other.example", vpDomain} }), expectChallenge,
-			expect{true, outcomes("proof", P, "presentation", P)}},
+			expect{report.Verified, outcomes("proof", P, "presentation", P)}},
 
 		// The holder's JWS itself.
 		{"jwt: expired", editJWT(t, vpJWT, p.key, func(m map[string]any) { m["exp"] = vpAt.Add(-time.Minute).Unix() }), expectChallenge,
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 		{"jwt: not yet valid", editJWT(t, vpJWT, p.key, func(m map[string]any) { m["nbf"] = vpAt.Add(time.Hour).Unix() }), expectChallenge,
-			expect{false, outcomes("proof", P, "presentation", F)}},
+			expect{"", outcomes("proof", P, "presentation", F)}},
 		{"jwt: signed by another key", []byte(resignJWS(t, vpJWT, other.key, p.key.VerificationMethod())), expectChallenge,
-			expect{false, outcomes("proof", F, "presentation", F)}},
+			expect{"", outcomes("proof", F, "presentation", F)}},
 		{"jwt: no kid", []byte(resignJWS(t, vpJWT, p.key, "")), expectChallenge,
-			expect{false, outcomes("proof", F, "presentation", F)}},
+			expect{"", outcomes("proof", F, "presentation", F)}},
 		{"jwt: relative kid", []byte(resignJWS(t, vpJWT, p.key, "#"+strings.TrimPrefix(p.key.DID(), "did:key:"))), expectChallenge,
-			expect{true, outcomes("proof", P, "presentation", P)}},
+			expect{report.Verified, outcomes("proof", P, "presentation", P)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			check(t, verifyVP(tc.in, tc.opts...), tc.want)
@@ -364,22 +364,22 @@ func TestPeerPresentations(t *testing.T) {
 				return verify.New(append([]verify.Option{at}, opts...)...).Verify(context.Background(), in, filepath.Base(file))
 			}
 			r := run(verify.WithChallenge(meta.Challenge), verify.WithDomain(meta.Domain))
-			check(t, r, expect{true, outcomes("format", P, "proof", P, "presentation", P, "credentials", P)})
+			check(t, r, expect{report.Verified, outcomes("format", P, "proof", P, "presentation", P, "credentials", P)})
 			if r.Kind != "VerifiablePresentation" || len(r.Credentials) == 0 {
 				t.Errorf("kind %s, %d credentials", r.Kind, len(r.Credentials))
 			}
 			for _, n := range r.Credentials {
-				check(t, n, expect{true, outcomes("proof", P, "issuer", P, "validity", P)})
+				check(t, n, expect{report.Verified, outcomes("proof", P, "issuer", P, "validity", P)})
 			}
-			check(t, run(verify.WithChallenge("another-request"), verify.WithDomain(meta.Domain)), expect{false, outcomes("proof", P, "presentation", F)})
-			check(t, run(verify.WithChallenge(meta.Challenge), verify.WithDomain("elsewhere.example")), expect{false, outcomes("proof", P, "presentation", F)})
+			check(t, run(verify.WithChallenge("another-request"), verify.WithDomain(meta.Domain)), expect{"", outcomes("proof", P, "presentation", F)})
+			check(t, run(verify.WithChallenge(meta.Challenge), verify.WithDomain("elsewhere.example")), expect{"", outcomes("proof", P, "presentation", F)})
 			if in[0] != '{' {
 				return
 			}
 			// A holder swapped after signing breaks the holder's proof.
 			swapped := edit(t, in, func(m map[string]any) { m["holder"] = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK" })
 			check(t, verify.New(at, verify.WithChallenge(meta.Challenge), verify.WithDomain(meta.Domain)).Verify(context.Background(), swapped, "swapped"),
-				expect{false, outcomes("proof", F, "presentation", F)})
+				expect{"", outcomes("proof", F, "presentation", F)})
 		})
 	}
 }

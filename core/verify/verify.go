@@ -69,6 +69,12 @@ func WithRecipient(k recipient.Known) Option { return func(v *Verifier) { v.reci
 // so it is off by default.
 func WithRefresh(on bool) Option { return func(v *Verifier) { v.refresh = on } }
 
+// WithStrict makes OB 3.0 / CLR 2.0 data-model violations fail the schema
+// check (and so the verdict), for issuers testing their output. By default
+// they are notes: a credential whose signature, issuer, dates and status
+// hold is verified even if, say, its subject has neither id nor identifier.
+func WithStrict(on bool) Option { return func(v *Verifier) { v.strict = on } }
+
 // Verifier verifies credentials and presentations. It is safe for concurrent
 // use; each Verify call has its own fetch cache.
 type Verifier struct {
@@ -79,6 +85,7 @@ type Verifier struct {
 	challenge, domain string
 	recipient         *recipient.Known
 	refresh           bool
+	strict            bool
 }
 
 // New returns a Verifier with the given options.
@@ -112,7 +119,7 @@ func (v *Verifier) Verify(ctx context.Context, input []byte, source string) *rep
 	}
 	s := &session{
 		Verifier: v,
-		fetch:    &fetch.Cache{Next: &fetch.Static{Docs: v.docs, Next: next}},
+		fetch:    fetch.Labelled(&fetch.Cache{Next: &fetch.Static{Docs: v.docs, Next: next}}),
 		now:      v.now,
 	}
 	if s.now.IsZero() {
