@@ -21,15 +21,15 @@ func (x *run) revocation(ctx context.Context, doc map[string]any, l linked) {
 	proof := x.r.Check(report.CheckProof)
 	hosted := x.r.Format == FormatHosted
 	if proof == nil || proof.Outcome == report.Fail {
-		x.r.Add(report.CheckStatus, report.Skip, "Revocation was not checked: the badge itself could not be verified.", "")
+		x.skipNone(report.CheckStatus, "Revocation was not checked: the badge itself could not be verified.", "")
 		return
 	}
 	if hosted && proof.Outcome == report.Skip {
-		x.r.Add(report.CheckStatus, report.Skip, "Whether the issuer withdrew this badge is unknown: its server was not asked for it.", x.needs())
+		x.skip(report.CheckStatus, "Whether the issuer withdrew this badge is unknown: its server was not asked for it.", x.needs())
 		return
 	}
 	if l.issuer == nil {
-		x.r.Add(report.CheckStatus, report.Skip, "Revocation could not be checked: the issuer's profile was not available.", x.needs())
+		x.skip(report.CheckStatus, "Revocation could not be checked: the issuer's profile was not available.", x.needs())
 		return
 	}
 	listURL := credential.ID(l.issuer["revocationList"])
@@ -47,7 +47,7 @@ func (x *run) revocation(ctx context.Context, doc map[string]any, l linked) {
 		return
 	}
 	if list == nil {
-		x.r.Add(report.CheckStatus, report.Skip, "The issuer's revocation list was not available, so whether this badge was revoked is unknown.", x.needs())
+		x.skip(report.CheckStatus, "The issuer's revocation list was not available, so whether this badge was revoked is unknown.", x.needs())
 		return
 	}
 	validate(&x.p, "revocationList", list, ClassRevocationList, 0)
@@ -172,7 +172,7 @@ func (x *run) endorsements(ctx context.Context, doc map[string]any, l linked) {
 		nr.Source = fmt.Sprintf("endorsement %d", i+1)
 		if nr.Kind != ClassEndorsement && nr.Kind != "unknown" {
 			nr.Add(report.CheckFormat, report.Fail, "This endorsement is not an Open Badges 2.0 Endorsement.", "type "+nr.Kind)
-			done(nr)
+			nr.Finish()
 		}
 		x.r.Credentials = append(x.r.Credentials, nr)
 		if !nr.Verified {
@@ -203,9 +203,9 @@ func (v *Verifier) endorsement(ctx context.Context, ref string) *report.Report {
 	}
 	if doc == nil {
 		x.r.Kind = ClassEndorsement
-		x.r.Add(report.CheckFormat, report.Skip, "The endorsement at "+ref+" was not available.", x.needs())
-		x.r.Add(report.CheckProof, report.Skip, "The endorsement could not be checked.", x.needs())
-		x.done()
+		x.skip(report.CheckFormat, "The endorsement at "+ref+" was not available.", x.needs())
+		x.skip(report.CheckProof, "The endorsement could not be checked.", x.needs())
+		x.r.Finish()
 		return x.r
 	}
 	return v.Document(ctx, doc)

@@ -313,6 +313,9 @@ func TestOfflineNamesTheDocumentsNeeded(t *testing.T) {
 	if p.Outcome != report.Skip || !strings.Contains(p.Detail, hostedURL) {
 		t.Errorf("proof %+v", p)
 	}
+	if r.Verdict != report.Incomplete || len(r.Missing) == 0 || r.Missing[0].URL != hostedURL || r.Missing[0].Remedy != report.RemedyOnline {
+		t.Errorf("verdict %s, missing %+v", r.Verdict, r.Missing)
+	}
 	if c := r.Check(report.CheckIssuer); c.Outcome != report.Skip || !strings.Contains(c.Detail, badgeURL) {
 		t.Errorf("issuer %+v", c)
 	}
@@ -325,8 +328,11 @@ func TestOfflineNamesTheDocumentsNeeded(t *testing.T) {
 	// Online but the server refuses: still incomplete, with the reason.
 	r = w.verifier(t, true).Document(context.Background(), assertion(hostedURL, "hosted"))
 	want(t, r, false, "")
-	if c := r.Check(report.CheckProof); c.Outcome != report.Skip || !strings.Contains(c.Detail, "404") {
+	if c := r.Check(report.CheckProof); c.Outcome != report.Skip || !strings.Contains(c.Detail, "404") || c.Remedy != report.RemedyDocument {
 		t.Errorf("online proof %+v", c)
+	}
+	if r.Verdict != report.Incomplete {
+		t.Errorf("online verdict %s", r.Verdict)
 	}
 }
 

@@ -26,7 +26,7 @@ func (x *run) signature(ctx context.Context, doc map[string]any, l linked, tok *
 			detail = err.Error()
 		}
 		x.r.Add(report.CheckProof, report.Fail, "The badge's signature uses an algorithm Open Badges 2.0 does not use (RS256 is expected).", detail)
-		x.r.Add(report.CheckIssuer, report.Skip, "The signature was not checked, so nothing ties this badge to its issuer.", "")
+		x.skipNone(report.CheckIssuer, "The signature was not checked, so nothing ties this badge to its issuer.", "")
 		return
 	}
 	if l.issuer == nil {
@@ -34,8 +34,8 @@ func (x *run) signature(ctx context.Context, doc map[string]any, l linked, tok *
 		if len(x.missing) > 0 {
 			msg = "ClearBadge is offline, so the issuer's profile and keys were not fetched: go online, or add them as files."
 		}
-		x.r.Add(report.CheckProof, report.Skip, msg, x.needs())
-		x.r.Add(report.CheckIssuer, report.Skip, "The issuer's keys were not available.", x.needs())
+		x.skip(report.CheckProof, msg, x.needs())
+		x.skip(report.CheckIssuer, "The issuer's keys were not available.", x.needs())
 		return
 	}
 	name := partyName(l.issuer)
@@ -80,8 +80,8 @@ func (x *run) signature(ctx context.Context, doc map[string]any, l linked, tok *
 		return
 	}
 	if unavailable && len(candidates) == 1 {
-		x.r.Add(report.CheckProof, report.Skip, "The issuer's key was not available, so the signature could not be checked.", x.needs())
-		x.r.Add(report.CheckIssuer, report.Skip, "The issuer's key was not available.", x.needs())
+		x.skip(report.CheckProof, "The issuer's key was not available, so the signature could not be checked.", x.needs())
+		x.skip(report.CheckIssuer, "The issuer's key was not available.", x.needs())
 		return
 	}
 	x.r.Add(report.CheckProof, report.Fail, "The badge's signature does not match any key of "+name+": it was altered, or not signed by this issuer.", strings.Join(problems, "; "))
@@ -89,7 +89,7 @@ func (x *run) signature(ctx context.Context, doc map[string]any, l linked, tok *
 		x.r.Add(report.CheckIssuer, report.Fail, "The key this badge points to is not tied to "+name+".", strings.Join(problems, "; "))
 		return
 	}
-	x.r.Add(report.CheckIssuer, report.Skip, "The signature did not verify, so nothing ties this badge to "+name+".", "")
+	x.skipNone(report.CheckIssuer, "The signature did not verify, so nothing ties this badge to "+name+".", "")
 }
 
 var errUnavailable = errors.New("not available")

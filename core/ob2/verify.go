@@ -48,8 +48,9 @@ type run struct {
 	r *report.Report
 	p problems
 	// missing lists documents needed but not available offline;
-	// unreachable those whose fetch failed.
+	// unreachable those whose fetch failed, why says how.
 	missing, unreachable []string
+	why                  map[string]string
 }
 
 func newRun(v *Verifier, format string) *run {
@@ -59,7 +60,7 @@ func newRun(v *Verifier, format string) *run {
 // fail ends a report with a failed format check.
 func (x *run) fail(msg, detail string) *report.Report {
 	x.r.Add(report.CheckFormat, report.Fail, msg, detail)
-	x.done()
+	x.r.Finish()
 	return x.r
 }
 
@@ -73,7 +74,7 @@ func (x *run) get(ctx context.Context, u, path string) (map[string]any, error) {
 		x.missing = appendOnce(x.missing, u)
 		return nil, nil
 	case err != nil:
-		x.unreachable = appendOnce(x.unreachable, u+" ("+err.Error()+")")
+		x.unreachableErr(u, err)
 		return nil, nil
 	}
 	doc, err := credential.Decode(data)
@@ -99,6 +100,33 @@ func (x *run) getData(ctx context.Context, u, path string) map[string]any {
 		x.p.err(path, "%v", err)
 	}
 	return doc
+}
+
+func (x *run) unreachableErr(u string, err error) {
+	x.unreachable = appendOnce(x.unreachable, u)
+	if x.why == nil {
+		x.why = map[string]string{}
+	}
+	x.why[u] = err.Error()
+}
+
+// skip adds a check that could not run, with what would let it run: going
+// online for a document not fetched offline, the document itself for one
+// that did not answer (report.Remedy).
+func (x *run) skip(id, msg, detail string) {
+	c := report.Check{ID: id, Outcome: report.Skip, Message: msg, Detail: detail, Remedy: report.RemedyNone}
+	switch {
+	case len(x.missing) > 0:
+		c.URL, c.Remedy = x.missing[0], report.RemedyOnline
+	case len(x.unreachable) > 0:
+		c.URL, c.Remedy = x.unreachable[0], report.RemedyDocument
+	}
+	x.r.Checks = append(x.r.Checks, c)
+}
+
+// skipNone adds a check that nothing the verifier can supply would let run.
+func (x *run) skipNone(id, msg, detail string) {
+	x.r.Checks = append(x.r.Checks, report.Check{ID: id, Outcome: report.Skip, Message: msg, Detail: detail, Remedy: report.RemedyNone})
 }
 
 func appendOnce(list []string, s string) []string {
@@ -136,7 +164,7 @@ func (v *Verifier) Document(ctx context.Context, doc map[string]any) *report.Rep
 	case ClassAssertion, ClassEndorsement:
 		if verificationKind(verificationOf(doc)) == "signed" {
 			x.r.Add(report.CheckFormat, report.Pass, "An Open Badges 2.0 "+strings.ToLower(class)+" meant to be verified by its signature.", "")
-			x.r.Add(report.CheckProof, report.Skip,
+			x.skipNone(report.CheckProof,
 				"This badge is meant to be checked by its signature, which did not come with it: give the signed badge (the text in three parts separated by dots, or the badge image).",
 				"verification type SignedBadge, but the input is the bare JSON")
 			return x.finish(ctx, doc, nil)
@@ -188,10 +216,10 @@ func (v *Verifier) URL(ctx context.Context, u string) *report.Report {
 	data, err := v.Fetch.Fetch(ctx, u, append(accept, "application/vc+ld+json", "application/vc+jwt", "text/plain")...)
 	switch {
 	case errors.Is(err, fetch.ErrOffline):
-		x.r.Add(report.CheckFormat, report.Skip, "ClearBadge is offline, so the badge at this address was not fetched: go online, or add the badge as a file.", u)
+		x.skip(report.CheckFormat, "ClearBadge is offline, so the badge at this address was not fetched: go online, or add the badge as a file.", u)
 		x.missing = append(x.missing, u)
-		x.r.Add(report.CheckProof, report.Skip, "The badge could not be checked: it was not fetched.", "needs "+u)
-		x.done()
+		x.skip(report.CheckProof, "The badge could not be checked: it was not fetched.", "needs "+u)
+		x.r.Finish()
 		return x.r
 	case err != nil:
 		return x.fail("The badge at this address could not be fetched.", err.Error())
@@ -246,13 +274,13 @@ func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 	switch {
 	case errors.Is(err, fetch.ErrOffline):
 		x.missing = appendOnce(x.missing, id)
-		x.r.Add(report.CheckProof, report.Skip,
+		x.skip(report.CheckProof,
 			"A hosted badge is checked against the copy on the issuer's server, and ClearBadge is offline: go online, or add the issuer's copy as a file.",
 			"needs "+id)
 		return x.finish(ctx, given, nil)
 	case err != nil:
-		x.unreachable = appendOnce(x.unreachable, id)
-		x.r.Add(report.CheckProof, report.Skip,
+		x.unreachableErr(id, err)
+		x.skip(report.CheckProof,
 			"The issuer's server did not give its copy of this badge, so it could not be checked (a badge the issuer withdrew is no longer served).",
 			id+": "+err.Error())
 		return x.finish(ctx, given, nil)
@@ -267,7 +295,7 @@ func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 		x.r.Add(report.CheckProof, report.Pass, "The issuer's server answers for this badge at its address.", id)
 		x.r.Add(report.CheckStatus, report.Fail, "The issuer has revoked this badge."+reason(served), id+" is served with revoked: true")
 		x.summary(given, nil, nil)
-		x.done()
+		x.r.Finish()
 		return x.r
 	}
 	outcome, detail := report.Pass, id
@@ -317,7 +345,7 @@ func (x *run) finish(ctx context.Context, doc map[string]any, tok *jose.Token) *
 	case verificationKind(verificationOf(doc)) == "hosted":
 		x.policy(doc, l)
 	default:
-		x.r.Add(report.CheckIssuer, report.Skip, "Without its signature, nothing ties this badge to its issuer.", "")
+		x.skipNone(report.CheckIssuer, "Without its signature, nothing ties this badge to its issuer.", "")
 	}
 	x.validity(doc)
 	if x.r.Check(report.CheckStatus) == nil {
@@ -327,7 +355,7 @@ func (x *run) finish(ctx context.Context, doc map[string]any, tok *jose.Token) *
 	x.recipient(doc)
 	x.endorsements(ctx, doc, l)
 	x.summary(doc, l.badge, l.shown)
-	x.done()
+	x.r.Finish()
 	return x.r
 }
 
@@ -380,13 +408,13 @@ func (x *run) links(ctx context.Context, doc map[string]any) linked {
 // or by default on the issuer Profile id's host.
 func (x *run) policy(doc map[string]any, l linked) {
 	if l.issuer == nil {
-		x.r.Add(report.CheckIssuer, report.Skip, "The issuer's profile was not available, so it is unknown whether the issuer publishes badges at this address.", x.needs())
+		x.skip(report.CheckIssuer, "The issuer's profile was not available, so it is unknown whether the issuer publishes badges at this address.", x.needs())
 		return
 	}
 	id := credential.Str(doc, "id")
 	name := partyName(l.issuer)
 	if !isURL(l.issuerID) {
-		x.r.Add(report.CheckIssuer, report.Skip,
+		x.skipNone(report.CheckIssuer,
 			"The issuer's id is not a web address, so nothing ties the server hosting this badge to "+name+".",
 			fmt.Sprintf("issuer id %q has no HTTP domain to enforce the hosted verification policy against", l.issuerID))
 		return
@@ -443,8 +471,8 @@ func (x *run) needs() string {
 	if len(x.missing) > 0 {
 		parts = append(parts, "offline; needs "+strings.Join(x.missing, ", "))
 	}
-	if len(x.unreachable) > 0 {
-		parts = append(parts, "could not fetch "+strings.Join(x.unreachable, ", "))
+	for _, u := range x.unreachable {
+		parts = append(parts, "could not fetch "+u+": "+x.why[u])
 	}
 	return strings.Join(parts, "; ")
 }
@@ -492,7 +520,7 @@ func (x *run) schema() {
 	case len(x.p.errs) > 0:
 		x.r.Add(report.CheckSchema, report.Fail, "The badge's data does not follow the Open Badges 2.0 rules.", strings.Join(x.p.errs, "; "))
 	case len(x.missing) > 0 || len(x.unreachable) > 0:
-		x.r.Add(report.CheckSchema, report.Skip, "Some of the documents this badge links to were not available, so its data could not all be checked.", x.needs())
+		x.skip(report.CheckSchema, "Some of the documents this badge links to were not available, so its data could not all be checked.", x.needs())
 	case len(x.p.notes) > 0:
 		x.r.Add(report.CheckSchema, report.Warn, "The badge's data follows the Open Badges 2.0 rules, with remarks.", strings.Join(x.p.notes, "; "))
 	default:
@@ -528,23 +556,6 @@ func (x *run) object(ctx context.Context, doc map[string]any, class string) *rep
 		x.r.Summary.Name = credential.Text(doc["name"])
 		x.r.Summary.Issuer = party(doc)
 	}
-	x.done()
+	x.r.Finish()
 	return x.r
-}
-
-// required are the checks that must have run for a badge to be verified:
-// the issuer tied to it, its dates and its revocation (a skipped one makes
-// the verdict incomplete, never verified).
-var required = []string{report.CheckIssuer, report.CheckValidity, report.CheckStatus}
-
-func (x *run) done() { done(x.r) }
-
-// done sets the verdict from the checks.
-func done(r *report.Report) {
-	r.Finish()
-	for _, id := range required {
-		if c := r.Check(id); c == nil || c.Outcome == report.Skip {
-			r.Verified = false
-		}
-	}
 }

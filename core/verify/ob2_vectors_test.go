@@ -52,7 +52,7 @@ type ob2Want struct {
 // valid = assertValid, invalid = assertInvalid, warning = assertWarning.
 // For a document that awards nothing (a BadgeClass, a Profile, an
 // AlignmentObject), "valid" means every check passes, but ClearBadge does
-// not call it verified. "warning" maps to: nothing fails, and the named
+// not call it verified (verdict not-verified: it is no award). "warning" maps to: nothing fails, and the named
 // check is a warning or could not be completed; where 1EdTech warns that
 // nothing ties the server to a non-HTTP issuer id, ClearBadge's verdict is
 // not "verified" (the Trust rules: the issuer must be tied to what is
@@ -167,6 +167,18 @@ func checkOB2(t *testing.T, r *report.Report, w ob2Want) {
 	t.Helper()
 	if r.Verified != w.verified || r.Kind != w.kind {
 		t.Errorf("verified %v kind %q, want verified %v kind %q", r.Verified, r.Kind, w.verified, w.kind)
+	}
+	verdict := report.NotVerified
+	switch {
+	case w.verified:
+		verdict = report.Verified
+	case w.failed == report.CheckFormat:
+		verdict = report.Error
+	case w.flagged != "" && w.failed == "":
+		verdict = report.Incomplete
+	}
+	if r.Verdict != verdict {
+		t.Errorf("verdict %s, want %s", r.Verdict, verdict)
 	}
 	for _, c := range r.Checks {
 		if c.Outcome == report.Fail && c.ID != w.failed {
