@@ -49,7 +49,7 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	with := withFlags{}
 	fs.Var(with, "with", "use FILE as the document at URL instead of fetching it (repeatable): URL=FILE")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: clearbadge verify [flags] FILE... | -")
+		fmt.Fprintln(stderr, "Usage: clearbadge verify [flags] FILE|URL... | -")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -141,6 +141,11 @@ func worse(a, b int) int {
 const maxInput = 32 << 20
 
 func readInput(name string, stdin io.Reader) ([]byte, error) {
+	if strings.HasPrefix(name, "https://") || strings.HasPrefix(name, "http://") {
+		// The web address of an Open Badges 2.0 assertion: the core
+		// fetches it (or takes it from --with).
+		return []byte(name), nil
+	}
 	var r io.Reader = stdin
 	if name != "-" {
 		f, err := os.Open(name)
