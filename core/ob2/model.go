@@ -30,9 +30,6 @@ var knownTypes = set("AlignmentObject", "CryptographicKey", "Endorsement", "Asse
 	"Evidence", "Extension", "FrameValidation", "IdentityObject", "Image", "HostedBadge", "hosted", "Issuer",
 	"Profile", "RevocationList", "SignedBadge", "signed", "TypeValidation", "VerificationObject")
 
-// prefixes are the compact IRI prefixes of the OB 2.0 context.
-var prefixes = set("extensions", "obi", "validation", "cred", "dc", "schema", "sec", "xsd")
-
 func set(s ...string) map[string]bool {
 	m := make(map[string]bool, len(s))
 	for _, x := range s {
@@ -511,9 +508,8 @@ func verificationKind(v any) string {
 	return ""
 }
 
-// isIRI accepts an absolute IRI (a scheme), a compact IRI with a prefix of
-// the OB 2.0 context, or a blank node identifier (§Evidence allows ids
-// outside HTTP).
+// isIRI accepts an absolute IRI or a compact IRI (both have a scheme-like
+// prefix), or a blank node identifier (§Evidence allows ids outside HTTP).
 func isIRI(s string) bool {
 	if strings.HasPrefix(s, "_:") {
 		return len(s) > 2
