@@ -23,16 +23,6 @@ import (
 // allow it makes the lookup fail, and the core reports that check as skipped.
 type jsFetcher struct{}
 
-// HTTPError is a response with a status other than 200.
-type HTTPError struct {
-	URL    string
-	Status int
-}
-
-func (e *HTTPError) Error() string {
-	return fmt.Sprintf("%s: the server answered HTTP %d", e.URL, e.Status)
-}
-
 // ContentTypeError is a response whose media type the caller cannot use.
 type ContentTypeError struct {
 	URL  string
@@ -98,7 +88,7 @@ func (jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]byt
 	}
 	if st := resp.Get("status").Int(); st != 200 {
 		cancelBody(resp)
-		return nil, &HTTPError{URL: url, Status: st}
+		return nil, &fetch.StatusError{URL: url, Code: st}
 	}
 	ct := resp.Get("headers").Call("get", "Content-Type")
 	got := ""

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/clearbadge/clearbadge/core/fetch/httpfetch"
 	"github.com/clearbadge/clearbadge/core/recipient"
+	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
 )
@@ -35,6 +37,24 @@ func (w withFlags) Set(v string) error {
 	return nil
 }
 
+// registryFlags collects repeated --registry FILE|URL flags.
+type registryFlags []registry.Source
+
+func (r *registryFlags) String() string { return "" }
+
+func (r *registryFlags) Set(v string) error {
+	if strings.HasPrefix(v, "https://") {
+		*r = append(*r, registry.Source{URL: v})
+		return nil
+	}
+	b, err := os.ReadFile(v)
+	if err != nil {
+		return err
+	}
+	*r = append(*r, registry.Source{Name: filepath.Base(v), Data: b})
+	return nil
+}
+
 func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -46,6 +66,8 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	refresh := fs.Bool("refresh", false, "fetch the issuer's refreshed copy when it offers one (online only)")
 	recip := fs.String("recipient", "", "check the credential was issued to TYPE:VALUE, e.g. email:someone@example.org")
 	strict := fs.Bool("strict", false, "fail credentials that break an OB 3.0 / CLR 2.0 data-model rule (for issuers testing their output)")
+	var registries registryFlags
+	fs.Var(&registries, "registry", "an issuer registry to consult for the identity check, a FILE or an https URL (repeatable); online, the default registries are used when none is given")
 	with := withFlags{}
 	fs.Var(with, "with", "use FILE as the document at URL instead of fetching it (repeatable): URL=FILE")
 	fs.Usage = func() {
@@ -62,7 +84,11 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := []verify.Option{verify.WithDocuments(with), verify.WithChallenge(*challenge), verify.WithDomain(*domain), verify.WithRefresh(*refresh), verify.WithStrict(*strict)}
 	if !*offline {
 		opts = append(opts, verify.WithFetcher(httpfetch.New()))
+		if len(registries) == 0 {
+			registries = registry.Defaults
+		}
 	}
+	opts = append(opts, verify.WithRegistries(registries...))
 	if *at != "" {
 		t, err := parseAt(*at)
 		if err != nil {

@@ -134,3 +134,15 @@ func Unfetched(err error) *Error {
 	}
 	return nil
 }
+
+// StatusError is an HTTP response other than 200 OK. A registry reads 404 as
+// "not listed"; everything else treats it as a document that could not be
+// had.
+type StatusError struct {
+	URL  string
+	Code int
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("%s: the server answered HTTP %d", e.URL, e.Code)
+}

@@ -54,6 +54,7 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 	} else if r.Check(report.CheckIssuer) == nil {
 		r.Add(report.CheckIssuer, report.Skip, "Who issued this credential could not be confirmed, because its signature could not be checked.", "")
 	}
+	s.identity(ctx, r, doc)
 	s.validity(r, doc, ext)
 	s.status(ctx, r, doc)
 	if r.Kind != credential.KindCredential {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/recipient"
+	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/status"
 )
@@ -86,6 +87,8 @@ type Verifier struct {
 	recipient         *recipient.Known
 	refresh           bool
 	strict            bool
+	registrySources   []registry.Source
+	registryCache     registries
 }
 
 // New returns a Verifier with the given options.

@@ -51,7 +51,7 @@ func (f *Fetcher) Fetch(ctx context.Context, url string, accept ...string) ([]by
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: HTTP %s", url, resp.Status)
+		return nil, &fetch.StatusError{URL: url, Code: resp.StatusCode}
 	}
 	if len(accept) > 0 && !acceptable(resp.Header.Get("Content-Type"), accept) {
 		return nil, &TypeError{URL: url, Got: resp.Header.Get("Content-Type")}
