@@ -80,6 +80,9 @@ type options struct {
 	at                time.Time
 	challenge, domain string
 	source            string
+	// documents are public documents supplied by URL (air-gapped
+	// verification, like the CLI's --with URL=FILE).
+	documents map[string][]byte
 }
 
 // verifyJS is ClearBadge.verify. It reads its arguments synchronously (the
@@ -127,6 +130,9 @@ func run(input []byte, o options, resolve, reject js.Value) {
 	}
 	if o.domain != "" {
 		vopts = append(vopts, verify.WithDomain(o.domain))
+	}
+	if len(o.documents) > 0 {
+		vopts = append(vopts, verify.WithDocuments(o.documents))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), verifyTimeout)
 	defer cancel()
@@ -192,6 +198,13 @@ func readOptions(v js.Value) (options, error) {
 			return o, err
 		}
 	}
+	if d := v.Get("documents"); !d.IsUndefined() && !d.IsNull() {
+		docs, err := readDocuments(d)
+		if err != nil {
+			return o, err
+		}
+		o.documents = docs
+	}
 	if at != "" {
 		t, err := time.Parse(time.RFC3339, at)
 		if err != nil {
@@ -200,6 +213,33 @@ func readOptions(v js.Value) (options, error) {
 		o.at = t
 	}
 	return o, nil
+}
+
+// maxDocuments bounds options.documents; each document is capped by the
+// core (fetch.MaxBytes) when it is used.
+const maxDocuments = 64
+
+// readDocuments reads options.documents: an object mapping each URL to the
+// document's text.
+func readDocuments(d js.Value) (map[string][]byte, error) {
+	if d.Type() != js.TypeObject {
+		return nil, fmt.Errorf("ClearBadge.verify: options.documents must be an object mapping URLs to text, not %s", describe(d))
+	}
+	keys := js.Global().Get("Object").Call("keys", d)
+	n := keys.Length()
+	if n > maxDocuments {
+		return nil, fmt.Errorf("ClearBadge.verify: options.documents holds %d documents; at most %d are accepted", n, maxDocuments)
+	}
+	docs := make(map[string][]byte, n)
+	for i := 0; i < n; i++ {
+		u := keys.Index(i).String()
+		t := d.Get(u)
+		if t.Type() != js.TypeString {
+			return nil, fmt.Errorf("ClearBadge.verify: options.documents[%q] must be a string, not %s", u, describe(t))
+		}
+		docs[u] = []byte(t.String())
+	}
+	return docs, nil
 }
 
 // describe names a JavaScript value's type for error messages.

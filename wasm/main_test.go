@@ -65,12 +65,18 @@ func TestReadOptions(t *testing.T) {
 	if o.offline || o.challenge != "c" || o.domain != "d" || o.source != "f.json" || !o.at.Equal(time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)) {
 		t.Errorf("got %+v", o)
 	}
+	o, err = readOptions(obj("documents", obj("https://a.example/x", "{}")))
+	if err != nil || string(o.documents["https://a.example/x"]) != "{}" {
+		t.Errorf("documents: %+v, %v", o.documents, err)
+	}
 	for _, bad := range []js.Value{
 		obj("offline", "false"), // a string must not silently mean online or offline
 		obj("at", "yesterday"),
 		obj("at", 5),
 		obj("challenge", true),
 		js.ValueOf("offline"),
+		obj("documents", "https://a.example/x"),
+		obj("documents", obj("https://a.example/x", 3)),
 	} {
 		if _, err := readOptions(bad); err == nil {
 			t.Errorf("readOptions(%v) accepted", bad)

@@ -50,8 +50,30 @@ function currentOptions() {
     const v = $(`#${k}`).value.trim();
     if (v) o[k] = v;
   }
+  if (Object.keys(documents).length) o.documents = { ...documents };
   return o;
 }
+
+// documents: saved copies of what an Open Badges 2.0 badge links to, by the
+// address in each file's own "id" (More options).
+let documents = {};
+
+$('#documents').addEventListener('change', async (e) => {
+  documents = {};
+  const skipped = [];
+  for (const f of e.target.files) {
+    const text = await f.text();
+    let id;
+    try { id = JSON.parse(text)?.id; } catch { /* not JSON */ }
+    if (typeof id === 'string' && /^https?:\/\//i.test(id)) documents[id] = text;
+    else skipped.push(f.name);
+  }
+  const n = Object.keys(documents).length;
+  $('#documents-list').textContent = [
+    n ? `${n} document${n === 1 ? '' : 's'} added: ${Object.keys(documents).join(', ')}.` : '',
+    skipped.length ? `Not used (no web address in "id"): ${skipped.join(', ')}.` : '',
+  ].filter(Boolean).join(' ');
+});
 
 function updateModeUI() {
   const online = $('#online').checked;

@@ -12,6 +12,9 @@
 //              RFC 3339 string
 //   challenge, domain   what a presentation's proof must carry
 //   source     a name for the input shown in the report (default: a File's name)
+//   documents  {url: text}: public documents supplied instead of fetched
+//              (an OB 2.0 assertion, BadgeClass, Profile, key or revocation
+//              list saved beforehand), used offline and online alike
 //   timeout    (browser) milliseconds before a verification is abandoned and
 //              its worker restarted; default 60000
 // The promise resolves to the Report (see core/report) for any input, even one
@@ -81,6 +84,14 @@ async function prepare(input, opts = {}) {
     if (opts[k] !== undefined && opts[k] !== null) o[k] = String(opts[k]);
   }
   if (source !== undefined && source !== null) o.source = String(source);
+  if (opts.documents !== undefined && opts.documents !== null) {
+    if (typeof opts.documents !== 'object') throw new TypeError('verify: options.documents must be an object mapping URLs to text');
+    o.documents = {};
+    for (const [url, text] of Object.entries(opts.documents)) {
+      if (typeof text !== 'string') throw new TypeError(`verify: options.documents[${JSON.stringify(url)}] must be a string`);
+      o.documents[url] = text;
+    }
+  }
   return { input, opts: o };
 }
 

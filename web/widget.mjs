@@ -32,7 +32,7 @@
 // (adoptedStyleSheets), which the page's style-src does not govern.
 import { load } from './clearbadge.mjs';
 import {
-  h, icon, verdictOf, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge,
+  h, icon, verdictOf, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge, generationNote,
 } from './render.mjs';
 
 const TAG = 'clearbadge-verify';
@@ -270,6 +270,7 @@ class ClearBadgeVerify extends HTMLElement {
           ? h('p', { class: 'unconfirmed', text: 'Unconfirmed claims' })
           : null,
         h('p', { class: 'name', id: 'name', text: title }),
+        generationNote(report) ? h('p', { class: 'line generation', 'data-generation': 'ob2', text: generationNote(report) }) : null,
         s.issuer?.name || s.issuer?.id
           ? h('p', { class: 'line' }, 'Issued by ', h('strong', { text: s.issuer.name || s.issuer.id }))
           : null,

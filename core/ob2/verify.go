@@ -281,7 +281,7 @@ func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 	case err != nil:
 		x.unreachableErr(id, err)
 		x.skip(report.CheckProof,
-			"The issuer's server did not give its copy of this badge, so it could not be checked (a badge the issuer withdrew is no longer served).",
+			"The issuer's server did not give its copy of this badge, so it could not be checked: the server may no longer serve it, or refuse requests from web pages. Saved copies of the documents it needs can be supplied instead.",
 			id+": "+err.Error())
 		return x.finish(ctx, given, nil)
 	}
