@@ -23,6 +23,16 @@ const (
 	ClassEndorsement = "Endorsement"
 )
 
+// IsKind reports whether a Report kind is an OB 2.0 class (the kinds
+// Verifier reports for OB 2.0 documents).
+func IsKind(kind string) bool {
+	switch kind {
+	case ClassAssertion, ClassBadgeClass, ClassIssuer, ClassProfile, ClassEndorsement:
+		return true
+	}
+	return false
+}
+
 // knownTypes are the class terms the OB 2.0 context defines (and its
 // aliases): a bare word in `type` must be one of them, anything else must be
 // an IRI (absolute, or compact with a prefix the context defines).
