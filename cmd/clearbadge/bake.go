@@ -17,17 +17,13 @@ import (
 // Badge"), so it travels as a picture that any verifier can read back.
 func bakeCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bake", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	image := fs.String("image", "", "the PNG or SVG to bake into (default: a plain SVG badge showing the credential's name)")
 	out := fs.String("out", "", "where to write the baked image (default: standard output, unless it is a terminal)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: clearbadge bake [--image FILE] [--out FILE] CREDENTIAL|-")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, done := parseFlags(fs, "clearbadge bake [--image FILE] [--out FILE] CREDENTIAL|-", args, stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "clearbadge bake: name exactly one credential file (or - for standard input)")
 		fs.Usage()
 		return exitUsage
 	}

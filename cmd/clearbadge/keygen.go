@@ -20,16 +20,11 @@ const keyFileMode = 0o600
 // scrollback, unless --force says so.
 func keygenCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("keygen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	typ := fs.String("type", string(holder.Ed25519), "key type: ed25519 or p256")
 	out := fs.String("out", "", "write the private key to this new file, mode 0600 (default: standard output, unless it is a terminal)")
 	force := fs.Bool("force", false, "print the private key even to a terminal, or replace an existing --out file")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: clearbadge keygen [--type ed25519|p256] [--out FILE] [--force]  (or: clearbadge keygen > holder.jwk)")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, done := parseFlags(fs, "clearbadge keygen [--type ed25519|p256] [--out FILE] [--force]  (or: clearbadge keygen > holder.jwk)", args, stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() != 0 {
 		fs.Usage()

@@ -8,11 +8,13 @@
 //	clearbadge keygen [--type ed25519|p256] [--out FILE] [--force]
 //	clearbadge present --key FILE [--challenge C] [--domain D] [--format di|jwt] FILE...|-
 //
-// Exit status: 0 when every input verified, 1 when one did not, 2 for a
-// usage error or an input that could not be read.
+// Exit status: 0 when every input verified, 1 when one did not, 3 when none
+// failed but one could not be fully checked, 2 for a usage error or an input
+// that could not be read as a credential.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -37,8 +39,9 @@ Usage:
   clearbadge present --key F FILE... > vp    sign a presentation of credentials you hold
   clearbadge help                            this text
 
-Run "clearbadge verify -h" for the flags. Exit status: 0 all verified,
-1 something did not verify, 2 usage error or unreadable input.
+Run "clearbadge COMMAND --help" for its flags. Exit status: 0 all verified,
+1 something did not verify, 3 something could not be fully checked
+(incomplete), 2 usage error or an input that is not a readable credential.
 `
 
 func main() {
@@ -66,4 +69,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "clearbadge: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
+}
+
+// parseFlags parses a command's flags, printing usage (its one-line form,
+// then the flags) on request or on a mistake. Help is not an error: -h and
+// --help print to stdout and the command exits 0 (done is then true).
+func parseFlags(fs *flag.FlagSet, usage string, args []string, stdout, stderr io.Writer) (code int, done bool) {
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: "+usage)
+		fs.PrintDefaults()
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return exitOK, true
+		}
+	}
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage, true
+	}
+	return 0, false
 }

@@ -222,3 +222,22 @@ func TestOB2AssertionURL(t *testing.T) {
 		t.Errorf("baked hosted badge offline: exit %d, want %d", code, exitIncomplete)
 	}
 }
+
+// Help is not an error: every command prints its usage on stdout and exits
+// 0; a command missing its input says what is missing, on stderr, exit 2.
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"verify", "bake", "keygen", "present"} {
+		code, out, errs := cli(t, "", cmd, "--help")
+		if code != exitOK || !strings.Contains(out, "Usage: clearbadge "+cmd) || errs != "" {
+			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", cmd, code, out, errs)
+		}
+	}
+	code, _, errs := cli(t, "", "verify")
+	if code != exitUsage || !strings.Contains(errs, "no file given") {
+		t.Errorf("verify without a file: exit %d, %q", code, errs)
+	}
+	code, _, errs = cli(t, "", "verify", "--no-such-flag", "x")
+	if code != exitUsage || !strings.Contains(errs, "Usage: clearbadge verify") {
+		t.Errorf("a wrong flag: exit %d, %q", code, errs)
+	}
+}

@@ -22,20 +22,16 @@ const maxKeyFile = 16 << 10
 // and prints it: the JSON presentation, or the compact VP-JWT.
 func presentCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("present", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	keyFile := fs.String("key", "", "the holder's private key (a JWK written by clearbadge keygen); required")
 	challenge := fs.String("challenge", "", "the challenge the verifier gave you (protects against replay)")
 	domain := fs.String("domain", "", "the domain of the verifier the presentation is for")
 	format := fs.String("format", string(present.DataIntegrity), "di (JSON with a Data Integrity proof) or jwt (a VP-JWT)")
 	id := fs.String("id", "", "an id for the presentation (a urn:uuid, say)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: clearbadge present --key FILE [--challenge C] [--domain D] [--format di|jwt] CREDENTIAL... | -  > vp.json")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, done := parseFlags(fs, "clearbadge present --key FILE [--challenge C] [--domain D] [--format di|jwt] CREDENTIAL... | -  > vp.json", args, stdout, stderr); done {
+		return code
 	}
 	if *keyFile == "" || fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "clearbadge present: --key and at least one credential are needed")
 		fs.Usage()
 		return exitUsage
 	}

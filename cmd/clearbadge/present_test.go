@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/clearbadge/clearbadge/core/report"
+	"github.com/clearbadge/clearbadge/internal/testenv"
 )
 
 const (
@@ -163,11 +164,11 @@ func TestPresentUsage(t *testing.T) {
 func TestPresentationVerifiesWithVCJS(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node is not installed: the JS side of the interop test cannot run")
+		testenv.Unavailable(t, "node is not installed: the JS side of the interop test cannot run")
 	}
 	const root = "../.."
 	if _, err := os.Stat(filepath.Join(root, "node_modules", "@digitalbazaar", "vc")); err != nil {
-		t.Skip("node_modules/@digitalbazaar/vc is missing: run npm ci for the JS side of the interop test")
+		testenv.Unavailable(t, "node_modules/@digitalbazaar/vc is missing: run npm ci for the JS side of the interop test")
 	}
 	peer := func(name string) string { return filepath.Join(root, "testdata", "peer", name) }
 	dir := t.TempDir()

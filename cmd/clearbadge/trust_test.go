@@ -1,29 +1,21 @@
 package main
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/clearbadge/clearbadge/core/multikey"
-	"github.com/clearbadge/clearbadge/core/proof"
+	"github.com/clearbadge/clearbadge/internal/testutil"
 )
 
 // selfNamed writes a badge signed by its did:key issuer under a name the
 // test chooses, and returns its path and the issuer's DID.
 func selfNamed(t *testing.T, issuerName string) (string, string) {
 	t.Helper()
-	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	mk, err := multikey.Encode(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	did := "did:key:" + mk
+	k := testutil.NewDIDKey(t)
+	did := k.DID
 	doc := map[string]any{
 		"@context":  []any{"https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"},
 		"id":        "urn:uuid:2f3a7f0e-3c0b-4a51-9d55-8f5d3c2a1b01",
@@ -35,12 +27,7 @@ func selfNamed(t *testing.T, issuerName string) (string, string) {
 			"achievement": map[string]any{"id": "https://example.org/a", "type": []any{"Achievement"}, "name": "A",
 				"description": "A.", "criteria": map[string]any{"narrative": "A."}}},
 	}
-	signed, err := proof.Sign(doc, proof.Options{Cryptosuite: "eddsa-rdfc-2022", VerificationMethod: did + "#" + mk,
-		ProofPurpose: "assertionMethod", Created: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}, priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := json.Marshal(signed)
+	b := testutil.Sign(t, doc, k.Private, k.Reference)
 	path := filepath.Join(t.TempDir(), "badge.json")
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)

@@ -57,27 +57,23 @@ func (r *registryFlags) Set(v string) error {
 
 func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the JSON Report (one object per input; a JSON array for several)")
 	offline := fs.Bool("offline", false, "make no network request (did:web keys, status lists and schemas are then skipped)")
 	at := fs.String("at", "", "verify as of this time (RFC 3339, e.g. 2024-06-01T00:00:00Z, or a date 2024-06-01)")
 	challenge := fs.String("challenge", "", "the challenge a presentation must carry")
 	domain := fs.String("domain", "", "the domain a presentation must carry")
 	refresh := fs.Bool("refresh", false, "fetch the issuer's refreshed copy when it offers one (online only)")
-	recip := fs.String("recipient", "", "check the credential was issued to TYPE:VALUE, e.g. email:someone@example.org")
+	recip := fs.String("recipient", "", "check the credential was issued to TYPE:VALUE: email:ADDRESS, username:, account:, sourcedid:, any OB 3.0 identityType (studentId:12345, phone:...), or a DID or URL compared with the subject's id (e.g. email:someone@example.org)")
 	strict := fs.Bool("strict", false, "fail credentials that break an OB 3.0 / CLR 2.0 data-model rule (for issuers testing their output)")
 	var registries registryFlags
 	fs.Var(&registries, "registry", "an issuer registry to consult for the identity check, a FILE or an https URL (repeatable); online, the default registries are used when none is given")
 	with := withFlags{}
 	fs.Var(with, "with", "use FILE as the document at URL instead of fetching it (repeatable): URL=FILE")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: clearbadge verify [flags] FILE|URL... | -")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, done := parseFlags(fs, "clearbadge verify [flags] FILE|URL... | -", args, stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "clearbadge verify: no file given (name one or more files, or - for standard input)")
 		fs.Usage()
 		return exitUsage
 	}

@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/clearbadge/clearbadge/internal/testenv"
 )
 
 type interopToken struct {
@@ -58,14 +60,14 @@ func TestInteropJoseFixtures(t *testing.T) {
 func TestInteropNodeJose(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node is not installed; the committed jose fixtures are still checked")
+		testenv.Unavailable(t, "node is not installed; the committed jose fixtures are still checked")
 	}
 	modules := os.Getenv("JOSE_NODE_MODULES")
 	if modules == "" {
 		modules, _ = filepath.Abs("../../node_modules")
 	}
 	if _, err := os.Stat(filepath.Join(modules, "jose", "package.json")); err != nil {
-		t.Skipf("the npm jose package is not at %s; set JOSE_NODE_MODULES to a node_modules holding it", modules)
+		testenv.Unavailable(t, "the npm jose package is not at %s; set JOSE_NODE_MODULES to a node_modules holding it", modules)
 	}
 	// ES modules resolve packages from the script's own directory upwards.
 	dir := t.TempDir()

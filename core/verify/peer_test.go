@@ -22,6 +22,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/proof"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
+	"github.com/clearbadge/clearbadge/internal/testenv"
 )
 
 // The peer fixtures (testdata/peer, made by scripts/peer/make-fixtures.mjs
@@ -186,10 +187,10 @@ func TestPeerFixtures(t *testing.T) {
 func TestPeerVerifiesWhatWeSign(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node is not installed: the JS side of the interop test cannot run")
+		testenv.Unavailable(t, "node is not installed: the JS side of the interop test cannot run")
 	}
 	if _, err := os.Stat(filepath.Join(repoRoot, "node_modules", "@digitalbazaar", "vc")); err != nil {
-		t.Skip("node_modules/@digitalbazaar/vc is missing: run npm ci for the JS side of the interop test")
+		testenv.Unavailable(t, "node_modules/@digitalbazaar/vc is missing: run npm ci for the JS side of the interop test")
 	}
 	rich, err := os.ReadFile(filepath.Join(peerDir, "ob-eddsa-rich.json"))
 	if err != nil {

@@ -2,30 +2,21 @@ package verify_test
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/json"
 	"testing"
-	"time"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
-	"github.com/clearbadge/clearbadge/core/multikey"
-	"github.com/clearbadge/clearbadge/core/proof"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
+	"github.com/clearbadge/clearbadge/internal/testutil"
 )
 
 // issue signs an OB 3.0 credential with a fresh did:key issuer; edit changes
 // the document before signing.
 func issue(t *testing.T, edit func(doc map[string]any)) []byte {
 	t.Helper()
-	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	mk, err := multikey.Encode(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	did := "did:key:" + mk
+	k := testutil.NewDIDKey(t)
+	did := k.DID
 	doc := map[string]any{
 		"@context":  []any{"https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"},
 		"id":        "urn:uuid:6a3b9a6e-1f7c-4a8e-9a44-0d5f8c1e2b3a",
@@ -48,13 +39,7 @@ func issue(t *testing.T, edit func(doc map[string]any)) []byte {
 	if edit != nil {
 		edit(doc)
 	}
-	signed, err := proof.Sign(doc, proof.Options{Cryptosuite: "eddsa-rdfc-2022", VerificationMethod: did + "#" + mk,
-		ProofPurpose: "assertionMethod", Created: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}, priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := json.Marshal(signed)
-	return b
+	return testutil.Sign(t, doc, k.Private, k.Reference)
 }
 
 // OB 3.0 §9.1 step 5: the recipient check compares a known identifier with

@@ -20,10 +20,10 @@ import (
 	"github.com/clearbadge/clearbadge/core/jose"
 	"github.com/clearbadge/clearbadge/core/multikey"
 	"github.com/clearbadge/clearbadge/core/present"
-	"github.com/clearbadge/clearbadge/core/proof"
 	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
+	"github.com/clearbadge/clearbadge/internal/testutil"
 )
 
 // The forgeries and honest credentials of the Trust issue: what an attacker
@@ -36,13 +36,10 @@ import (
 // "{did}" becomes that did:key).
 func forge(t *testing.T, issuer map[string]any, vm string, edit func(doc map[string]any)) ([]byte, ed25519.PublicKey) {
 	t.Helper()
-	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	mk, err := multikey.Encode(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := testutil.NewDIDKey(t)
+	mk := k.Multikey
 	if id, _ := issuer["id"].(string); id == "{did}" {
-		issuer["id"] = "did:key:" + mk
+		issuer["id"] = k.DID
 	}
 	if vm == "" {
 		vm = "did:key:{key}#{key}"
@@ -67,13 +64,7 @@ func forge(t *testing.T, issuer map[string]any, vm string, edit func(doc map[str
 	if edit != nil {
 		edit(doc)
 	}
-	signed, err := proof.Sign(doc, proof.Options{Cryptosuite: "eddsa-rdfc-2022", VerificationMethod: vm,
-		ProofPurpose: "assertionMethod", Created: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}, priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := json.Marshal(signed)
-	return b, pub
+	return testutil.Sign(t, doc, k.Private, vm), k.Public
 }
 
 func profile(id, name string) map[string]any {

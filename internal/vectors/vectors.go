@@ -1,12 +1,15 @@
 // Package vectors finds the published test vectors in ../shared/vectors
 // beside the project's checkout. Tests read them there and never copy them
-// into the project; when the folder is absent, tests skip with a message.
+// into the project; when the folder is absent, tests skip with a message (and
+// fail under CI or make test: see internal/testenv).
 package vectors
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/clearbadge/clearbadge/internal/testenv"
 )
 
 // Dir returns the absolute path of ../shared/vectors/<elem...> relative to
@@ -15,11 +18,11 @@ func Dir(tb testing.TB, elem ...string) string {
 	tb.Helper()
 	root, err := moduleRoot()
 	if err != nil {
-		tb.Skipf("test vectors: %v", err)
+		testenv.Unavailable(tb, "test vectors: %v", err)
 	}
 	p := filepath.Join(append([]string{filepath.Dir(root), "shared", "vectors"}, elem...)...)
 	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("test vectors not found at %s (the shared folder sits beside the checkout): %v", p, err)
+		testenv.Unavailable(tb, "test vectors not found at %s (the shared folder sits beside the checkout): %v", p, err)
 	}
 	return p
 }
