@@ -12,8 +12,8 @@ import (
 	"syscall/js"
 
 	"github.com/clearbadge/clearbadge/core/baked"
-	"github.com/clearbadge/clearbadge/core/ob2"
 	"github.com/clearbadge/clearbadge/core/holder"
+	"github.com/clearbadge/clearbadge/core/ob2"
 	"github.com/clearbadge/clearbadge/core/present"
 )
 
