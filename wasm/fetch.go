@@ -21,7 +21,16 @@ import (
 // address it came from), not which page or which learner asked. In a browser
 // the request is a CORS request from the page's origin: a server that does not
 // allow it makes the lookup fail, and the core reports that check as skipped.
-type jsFetcher struct{}
+//
+// Addresses: the URL is checked before the request (https, no local address
+// written out unless allowPrivate), and again after redirects (the
+// response's final URL). A browser does not show the hops in between;
+// it refuses an https page's redirect to http: (mixed content) and applies
+// its own Private Network Access rules to a public page reaching a local
+// address. Names are resolved by the browser, so a name pointing at a local
+// address is left to those rules too. The core's fetch.Session applies the
+// time, document and byte limits.
+type jsFetcher struct{ allowPrivate bool }
 
 // ContentTypeError is a response whose media type the caller cannot use.
 type ContentTypeError struct {
@@ -46,11 +55,11 @@ func (e *FetchError) Error() string { return e.URL + ": " + e.Reason }
 
 // Fetch implements fetch.Fetcher: only a 200 response of an accepted media
 // type and at most fetch.MaxBytes long is returned.
-func (jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
+func (f jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
 	// Public documents are fetched over HTTPS only, as natively; a page served
 	// over https could not fetch http: anyway (mixed content).
-	if !strings.HasPrefix(url, "https://") {
-		return nil, &FetchError{URL: url, Reason: "only https:// documents are fetched"}
+	if err := fetch.CheckURL(url, f.allowPrivate); err != nil {
+		return nil, err
 	}
 	fetchFn := js.Global().Get("fetch")
 	if fetchFn.Type() != js.TypeFunction {
@@ -85,6 +94,12 @@ func (jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]byt
 	resp, err := await(ctx, fetchFn.Invoke(url, init))
 	if err != nil {
 		return nil, &FetchError{URL: url, Reason: err.Error()}
+	}
+	if final := resp.Get("url"); resp.Get("redirected").Truthy() && final.Type() == js.TypeString {
+		if err := fetch.CheckURL(final.String(), f.allowPrivate); err != nil {
+			cancelBody(resp)
+			return nil, &fetch.RefusedError{URL: url, Reason: "it redirects to " + final.String() + ", which is refused"}
+		}
 	}
 	if st := resp.Get("status").Int(); st != 200 {
 		cancelBody(resp)

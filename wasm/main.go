@@ -13,7 +13,9 @@
 //
 // input is a string (JSON, JWT or SVG text) or a Uint8Array (any of those, or a
 // baked PNG). opts is optional: {offline = true, at (RFC 3339 time to verify
-// as of), challenge, domain, source (a name for the input, e.g. a file name)}.
+// as of), challenge, domain, source (a name for the input, e.g. a file name),
+// allowPrivateNetwork = false (let online checks reach local addresses, for
+// intranet issuers)}.
 // The promise resolves to the JSON-parsed report.Report and rejects only for a
 // misuse of the API (wrong argument types) or an internal failure; a bad
 // credential is a Report with failed checks, not a rejection.
@@ -42,11 +44,6 @@ import (
 
 // globalName is the one property this program sets on globalThis.
 const globalName = "ClearBadge"
-
-// verifyTimeout bounds one verification, network included. The core caps
-// input sizes and nesting, so an offline verification ends long before this;
-// it is here for slow or stalled servers in online mode.
-const verifyTimeout = 60 * time.Second
 
 func main() {
 	api := js.Global().Get("Object").New()
@@ -77,6 +74,7 @@ func version() string {
 // options are the JavaScript verify options after checking their types.
 type options struct {
 	offline           bool
+	allowPrivate      bool
 	at                time.Time
 	challenge, domain string
 	source            string
@@ -118,9 +116,9 @@ func run(input []byte, o options, resolve, reject js.Value) {
 			reject.Invoke(jsError(fmt.Sprintf("clearbadge: internal error: %v", p)))
 		}
 	}()
-	vopts := []verify.Option{verify.WithOffline(o.offline)}
+	vopts := []verify.Option{verify.WithOffline(o.offline), verify.WithPrivateNetwork(o.allowPrivate)}
 	if !o.offline {
-		vopts = append(vopts, verify.WithFetcher(jsFetcher{}))
+		vopts = append(vopts, verify.WithFetcher(jsFetcher{allowPrivate: o.allowPrivate}))
 	}
 	if !o.at.IsZero() {
 		vopts = append(vopts, verify.WithTime(o.at))
@@ -134,9 +132,9 @@ func run(input []byte, o options, resolve, reject js.Value) {
 	if len(o.documents) > 0 {
 		vopts = append(vopts, verify.WithDocuments(o.documents))
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), verifyTimeout)
-	defer cancel()
-	rep := verify.New(vopts...).Verify(ctx, input, o.source)
+	// The core bounds the network time (fetch.DefaultLimits); the page's
+	// worker bounds the whole call and restarts a worker that passes it.
+	rep := verify.New(vopts...).Verify(context.Background(), input, o.source)
 	b, err := json.Marshal(rep)
 	if err != nil {
 		reject.Invoke(jsError("clearbadge: encoding the report: " + err.Error()))
@@ -177,6 +175,12 @@ func readOptions(v js.Value) (options, error) {
 			return o, fmt.Errorf("ClearBadge.verify: options.offline must be a boolean, not %s", describe(f))
 		}
 		o.offline = f.Bool()
+	}
+	if f := v.Get("allowPrivateNetwork"); !f.IsUndefined() {
+		if f.Type() != js.TypeBoolean {
+			return o, fmt.Errorf("ClearBadge.verify: options.allowPrivateNetwork must be a boolean, not %s", describe(f))
+		}
+		o.allowPrivate = f.Bool()
 	}
 	str := func(name string, dst *string) error {
 		f := v.Get(name)

@@ -58,11 +58,11 @@ func TestReadOptions(t *testing.T) {
 	if err != nil || !o.offline {
 		t.Fatalf("no options: %+v, %v; want offline", o, err)
 	}
-	o, err = readOptions(obj("offline", false, "at", "2025-06-01T12:00:00Z", "challenge", "c", "domain", "d", "source", "f.json", "other", 1))
+	o, err = readOptions(obj("offline", false, "at", "2025-06-01T12:00:00Z", "challenge", "c", "domain", "d", "source", "f.json", "other", 1, "allowPrivateNetwork", true))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.offline || o.challenge != "c" || o.domain != "d" || o.source != "f.json" || !o.at.Equal(time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)) {
+	if o.offline || !o.allowPrivate || o.challenge != "c" || o.domain != "d" || o.source != "f.json" || !o.at.Equal(time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)) {
 		t.Errorf("got %+v", o)
 	}
 	o, err = readOptions(obj("documents", obj("https://a.example/x", "{}")))
@@ -74,6 +74,7 @@ func TestReadOptions(t *testing.T) {
 		obj("at", "yesterday"),
 		obj("at", 5),
 		obj("challenge", true),
+		obj("allowPrivateNetwork", "yes"),
 		js.ValueOf("offline"),
 		obj("documents", "https://a.example/x"),
 		obj("documents", obj("https://a.example/x", 3)),
@@ -135,16 +136,20 @@ func TestVerifyJS(t *testing.T) {
 	}
 }
 
-// TestFetchRefusesPlainHTTP: public documents come over HTTPS only, before
-// any request is made.
-func TestFetchRefusesPlainHTTP(t *testing.T) {
-	_, err := jsFetcher{}.Fetch(context.Background(), "http://127.0.0.1:1/x", "application/json")
-	var fe *FetchError
-	if !errors.As(err, &fe) {
-		t.Fatalf("err = %v, want a FetchError", err)
+// TestFetchRefusesPlainHTTPAndLocal: public documents come over HTTPS only,
+// and not from a local address unless allowed, before any request is made.
+func TestFetchRefusesPlainHTTPAndLocal(t *testing.T) {
+	for _, u := range []string{"http://127.0.0.1:1/x", "file:///etc/passwd", "https://127.0.0.1:1/x", "https://[::1]:1/x", "https://192.168.1.1/x"} {
+		_, err := jsFetcher{}.Fetch(context.Background(), u, "application/json")
+		var re *fetch.RefusedError
+		if !errors.As(err, &re) {
+			t.Errorf("%s: err = %v, want a RefusedError", u, err)
+		}
 	}
-	if _, err := (jsFetcher{}).Fetch(context.Background(), "file:///etc/passwd"); err == nil {
-		t.Error("file: URL fetched")
+	_, err := jsFetcher{allowPrivate: true}.Fetch(context.Background(), "https://127.0.0.1:1/x", "application/json")
+	var re *fetch.RefusedError
+	if errors.As(err, &re) {
+		t.Errorf("allowed private network, still refused: %v", err)
 	}
 	// The fetcher satisfies the core's interface.
 	var _ fetch.Fetcher = jsFetcher{}

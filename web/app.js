@@ -40,7 +40,7 @@ function announce(msg, isError = false) {
 // ---- options ----
 
 function currentOptions() {
-  const o = { offline: !$('#online').checked };
+  const o = { offline: !$('#online').checked, allowPrivateNetwork: $('#private-network').checked };
   const at = $('#at').value;
   if (at) {
     const d = new Date(at);

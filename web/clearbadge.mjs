@@ -8,6 +8,9 @@
 // those, or a baked PNG), or a Blob/File. opts (all optional):
 //   offline    true (default) = no network at all; false = fetch public
 //              documents the credential names (did:web, status lists, ...)
+//   allowPrivateNetwork  false (default) = online checks refuse local
+//              addresses (127.0.0.1, 10.x, 192.168.x, ...); true for intranet
+//              issuers
 //   at         verify as of this time: a Date, a millisecond timestamp or an
 //              RFC 3339 string
 //   challenge, domain   what a presentation's proof must carry
@@ -70,6 +73,10 @@ async function prepare(input, opts = {}) {
     o.offline = opts.offline;
   } else {
     o.offline = true;
+  }
+  if (opts.allowPrivateNetwork !== undefined) {
+    if (typeof opts.allowPrivateNetwork !== 'boolean') throw new TypeError('verify: options.allowPrivateNetwork must be a boolean');
+    o.allowPrivateNetwork = opts.allowPrivateNetwork;
   }
   if (opts.at !== undefined && opts.at !== null && opts.at !== '') {
     const d = opts.at instanceof Date ? opts.at : typeof opts.at === 'number' ? new Date(opts.at) : null;

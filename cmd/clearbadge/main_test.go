@@ -5,12 +5,19 @@ import (
 	"encoding/json"
 	"image"
 	"image/png"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/clearbadge/clearbadge/core/report"
+	"github.com/clearbadge/clearbadge/internal/hostile"
 	"github.com/clearbadge/clearbadge/internal/vectors"
 )
 
@@ -220,6 +227,38 @@ func TestOB2AssertionURL(t *testing.T) {
 	}
 	if code, _, _ := cli(t, "", "verify", "--offline", filepath.Join(dir, "simple-badge.png")); code != exitIncomplete {
 		t.Errorf("baked hosted badge offline: exit %d, want %d", code, exitIncomplete)
+	}
+}
+
+// TestAllowPrivateNetwork: a did:web issuer on 127.0.0.1 gets no connection
+// from the CLI unless --allow-private-network is given (the server's
+// certificate is not trusted, so the connection then fails in TLS: it is
+// the attempt that is counted).
+func TestAllowPrivateNetwork(t *testing.T) {
+	var conns atomic.Int64
+	srv := httptest.NewUnstartedServer(http.NotFoundHandler())
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	srv.StartTLS()
+	defer srv.Close()
+	file := filepath.Join(t.TempDir(), "did-web.json")
+	if err := os.WriteFile(file, hostile.DIDWeb(strings.TrimPrefix(srv.URL, "https://")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := cli(t, "", "verify", at, file)
+	if conns.Load() != 0 || !strings.Contains(out, "127.0.0.1 is a local address") {
+		t.Errorf("%d connections without --allow-private-network; output:\n%s", conns.Load(), out)
+	}
+	cli(t, "", "verify", "--allow-private-network", "--timeout=5s", at, file)
+	if conns.Load() == 0 {
+		t.Errorf("--allow-private-network: the server was not contacted")
+	}
+	if code, _, errs := cli(t, "", "verify", "--timeout=0s", file); code != exitUsage {
+		t.Errorf("--timeout=0s: exit %d, %s", code, errs)
 	}
 }
 

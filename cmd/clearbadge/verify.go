@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/fetch/httpfetch"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/registry"
@@ -64,6 +65,8 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	domain := fs.String("domain", "", "the domain a presentation must carry")
 	refresh := fs.Bool("refresh", false, "fetch the issuer's refreshed copy when it offers one (online only)")
 	recip := fs.String("recipient", "", "check the credential was issued to TYPE:VALUE: email:ADDRESS, username:, account:, sourcedid:, any OB 3.0 identityType (studentId:12345, phone:...), or a DID or URL compared with the subject's id (e.g. email:someone@example.org)")
+	allowPrivate := fs.Bool("allow-private-network", false, "let online checks fetch from local addresses (127.0.0.1, 10.x, 192.168.x, ...), for intranet issuers; off by default")
+	timeout := fs.Duration("timeout", fetch.DefaultLimits.Deadline, "the time all network requests of one input may take together (each request at most "+fetch.DefaultLimits.RequestTimeout.String()+")")
 	strict := fs.Bool("strict", false, "fail credentials that break an OB 3.0 / CLR 2.0 data-model rule (for issuers testing their output)")
 	var registries registryFlags
 	fs.Var(&registries, "registry", "an issuer registry to consult for the identity check, a FILE or an https URL (repeatable); online, the default registries are used when none is given")
@@ -77,9 +80,17 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opts := []verify.Option{verify.WithDocuments(with), verify.WithChallenge(*challenge), verify.WithDomain(*domain), verify.WithRefresh(*refresh), verify.WithStrict(*strict)}
+	if *timeout <= 0 {
+		fmt.Fprintln(stderr, "clearbadge: --timeout must be positive, e.g. 30s")
+		return exitUsage
+	}
+	limits := fetch.DefaultLimits
+	limits.Deadline = *timeout
+	limits.RequestTimeout = min(limits.RequestTimeout, *timeout)
+	opts := []verify.Option{verify.WithDocuments(with), verify.WithChallenge(*challenge), verify.WithDomain(*domain), verify.WithRefresh(*refresh),
+		verify.WithPrivateNetwork(*allowPrivate), verify.WithLimits(limits), verify.WithStrict(*strict)}
 	if !*offline {
-		opts = append(opts, verify.WithFetcher(httpfetch.New()))
+		opts = append(opts, verify.WithFetcher(&httpfetch.Fetcher{AllowPrivate: *allowPrivate}))
 		if len(registries) == 0 {
 			registries = registry.Defaults
 		}

@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 )
 
 // MaxBytes caps any fetched document (a DID document, status list, JWKS or
@@ -67,36 +66,6 @@ func (s *Static) Fetch(ctx context.Context, url string, accept ...string) ([]byt
 		return nil, ErrOffline
 	}
 	return s.Next.Fetch(ctx, url, accept...)
-}
-
-// Cache remembers successful responses for the life of the value (one
-// verification session), so that a status list shared by a CLR's twenty
-// credentials is fetched once.
-type Cache struct {
-	Next Fetcher
-	mu   sync.Mutex
-	docs map[string][]byte
-}
-
-// Fetch returns a cached body or fetches and caches it.
-func (c *Cache) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
-	c.mu.Lock()
-	b, ok := c.docs[url]
-	c.mu.Unlock()
-	if ok {
-		return b, nil
-	}
-	b, err := c.Next.Fetch(ctx, url, accept...)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	if c.docs == nil {
-		c.docs = map[string][]byte{}
-	}
-	c.docs[url] = b
-	c.mu.Unlock()
-	return b, nil
 }
 
 // Error is a document that could not be had, and why: offline (Err is

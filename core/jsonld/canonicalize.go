@@ -23,6 +23,13 @@ const (
 	MaxDocumentBytes = 8 << 20
 	// MaxDepth caps the nesting of objects and arrays.
 	MaxDepth = 64
+	// MaxObjects caps the JSON objects of a document. Expansion's cost
+	// grows with objects times the size of the active context (json-gold
+	// copies the context for each node under a type-scoped context, as the
+	// OB 3.0 context's are), so 40,000 small objects in a 2.5 MB credential
+	// took seconds (issue 10). A CLR of a hundred badges has a few
+	// thousand.
+	MaxObjects = 10000
 )
 
 // UndefinedTermError reports a property that the document's @context does not
@@ -380,11 +387,11 @@ func probeUndefinedTerm(doc any, shared bool) string {
 	return find(expanded)
 }
 
-// checkLimits walks doc once, enforcing MaxDepth and MaxDocumentBytes and
+// checkLimits walks doc once, enforcing MaxDepth, MaxObjects and MaxDocumentBytes and
 // refusing values encoding/json would not produce. It also reports whether
 // any object has an "@import" key (see Loader).
 func checkLimits(doc any) (hasImport bool, err error) {
-	size := 0
+	size, objects := 0, 0
 	var walk func(v any, depth int) error
 	walk = func(v any, depth int) error {
 		if depth > MaxDepth {
@@ -392,6 +399,9 @@ func checkLimits(doc any) (hasImport bool, err error) {
 		}
 		switch x := v.(type) {
 		case map[string]any:
+			if objects++; objects > MaxObjects {
+				return &LimitError{Reason: fmt.Sprintf("it has more than %d JSON objects", MaxObjects)}
+			}
 			for k, e := range x {
 				size += len(k) + 1
 				hasImport = hasImport || k == "@import"

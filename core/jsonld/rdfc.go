@@ -28,6 +28,13 @@ import (
 // and still refuses a crafted symmetric graph in a fraction of a second.
 const maxNDegreeWork = 1 << 16
 
+// maxNDegreeCopies bounds the identifiers copied between issuers (each
+// permutation copies its issuer, §4.8.3 step 5.4.1): a unit of work above
+// costs as much as the issuer it copies, which grows with the chain of
+// blank nodes being hashed, so a few long symmetric chains would stay under
+// maxNDegreeWork and still take seconds.
+const maxNDegreeCopies = 1 << 22
+
 const (
 	xsdString     = "http://www.w3.org/2001/XMLSchema#string"
 	rdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -88,14 +95,99 @@ type canonicalizer struct {
 	bnodeQuads map[string][]int // blank node to quads map (§4.2)
 	firstHash  map[string]string
 	canonical  *issuer
-	work       int
+	work       int // Hash N-Degree Quads calls and permutations
+	copies     int // identifiers copied by issuer clones
+}
+
+// errPoisoned is the refusal of a dataset whose blank nodes would cost more
+// than the caps.
+func errPoisoned() error {
+	return &LimitError{Reason: "its blank nodes are too alike to canonicalize in bounded time (RDFC-1.0 §7, dataset poisoning)"}
+}
+
+// precheck refuses, before any Hash N-Degree Quads, a dataset whose least
+// possible work already passes the caps. Blank nodes sharing a first-degree
+// hash are "ambiguous"; hashing one recurses through every ambiguous node
+// connected to it that has no identifier yet (its component), each call
+// copying an issuer that grows along the way. Groups are processed in hash
+// order and a processed group's components end up with canonical
+// identifiers, so summing component sizes (and their triangular copy
+// counts) over the groups, each component counted in the first group that
+// reaches it, is a lower bound of the real work. It costs one pass over the
+// quads.
+func (c *canonicalizer) precheck(hashes []string, hashToNodes map[string][]string) error {
+	parent := map[string]string{}
+	for _, h := range hashes {
+		if l := hashToNodes[h]; len(l) > 1 {
+			for _, id := range l {
+				parent[id] = id
+			}
+		}
+	}
+	if len(parent) == 0 {
+		return nil
+	}
+	find := func(x string) string {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, q := range c.quads {
+		first := ""
+		for _, pos := range [...]int{posS, posO, posG} {
+			if _, ok := parent[q.text[pos]]; q.blank[pos] && ok {
+				if first == "" {
+					first = q.text[pos]
+				} else if a, b := find(first), find(q.text[pos]); a != b {
+					parent[a] = b
+				}
+			}
+		}
+	}
+	size := map[string]int{}
+	for id := range parent {
+		size[find(id)]++
+	}
+	done := map[string]bool{}
+	work, copies := 0, 0
+	for _, h := range hashes {
+		l := hashToNodes[h]
+		if len(l) < 2 {
+			continue
+		}
+		var reached []string
+		for _, id := range l {
+			if r := find(id); !done[r] {
+				n := size[r]
+				work += n
+				copies += n * (n - 1) / 2
+				reached = append(reached, r)
+			}
+		}
+		if work > maxNDegreeWork || copies > maxNDegreeCopies {
+			return errPoisoned()
+		}
+		for _, r := range reached {
+			done[r] = true
+		}
+	}
+	return nil
 }
 
 // canonicalize returns the serialized canonical form (§4.4, §5) of a
 // dataset (toRDF's quads): every quad in canonical N-Quads form, blank nodes
 // relabeled c14n0, c14n1, …, sorted in code point order, each ending in LF.
 func canonicalize(quads []cquad) ([]byte, error) {
-	c := &canonicalizer{bnodeQuads: make(map[string][]int), firstHash: make(map[string]string), canonical: newIssuer("c14n")}
+	return newCanonicalizer().run(quads)
+}
+
+func newCanonicalizer() *canonicalizer {
+	return &canonicalizer{bnodeQuads: make(map[string][]int), firstHash: make(map[string]string), canonical: newIssuer("c14n")}
+}
+
+func (c *canonicalizer) run(quads []cquad) ([]byte, error) {
 	seen := make(map[[4]string]bool, len(quads))
 	for _, cq := range quads {
 		// An RDF dataset is a set of quads.
@@ -137,6 +229,9 @@ func canonicalize(quads []cquad) ([]byte, error) {
 		if l := hashToNodes[h]; len(l) == 1 {
 			c.canonical.issue(l[0])
 		}
+	}
+	if err := c.precheck(hashes, hashToNodes); err != nil {
+		return nil, err
 	}
 	// Step 5: the rest, through Hash N-Degree Quads.
 	for _, h := range hashes {
@@ -252,7 +347,7 @@ func (c *canonicalizer) hashRelated(related string, q *cquad, is *issuer, pos in
 // issuer holding the identifiers issued along the chosen path.
 func (c *canonicalizer) hashNDegree(id string, is *issuer) (string, *issuer, error) {
 	if c.work++; c.work > maxNDegreeWork {
-		return "", nil, &LimitError{Reason: "its blank nodes are too alike to canonicalize in bounded time (RDFC-1.0 §7, dataset poisoning)"}
+		return "", nil, errPoisoned()
 	}
 	// Steps 1-3: group related blank nodes by their related hash.
 	related := make(map[string][]string)
@@ -278,8 +373,9 @@ func (c *canonicalizer) hashNDegree(id string, is *issuer) (string, *issuer, err
 		var chosenIssuer *issuer
 		perm := newPermuter(related[h])
 		for p, ok := perm.first(); ok; p, ok = perm.next() {
-			if c.work++; c.work > maxNDegreeWork {
-				return "", nil, &LimitError{Reason: "its blank nodes are too alike to canonicalize in bounded time (RDFC-1.0 §7, dataset poisoning)"}
+			c.copies += len(is.order)
+			if c.work++; c.work > maxNDegreeWork || c.copies > maxNDegreeCopies {
+				return "", nil, errPoisoned()
 			}
 			cp := is.clone()
 			var path strings.Builder

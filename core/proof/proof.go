@@ -129,6 +129,57 @@ func (e *MalformedError) Error() string { return "malformed proof: " + e.Reason 
 // a *MalformedError for a broken proof, and a jsonld error when the document
 // cannot be canonicalized (an undefined term, an unknown context).
 func Verify(doc map[string]any, p *Proof, pub crypto.PublicKey) error {
+	return NewDocument(doc).Verify(p, pub)
+}
+
+// MaxProofs caps the proofs of one document's proof set. Real documents
+// carry one or two; each proof costs a key lookup and a signature check
+// (the document itself is canonicalized once, see Document), so a set of
+// thousands is refused rather than worked through (issue 10).
+const MaxProofs = 64
+
+// Document is a secured document whose proofs are to be checked. Every proof
+// of a proof set signs the same document without its proof property (VC
+// Data Integrity §2.1.2), so its canonical form is computed once, on first
+// use, and shared: a thousand proofs cost one canonicalization, not a
+// thousand. A failed canonicalization is remembered too.
+type Document struct {
+	doc   map[string]any
+	done  bool
+	canon []byte
+	err   error
+}
+
+// NewDocument prepares doc (the whole secured document) for Verify.
+func NewDocument(doc map[string]any) *Document { return &Document{doc: doc} }
+
+// Canonicalizations is how many times the document was canonicalized: 0
+// or 1, for work counters.
+func (d *Document) Canonicalizations() int {
+	if d.done {
+		return 1
+	}
+	return 0
+}
+
+// canonical returns the canonical N-Quads of the document without its proof.
+func (d *Document) canonical() ([]byte, error) {
+	if !d.done {
+		d.done = true
+		unsecured := make(map[string]any, len(d.doc))
+		for k, v := range d.doc {
+			if k != "proof" {
+				unsecured[k] = v
+			}
+		}
+		d.canon, d.err = jsonld.Canonicalize(unsecured)
+	}
+	return d.canon, d.err
+}
+
+// Verify checks proof p, one of the document's proofs, with the public key
+// pub; see the package function Verify.
+func (d *Document) Verify(p *Proof, pub crypto.PublicKey) error {
 	suite := p.Suite()
 	if suite == "" {
 		return &MalformedError{Reason: "unsupported proof type " + p.Name()}
@@ -154,7 +205,7 @@ func Verify(doc map[string]any, p *Proof, pub crypto.PublicKey) error {
 	if err != nil {
 		return err
 	}
-	data, err := hashData(doc, p.Raw, h)
+	data, err := hashData(d, p.Raw, h)
 	if err != nil {
 		return err
 	}
@@ -225,13 +276,8 @@ func keyName(pub crypto.PublicKey) string {
 // VC-DI-EdDSA §3.2.4 "Hashing" and §3.2.5 "Proof Configuration": the proof
 // options are the proof without proofValue, given the document's @context.
 // Ed25519Signature2020 builds its verify data the same way.
-func hashData(doc, proofRaw map[string]any, h func() hash.Hash) ([]byte, error) {
-	unsecured := make(map[string]any, len(doc))
-	for k, v := range doc {
-		if k != "proof" {
-			unsecured[k] = v
-		}
-	}
+func hashData(d *Document, proofRaw map[string]any, h func() hash.Hash) ([]byte, error) {
+	doc := d.doc
 	config := make(map[string]any, len(proofRaw)+1)
 	for k, v := range proofRaw {
 		if k != "proofValue" {
@@ -249,7 +295,7 @@ func hashData(doc, proofRaw map[string]any, h func() hash.Hash) ([]byte, error) 
 	if err != nil {
 		return nil, fmt.Errorf("proof options: %w", err)
 	}
-	cd, err := jsonld.Canonicalize(unsecured)
+	cd, err := d.canonical()
 	if err != nil {
 		return nil, err
 	}
@@ -327,7 +373,7 @@ func Sign(doc map[string]any, o Options, key crypto.Signer) (map[string]any, err
 	if err != nil {
 		return nil, err
 	}
-	data, err := hashData(unsecured, p, h)
+	data, err := hashData(NewDocument(unsecured), p, h)
 	if err != nil {
 		return nil, err
 	}

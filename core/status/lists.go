@@ -242,7 +242,7 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 	}
 	// Steps 6-8: expand the bitstring.
 	encoded, _ := subject["encodedList"].(string)
-	bits, err := DecodeList(encoded, k.encoding)
+	bits, err := f.decode(ctx, encoded, k.encoding)
 	if err != nil {
 		return unusable(err.Error(), "its encoded list is unreadable")
 	}

@@ -77,6 +77,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/credential"
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/report"
+	"github.com/clearbadge/clearbadge/core/work"
 )
 
 // ListVerifier verifies a status list credential (JSON-LD with an embedded
@@ -104,6 +105,10 @@ type Checker struct {
 	mu    sync.Mutex
 	lists map[string]*fetchedList
 }
+
+// MaxEntries caps the credentialStatus entries checked: a credential has
+// one or two (revocation, suspension); thousands would each cost a lookup.
+const MaxEntries = 16
 
 // Messages a reader sees, shared by tests.
 const (
@@ -161,6 +166,10 @@ func (c *Checker) check(ctx context.Context, doc map[string]any, issuerID string
 	}
 	if !ok || len(entries) == 0 {
 		return result{outcome: report.Pass, message: msgNoStatus}
+	}
+	if len(entries) > MaxEntries {
+		return skipf(fmt.Sprintf("%d credentialStatus entries; limit %d", len(entries), MaxEntries),
+			"This credential has %d status entries, more than the %d ClearBadge checks, so whether it was revoked was not checked.", len(entries), MaxEntries)
 	}
 	if ctx.Value(depthKey{}) != nil {
 		return skipf("", "The status of a status list itself is not followed further.")
@@ -255,6 +264,21 @@ type fetchedList struct {
 	rep *report.Report
 	doc map[string]any
 	err error
+
+	// The bitstring, decoded on first use: thousands of entries naming one
+	// list decompress it once (issue 10).
+	decode1 sync.Once
+	bits    Bitstring
+	bitsErr error
+}
+
+// decode returns the list's bitstring, decoding it once per Checker.
+func (f *fetchedList) decode(ctx context.Context, encoded string, enc Encoding) (Bitstring, error) {
+	f.decode1.Do(func() {
+		work.From(ctx).ListDecodes.Add(1)
+		f.bits, f.bitsErr = DecodeList(encoded, enc)
+	})
+	return f.bits, f.bitsErr
 }
 
 // listAccept is what a status list may be served as (Bitstring Status List
@@ -305,7 +329,13 @@ func notFetched(what, u string, err error) result {
 		r.url, r.remedy = u, report.RemedyOnline
 		return r
 	}
+	if errors.Is(err, fetch.ErrUntrusted) {
+		return skipf("the list is at "+u, "%s was not checked: the credential's signature did not verify, so its list was not fetched.", what)
+	}
 	r := skipf(u+": "+err.Error(), "%s was not checked: the list at %s could not be fetched.", what, host(u))
+	if why := fetch.Withheld(err); why != "" {
+		r.message = fmt.Sprintf("%s was not checked: the list at %s was not fetched (%s).", what, host(u), why)
+	}
 	r.url, r.remedy = u, report.RemedyDocument
 	return r
 }

@@ -82,6 +82,12 @@ func (s *session) nestedInput(ctx context.Context, data []byte, source string) (
 		r.Source = source
 		return r, nil
 	}
+	if s.nestedDocs >= MaxNestedDocuments {
+		r := formatError("", fmt.Sprintf("This document was not checked: the input holds more than %d documents inside one another, the most ClearBadge checks.", MaxNestedDocuments), fmt.Sprintf("limit %d", MaxNestedDocuments))
+		r.Source = source
+		return r, nil
+	}
+	s.nestedDocs++
 	s.depth++
 	defer func() { s.depth-- }()
 	var doc map[string]any
@@ -108,10 +114,11 @@ func (s *session) nestedValue(ctx context.Context, v any, source string) *report
 		r, _ := s.nestedInput(ctx, []byte(x), source)
 		return r
 	case map[string]any:
-		if s.depth >= maxNesting {
+		if s.depth >= maxNesting || s.nestedDocs >= MaxNestedDocuments {
 			r, _ := s.nestedInput(ctx, nil, source)
 			return r
 		}
+		s.nestedDocs++
 		s.depth++
 		defer func() { s.depth-- }()
 		r := s.document(ctx, x, "json-ld")

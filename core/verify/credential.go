@@ -15,6 +15,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/keys"
 	"github.com/clearbadge/clearbadge/core/proof"
 	"github.com/clearbadge/clearbadge/core/report"
+	"github.com/clearbadge/clearbadge/core/work"
 )
 
 // signer is who made the proof that verified: the key and how it is bound
@@ -56,18 +57,26 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 	}
 	s.identity(ctx, r, doc)
 	s.validity(r, doc, ext)
-	s.status(ctx, r, doc)
+	// What the credential points to (status list, schema, refreshed copy) is
+	// fetched only when its proof verified: a forged credential must not
+	// choose what the verifier requests (issue 10). Supplied documents
+	// still serve.
+	linked := ctx
+	if who == nil {
+		linked = fetch.Untrusted(ctx)
+	}
+	s.status(linked, r, doc)
 	if r.Kind != credential.KindCredential {
 		// The OB 3.0 / CLR 2.0 data model applies to badges and records, not
 		// to other credentials such as status lists.
-		r.Checks = append(r.Checks, s.schema(ctx, doc))
+		r.Checks = append(r.Checks, s.schema(linked, doc))
 	}
 	s.recipient(r, doc)
 	s.endorsements(ctx, r, doc)
 	if r.Kind == credential.KindCLR {
 		s.nested(ctx, r, doc)
 	}
-	s.refresh(ctx, r, doc)
+	s.refresh(linked, r, doc)
 	r.Finish()
 	return r
 }
@@ -153,6 +162,13 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 		r.Add(report.CheckProof, report.Fail, "The "+what+"'s signature is malformed.", err.Error())
 		return nil
 	}
+	if len(proofs) > proof.MaxProofs {
+		r.Add(report.CheckProof, report.Fail, fmt.Sprintf("This %s carries %d signatures, more than the %d ClearBadge checks, so none of them was checked.", what, len(proofs), proof.MaxProofs),
+			fmt.Sprintf("proof set of %d proofs; limit %d", len(proofs), proof.MaxProofs))
+		return nil
+	}
+	pd := proof.NewDocument(doc) // canonicalized once for the whole proof set
+	defer func() { work.From(ctx).Canonicalizations.Add(int64(pd.Canonicalizations())) }()
 	var best *report.Check // the most telling reason no proof verified
 	var ignored []string
 	consider := func(c report.Check) {
@@ -182,7 +198,7 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 			consider(s.keyProblem(what, p.VerificationMethod, err))
 			continue
 		}
-		if err := proof.Verify(doc, p, key.PublicKey); err != nil {
+		if err := pd.Verify(p, key.PublicKey); err != nil {
 			consider(proofProblem(what, p, err))
 			continue
 		}
@@ -252,6 +268,10 @@ func (s *session) keyProblem(what, vm string, err error) report.Check {
 			c.URL, c.Remedy = fe.URL, s.remedy(fe.URL)
 		}
 		return c
+	case fe != nil && fetch.Withheld(err) != "":
+		return report.Check{Outcome: report.Skip,
+			Message: "The signature could not be checked: the signer's key is published at " + host(fe.URL) + ", which was not contacted (" + fetch.Withheld(err) + ").",
+			Detail:  vm + ": " + err.Error(), URL: fe.URL, Remedy: s.remedy(fe.URL)}
 	case fe != nil:
 		return report.Check{Outcome: report.Skip,
 			Message: "The signature could not be checked: the signer's key is published at " + host(fe.URL) + ", which did not answer. Try again later, or supply the key's document.",
@@ -275,7 +295,12 @@ func proofProblem(what string, p *proof.Proof, err error) report.Check {
 	var sig *proof.SignatureError
 	var undefined *jsonld.UndefinedTermError
 	var unknownCtx *jsonld.UnknownContextError
+	var limit *jsonld.LimitError
 	switch {
+	case errors.As(err, &limit):
+		return report.Check{Outcome: report.Fail,
+			Message: "This " + what + " is too large or too complex for its signature to be checked in bounded time, so it is refused.",
+			Detail:  err.Error()}
 	case errors.As(err, &sig):
 		return report.Check{Outcome: report.Fail,
 			Message: "This " + what + " was changed after it was signed, or it was not signed by the key it names.",

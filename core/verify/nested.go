@@ -10,6 +10,17 @@ import (
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
+// Caps on what one input may ask to verify (issue 10); each nested
+// credential costs a full verification. A CLR of a few dozen courses and
+// a badge with a few endorsements are far inside them. MaxNestedDocuments
+// bounds the total across all levels (a presentation of CLRs of endorsed
+// badges), status lists and refreshed copies included.
+const (
+	MaxCredentials     = 128
+	MaxEndorsements    = 16
+	MaxNestedDocuments = 256
+)
+
 // nested verifies every credential a CLR carries in
 // credentialSubject.verifiableCredential (CLR 2.0 ClrSubject), each with its
 // own report. The CLR is verified only when its own proof is and every
@@ -21,6 +32,11 @@ func (s *session) nested(ctx context.Context, r *report.Report, doc map[string]a
 	}
 	if len(items) == 0 {
 		r.Add(report.CheckCredentials, report.Fail, "This learner record holds no credentials.", "CLR 2.0: ClrSubject.verifiableCredential is required (1..*)")
+		return
+	}
+	if len(items) > MaxCredentials {
+		r.Add(report.CheckCredentials, report.Skip, fmt.Sprintf("This learner record holds %d credentials, more than the %d ClearBadge checks, so none of them was checked.", len(items), MaxCredentials),
+			fmt.Sprintf("%d credentials; limit %d", len(items), MaxCredentials))
 		return
 	}
 	var t tally
@@ -90,6 +106,11 @@ func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[st
 	var found []any
 	collectEndorsements(doc, &found, 0)
 	if len(found) == 0 {
+		return
+	}
+	if len(found) > MaxEndorsements {
+		r.Add(report.CheckEndorsements, report.Warn, fmt.Sprintf("This credential carries %d endorsements, more than the %d ClearBadge checks, so none of them was checked; this does not affect the credential itself.", len(found), MaxEndorsements),
+			fmt.Sprintf("%d endorsements; limit %d", len(found), MaxEndorsements))
 		return
 	}
 	var failed []string

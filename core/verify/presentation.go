@@ -244,6 +244,11 @@ func (s *session) presented(ctx context.Context, r *report.Report, doc map[strin
 		r.Add(report.CheckCredentials, report.Warn, "This bundle holds no credentials.", "")
 		return
 	}
+	if len(items) > MaxCredentials {
+		r.Add(report.CheckCredentials, report.Skip, fmt.Sprintf("This bundle holds %d credentials, more than the %d ClearBadge checks, so none of them was checked.", len(items), MaxCredentials),
+			fmt.Sprintf("%d credentials; limit %d", len(items), MaxCredentials))
+		return
+	}
 	var t tally
 	var notHolder []string
 	for i, it := range items {

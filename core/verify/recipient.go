@@ -46,6 +46,10 @@ func (s *session) refresh(ctx context.Context, r *report.Report, doc map[string]
 		r.Add(report.CheckRefresh, report.Skip, "The issuer offers an updated copy of this credential; it was not fetched because ClearBadge is offline.", u)
 		return
 	}
+	if errors.Is(err, fetch.ErrUntrusted) {
+		r.Add(report.CheckRefresh, report.Skip, "The issuer's updated copy was not fetched, because this credential's signature did not verify.", u)
+		return
+	}
 	if err != nil {
 		r.Add(report.CheckRefresh, report.Warn, "The issuer's updated copy could not be fetched; the credential was checked as it is.", u+": "+err.Error())
 		return

@@ -38,6 +38,18 @@ func WithFetcher(f fetch.Fetcher) Option {
 	return func(v *Verifier) { v.fetcher, v.offline = f, f == nil }
 }
 
+// WithPrivateNetwork lets an online Verifier fetch from local addresses
+// (loopback, RFC 1918 and the like), for intranet deployments. Off by
+// default: a credential chooses the URLs it points to, and must not be able
+// to aim the verifier at the network it runs in (issue 10). The native
+// fetcher needs the same setting (httpfetch.Fetcher.AllowPrivate), as it
+// checks the addresses names resolve to.
+func WithPrivateNetwork(allow bool) Option { return func(v *Verifier) { v.allowPrivate = allow } }
+
+// WithLimits sets the network limits of each verification (timeouts and
+// budget); fields left zero keep fetch.DefaultLimits.
+func WithLimits(l fetch.Limits) Option { return func(v *Verifier) { v.limits = l } }
+
 // WithDocuments supplies documents by URL that would otherwise be fetched
 // (air-gapped verification). They are used online and offline alike.
 func WithDocuments(docs map[string][]byte) Option {
@@ -77,7 +89,7 @@ func WithRefresh(on bool) Option { return func(v *Verifier) { v.refresh = on } }
 func WithStrict(on bool) Option { return func(v *Verifier) { v.strict = on } }
 
 // Verifier verifies credentials and presentations. It is safe for concurrent
-// use; each Verify call has its own fetch cache.
+// use; each Verify call has its own fetch.Session (cache and budget).
 type Verifier struct {
 	offline           bool
 	fetcher           fetch.Fetcher
@@ -86,6 +98,8 @@ type Verifier struct {
 	challenge, domain string
 	recipient         *recipient.Known
 	refresh           bool
+	allowPrivate      bool
+	limits            fetch.Limits
 	strict            bool
 	registrySources   []registry.Source
 	registryCache     registries
@@ -106,7 +120,10 @@ type session struct {
 	fetch fetch.Fetcher
 	now   time.Time
 	depth int
-	lists *status.Checker
+	// nestedDocs counts the documents verified inside the input, at any
+	// depth (MaxNestedDocuments).
+	nestedDocs int
+	lists      *status.Checker
 }
 
 // maxNesting bounds credentials inside credentials (a presentation of CLRs
@@ -116,13 +133,18 @@ const maxNesting = 4
 // Verify verifies one input and returns its report; it never returns nil.
 // source names the input in the report (a file name, say).
 func (v *Verifier) Verify(ctx context.Context, input []byte, source string) *report.Report {
-	var next fetch.Fetcher = fetch.Offline
+	f := &fetch.Session{Docs: v.docs, AllowPrivate: v.allowPrivate, Limits: v.limits}
 	if !v.offline && v.fetcher != nil {
-		next = v.fetcher
+		f.Next = v.fetcher
+		// The deadline covers the whole verification: a fetch after it is
+		// refused at once.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, f.Limits.OrDefault().Deadline)
+		defer cancel()
 	}
 	s := &session{
 		Verifier: v,
-		fetch:    fetch.Labelled(&fetch.Cache{Next: &fetch.Static{Docs: v.docs, Next: next}}),
+		fetch:    fetch.Labelled(f),
 		now:      v.now,
 	}
 	if s.now.IsZero() {

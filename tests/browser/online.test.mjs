@@ -138,6 +138,16 @@ test('did:web issuer: offline makes no request and cannot confirm the key; onlin
     await page.click('#online');
     assert.equal(await page.isChecked('#online'), true);
     assert.equal(await page.isVisible('#online-more'), true, 'switching online explains what will be contacted');
+    // The did:web server is on 127.0.0.1: refused without a request...
+    await page.click('#results > [data-verdict] button:has-text("Check again")');
+    await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 &&
+      !document.querySelector('#results > .pending'));
+    [r] = await waitForResults(page, 1);
+    assert.notEqual(r.verdict, 'verified', r.text);
+    assert.match(r.text, /127\.0\.0\.1 is a local address/);
+    assert.deepEqual(didHits, [], 'a local address was contacted without allowing the private network');
+    // ... until private network access is allowed explicitly.
+    await page.check('#private-network');
     await page.click('#results > [data-verdict] button:has-text("Check again")');
     await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 &&
       !document.querySelector('#results > .pending'));

@@ -1,0 +1,52 @@
+package jsonld
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
+
+// ring is n blank nodes in a cycle, all alike: every first-degree hash is
+// the same (RDFC-1.0 §7 "dataset poisoning").
+func ring(n int) []cquad {
+	var qs []cquad
+	for i := 0; i < n; i++ {
+		qs = append(qs, cquad{text: [4]string{fmt.Sprint("r", i), "<http://example.org/next>", fmt.Sprint("r", (i+1)%n), ""}, blank: [4]bool{true, false, true, false}})
+	}
+	return qs
+}
+
+// twinChains is two identical chains of n blank nodes: groups of two, but
+// each hash recurses along the whole chain, copying a growing issuer.
+func twinChains(n int) []cquad {
+	var qs []cquad
+	for _, c := range []string{"a", "b"} {
+		for i := 0; i+1 < n; i++ {
+			qs = append(qs, cquad{text: [4]string{fmt.Sprint(c, i), "<http://example.org/next>", fmt.Sprint(c, i+1), ""}, blank: [4]bool{true, false, true, false}})
+		}
+	}
+	return qs
+}
+
+// TestPoisonRefusedBeforeWork: graphs whose least possible Hash N-Degree
+// Quads work passes the caps are refused before any of it is done.
+func TestPoisonRefusedBeforeWork(t *testing.T) {
+	for name, qs := range map[string][]cquad{"ring of 50,000": ring(50000), "ring of 300": ring(300), "twin chains of 5,000": twinChains(5000)} {
+		c := newCanonicalizer()
+		_, err := c.run(qs)
+		var le *LimitError
+		if !errors.As(err, &le) {
+			t.Errorf("%s: %v, want a LimitError", name, err)
+		}
+		if c.work != 0 || c.copies != 0 {
+			t.Errorf("%s: refused after %d units of work and %d copies, want before any", name, c.work, c.copies)
+		}
+	}
+	// Small symmetric graphs still canonicalize.
+	for name, qs := range map[string][]cquad{"ring of 40": ring(40), "twin chains of 100": twinChains(100)} {
+		c := newCanonicalizer()
+		if _, err := c.run(qs); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

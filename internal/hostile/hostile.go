@@ -1,0 +1,242 @@
+// Package hostile builds the hostile-input corpus of issue 10: credentials
+// made to cost as much as possible (many proofs, many status entries, a
+// poisoned blank-node graph, deep nesting, huge strings, a compressed bomb,
+// nested credentials and endorsements past the caps). Tests assert on the
+// work counters and caps with it (core/verify), `make bench` times every
+// input natively and in the wasm (bench/hostile.mjs, with the files
+// scripts/hostile writes). Everything is deterministic: the issuer's key
+// comes from a fixed seed, so the corpus is the same on every run.
+package hostile
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/clearbadge/clearbadge/core/multikey"
+	"github.com/clearbadge/clearbadge/core/proof"
+)
+
+// Input is one corpus entry: the bytes to verify and the documents to
+// supply with them (by URL, as --with does), verified as of At.
+type Input struct {
+	Name string
+	Data []byte
+	Docs map[string][]byte
+}
+
+// At is the verification time of the corpus.
+var At = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// ListURL is where the corpus's status list is supplied.
+const ListURL = "https://status.example/list/1"
+
+var (
+	key = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, ed25519.SeedSize))
+	mk  = must(multikey.Encode(key.Public()))
+	// DID is the issuer of every corpus credential.
+	DID = "did:key:" + mk
+)
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// Badge is a plain OB 3.0 credential of the corpus issuer, unsigned;
+// callers add what makes it hostile.
+func Badge() map[string]any {
+	return map[string]any{
+		"@context":  []any{"https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"},
+		"id":        "urn:uuid:5d1c7a90-0f4e-4c1e-9b7a-3c2e1f0a9b8c",
+		"type":      []any{"VerifiableCredential", "OpenBadgeCredential"},
+		"name":      "Hostile input",
+		"issuer":    map[string]any{"id": DID, "type": []any{"Profile"}, "name": "Corpus issuer"},
+		"validFrom": "2025-01-01T00:00:00Z",
+		"credentialSubject": map[string]any{
+			"id":   "did:example:learner",
+			"type": []any{"AchievementSubject"},
+			"achievement": map[string]any{
+				"id": "https://example.org/achievements/hostile", "type": []any{"Achievement"}, "name": "Hostile input",
+				"description": "Made to cost.", "criteria": map[string]any{"narrative": "None."},
+			},
+		},
+	}
+}
+
+// Sign adds the corpus issuer's eddsa-rdfc-2022 proof.
+func Sign(doc map[string]any) map[string]any {
+	return must(proof.Sign(doc, proof.Options{Cryptosuite: "eddsa-rdfc-2022", VerificationMethod: DID + "#" + mk,
+		ProofPurpose: "assertionMethod", Created: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}, key))
+}
+
+func encode(v any) []byte { return must(json.Marshal(v)) }
+
+// ManyProofs is a signed credential whose proof set holds n proofs, all
+// invalid (each a copy of the real one with another creation time) except
+// none: every one must be tried.
+func ManyProofs(n int) []byte {
+	doc := Sign(Badge())
+	p := doc["proof"].(map[string]any)
+	set := make([]any, n)
+	for i := range set {
+		q := map[string]any{}
+		for k, v := range p {
+			q[k] = v
+		}
+		q["created"] = time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Second).Format(time.RFC3339)
+		set[i] = q
+	}
+	doc["proof"] = set
+	return encode(doc)
+}
+
+// DIDWeb is a signed credential re-pointed at a did:web issuer on host
+// ("127.0.0.1:8443"): checking its proof needs that host's DID document.
+func DIDWeb(host string) []byte {
+	did := "did:web:" + strings.Replace(host, ":", "%3A", 1)
+	doc := Sign(Badge())
+	doc["issuer"].(map[string]any)["id"] = did
+	doc["proof"].(map[string]any)["verificationMethod"] = did + "#key-1"
+	return encode(doc)
+}
+
+// ManyStatus is a signed credential with n BitstringStatusListEntry entries
+// naming the one list at ListURL, and that list (16 MiB of bits).
+func ManyStatus(n int) Input {
+	doc := Badge()
+	entries := make([]any, n)
+	for i := range entries {
+		entries[i] = map[string]any{"id": fmt.Sprintf("%s#%d", ListURL, i), "type": "BitstringStatusListEntry",
+			"statusPurpose": "revocation", "statusListIndex": fmt.Sprint(i), "statusListCredential": ListURL}
+	}
+	doc["credentialStatus"] = entries
+	return Input{Name: fmt.Sprintf("status-%d", n), Data: encode(Sign(doc)), Docs: map[string][]byte{ListURL: StatusList(16 << 20)}}
+}
+
+// StatusList is the corpus issuer's signed BitstringStatusListCredential
+// at ListURL whose bitstring is size zero bytes (compressed to a few KiB).
+func StatusList(size int) []byte {
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	zw.Write(make([]byte, size))
+	zw.Close()
+	return encode(Sign(map[string]any{
+		"@context":  []any{"https://www.w3.org/ns/credentials/v2"},
+		"id":        ListURL,
+		"type":      []any{"VerifiableCredential", "BitstringStatusListCredential"},
+		"issuer":    DID,
+		"validFrom": "2025-01-01T00:00:00Z",
+		"credentialSubject": map[string]any{
+			"id": ListURL + "#list", "type": "BitstringStatusList", "statusPurpose": "revocation",
+			"encodedList": "u" + base64.RawURLEncoding.EncodeToString(b.Bytes()),
+		},
+	}))
+}
+
+// Poison is a signed credential whose subject holds a ring of n blank
+// nodes, all alike (RDFC-1.0 §7).
+func Poison(n int) []byte {
+	doc := Badge()
+	ring := make([]any, n)
+	for i := range ring {
+		ring[i] = map[string]any{"id": fmt.Sprintf("_:b%d", i), "https://example.org/next": map[string]any{"id": fmt.Sprintf("_:b%d", (i+1)%n)}}
+	}
+	doc["credentialSubject"].(map[string]any)["https://example.org/ring"] = ring
+	// The ring makes signing as costly as verifying; the proof is copied
+	// from the plain badge, so it is also invalid.
+	doc["proof"] = Sign(Badge())["proof"]
+	return encode(doc)
+}
+
+// Deep is a JSON value nested n levels deep inside the credential.
+func Deep(n int) []byte {
+	doc := string(encode(Sign(Badge())))
+	return []byte(strings.Replace(doc, `"name":"Hostile input"`, `"name":"Hostile input","deep":`+strings.Repeat("[", n)+strings.Repeat("]", n), 1))
+}
+
+// HugeString is a signed credential whose description is n bytes long.
+func HugeString(n int) []byte {
+	doc := Badge()
+	doc["description"] = strings.Repeat("a", n)
+	return encode(Sign(doc))
+}
+
+// Bomb is a signed credential whose status list is supplied with a
+// bitstring that gunzips to size bytes (past the 16 MiB cap).
+func Bomb(size int) Input {
+	in := ManyStatus(1)
+	in.Name = "gzip-bomb"
+	in.Docs[ListURL] = StatusList(size)
+	return in
+}
+
+// CLR is a CLR 2.0 record holding n signed badges. They differ by id:
+// identical copies would be refused as a poisoned graph before the cap on
+// credentials is reached.
+func CLR(n int) []byte {
+	items := make([]any, n)
+	for i := range items {
+		b := Badge()
+		b["id"] = fmt.Sprintf("urn:uuid:5d1c7a90-0f4e-4c1e-9b7a-%012d", i)
+		items[i] = Sign(b)
+	}
+	return encode(Sign(map[string]any{
+		"@context": []any{"https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+			"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"},
+		"id":        "urn:uuid:1b2c3d4e-0000-4000-8000-000000000001",
+		"type":      []any{"VerifiableCredential", "ClrCredential"},
+		"name":      "Hostile record",
+		"issuer":    map[string]any{"id": DID, "type": []any{"Profile"}, "name": "Corpus issuer"},
+		"validFrom": "2025-01-01T00:00:00Z",
+		"credentialSubject": map[string]any{
+			"type": []any{"ClrSubject"}, "verifiableCredential": items,
+			"achievement": []any{},
+		},
+	}))
+}
+
+// Endorsed is a signed badge carrying n signed endorsements (distinct, as
+// in CLR).
+func Endorsed(n int) []byte {
+	list := make([]any, n)
+	for i := range list {
+		list[i] = Sign(map[string]any{
+			"@context":  []any{"https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"},
+			"id":        fmt.Sprintf("urn:uuid:1b2c3d4e-0000-4000-8000-%012d", i),
+			"type":      []any{"VerifiableCredential", "EndorsementCredential"},
+			"name":      "Endorsement",
+			"issuer":    map[string]any{"id": DID, "type": []any{"Profile"}, "name": "Corpus issuer"},
+			"validFrom": "2025-01-01T00:00:00Z",
+			"credentialSubject": map[string]any{"id": "https://example.org/achievements/hostile", "type": []any{"EndorsementSubject"},
+				"endorsementComment": "Fine."},
+		})
+	}
+	doc := Badge()
+	doc["credentialSubject"].(map[string]any)["achievement"].(map[string]any)["endorsement"] = list
+	return encode(Sign(doc))
+}
+
+// Corpus is every offline input, at the sizes of issue 10's report.
+func Corpus() []Input {
+	return []Input{
+		{Name: "proofs-1000", Data: ManyProofs(1000)},
+		{Name: "proofs-64", Data: ManyProofs(proof.MaxProofs)},
+		ManyStatus(2000),
+		ManyStatus(16),
+		{Name: "poison-graph", Data: Poison(4000)},
+		{Name: "objects-100000", Data: Poison(50000)},
+		{Name: "deep-nesting", Data: Deep(100000)},
+		{Name: "huge-string", Data: HugeString(7 << 20)},
+		Bomb(256 << 20),
+		{Name: "clr-129", Data: CLR(129)},
+		{Name: "endorsements-17", Data: Endorsed(17)},
+	}
+}
