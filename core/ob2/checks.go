@@ -155,6 +155,10 @@ func (x *run) endorsements(ctx context.Context, doc map[string]any, l linked) {
 	if len(found) == 0 {
 		return
 	}
+	if len(found) > maxEndorsements {
+		x.r.Add(report.CheckEndorsements, report.Warn, fmt.Sprintf("This badge lists %d endorsements; ClearBadge checks at most %d.", len(found), maxEndorsements), "")
+		found = found[:maxEndorsements]
+	}
 	sub := *x.Verifier
 	sub.depth++
 	sub.Recipient = nil
@@ -186,6 +190,10 @@ func (x *run) endorsements(ctx context.Context, doc map[string]any, l linked) {
 	x.r.Add(report.CheckEndorsements, report.Warn,
 		fmt.Sprintf("%d of %d endorsement(s) could not be verified (%s); this does not affect the badge itself.", len(failed), len(found), strings.Join(failed, ", ")), "")
 }
+
+// maxEndorsements bounds the documents a badge can make ClearBadge fetch
+// through its endorsements.
+const maxEndorsements = 16
 
 // endorsement verifies an endorsement given by reference: a signed one
 // (a JWS) or the URL of a hosted one.

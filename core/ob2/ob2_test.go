@@ -294,6 +294,9 @@ func TestHosted(t *testing.T) {
 			w[hostedURL] = served
 			r := w.verifier(t, false).Document(context.Background(), given)
 			want(t, r, c.verified, c.failed)
+			if c.verified && r.Summary.Issuer.Domain != "issuer.example" {
+				t.Errorf("issuer domain %q", r.Summary.Issuer.Domain)
+			}
 			if c.flagged != "" {
 				if ch := r.Check(c.flagged); ch == nil || ch.Outcome != report.Warn {
 					t.Errorf("check %s is not a warning: %+v", c.flagged, ch)
@@ -301,6 +304,20 @@ func TestHosted(t *testing.T) {
 			}
 		})
 	}
+}
+
+// §Revoking Hosted Assertions: a server answering 410 Gone revokes it.
+func TestHostedGone(t *testing.T) {
+	w := newWorld(t)
+	v := w.verifier(t, false)
+	v.Fetch = fetch.Func(func(ctx context.Context, u string, accept ...string) ([]byte, error) {
+		if u == hostedURL {
+			return nil, &fetch.StatusError{URL: u, Code: 410}
+		}
+		return w.verifier(t, false).Fetch.Fetch(ctx, u, accept...)
+	})
+	r := v.Document(context.Background(), assertion(hostedURL, "hosted"))
+	want(t, r, false, report.CheckStatus)
 }
 
 // Offline, nothing hosted can be verified, and the report says which

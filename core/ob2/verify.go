@@ -278,6 +278,14 @@ func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 			"A hosted badge is checked against the copy on the issuer's server, and ClearBadge is offline: go online, or add the issuer's copy as a file.",
 			"needs "+id)
 		return x.finish(ctx, given, nil)
+	case isGone(err):
+		// §Revoking Hosted Assertions: "respond with an HTTP Status of 410
+		// Gone"; the badge is revoked, whatever body came with it.
+		x.r.Add(report.CheckProof, report.Pass, "The issuer's server answers for this badge at its address.", id)
+		x.r.Add(report.CheckStatus, report.Fail, "The issuer has revoked this badge: its server answers that it is gone.", id+": HTTP 410 Gone")
+		x.summary(given, nil, nil)
+		x.r.Finish()
+		return x.r
 	case err != nil:
 		x.unreachableErr(id, err)
 		x.skip(report.CheckProof,
@@ -313,6 +321,11 @@ func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 		x.p.err("issuer's copy", "%v", err)
 	}
 	return x.finish(ctx, served, nil)
+}
+
+func isGone(err error) bool {
+	var se *fetch.StatusError
+	return errors.As(err, &se) && se.Code == 410
 }
 
 func reason(doc map[string]any) string {
@@ -355,6 +368,10 @@ func (x *run) finish(ctx context.Context, doc map[string]any, tok *jose.Token) *
 	x.recipient(doc)
 	x.endorsements(ctx, doc, l)
 	x.summary(doc, l.badge, l.shown)
+	if c := x.r.Check(report.CheckIssuer); c != nil && c.Outcome == report.Pass {
+		// The host whose published profile tied the badge to the issuer.
+		x.r.Summary.Issuer.Domain = hostOf(l.issuerID)
+	}
 	x.r.Finish()
 	return x.r
 }
@@ -538,7 +555,13 @@ func (x *run) object(ctx context.Context, doc map[string]any, class string) *rep
 		validateTypes(&x.p, "document", doc, nil, true)
 	}
 	x.r.Add(report.CheckFormat, report.Pass, "An Open Badges 2.0 "+what+": it describes, but awards nothing to anyone, so there is nothing to verify; its data was checked.", "")
-	validate(&x.p, orUnknown(class), doc, class, 0)
+	rules := class
+	for _, t := range credential.Types(doc) {
+		if _, ok := classes[t]; ok && rules == "" {
+			rules = t // an AlignmentObject, CryptographicKey, RevocationList...
+		}
+	}
+	validate(&x.p, orUnknown(class), doc, rules, 0)
 	var issuer map[string]any
 	if class == ClassBadgeClass {
 		if u := credential.ID(doc["issuer"]); isURL(u) {
