@@ -2,7 +2,9 @@ package verify
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strings"
@@ -205,4 +207,71 @@ func checkOB2(t *testing.T, r *report.Report, w ob2Want) {
 			}
 		}
 	}
+}
+
+// OB 2.0 baking (Baking Specification 1.0): an SVG with an
+// <openbadges:assertion> holding a JWS in its verify attribute or the JSON
+// as content, and a PNG whose tEXt "openbadges" chunk holds the hosted
+// assertion's URL (OB 1.0 style) all verify like the bare assertion.
+func TestOB2BakedForms(t *testing.T) {
+	assets := ob2Assets(t)
+	dir := vectors.Dir(t, "1edtech", "validator", "ob20")
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	jwt := strings.TrimSpace(string(read("simple.jwt")))
+	hostedJSON := read("basic-assertion.json")
+	svg := func(inner string) []byte {
+		return []byte(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org" width="10" height="10">` +
+			inner + `<rect width="10" height="10"/></svg>`)
+	}
+	withHosted := map[string][]byte{"https://example.org/beths-robotics-badge.json": hostedJSON}
+	for k, v := range assets {
+		withHosted[k] = v
+	}
+	for _, c := range []struct {
+		name   string
+		in     []byte
+		format string
+	}{
+		{"svg verify attribute (JWS)", svg(`<openbadges:assertion verify="` + jwt + `"></openbadges:assertion>`), "svg"},
+		{"svg JSON content", svg(`<openbadges:assertion><![CDATA[` + string(hostedJSON) + `]]></openbadges:assertion>`), "svg"},
+		{"png tEXt URL", pngWithText(t, read("simple-badge.png"), "openbadges", "https://example.org/beths-robotics-badge.json"), "png"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := New(WithDocuments(withHosted), WithTime(time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC))).Verify(context.Background(), c.in, c.name)
+			if r.Format != c.format {
+				t.Errorf("format %q, want %q", r.Format, c.format)
+			}
+			checkOB2(t, r, ob2Want{verified: true, kind: "Assertion"})
+		})
+	}
+}
+
+// pngWithText replaces the text chunks of a PNG by one tEXt chunk.
+func pngWithText(t *testing.T, img []byte, keyword, text string) []byte {
+	t.Helper()
+	out := append([]byte{}, img[:8]...)
+	for p := 8; p+12 <= len(img); {
+		n := int(binary.BigEndian.Uint32(img[p:]))
+		typ := string(img[p+4 : p+8])
+		end := p + 12 + n
+		if typ != "iTXt" && typ != "tEXt" && typ != "zTXt" {
+			out = append(out, img[p:end]...)
+		}
+		if typ == "IHDR" {
+			data := append([]byte(keyword+"\x00"), text...)
+			chunk := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
+			chunk = append(chunk, "tEXt"...)
+			chunk = append(chunk, data...)
+			chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
+			out = append(out, chunk...)
+		}
+		p = end
+	}
+	return out
 }
