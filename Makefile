@@ -26,10 +26,11 @@ wasm:
 	cp $(GOROOT)/lib/wasm/wasm_exec.js web/wasm_exec.js
 
 # extension: the unpacked wallet (load extension/ in Chromium). The wasm, its
-# loader and the page's stylesheet, icon and card drawing (render.mjs) are
+# loader, the page's stylesheet, icon and card drawing (render.mjs), and the
+# worker loader its offscreen verifier uses (clearbadge.mjs, worker.js) are
 # copied in (gitignored there), so each has one source in git.
 extension: wasm
-	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs extension/
+	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/clearbadge.mjs web/worker.js extension/
 
 ## run: build and serve the verifier on 127.0.0.1 with a bundled sample credential
 run: build

@@ -1,6 +1,8 @@
 // ClearBadge wallet service worker: the one place that holds the wallet's key,
-// reads and writes the encrypted store, and runs the verifier (the same Go
-// wasm as the web page, run here in the worker itself).
+// reads and writes the encrypted store, and has credentials verified (by the
+// same Go wasm as the web page, in a Web Worker of an offscreen document, so
+// that a slow credential never holds up this worker's messages; the quick
+// wallet operations, keygen, present and bake, run the wasm here).
 //
 // Pages of the extension (popup.html, also as the full page popup.html?view=full) and the content script talk
 // to it with chrome.runtime.sendMessage({op, ...}); every answer is
@@ -48,15 +50,115 @@ function inputOf(item) {
   return typeof item.text === 'string' ? item.text : Vault.unb64(item.b64);
 }
 
+// ---- verification, off this worker's thread ----
+//
+// Go's wasm runs on the thread that calls it, and a hostile credential can
+// take long to check: run here, it would leave list, lock and the popup
+// unanswered meanwhile (issue 10). Verifications therefore go to offscreen.js,
+// which runs them in a dedicated worker and ends that worker when one passes
+// VERIFY_TIMEOUT_MS. Should the offscreen document itself not answer (it
+// crashed, say), the document is closed and the verification reported as
+// timed out all the same. Where there is no offscreen API (Firefox's event
+// page), verification runs here as before.
+
+let verifyTimeoutMs = 20000;
+const OFFSCREEN_URL = 'offscreen.html';
+let offscreenPort = null;
+let portWaiters = [];
+const jobs = new Map(); // id -> {resolve, reject, timer}
+let nextJob = 1;
+
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== 'verifier' || port.sender?.url !== chrome.runtime.getURL(OFFSCREEN_URL)) return;
+  offscreenPort = port;
+  port.onMessage.addListener((m) => {
+    const job = jobs.get(m.id);
+    if (!job) return;
+    jobs.delete(m.id);
+    clearTimeout(job.timer);
+    if (m.report) job.resolve(m.report);
+    else job.reject(Object.assign(new Error(m.error), { timedOut: !!m.timedOut }));
+  });
+  port.onDisconnect.addListener(() => {
+    if (offscreenPort === port) offscreenPort = null;
+  });
+  for (const w of portWaiters) w(port);
+  portWaiters = [];
+});
+
+// verifierPort opens the offscreen document (once, however many
+// verifications ask at the same time) and resolves to its port.
+let portP = null;
+function verifierPort() {
+  if (offscreenPort) return Promise.resolve(offscreenPort);
+  if (!portP) {
+    portP = (async () => {
+      const connected = new Promise((resolve) => portWaiters.push(resolve));
+      // A document left from before this worker restarted has lost its
+      // port: replace it.
+      if (await chrome.offscreen.hasDocument()) await chrome.offscreen.closeDocument();
+      await chrome.offscreen.createDocument({
+        url: OFFSCREEN_URL,
+        reasons: ['WORKERS'],
+        justification: 'Runs the credential verifier in a Web Worker so the wallet stays responsive.',
+      });
+      return connected;
+    })().finally(() => { portP = null; });
+  }
+  return portP;
+}
+
+async function closeVerifier() {
+  offscreenPort = null;
+  if (await chrome.offscreen.hasDocument()) await chrome.offscreen.closeDocument();
+}
+
+// timedOutReport stands for the report of a verification that was stopped:
+// the card says "Could not be checked" and why (report.error).
+function timedOutReport(source) {
+  return {
+    verified: false,
+    timedOut: true,
+    kind: 'unknown',
+    source,
+    summary: { issuer: {} },
+    checks: [],
+    error: `The check was stopped after ${verifyTimeoutMs / 1000} seconds: this credential takes too long to verify, so it was not verified. Credentials built to slow verifiers down do this.`,
+  };
+}
+
 // The wallet verifies offline: its pages may connect to nothing but the
-// extension itself (connect-src 'self'), so no credential, and no hint of
+// extension itself (connect-src 'self'), and the verifier's worker has its
+// network APIs locked away (worker.js), so no credential, and no hint of
 // which credential is being checked, ever leaves the device.
 async function verifyItem(item) {
-  const cb = await verifier();
-  return cb.verify(inputOf(item), { offline: true, source: item.source || undefined });
+  const source = item.source || undefined;
+  if (!chrome.offscreen) {
+    const cb = await verifier();
+    return cb.verify(inputOf(item), { offline: true, source });
+  }
+  const port = await verifierPort();
+  const id = nextJob++;
+  try {
+    return await new Promise((resolve, reject) => {
+      // The worker's own timeout ends the worker; this one, a little later,
+      // covers an offscreen document that stopped answering.
+      const timer = setTimeout(() => {
+        jobs.delete(id);
+        closeVerifier();
+        reject(Object.assign(new Error('the verifier did not answer'), { timedOut: true }));
+      }, verifyTimeoutMs + 5000);
+      jobs.set(id, { resolve, reject, timer });
+      port.postMessage({ id, item: typeof item.text === 'string' ? { text: item.text } : { b64: item.b64 }, source, timeout: verifyTimeoutMs });
+    });
+  } catch (err) {
+    if (err.timedOut) return timedOutReport(source);
+    throw err;
+  }
 }
 
 function verdictOf(report) {
+  if (report.timedOut) return 'error';
   if (report.verified) return 'verified';
   const fmt = (report.checks || []).find((c) => c.id === 'format');
   if (fmt && fmt.outcome === 'fail') return 'error';
@@ -252,7 +354,7 @@ async function importItems({ items }) {
       continue;
     }
     const verdict = verdictOf(report);
-    if (verdict === 'error') {
+    if (verdict === 'error' && !report.timedOut) {
       const why = (report.checks || []).find((c) => c.id === 'format')?.message || 'it is not a credential';
       checked.push({ source: it.source, refused: `${it.source || 'The item'} was not imported: ${why}` });
       continue;

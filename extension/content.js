@@ -166,10 +166,10 @@
   function showResult(li, r) {
     const why = r.verdict === 'verified'
       ? 'The signature is valid and no check failed (checked offline).'
-      : (r.report?.checks || []).find((c) => c.outcome === 'fail')?.message || '';
+      : r.report?.error || (r.report?.checks || []).find((c) => c.outcome === 'fail')?.message || '';
     li.querySelector('.result')?.remove();
     li.append(el('div', { class: 'result', 'data-verdict': r.verdict },
-      el('p', { class: `verdict ${r.verdict}`, text: VERDICT[r.verdict] || r.verdict }),
+      el('p', { class: `verdict ${r.verdict}`, text: r.report?.timedOut ? 'Could not be checked' : VERDICT[r.verdict] || r.verdict }),
       why ? el('p', { class: 'msg', text: why }) : ''));
   }
 

@@ -335,7 +335,7 @@ function card(entry, { actions = [], select } = {}) {
     entry.checked && `Checked ${formatDate(entry.checked, true)}, offline`,
   ].filter(Boolean).join(' · ');
   return resultCard(report, entry.verdict, {
-    id, title: entry.title, image: imageSrc(entry), compact: true, foldChecks: true, meta, controls,
+    id, title: entry.title, image: imageSrc(entry), compact: true, foldChecks: true, meta, controls, errorMessage: report.error,
     attrs: { class: 'wallet-card', 'data-id': entry.id },
   });
 }

@@ -242,7 +242,9 @@ class WorkerClient {
       const timer = setTimeout(() => {
         // A verification that never ends cannot be interrupted inside Go;
         // ending the worker is the only way to get the CPU back.
-        this.fail(new Error(`clearbadge: verification took longer than ${timeout} ms and was stopped`));
+        const err = new Error(`clearbadge: verification took longer than ${timeout} ms and was stopped`);
+        err.name = 'TimeoutError';
+        this.fail(err);
       }, timeout);
       this.pending.set(id, { resolve, reject, timer });
       this.worker.postMessage({ id, input, opts });

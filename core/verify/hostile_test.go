@@ -80,6 +80,11 @@ func TestHostileCorpus(t *testing.T) {
 				}
 			case "gzip-bomb":
 				wantCheck(t, r, report.CheckStatus, report.Fail, "expands to more than")
+			case "clr-128":
+				wantCheck(t, r, report.CheckCredentials, report.Pass, "All 128 credentials")
+				if canon != 129 {
+					t.Errorf("a record of 128 credentials cost %d canonicalizations, want 129", canon)
+				}
 			case "clr-129":
 				wantCheck(t, r, report.CheckCredentials, report.Skip, "129 credentials, more than the 128")
 			case "endorsements-17":

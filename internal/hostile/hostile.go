@@ -236,6 +236,7 @@ func Corpus() []Input {
 		{Name: "deep-nesting", Data: Deep(100000)},
 		{Name: "huge-string", Data: HugeString(7 << 20)},
 		Bomb(256 << 20),
+		{Name: "clr-128", Data: CLR(128)},
 		{Name: "clr-129", Data: CLR(129)},
 		{Name: "endorsements-17", Data: Endorsed(17)},
 	}
