@@ -6,7 +6,7 @@ GOROOT  := $(shell $(GO) env GOROOT)
 # spurious "context deadline exceeded" at the deadline.
 FUZZTIME ?= 20000x
 
-.PHONY: all help build cli wasm extension run test test-go test-fuzz test-browser bench lint
+.PHONY: all help build cli wasm extension run test test-go test-fuzz test-browser screenshots bench lint
 all: build
 
 ## help: list the targets a developer uses
@@ -71,6 +71,12 @@ test-browser: wasm extension node_modules
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch node_modules
+
+## screenshots: run the browser tests, then refresh the README's images from tests/out
+# Tests write screenshots to tests/out only; the README's copies change only here.
+SCREENSHOTS = valid failed phone incomplete identity widget extension-popup-locked extension-popup extension-wallet
+screenshots: test-browser
+	cp $(SCREENSHOTS:%=tests/out/%.png) docs/screenshots/
 
 ## bench: Go benchmarks per proof type, then wasm size and timings in Node and Chromium,
 ## then the hostile-input corpus's worst time and peak memory, natively and in the wasm

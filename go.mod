@@ -32,3 +32,5 @@ require (
 )
 
 tool honnef.co/go/tools/cmd/staticcheck
+
+replace github.com/piprate/json-gold => ./third_party/json-gold

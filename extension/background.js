@@ -7,8 +7,10 @@
 // Pages of the extension (popup.html, also as the full page popup.html?view=full) and the content script talk
 // to it with chrome.runtime.sendMessage({op, ...}); every answer is
 // {ok: true, ...} or {ok: false, code, error}. Content scripts may only use
-// the few "page" operations (verify a found credential, save it, report how
-// many were found); everything else answers only the extension's own pages.
+// the few "page" operations (open a found credential in the extension's own
+// tab, save it, report how many were found); everything else answers only
+// the extension's own pages. No verdict is ever sent to a content script:
+// what it shows lives in the page's DOM, which the page can rewrite.
 //
 // Mutations run one at a time (a promise chain), each reading the store,
 // changing a copy and writing the whole encrypted store back with a single
@@ -25,6 +27,8 @@ const MAX_ITEM_BYTES = 16 << 20;         // as the web page
 const MAX_ITEMS_PER_IMPORT = 200;
 const STORE_KEY = 'wallet';
 const SESSION_KEY = 'unlocked';
+const FOUND_KEY = 'found';               // storage.session: what pages offered, by id
+const MAX_FOUND = 5;
 
 // ---- the verifier (Go wasm), started on first use ----
 
@@ -114,9 +118,10 @@ async function closeVerifier() {
 }
 
 // timedOutReport stands for the report of a verification that was stopped:
-// the card says "Could not be checked" and why (report.error).
+// the card says "Could not be read" and why (report.error).
 function timedOutReport(source) {
   return {
+    verdict: 'error',
     verified: false,
     timedOut: true,
     kind: 'unknown',
@@ -155,14 +160,6 @@ async function verifyItem(item) {
     if (err.timedOut) return timedOutReport(source);
     throw err;
   }
-}
-
-function verdictOf(report) {
-  if (report.timedOut) return 'error';
-  if (report.verified) return 'verified';
-  const fmt = (report.checks || []).find((c) => c.id === 'format');
-  if (fmt && fmt.outcome === 'fail') return 'error';
-  return 'not-verified';
 }
 
 function titleOf(report, source) {
@@ -353,7 +350,7 @@ async function importItems({ items }) {
       checked.push({ source: it.source, refused: `${it.source || 'The item'} could not be checked: ${err.message}` });
       continue;
     }
-    const verdict = verdictOf(report);
+    const { verdict } = report;
     if (verdict === 'error' && !report.timedOut) {
       const why = (report.checks || []).find((c) => c.id === 'format')?.message || 'it is not a credential';
       checked.push({ source: it.source, refused: `${it.source || 'The item'} was not imported: ${why}` });
@@ -414,7 +411,7 @@ async function reverify({ ids }) {
   const fresh = new Map();
   for (const c of targets) {
     const report = await verifyItem(c);
-    fresh.set(c.id, { report, verdict: verdictOf(report), checked: new Date().toISOString() });
+    fresh.set(c.id, { report, verdict: report.verdict, checked: new Date().toISOString() });
   }
   return mutate((s) => {
     const out = [];
@@ -541,7 +538,7 @@ async function bakeOp({ id, format }) {
 
 // ---- messages ----
 
-const PAGE_OPS = new Set(['found', 'verifyFound', 'saveFound']);
+const PAGE_OPS = new Set(['found', 'openFound', 'saveFound']);
 
 function fromExtensionPage(sender) {
   return sender.id === chrome.runtime.id && typeof sender.url === 'string' &&
@@ -566,7 +563,16 @@ const OPS = {
     const [it] = normalizeItems([m.item]);
     if (it.tooLarge || it.invalid) throw new WalletError('invalid', 'Nothing to verify.');
     const report = await verifyItem(it);
-    return { report, verdict: verdictOf(report) };
+    return { report, verdict: report.verdict };
+  },
+  // The verdict on something a page offered, for the wallet page that
+  // openFound opened (the verdict is shown only in the extension's own UI).
+  foundItem: async ({ id }) => {
+    const got = await chrome.storage.session.get(FOUND_KEY);
+    const item = got[FOUND_KEY]?.[id];
+    if (!item) throw new WalletError('not-found', 'This page was opened for a credential that is no longer here. Open it again from the page.');
+    const report = await verifyItem(item);
+    return { report, verdict: report.verdict, source: item.source };
   },
   // ---- operations a content script may ask for ----
   found: async (m, sender) => {
@@ -577,13 +583,28 @@ const OPS = {
     }
     return {};
   },
-  verifyFound: async (m) => OPS.verify(m),
+  // openFound shows what a page offered in the wallet page's own tab: the
+  // notice on the page lives in DOM the page can rewrite, so it never shows
+  // a verdict itself. The item waits in storage.session (memory only, not
+  // readable by content scripts) under a random id.
+  openFound: async (m) => {
+    const [it] = normalizeItems([m.item]);
+    if (it.tooLarge || it.invalid) throw new WalletError('invalid', 'Nothing to verify.');
+    const id = crypto.randomUUID();
+    const got = await chrome.storage.session.get(FOUND_KEY);
+    const kept = Object.entries(got[FOUND_KEY] || {}).slice(-(MAX_FOUND - 1));
+    await chrome.storage.session.set({ [FOUND_KEY]: Object.fromEntries([...kept, [id, it]]) });
+    await chrome.tabs.create({ url: chrome.runtime.getURL(`popup.html?view=full&found=${id}`) });
+    return {};
+  },
   saveFound: async (m) => {
     const s = await loadSession();
     if (!s) {
       return { locked: true, message: 'Your wallet is locked. Open ClearBadge from the toolbar, unlock it, and save again.' };
     }
-    return importItems({ items: [m.item] });
+    // Said without the verdict (see openFound).
+    const r = await importItems({ items: [m.item] });
+    return { added: r.added.map(({ id, title }) => ({ id, title })), duplicates: r.duplicates, refused: r.refused };
   },
 };
 

@@ -13,7 +13,11 @@
 //
 // Nothing found here is sent anywhere but to this extension's service worker,
 // which verifies offline. The notice lives in a shadow root and acts only on
-// trusted (real) clicks, so the page cannot press its buttons.
+// trusted (real) clicks, so the page cannot press its buttons. It never
+// states a verdict: it sits in the page's own DOM, which the page can
+// rewrite (an open shadow root is the page's to change), so it says only
+// what was found, and "Open in ClearBadge" shows the verdict in the
+// extension's own tab.
 'use strict';
 
 (() => {
@@ -122,8 +126,6 @@
     button.primary { background: #1d4ed8; color: #fff; }
     button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
     .close { position: absolute; top: 6px; right: 6px; border: 0; color: #4b5563; min-height: 28px; }
-    .verdict { margin: 4px 0 0; font-weight: 600; }
-    .verified { color: #166534; } .not-verified { color: #b91c1c; } .error { color: #92400e; }
     .msg { margin: 4px 0 0; color: #4b5563; overflow-wrap: anywhere; }`;
   const SHIELD = '<svg viewBox="0 0 64 64" aria-hidden="true"><path d="M32 3 56 12v18c0 15.5-10.2 27.3-24 31C18.2 57.3 8 45.5 8 30V12z" fill="#1d4ed8"/><path d="m21.5 31.5 7.2 7.2 14.3-15.4" fill="none" stroke="#fff" stroke-width="5.5" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 
@@ -161,37 +163,28 @@
     return p;
   }
 
-  const VERDICT = { verified: 'Verified', 'not-verified': 'Not verified', error: 'Not a credential' };
-
-  function showResult(li, r) {
-    const why = r.verdict === 'verified'
-      ? 'The signature is valid and no check failed (checked offline).'
-      : r.report?.error || (r.report?.checks || []).find((c) => c.outcome === 'fail')?.message || '';
-    li.querySelector('.result')?.remove();
-    li.append(el('div', { class: 'result', 'data-verdict': r.verdict },
-      el('p', { class: `verdict ${r.verdict}`, text: r.report?.timedOut ? 'Could not be checked' : VERDICT[r.verdict] || r.verdict }),
-      why ? el('p', { class: 'msg', text: why }) : ''));
-  }
-
   function note(li, text) {
     li.querySelector('.result')?.remove();
     li.append(el('div', { class: 'result' }, el('p', { class: 'msg', text })));
   }
 
+  // open shows the item in the extension's own tab, where the verdict is.
+  async function open(li, it) {
+    note(li, 'Opening it in ClearBadge…');
+    try {
+      const item = await take(it);
+      const r = await send({ op: 'openFound', item });
+      if (!r?.ok) throw new Error(r?.error || 'the wallet did not answer');
+      note(li, 'Opened in a ClearBadge tab.');
+    } catch (err) {
+      note(li, `Could not open it: ${err.message}`);
+    }
+  }
+
   function itemRow(it) {
     const li = el('li', { 'data-kind': it.kind });
     li.append(el('span', { class: 'lbl', text: it.label }),
-      el('button', { class: 'primary', 'data-action': 'verify', onclick: async () => {
-        note(li, 'Checking…');
-        try {
-          const item = await take(it);
-          const r = await send({ op: 'verifyFound', item });
-          if (!r?.ok) throw new Error(r?.error || 'the wallet did not answer');
-          showResult(li, r);
-        } catch (err) {
-          note(li, `Could not check it: ${err.message}`);
-        }
-      }, text: 'Verify' }),
+      el('button', { class: 'primary', 'data-action': 'open', onclick: () => open(li, it), text: 'Open in ClearBadge' }),
       el('button', { 'data-action': 'save', onclick: async () => {
         note(li, 'Saving…');
         try {
@@ -199,7 +192,7 @@
           const r = await send({ op: 'saveFound', item });
           if (!r?.ok) throw new Error(r?.error || 'the wallet did not answer');
           if (r.locked) { note(li, r.message); return; }
-          if (r.added.length) note(li, `Saved to your wallet (${VERDICT[r.added[0].verdict].toLowerCase()}).`);
+          if (r.added.length) note(li, 'Saved to your wallet. Open ClearBadge to see what was checked.');
           else if (r.duplicates.length) note(li, 'Already in your wallet.');
           else note(li, r.refused.join(' ') || 'Not saved.');
         } catch (err) {
@@ -250,13 +243,9 @@
       const ul = el('ul');
       const li = itemRow(it);
       ul.append(li);
-      b.append(head('ClearBadge: verify this badge'), ul);
-      li.querySelector('[data-action="verify"]').remove();
-      note(li, 'Checking…');
-      take(it).then((item) => send({ op: 'verifyFound', item })).then((r) => {
-        if (!r?.ok) throw new Error(r?.error || 'the wallet did not answer');
-        showResult(li, r);
-      }).catch((err) => note(li, `Could not check it: ${err.message}`));
+      b.append(head('ClearBadge: this badge'), ul);
+      li.querySelector('[data-action="open"]').remove();
+      open(li, it);
       return false;
     }
     return false;

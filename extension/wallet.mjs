@@ -9,7 +9,10 @@
 // shows a form with input[type=password][name=passphrase]; submitting it
 // creates the wallet on first use or unlocks it. Unlocked, it has one
 // input[type=file] for import, and each stored credential is an element with
-// data-verdict = verified | not-verified | error.
+// data-verdict = verified | incomplete | not-verified | error (the Report's
+// verdict when it was checked). popup.html?view=full&found=ID shows the
+// verdict on something a page offered (the content script's "Open in
+// ClearBadge"), locked or not: the page's own notice never shows one.
 // render.mjs is the verifier page's card drawing (web/render.mjs, copied in by
 // `make extension`), so the wallet and the page show a credential alike.
 import { h, resultCard, imageOf, formatDate } from './render.mjs';
@@ -55,6 +58,11 @@ function announce(msg, isError = false) {
 // ---- start ----
 
 async function start() {
+  const found = new URLSearchParams(location.search).get('found');
+  if (found) {
+    await showFound(found);
+    return;
+  }
   let st;
   try {
     st = await call('status');
@@ -175,6 +183,7 @@ async function showWallet() {
       h('select', { id: 'filter', onchange: (e) => { ui.filter = e.target.value; drawList(); } },
         h('option', { value: 'all' }, 'All'),
         h('option', { value: 'verified' }, 'Verified'),
+        h('option', { value: 'incomplete' }, 'Incomplete'),
         h('option', { value: 'not-verified' }, 'Not verified'))),
     h('div', { id: 'undo-bar', class: 'undo-bar', hidden: true }),
     h('p', { id: 'empty', class: 'empty', hidden: true }),
@@ -334,10 +343,41 @@ function card(entry, { actions = [], select } = {}) {
     report.format && `Format: ${report.format}`,
     entry.checked && `Checked ${formatDate(entry.checked, true)}, offline`,
   ].filter(Boolean).join(' · ');
-  return resultCard(report, entry.verdict, {
-    id, title: entry.title, image: imageSrc(entry), compact: true, foldChecks: true, meta, controls, errorMessage: report.error,
+  // The verdict stored with the entry is the Report's from when it was checked.
+  return resultCard({ ...report, verdict: entry.verdict }, {
+    id, title: entry.title, image: imageSrc(entry), compact: true, foldChecks: true, meta, controls, remedy,
     attrs: { class: 'wallet-card', 'data-id': entry.id },
   });
+}
+
+// remedy: the wallet verifies offline only (its pages may connect nowhere),
+// so what an online check or a document would complete is done elsewhere.
+function remedy(m) {
+  if (m.remedy === 'none') return null;
+  return h('p', { class: 'hint', text: m.remedy === 'online'
+    ? 'The wallet checks offline only. The ClearBadge verifier page with online checks on, or the command line (clearbadge verify --online), can complete this.'
+    : 'The wallet cannot add documents. The ClearBadge verifier page (add it as a file) or the command line (clearbadge verify --with URL=FILE) can complete this.' });
+}
+
+// showFound: the verdict on a credential a page offered, in this
+// extension's own page (see background.js openFound).
+async function showFound(id) {
+  document.body.dataset.view = 'found';
+  const main = $('#main');
+  announce('Checking what the page offered…');
+  try {
+    const r = await call('foundItem', { id });
+    main.replaceChildren(h('section', { 'aria-labelledby': 'found-title' },
+      h('h1', { id: 'found-title', text: 'Found on a web page' }),
+      h('ol', { id: 'credentials', class: 'results' }, resultCard(r.report, {
+        id: 'found-card', compact: true, remedy, meta: [r.source && `From ${r.source}`, 'Checked offline, in ClearBadge'].filter(Boolean).join(' · '),
+      })),
+      h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', text: 'Open your wallet' }))));
+    announce('');
+  } catch (err) {
+    main.replaceChildren(h('p', { class: 'form-error', text: err.message }));
+    announce(err.message, true);
+  }
 }
 
 async function refresh() {
@@ -383,8 +423,9 @@ async function reverify(ids) {
   try {
     const r = await call('reverify', { ids });
     await refresh();
-    const bad = r.results.filter((x) => x.verdict !== 'verified').length;
-    announce(`Checked ${r.results.length}: ${r.results.length - bad} verified${bad ? `, ${bad} not verified` : ''}.`);
+    const words = { verified: 'verified', incomplete: 'incomplete', 'not-verified': 'not verified', error: 'could not be read' };
+    const counts = Object.entries(words).map(([v, w]) => [r.results.filter((x) => x.verdict === v).length, w]);
+    announce(`Checked ${r.results.length}: ${counts.filter(([n]) => n).map(([n, w]) => `${n} ${w}`).join(', ')}.`);
   } catch (err) {
     announce(err.message, true);
   }

@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	neturl "net/url"
+	"slices"
 	"strings"
 
 	"syscall/js"
@@ -30,7 +32,15 @@ import (
 // address. Names are resolved by the browser, so a name pointing at a local
 // address is left to those rules too. The core's fetch.Session applies the
 // time, document and byte limits.
-type jsFetcher struct{ allowPrivate bool }
+//
+// hosts, when not empty, are the only hosts (URL host, with its port if any)
+// it contacts: any other document is refused as if offline, and redirects
+// are refused, so that a check the user allowed for one site contacts that
+// site only (the verifier page's "Check revocation online").
+type jsFetcher struct {
+	allowPrivate bool
+	hosts        []string
+}
 
 // ContentTypeError is a response whose media type the caller cannot use.
 type ContentTypeError struct {
@@ -61,6 +71,9 @@ func (f jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]b
 	if err := fetch.CheckURL(url, f.allowPrivate); err != nil {
 		return nil, err
 	}
+	if !f.allowed(url) {
+		return nil, fmt.Errorf("%s: %w (online checks may contact only %s)", url, fetch.ErrOffline, strings.Join(f.hosts, ", "))
+	}
 	fetchFn := js.Global().Get("fetch")
 	if fetchFn.Type() != js.TypeFunction {
 		return nil, &FetchError{URL: url, Reason: "this JavaScript host has no fetch API"}
@@ -88,7 +101,11 @@ func (f jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]b
 	init.Set("credentials", "omit")
 	init.Set("referrerPolicy", "no-referrer")
 	init.Set("cache", "no-store")
-	init.Set("redirect", "follow")
+	if len(f.hosts) > 0 {
+		init.Set("redirect", "error")
+	} else {
+		init.Set("redirect", "follow")
+	}
 	init.Set("signal", ac.Get("signal"))
 
 	resp, err := await(ctx, fetchFn.Invoke(url, init))
@@ -116,6 +133,23 @@ func (f jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]b
 	}
 	return readBody(ctx, url, resp)
 }
+
+// allowed reports whether rawURL's host may be contacted. Hosts compare as
+// the URL Standard's host does (JavaScript's new URL(u).host): lower case,
+// without the default port.
+func (f jsFetcher) allowed(rawURL string) bool {
+	if len(f.hosts) == 0 {
+		return true
+	}
+	u, err := neturl.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	host := canonicalHost(u.Host)
+	return slices.ContainsFunc(f.hosts, func(h string) bool { return canonicalHost(h) == host })
+}
+
+func canonicalHost(h string) string { return strings.TrimSuffix(strings.ToLower(h), ":443") }
 
 // readBody reads the response stream chunk by chunk and gives up as soon as
 // it passes fetch.MaxBytes, so an endless or huge response costs at most the

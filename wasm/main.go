@@ -14,8 +14,10 @@
 // input is a string (JSON, JWT or SVG text) or a Uint8Array (any of those, or a
 // baked PNG). opts is optional: {offline = true, at (RFC 3339 time to verify
 // as of), challenge, domain, source (a name for the input, e.g. a file name),
-// allowPrivateNetwork = false (let online checks reach local addresses, for
-// intranet issuers)}.
+// strict (schema slips fail), hosts (with offline: false, the only hosts that
+// may be contacted), documents ({url: string | Uint8Array}, supplied instead
+// of fetched, as the CLI's --with), allowPrivateNetwork = false (let online
+// checks reach local addresses, for intranet issuers)}.
 // The promise resolves to the JSON-parsed report.Report and rejects only for a
 // misuse of the API (wrong argument types) or an internal failure; a bad
 // credential is a Report with failed checks, not a rejection.
@@ -74,10 +76,13 @@ func version() string {
 // options are the JavaScript verify options after checking their types.
 type options struct {
 	offline           bool
+	strict            bool
 	allowPrivate      bool
 	at                time.Time
 	challenge, domain string
 	source            string
+	hosts             []string
+	documents         map[string][]byte
 }
 
 // verifyJS is ClearBadge.verify. It reads its arguments synchronously (the
@@ -115,7 +120,13 @@ func run(input []byte, o options, resolve, reject js.Value) {
 	}()
 	vopts := []verify.Option{verify.WithOffline(o.offline), verify.WithPrivateNetwork(o.allowPrivate)}
 	if !o.offline {
-		vopts = append(vopts, verify.WithFetcher(jsFetcher{allowPrivate: o.allowPrivate}))
+		vopts = append(vopts, verify.WithFetcher(jsFetcher{allowPrivate: o.allowPrivate, hosts: o.hosts}))
+	}
+	if len(o.documents) > 0 {
+		vopts = append(vopts, verify.WithDocuments(o.documents))
+	}
+	if o.strict {
+		vopts = append(vopts, verify.WithStrict(true))
 	}
 	if !o.at.IsZero() {
 		vopts = append(vopts, verify.WithTime(o.at))
@@ -164,17 +175,20 @@ func readOptions(v js.Value) (options, error) {
 	if v.Type() != js.TypeObject {
 		return o, fmt.Errorf("ClearBadge.verify: options must be an object, not %s", describe(v))
 	}
-	if f := v.Get("offline"); !f.IsUndefined() {
-		if f.Type() != js.TypeBoolean {
-			return o, fmt.Errorf("ClearBadge.verify: options.offline must be a boolean, not %s", describe(f))
+	for _, f := range []struct {
+		name string
+		dst  *bool
+	}{{"offline", &o.offline}, {"strict", &o.strict}, {"allowPrivateNetwork", &o.allowPrivate}} {
+		if err := boolOption(v, f.name, f.dst); err != nil {
+			return o, err
 		}
-		o.offline = f.Bool()
 	}
-	if f := v.Get("allowPrivateNetwork"); !f.IsUndefined() {
-		if f.Type() != js.TypeBoolean {
-			return o, fmt.Errorf("ClearBadge.verify: options.allowPrivateNetwork must be a boolean, not %s", describe(f))
-		}
-		o.allowPrivate = f.Bool()
+	var err error
+	if o.hosts, err = hostsOption(v.Get("hosts")); err != nil {
+		return o, err
+	}
+	if o.documents, err = documentsOption(v.Get("documents")); err != nil {
+		return o, err
 	}
 	str := func(name string, dst *string) error {
 		f := v.Get(name)
@@ -204,6 +218,60 @@ func readOptions(v js.Value) (options, error) {
 		o.at = t
 	}
 	return o, nil
+}
+
+// boolOption reads an optional boolean field into dst.
+func boolOption(v js.Value, name string, dst *bool) error {
+	f := v.Get(name)
+	if f.IsUndefined() {
+		return nil
+	}
+	if f.Type() != js.TypeBoolean {
+		return fmt.Errorf("ClearBadge.verify: options.%s must be a boolean, not %s", name, describe(f))
+	}
+	*dst = f.Bool()
+	return nil
+}
+
+// hostsOption reads options.hosts: an array of non-empty strings.
+func hostsOption(f js.Value) ([]string, error) {
+	if f.IsUndefined() || f.IsNull() {
+		return nil, nil
+	}
+	if !js.Global().Get("Array").Call("isArray", f).Bool() {
+		return nil, fmt.Errorf("ClearBadge.verify: options.hosts must be an array of host names, not %s", describe(f))
+	}
+	hosts := make([]string, f.Length())
+	for i := range hosts {
+		h := f.Index(i)
+		if h.Type() != js.TypeString || h.String() == "" {
+			return nil, fmt.Errorf("ClearBadge.verify: options.hosts[%d] must be a host name, not %s", i, describe(h))
+		}
+		hosts[i] = h.String()
+	}
+	return hosts, nil
+}
+
+// documentsOption reads options.documents: an object from URL to a string
+// or Uint8Array.
+func documentsOption(f js.Value) (map[string][]byte, error) {
+	if f.IsUndefined() || f.IsNull() {
+		return nil, nil
+	}
+	if f.Type() != js.TypeObject {
+		return nil, fmt.Errorf("ClearBadge.verify: options.documents must be an object, not %s", describe(f))
+	}
+	keys := js.Global().Get("Object").Call("keys", f)
+	docs := make(map[string][]byte, keys.Length())
+	for i := 0; i < keys.Length(); i++ {
+		url := keys.Index(i).String()
+		b, err := inputBytes(f.Get(url))
+		if err != nil {
+			return nil, fmt.Errorf("ClearBadge.verify: options.documents[%q] must be a string or a Uint8Array, not %s", url, describe(f.Get(url)))
+		}
+		docs[url] = b
+	}
+	return docs, nil
 }
 
 // describe names a JavaScript value's type for error messages.

@@ -46,6 +46,28 @@ func TestAcceptable(t *testing.T) {
 	}
 }
 
+func TestFetcherHosts(t *testing.T) {
+	f := jsFetcher{hosts: []string{"status.example", "issuer.example:8443"}}
+	for url, want := range map[string]bool{
+		"https://status.example/list":     true,
+		"https://STATUS.example:443/list": true,
+		"https://issuer.example:8443/did": true,
+		"https://issuer.example/did":      false,
+		"https://evil.example/":           false,
+	} {
+		if got := f.allowed(url); got != want {
+			t.Errorf("allowed(%q) = %v, want %v", url, got, want)
+		}
+	}
+	_, err := f.Fetch(context.Background(), "https://evil.example/x")
+	if !errors.Is(err, fetch.ErrOffline) {
+		t.Errorf("a host not allowed: %v, want fetch.ErrOffline", err)
+	}
+	if !(jsFetcher{}).allowed("https://any.example/") {
+		t.Error("no host list must allow any host")
+	}
+}
+
 func TestReadOptions(t *testing.T) {
 	obj := func(kv ...any) js.Value {
 		o := js.Global().Get("Object").New()
@@ -65,8 +87,23 @@ func TestReadOptions(t *testing.T) {
 	if o.offline || !o.allowPrivate || o.challenge != "c" || o.domain != "d" || o.source != "f.json" || !o.at.Equal(time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)) {
 		t.Errorf("got %+v", o)
 	}
+	hosts := js.Global().Get("Array").New("status.example", "issuer.example:8443")
+	docs := obj("https://status.example/list", "{}", "https://issuer.example/key", js.Global().Get("Uint8Array").New(2))
+	o, err = readOptions(obj("strict", true, "hosts", hosts, "documents", docs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.strict || !o.offline || strings.Join(o.hosts, " ") != "status.example issuer.example:8443" ||
+		string(o.documents["https://status.example/list"]) != "{}" || len(o.documents["https://issuer.example/key"]) != 2 {
+		t.Errorf("got %+v", o)
+	}
 	for _, bad := range []js.Value{
 		obj("offline", "false"), // a string must not silently mean online or offline
+		obj("strict", 1),
+		obj("hosts", "status.example"),
+		obj("hosts", js.Global().Get("Array").New("")),
+		obj("documents", "x"),
+		obj("documents", obj("https://a.example/", 5)),
 		obj("at", "yesterday"),
 		obj("at", 5),
 		obj("challenge", true),

@@ -4,17 +4,25 @@
 //
 // Test contract (other tests rely on it; keep it stable): input[type=file]
 // accepts the files, and each result is a `#results > [data-verdict]` card
-// drawn by render.mjs (data-verdict, data-check / data-outcome, and
-// data-inner-* for nested credentials; the privacy rules of rendering are
-// there too).
+// drawn by render.mjs (data-verdict, data-missing / data-remedy,
+// data-identity, data-check / data-outcome, and data-inner-* for nested
+// credentials; the privacy rules of rendering are there too).
+//
+// An incomplete card offers what would complete it, for that card only: an
+// online check that may contact just the host the card names (the item
+// remembers the hosts so allowed: item.hosts), or the document it needs,
+// added as a file (item.documents, URL -> bytes, as the CLI's --with).
 import { load } from './clearbadge.mjs';
-import { h, verdictOf, titleOf, imageOf, resultCard, formatDate } from './render.mjs';
+import {
+  h, titleOf, imageOf, resultCard, formatDate, errorReport, onlineActionLabel, hostOf,
+} from './render.mjs';
 
 const $ = (sel) => document.querySelector(sel);
 
 const MAX_FILE_BYTES = 16 << 20;
 
 let resultCount = 0;
+let fileCount = 0;
 const itemOf = new WeakMap(); // result element -> the input it shows, for "Check again" and clean-up
 
 // ---- start-up ----
@@ -40,7 +48,9 @@ function announce(msg, isError = false) {
 // ---- options ----
 
 function currentOptions() {
-  const o = { offline: !$('#online').checked, allowPrivateNetwork: $('#private-network').checked };
+  const o = {
+    offline: !$('#online').checked, allowPrivateNetwork: $('#private-network').checked, strict: $('#strict').checked,
+  };
   const at = $('#at').value;
   if (at) {
     const d = new Date(at);
@@ -66,44 +76,41 @@ function updateModeUI() {
 
 // ---- verifying ----
 
+// optionsFor: the page's options for one item, with what its card has been
+// given: the documents added as files, and the hosts an online remedy may
+// contact (offline otherwise, so only those hosts are contacted).
+function optionsFor(item) {
+  const o = currentOptions();
+  if (item.documents) o.documents = item.documents;
+  if (item.hosts?.length && o.offline) {
+    o.offline = false;
+    o.hosts = item.hosts;
+  }
+  return o;
+}
+
+function pendingSlot(item) {
+  return h('li', { class: 'result pending', 'aria-busy': 'true' },
+    h('div', { class: 'pending-row' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+      `Checking ${item.source || 'credential'}…`));
+}
+
 // verifyItems verifies a batch ({input, source, imageFile}) and shows one
 // result per item, in order, above earlier results.
 async function verifyItems(items) {
   if (items.length === 0) return;
   $('#results-section').hidden = false;
-  const list = $('#results');
-  const slots = items.map((it) => {
-    const li = h('li', { class: 'result pending', 'aria-busy': 'true' },
-      h('div', { class: 'pending-row' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-        `Checking ${it.source || 'credential'}…`));
-    return li;
-  });
-  list.prepend(...slots);
+  const slots = items.map(pendingSlot);
+  $('#results').prepend(...slots);
   // Bring the answer into view (again once the first card has its full
   // height: before that the page may be too short to scroll that far). The
   // status line tells screen readers.
   const reveal = () => $('#results-section').scrollIntoView({ block: 'start' });
   reveal();
   announce(items.length === 1 ? `Checking ${items[0].source || 'the credential'}…` : `Checking ${items.length} files…`);
-  const opts = currentOptions();
-  let cb;
-  try {
-    cb = await ready;
-  } catch (err) {
-    slots.forEach((slot, i) => showError(slot, items[i], err, opts));
-    return;
-  }
   const outcomes = await Promise.all(items.map(async (it, i) => {
-    if (it.tooLarge) {
-      showError(slots[i], it, new Error(`The file is too large (${it.size} bytes); ClearBadge reads files up to ${MAX_FILE_BYTES} bytes.`), opts);
-      return 'error';
-    }
     try {
-      const report = await cb.verify(it.input, { ...opts, source: it.source });
-      return showReport(slots[i], it, report, opts);
-    } catch (err) {
-      showError(slots[i], it, err, opts);
-      return 'error';
+      return await verifyInto(slots[i], it);
     } finally {
       if (i === 0) reveal();
     }
@@ -111,8 +118,36 @@ async function verifyItems(items) {
   announce(summarizeBatch(items, outcomes));
 }
 
+// recheck verifies a card's item again in the card's place (Check again, and
+// the remedies of an incomplete card).
+async function recheck(li, item) {
+  const slot = pendingSlot(item);
+  li.replaceWith(slot);
+  announce(`Checking ${item.source || 'the credential'} again…`);
+  announce(summarizeBatch([item], [await verifyInto(slot, item)]));
+}
+
+// verifyInto verifies one item and replaces slot with its card; it returns
+// the verdict.
+async function verifyInto(slot, item) {
+  const opts = optionsFor(item);
+  let report;
+  if (item.tooLarge) {
+    report = errorReport(`The file is too large (${item.size} bytes); ClearBadge reads files up to ${MAX_FILE_BYTES} bytes.`, item.source);
+  } else {
+    try {
+      const cb = await ready;
+      report = await cb.verify(item.input, { ...opts, source: item.source });
+    } catch (err) {
+      report = errorReport(err.message || String(err), item.source);
+    }
+  }
+  slot.replaceWith(renderResult(report, item, opts));
+  return report.verdict;
+}
+
 function summarizeBatch(items, outcomes) {
-  const words = { verified: 'verified', 'not-verified': 'not verified', error: 'could not be checked' };
+  const words = { verified: 'verified', incomplete: 'incomplete', 'not-verified': 'not verified', error: 'could not be read' };
   if (items.length === 1) {
     return `${items[0].source || 'The credential'}: ${words[outcomes[0]]}.`;
   }
@@ -124,33 +159,21 @@ function summarizeBatch(items, outcomes) {
 
 // ---- rendering a report ----
 
-function showReport(slot, item, report, opts) {
-  const verdict = verdictOf(report);
-  const card = renderResult(report, verdict, item, opts);
-  slot.replaceWith(card);
-  return verdict;
+function modeText(opts) {
+  if (opts.offline) return 'offline';
+  return opts.hosts ? `online, contacting only ${opts.hosts.join(', ')}` : 'with online checks';
 }
 
-function showError(slot, item, err, opts) {
-  const report = {
-    verified: false,
-    kind: 'unknown',
-    summary: { issuer: {} },
-    checks: [],
-    source: item.source,
-  };
-  const card = renderResult(report, 'error', item, opts, err.message || String(err));
-  slot.replaceWith(card);
-}
-
-function renderResult(report, verdict, item, opts, errorMessage) {
+function renderResult(report, item, opts) {
   const title = titleOf(report, item.source || 'Credential');
   const meta = [
     item.source && `File: ${item.source}`,
     report.format && `Format: ${report.format}`,
     report.kind && report.kind !== 'unknown' && `Type: ${report.kind}`,
-    `Checked ${formatDate(new Date().toISOString(), true)} ${opts.offline ? 'offline' : 'with online checks'}`,
+    `Checked ${formatDate(new Date().toISOString(), true)} ${modeText(opts)}`,
+    opts.strict && 'strict',
     opts.at && `as of ${formatDate(opts.at.toISOString(), true)}`,
+    item.documents && `with ${Object.keys(item.documents).length} document(s) added`,
   ].filter(Boolean).join(' · ');
   // The buttons act on the card they sit in (li, assigned below).
   let li;
@@ -159,25 +182,66 @@ function renderResult(report, verdict, item, opts, errorMessage) {
     controls.push(h('button', {
       type: 'button', class: 'button small quiet',
       'aria-label': `Check ${title} again with the current options`,
-      onclick: () => { removeResult(li, false); verifyItems([item]); },
+      onclick: () => recheck(li, item),
     }, 'Check again'));
   }
   controls.push(h('button', {
     type: 'button', class: 'button small quiet', 'aria-label': `Remove the result for ${title}`,
     onclick: () => { removeResult(li); announce(`Removed ${title}.`); },
   }, 'Remove'));
-  li = resultCard(report, verdict, {
+  const offered = new Set(); // one control per host or document on a card
+  const remedy = (m) => {
+    const key = m.remedy === 'online' ? hostOf(m.url) : m.url;
+    if (item.input === undefined || (key && offered.has(key))) return null;
+    if (key) offered.add(key);
+    return remedyControl(m, item, opts, () => li);
+  };
+  li = resultCard(report, {
     id: `r${++resultCount}`, title, image: imageOf(report.summary) || item.imageURL,
-    offline: opts.offline, errorMessage, meta, controls,
+    offline: opts.offline, remedy, meta, controls,
   });
   itemOf.set(li, item);
   return li;
 }
 
-// removeResult drops a result; revoke=false keeps its image URL for a re-check.
-function removeResult(li, revoke = true) {
+// remedyControl: what the page offers for one missing check. An online
+// remedy is a button that checks this card again online, allowed to contact
+// the one host it names; a document (or an online one this browser could
+// not complete: a host that refuses requests from web pages) can be added as
+// a file; without a URL, the command line is the way.
+function remedyControl(m, item, opts, card) {
+  const host = hostOf(m.url);
+  if (m.remedy === 'online' && host && !(opts.hosts || []).includes(host) && (opts.offline || opts.hosts)) {
+    return h('button', {
+      type: 'button', class: 'button small', 'data-remedy-action': 'online', 'data-host': host,
+      onclick: () => { item.hosts = [...(item.hosts || []), host]; recheck(card(), item); },
+    }, onlineActionLabel(m.check), h('span', { class: 'host', text: ` (contacts ${host} only)` }));
+  }
+  if (m.remedy === 'none') return null;
+  if (!m.url) {
+    return h('p', { class: 'hint', text: 'Use the command-line verifier (clearbadge verify --with URL=FILE) or the wallet.' });
+  }
+  const id = `doc${++fileCount}`;
+  const input = h('input', {
+    type: 'file', id, class: 'file-input', 'data-remedy-action': 'document', 'data-url': m.url,
+    accept: '.json,.jsonld,.jwt,.txt,application/json,application/ld+json,text/plain',
+  });
+  input.addEventListener('change', async () => {
+    const f = input.files[0];
+    if (!f) return;
+    if (f.size > MAX_FILE_BYTES) { announce(`${f.name} is too large.`, true); return; }
+    item.documents = { ...item.documents, [m.url]: new Uint8Array(await f.arrayBuffer()) };
+    recheck(card(), item);
+  });
+  return h('div', { class: 'row remedy-doc' },
+    m.remedy === 'online' && h('p', { class: 'hint', text: `This browser could not get it from ${host}. You can add the document instead.` }),
+    input, h('label', { for: id, class: 'button small' }, 'Add ', h('span', { class: 'url', text: m.url }), ' as a file'));
+}
+
+// removeResult drops a result and the URL of its image.
+function removeResult(li) {
   const item = itemOf.get(li);
-  if (revoke && item?.imageURL) URL.revokeObjectURL(item.imageURL);
+  if (item?.imageURL) URL.revokeObjectURL(item.imageURL);
   li.remove();
   if (!$('#results').children.length) $('#results-section').hidden = true;
 }

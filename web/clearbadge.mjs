@@ -13,6 +13,14 @@
 //              issuers
 //   at         verify as of this time: a Date, a millisecond timestamp or an
 //              RFC 3339 string
+//   hosts      with offline: false, the only hosts (host or host:port) that
+//              may be contacted; any other document is treated as offline
+//              (the verifier page's "Check revocation online" button uses it)
+//   documents  {url: string | Uint8Array | ArrayBuffer}: documents supplied
+//              instead of fetched (a status list, a DID or controller
+//              document), as the CLI's --with URL=FILE; used offline too
+//   strict     true: data-model (schema) slips of an authentic credential
+//              fail instead of being noted (for issuers testing output)
 //   challenge, domain   what a presentation's proof must carry
 //   source     a name for the input shown in the report (default: a File's name)
 //   timeout    (browser) milliseconds before a verification is abandoned and
@@ -86,6 +94,27 @@ async function prepare(input, opts = {}) {
   }
   for (const k of ['challenge', 'domain']) {
     if (opts[k] !== undefined && opts[k] !== null) o[k] = String(opts[k]);
+  }
+  if (opts.strict !== undefined) {
+    if (typeof opts.strict !== 'boolean') throw new TypeError('verify: options.strict must be a boolean');
+    o.strict = opts.strict;
+  }
+  if (opts.hosts !== undefined) {
+    if (!Array.isArray(opts.hosts) || !opts.hosts.every((x) => typeof x === 'string' && x !== '')) {
+      throw new TypeError('verify: options.hosts must be an array of host names');
+    }
+    o.hosts = [...opts.hosts];
+  }
+  if (opts.documents !== undefined) {
+    if (opts.documents === null || typeof opts.documents !== 'object') {
+      throw new TypeError('verify: options.documents must be an object mapping URLs to documents');
+    }
+    o.documents = {};
+    for (const [url, doc] of Object.entries(opts.documents)) {
+      if (typeof doc === 'string' || doc instanceof Uint8Array) o.documents[url] = doc;
+      else if (doc instanceof ArrayBuffer) o.documents[url] = new Uint8Array(doc);
+      else throw new TypeError(`verify: options.documents[${JSON.stringify(url)}] must be a string, Uint8Array or ArrayBuffer`);
+    }
   }
   if (source !== undefined && source !== null) o.source = String(source);
   return { input, opts: o };

@@ -5,7 +5,12 @@
 // so the three say the same thing in the same words.
 //
 // Test contract (other tests rely on it; keep it stable):
-//   - a result carries data-verdict = verified | not-verified | error;
+//   - a result carries data-verdict = verified | incomplete | not-verified |
+//     error: the Report's own verdict, never derived here;
+//   - an incomplete result lists what is missing as elements with
+//     data-missing = the check id and data-remedy = online | document | none;
+//   - the identity line is an element with data-identity = the outcome of
+//     the identity check (pass | warn | skip);
 //   - each of its checks is an element with data-check = the check id and
 //     data-outcome = pass | fail | warn | skip;
 //   - credentials nested inside a result (a CLR's or a presentation's) use
@@ -13,9 +18,11 @@
 //     that selectors on a result find its own checks only.
 //
 // Privacy rules: every string from a credential goes through textContent,
-// never HTML; only data: images (or a URL the caller made from the user's own
-// file) are shown, because a remote badge image would tell its host who is
-// looking; links are plain http(s) links that load nothing until clicked.
+// never HTML, and names are bidi-isolated (<bdi>, with the explicit
+// direction controls made visible) so that a right-to-left override in a
+// name cannot reorder the rest of the card; only data: images (or a URL
+// the caller made from the user's own file) are shown, because a remote
+// badge image would tell its host who is looking; links are plain http(s) links that load nothing until clicked.
 // Elements are made with the global document, so they can be placed in any
 // document or shadow root of it.
 
@@ -31,6 +38,7 @@ export const CHECK_NAMES = {
   endorsements: 'Endorsements',
   refresh: 'Refresh service',
   credentials: 'Credentials inside',
+  identity: 'Issuer identity',
 };
 
 export const OUTCOME_WORDS = { pass: 'Passed', fail: 'Failed', warn: 'Note', skip: 'Not checked' };
@@ -63,6 +71,7 @@ const ICON_PATHS = {
   warn: 'M12 7v6M12 16.5v.5',
   skip: 'M7 12h10',
   error: 'M12 7v6M12 16.5v.5',
+  incomplete: 'M9.2 9.3a2.9 2.9 0 1 1 4 2.7c-.8.3-1.2 1-1.2 1.8v.4M12 17v.5',
 };
 
 function svg(viewBox, attrs = {}) {
@@ -86,58 +95,89 @@ export function icon(kind, cls = 'icon') {
   return el;
 }
 
-// verdictOf: error when the input could not be read as a credential at all.
-export function verdictOf(report) {
-  if (report.verified) return 'verified';
-  const fmt = (report.checks || []).find((c) => c.id === 'format');
-  if (fmt && fmt.outcome === 'fail') return 'error';
-  return 'not-verified';
+// VERDICTS: each verdict's word and mark. The colour goes with them, never
+// alone: a reader who cannot tell amber from green still reads the word and
+// sees the mark.
+export const VERDICTS = {
+  verified: { label: 'Verified', icon: 'pass', outcome: 'pass' },
+  incomplete: { label: 'Incomplete', icon: 'incomplete', outcome: 'warn' },
+  'not-verified': { label: 'Not verified', icon: 'fail', outcome: 'fail' },
+  error: { label: 'Could not be read', icon: 'error', outcome: 'skip' },
+};
+
+// errorReport stands for an input the verifier could not take at all (too
+// large, unreadable, the verifier did not start), in the Report's shape.
+export function errorReport(message, source) {
+  return { verdict: 'error', verified: false, kind: 'unknown', summary: {}, checks: [], source, error: message };
 }
 
-// iconKind: the mark that goes with a verdict (a verified one with notes is
-// marked as a note).
-export function iconKind(report, verdict) {
-  if (verdict === 'verified') return (report.checks || []).some((c) => c.outcome === 'warn') ? 'warn' : 'pass';
-  return verdict === 'error' ? 'error' : 'fail';
+// iconKind: the mark that goes with a report's verdict (a verified one with
+// notes is marked as a note).
+export function iconKind(report) {
+  if (report.verdict === 'verified' && (report.checks || []).some((c) => c.outcome === 'warn')) return 'warn';
+  return VERDICTS[report.verdict]?.icon || 'error';
 }
 
-// authentic: the issuer's signature holds and the key is the issuer's, so
-// the content is what the issuer wrote, even if another check failed.
+// authentic: the issuer's signature holds and the key is not known to be
+// someone else's, so the content is what the signer wrote, even if another
+// check failed.
 export function authentic(report) {
   const checks = report.checks || [];
   const outcome = (id) => checks.find((c) => c.id === id)?.outcome;
   return ['pass', 'warn'].includes(outcome('proof')) && outcome('issuer') !== 'fail';
 }
 
-// titleOf: what a card is called.
+const isPresentation = (report) => report.kind === 'VerifiablePresentation';
+
+// titleOf: what a card is called. A presentation's own name is never used
+// (anyone can wrap credentials in one and call it anything): it is named by
+// what it holds.
 export function titleOf(report, fallback = 'Credential') {
+  if (isPresentation(report)) {
+    const n = report.credentials?.length || 0;
+    return `Presentation of ${n} credential${n === 1 ? '' : 's'}`;
+  }
   const s = report.summary || {};
   return s.name || s.achievement?.name || report.source || fallback;
 }
 
+const checkName = (id) => (CHECK_NAMES[id] || id).toLowerCase();
+
 // verdictText: the verdict in words, and why, in one sentence or two.
-export function verdictText(report, verdict, { offline = true, errorMessage } = {}) {
+export function verdictText(report, { offline = true } = {}) {
   const checks = report.checks || [];
-  if (verdict === 'verified') {
-    let why = 'The signature is valid and no check failed.';
-    const skips = checks.filter((c) => c.outcome === 'skip');
-    if (skips.length) {
-      why += ` Not checked${offline ? ' offline' : ''}: ${skips.map((c) => (CHECK_NAMES[c.id] || c.id).toLowerCase()).join(', ')}.`;
+  const label = VERDICTS[report.verdict]?.label || VERDICTS.error.label;
+  switch (report.verdict) {
+    case 'verified': {
+      let why = 'Signed by the issuer it names, within its dates, and no check failed.';
+      // (The identity line says itself whether a registry was consulted.)
+      const skips = checks.filter((c) => c.outcome === 'skip' && c.id !== 'identity');
+      if (skips.length) why += ` Not checked${offline ? ' offline' : ''}: ${skips.map((c) => checkName(c.id)).join(', ')}.`;
+      return { label: checks.some((c) => c.outcome === 'warn') ? 'Verified, with notes' : label, why };
     }
-    return { label: checks.some((c) => c.outcome === 'warn') ? 'Verified, with notes' : 'Verified', why };
+    case 'incomplete': {
+      const what = [...new Set((report.missing || []).map((m) => checkName(m.check)))];
+      return {
+        label,
+        why: `Nothing failed, but it is not verified: ${what.join(', ') || 'some checks'} could not be checked` +
+          `${offline ? ' offline' : ''}.`,
+      };
+    }
+    case 'not-verified': {
+      const fail = checks.find((c) => c.outcome === 'fail');
+      return { label, why: fail ? visible(fail.message) : 'No valid signature was found on this credential.' };
+    }
+    default: {
+      const fmt = checks.find((c) => c.id === 'format' && c.outcome === 'fail');
+      return { label, why: visible(report.error || fmt?.message || 'The file could not be read.') };
+    }
   }
-  if (verdict === 'not-verified') {
-    const fail = checks.find((c) => c.outcome === 'fail');
-    return { label: 'Not verified', why: fail ? fail.message : 'No valid signature was found on this credential.' };
-  }
-  const fmt = checks.find((c) => c.id === 'format' && c.outcome === 'fail');
-  return { label: 'Could not be checked', why: errorMessage || fmt?.message || 'The file could not be read.' };
 }
 
-export function verdictBanner(report, verdict, opts) {
-  const { label, why } = verdictText(report, verdict, opts);
-  return h('div', { class: `verdict verdict-${verdict}` },
-    icon(iconKind(report, verdict), 'verdict-icon'),
+export function verdictBanner(report, opts) {
+  const { label, why } = verdictText(report, opts);
+  return h('div', { class: `verdict verdict-${report.verdict}` },
+    icon(iconKind(report), 'verdict-icon'),
     h('div', {},
       h('p', { class: 'verdict-label', text: label }),
       h('p', { class: 'verdict-why', text: why })));
@@ -177,8 +217,58 @@ export function placeholderBadge() {
   return el;
 }
 
+// BIDI_CONTROLS: the explicit embedding, override and isolate controls
+// (Unicode Bidirectional Algorithm, UAX #9 §2.1-2.2). Inside a name they can
+// only disguise it ("‮lanoitaN" shows reversed), so a name shows them as
+// visible marks instead of obeying them.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+// visible: text with its direction controls shown as marks. The core's
+// messages quote credential text (a name, a URL), so they go through it too.
+export function visible(text) {
+  return String(text ?? '').replace(BIDI_CONTROLS, (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase()}]`);
+}
+
+// nameEl: a name from a credential, as text, in its own bidi isolate (<bdi>,
+// UAX #9 isolates; the stylesheets also set unicode-bidi: isolate on it), so
+// it cannot reorder the text around it, with its direction controls shown.
+export function nameEl(value, cls) {
+  return h('bdi', { class: cls, text: visible(value) });
+}
+
+// hostOf: the host (with port) of a URL, or ''.
+export function hostOf(url) {
+  try { return new URL(url).host; } catch { return ''; }
+}
+
+// identityLine: who vouches for the issuer's name, from the identity check
+// (pass: a registry lists the issuer; warn: the name is the credential's own
+// claim; skip: no registry was available), or null without that check.
+export function identityLine(report) {
+  const c = (report.checks || []).find((x) => x.id === 'identity');
+  if (!c) return null;
+  const iss = report.summary?.issuer || {};
+  const reg = iss.registry;
+  const p = h('p', { class: `identity identity-${c.outcome}`, 'data-identity': c.outcome }, icon(c.outcome));
+  const line = h('span', { class: 'identity-text' });
+  p.append(line);
+  if (c.outcome === 'pass' && reg) {
+    line.append(nameEl(reg.name || iss.name || iss.id, 'strong'), ' is listed by ', nameEl(reg.registry, 'strong'));
+    if (reg.location) line.append(' (', nameEl(reg.location), ')');
+    line.append('.');
+    return p;
+  }
+  const claimed = iss.name || iss.id;
+  if (claimed) line.append('\u2018', nameEl(claimed, 'strong'), '\u2019 is this credential\u2019s own claim; ');
+  line.append(c.outcome === 'skip' ? 'no registry was checked.' : 'no registry you use lists this issuer.');
+  if (iss.domain) line.append(' Its key is published by ', nameEl(iss.domain, 'strong'), '.');
+  return p;
+}
+
 // facts: who issued it, to whom, what for, and when. compact leaves out what
-// the achievement is about (the wallet and the widget show less).
+// the achievement is about (the wallet and the widget show less). A
+// presentation shows its holder only: the rest of a presentation document
+// is whatever its maker wrote, signed or not.
 export function facts(report, { compact = false } = {}) {
   const s = report.summary || {};
   const dl = h('dl', { class: 'facts-list' });
@@ -186,19 +276,20 @@ export function facts(report, { compact = false } = {}) {
     if (value.every((v) => v === undefined || v === null || v === '')) return;
     dl.append(h('div', { class: 'fact' }, h('dt', { text: term }), h('dd', {}, ...value)));
   };
-  const issuer = s.issuer || {};
-  row('Issued by', issuer.name && h('span', { class: 'strong', text: issuer.name }),
-    issuer.url && [' ', link(issuer.url)],
-    issuer.id && h('span', { class: 'id', text: issuer.id }));
-  if (report.kind === 'VerifiablePresentation') {
-    row('Presented by', s.holder);
-  } else {
-    row('Issued to', s.subjectName && h('span', { class: 'strong', text: s.subjectName }),
-      s.subject && h('span', { class: s.subjectName ? 'id' : '', text: s.subject }));
+  if (isPresentation(report)) {
+    row('Presented by', s.holder && nameEl(s.holder, 'id'));
+    return dl;
   }
+  const issuer = s.issuer || {};
+  row('Issued by', issuer.name && nameEl(issuer.name, 'strong'),
+    issuer.url && [' ', link(issuer.url)],
+    issuer.id && nameEl(issuer.id, 'id'),
+    identityLine(report));
+  row('Issued to', s.subjectName && nameEl(s.subjectName, 'strong'),
+    s.subject && nameEl(s.subject, s.subjectName ? 'id' : ''));
   const a = s.achievement;
   if (a && !compact) {
-    if (a.name && a.name !== s.name) row('Achievement', a.name);
+    if (a.name && a.name !== s.name) row('Achievement', nameEl(a.name));
     row('Kind of achievement', a.type && humanizeType(a.type));
     if (a.description && a.description !== s.description) row('About the achievement', a.description);
   }
@@ -251,28 +342,73 @@ export function checksList(checks, { inner = false } = {}) {
         h('p', { class: 'check-head' },
           h('span', { class: 'check-name', text: name }),
           h('span', { class: `outcome outcome-${c.outcome}`, text: OUTCOME_WORDS[c.outcome] || c.outcome })),
-        h('p', { class: 'check-msg', text: c.message }),
+        h('p', { class: 'check-msg', text: visible(c.message) }),
         c.detail && h('details', { class: 'detail' },
           h('summary', {}, 'Technical detail', h('span', { class: 'visually-hidden', text: ` for ${name}` })),
-          h('pre', { text: c.detail })))));
+          h('pre', { text: visible(c.detail) })))));
   }
   return ul;
 }
 
-// nestedReports: the credentials inside a CLR or a presentation, folded.
-export function nestedReports(reports) {
-  const det = h('details', { class: 'nested' },
+// remedyText: what would complete a missing check, in general terms; a
+// surface adds what it can offer (a button, a file, a link) with `remedy`.
+// A check with no remedy of its own that waits on another which has one
+// (the issuer, when the signature's key is online) gets no line: the other
+// item says what to do.
+function remedyText(m, all) {
+  const host = hostOf(m.url);
+  switch (m.remedy) {
+    case 'online':
+      return host ? `An online check would complete this; it contacts ${host}.` : 'An online check would complete this.';
+    case 'document':
+      return m.url ? `Supplying ${m.url} (as a file) would complete this.` : 'Supplying the document it names would complete this.';
+    default:
+      return all.some((x) => x.remedy !== 'none') ? '' : 'Nothing ClearBadge could fetch or be given would complete this check.';
+  }
+}
+
+// onlineActionLabel: the words of an online remedy's button, by check (a
+// signature whose key is online waits on the issuer's published material).
+export function onlineActionLabel(check) {
+  if (check === 'status') return 'Check revocation online';
+  if (check === 'issuer' || check === 'proof') return 'Check the issuer online';
+  return `Check ${checkName(check)} online`;
+}
+
+// missingList: what an incomplete report could not check, each with what
+// would complete it; remedy(m) returns the surface's own control for it (or
+// null). Each item is data-missing = the check id, data-remedy = the remedy.
+export function missingList(report, { remedy = () => null, inner = false } = {}) {
+  const missing = report.missing || [];
+  if (!missing.length) return null;
+  const ul = h('ul', { class: 'missing-list' });
+  for (const m of missing) {
+    ul.append(h('li', { class: 'missing-item', [inner ? 'data-inner-missing' : 'data-missing']: m.check, 'data-remedy': m.remedy },
+      icon('incomplete'),
+      h('div', { class: 'missing-body' },
+        h('p', { class: 'missing-msg' }, h('span', { class: 'check-name', text: CHECK_NAMES[m.check] || m.check }), ': ', visible(m.message)),
+        remedyText(m, missing) && h('p', { class: 'missing-remedy', text: remedyText(m, missing) }),
+        remedy(m))));
+  }
+  return h('div', { class: 'missing' }, h('p', { class: 'missing-title', text: 'What is missing' }), ul);
+}
+
+// nestedReports: the credentials inside a CLR or a presentation, each with
+// its own verdict; folded unless open.
+export function nestedReports(reports, { open = false } = {}) {
+  const det = h('details', { class: 'nested', open },
     h('summary', {}, `Credentials inside (${reports.length})`));
   const ol = h('ol', { class: 'nested-list' });
   for (const r of reports) {
-    const v = verdictOf(r);
+    const v = VERDICTS[r.verdict] ? r.verdict : 'error';
     const s = r.summary || {};
     const li = h('li', { class: `nested-item ${v}`, 'data-inner-verdict': v },
       h('p', { class: 'nested-head' },
-        icon(v === 'verified' ? 'pass' : v === 'error' ? 'error' : 'fail'),
-        h('span', { class: 'strong', text: titleOf(r) }),
-        h('span', { class: `outcome outcome-${v === 'verified' ? 'pass' : 'fail'}`, text: v === 'verified' ? 'Verified' : 'Not verified' })),
-      s.issuer?.name && h('p', { class: 'meta', text: `Issued by ${s.issuer.name}` }),
+        icon(VERDICTS[v].icon),
+        nameEl(titleOf(r), 'strong'),
+        h('span', { class: `outcome outcome-${VERDICTS[v].outcome}`, text: VERDICTS[v].label })),
+      s.issuer?.name && h('p', { class: 'meta' }, 'Issued by ', nameEl(s.issuer.name)),
+      missingList(r, { inner: true }),
       checksList(r.checks || [], { inner: true }));
     if (r.credentials?.length) li.append(nestedReports(r.credentials));
     ol.append(li);
@@ -282,25 +418,31 @@ export function nestedReports(reports) {
 }
 
 // resultCard draws a full card: an <li class="result" data-verdict> holding
-// the verdict up front, the badge and its facts, the checks and the
-// credentials inside, and a foot with meta text and the caller's controls.
+// the verdict up front, what is missing (incomplete), the badge and its
+// facts, the checks and the credentials inside, and a foot with meta text
+// and the caller's controls.
 //   id        unique in the document (the title's id is `${id}-title`)
 //   title     the card's heading (default titleOf(report))
 //   image     src for the badge image ('' for the placeholder)
-//   offline, errorMessage   for the verdict's wording (verdictText)
+//   offline   for the verdict's wording (verdictText)
+//   remedy    the surface's control for a missing check (see missingList)
 //   compact   fewer facts (see facts); foldChecks: checks in a <details>
 //   meta      a line of small print; controls: nodes for the foot's row
 //   attrs     more attributes of the <li> (class is added to "result <verdict>")
-export function resultCard(report, verdict, {
-  id, title = titleOf(report), image = '', offline = true, errorMessage, compact = false, foldChecks = false,
+export function resultCard(report, {
+  id, title = titleOf(report), image = '', offline = true, remedy, compact = false, foldChecks = false,
   meta = '', controls = [], attrs = {},
 } = {}) {
+  const verdict = report.verdict;
   const s = report.summary || {};
+  const vp = isPresentation(report);
   const { class: cls, ...rest } = attrs;
   const li = h('li', { ...rest, class: `result ${cls ? `${cls} ` : ''}${verdict}`, 'data-verdict': verdict });
   const article = h('article', { 'aria-labelledby': `${id}-title` });
   li.append(article);
-  article.append(verdictBanner(report, verdict, { offline, errorMessage }));
+  article.append(verdictBanner(report, { offline }));
+  const missing = missingList(report, { remedy });
+  if (missing) article.append(missing);
 
   const fx = h('div', { class: 'facts' });
   if (verdict !== 'verified' && report.kind !== 'unknown' && !authentic(report)) {
@@ -309,10 +451,10 @@ export function resultCard(report, verdict, {
     // forged recipient). An expired but authentic one needs no such note.
     fx.append(h('p', { class: 'unconfirmed', text: 'What this file claims. None of it is confirmed.' }));
   }
-  fx.append(h('h3', { id: `${id}-title`, class: 'title', text: title }));
-  if (s.description) fx.append(h('p', { class: 'desc', text: s.description }));
+  fx.append(h('h3', { id: `${id}-title`, class: 'title' }, nameEl(title)));
+  if (s.description && !vp) fx.append(h('p', { class: 'desc', text: s.description }));
   fx.append(facts(report, { compact }));
-  article.append(h('div', { class: 'card-body' }, badgeImage(image, s), fx));
+  article.append(h('div', { class: 'card-body' }, badgeImage(vp ? '' : image, vp ? {} : s), fx));
 
   const checks = report.checks || [];
   if (checks.length && foldChecks) {
@@ -321,10 +463,10 @@ export function resultCard(report, verdict, {
   } else if (checks.length) {
     article.append(h('h4', { class: 'checks-title', text: 'What was checked' }), checksList(checks));
   }
-  if (report.credentials?.length) article.append(nestedReports(report.credentials));
+  if (report.credentials?.length) article.append(nestedReports(report.credentials, { open: vp }));
 
   article.append(h('div', { class: 'card-foot' },
-    h('p', { class: 'meta', text: meta }),
+    h('p', { class: 'meta', text: visible(meta) }),
     h('div', { class: 'row actions' }, ...controls)));
   return li;
 }

@@ -21,24 +21,32 @@
 // badge leaves the visitor's browser.
 //
 // For scripts and tests: the host element gets a `verdict` attribute and
-// property (verified | not-verified | error, none while checking), a
-// `report` property (the Report), and fires a `verdict` event (bubbling,
-// detail {verdict, report}) when done. Inside the shadow root the card
-// carries data-verdict, and each check data-check / data-outcome, as on the
-// verifier page (render.mjs).
+// property (pending from the moment it is connected until the check ends,
+// then the Report's verdict: verified | incomplete | not-verified | error),
+// a `report` property (the Report), and fires a `verdict` event (bubbling,
+// detail {verdict, report}) when done. The attribute is output only: a value
+// set from outside is put back at once and changes nothing shown. Inside the
+// shadow root the card carries data-verdict, and each check data-check /
+// data-outcome, as on the verifier page (render.mjs). An incomplete badge
+// says what could not be checked and links to the full verifier page, where
+// online checks can complete it.
 //
 // Nothing is added to the page's global scope except the element's name in
 // the custom element registry. Styles are a constructed stylesheet
 // (adoptedStyleSheets), which the page's style-src does not govern.
 import { load } from './clearbadge.mjs';
 import {
-  h, icon, verdictOf, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge,
+  h, icon, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge, errorReport,
+  nameEl, identityLine, missingList,
 } from './render.mjs';
 
 const TAG = 'clearbadge-verify';
 const MAX_BYTES = 16 << 20; // as the verifier page
 // Start verifying a little before the widget scrolls into view.
 const ROOT_MARGIN = '200px';
+// The full verifier page, beside this module, where an incomplete badge can
+// be checked online.
+const VERIFIER_PAGE = new URL('./', import.meta.url).href;
 
 const CSS = `
 :host {
@@ -70,8 +78,19 @@ p { margin: 0; }
   border-top: 1px solid var(--cb-line); background: #f5f7fa; color: var(--cb-muted);
 }
 .verified .status { background: var(--cb-ok-bg); color: var(--cb-ok); }
+.incomplete .status { background: var(--cb-warn-bg); color: var(--cb-warn); }
 .not-verified .status { background: var(--cb-bad-bg); color: var(--cb-bad); }
-.error .status { background: var(--cb-warn-bg); color: var(--cb-warn); }
+.error .status { background: #eef1f5; color: var(--cb-muted); }
+bdi { unicode-bidi: isolate; }
+.identity { display: flex; gap: 6px; align-items: flex-start; margin-top: 2px; color: var(--cb-muted); font-size: .8em; }
+.identity .icon { width: 16px; height: 16px; padding: 2px; }
+.complete { display: inline-block; margin-top: 4px; font-size: .85em; font-weight: 600; color: var(--cb-accent); }
+.missing { padding: 8px 0 4px; }
+.missing-title { font-weight: 700; font-size: .85em; color: var(--cb-warn); }
+.missing-list { list-style: none; margin: 0; padding: 0; }
+.missing-item { display: flex; gap: 10px; padding: 6px 0; font-size: .9em; }
+.missing-body { min-width: 0; flex: 1; overflow-wrap: anywhere; }
+.missing-remedy { color: var(--cb-muted); font-size: .9em; }
 .status-text { flex: 1; min-width: 0; }
 .label { font-weight: 700; }
 .why { color: #17202b; font-size: .85em; overflow-wrap: anywhere; }
@@ -105,8 +124,8 @@ p { margin: 0; }
 }
 .icon-pass { background: var(--cb-ok); }
 .icon-fail { background: var(--cb-bad); }
-.icon-warn, .icon-error { background: var(--cb-warn); }
-.icon-skip { background: #7b8696; }
+.icon-warn, .icon-incomplete { background: var(--cb-warn); }
+.icon-skip, .icon-error { background: #7b8696; }
 .check-body { min-width: 0; flex: 1; font-size: .9em; }
 .check-head { display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; }
 .check-name { font-weight: 600; }
@@ -138,7 +157,7 @@ function styles() {
 }
 
 class ClearBadgeVerify extends HTMLElement {
-  static observedAttributes = ['src', 'credential'];
+  static observedAttributes = ['src', 'credential', 'verdict'];
 
   #root;
   #card;
@@ -146,7 +165,7 @@ class ClearBadgeVerify extends HTMLElement {
   #observer = null;
   #started = false;
   #run = 0; // the newest verification; an older one that ends later is dropped
-  #verdict = null;
+  #verdict = null; // what the verdict attribute must say (null before connecting)
   #report = null;
 
   constructor() {
@@ -167,6 +186,7 @@ class ClearBadgeVerify extends HTMLElement {
 
   connectedCallback() {
     if (this.#started || this.#observer) return;
+    this.#setVerdict('pending');
     if (typeof IntersectionObserver !== 'function') {
       this.#start();
       return;
@@ -185,16 +205,26 @@ class ClearBadgeVerify extends HTMLElement {
     this.#observer = null;
   }
 
-  attributeChangedCallback(_name, old, value) {
+  attributeChangedCallback(name, old, value) {
+    if (name === 'verdict') {
+      // Output only: put back what the check said (or nothing yet).
+      if (value !== this.#verdict) this.#setVerdict(this.#verdict);
+      return;
+    }
     if (old !== value && this.#started) this.#start();
+  }
+
+  #setVerdict(v) {
+    this.#verdict = v;
+    if (v === null) this.removeAttribute('verdict');
+    else if (this.getAttribute('verdict') !== v) this.setAttribute('verdict', v);
   }
 
   async #start() {
     this.#started = true;
     const run = ++this.#run;
-    this.#verdict = null;
     this.#report = null;
-    this.removeAttribute('verdict');
+    this.#setVerdict('pending');
     this.#drawPending();
     let report;
     let image = '';
@@ -205,14 +235,13 @@ class ClearBadgeVerify extends HTMLElement {
       report = await cb.verify(item.input, { offline: true, source: item.source });
       image = imageOf(report.summary) || item.image || '';
     } catch (err) {
-      report = { verified: false, kind: 'unknown', summary: {}, checks: [], error: err.message || String(err) };
+      report = errorReport(err.message || String(err));
     }
     if (run !== this.#run) return;
-    const verdict = report.error ? 'error' : verdictOf(report);
-    this.#draw(report, verdict, image);
-    this.#verdict = verdict;
+    const { verdict } = report;
+    this.#draw(report, image);
     this.#report = report;
-    this.setAttribute('verdict', verdict);
+    this.#setVerdict(verdict);
     this.dispatchEvent(new CustomEvent('verdict', { bubbles: true, composed: true, detail: { verdict, report } }));
   }
 
@@ -253,11 +282,12 @@ class ClearBadgeVerify extends HTMLElement {
       h('div', { class: 'main' },
         h('div', { class: 'badge-img placeholder' }, placeholderBadge()),
         h('div', { class: 'text' }, h('p', { class: 'name', id: 'name', text: 'Digital badge' }),
-          h('p', { class: 'line', text: 'Verified in your browser by ClearBadge' }))),
+          h('p', { class: 'line', text: 'Checked in your browser by ClearBadge' }))),
       this.#status);
   }
 
-  #draw(report, verdict, image) {
+  #draw(report, image) {
+    const { verdict } = report;
     const s = report.summary || {};
     const title = report.error ? 'Badge' : titleOf(report, 'Badge');
     const main = h('div', { class: 'main' },
@@ -269,17 +299,20 @@ class ClearBadgeVerify extends HTMLElement {
         verdict === 'not-verified' && !authentic(report)
           ? h('p', { class: 'unconfirmed', text: 'Unconfirmed claims' })
           : null,
-        h('p', { class: 'name', id: 'name', text: title }),
+        h('p', { class: 'name', id: 'name' }, nameEl(title)),
         s.issuer?.name || s.issuer?.id
-          ? h('p', { class: 'line' }, 'Issued by ', h('strong', { text: s.issuer.name || s.issuer.id }))
+          ? h('p', { class: 'line' }, 'Issued by ', nameEl(s.issuer.name || s.issuer.id, 'strong'))
           : null,
+        identityLine(report),
         s.subjectName || s.subject
-          ? h('p', { class: 'line' }, 'Issued to ', h('strong', { text: s.subjectName || s.subject }))
-          : null));
+          ? h('p', { class: 'line' }, 'Issued to ', nameEl(s.subjectName || s.subject, 'strong'))
+          : null,
+        s.holder ? h('p', { class: 'line' }, 'Presented by ', nameEl(s.holder, 'strong')) : null));
 
-    const { label, why } = verdictText(report, verdict, { offline: true, errorMessage: report.error });
+    const { label, why } = verdictText(report, { offline: true });
     const checks = report.checks || [];
     const more = h('div', { class: 'more', id: 'more', hidden: true },
+      missingList(report),
       checksList(checks),
       h('p', { class: 'foot', text: 'Checked offline in this browser by ClearBadge. Nothing was sent anywhere.' }));
     const toggle = checks.length
@@ -293,8 +326,13 @@ class ClearBadgeVerify extends HTMLElement {
       toggle.setAttribute('aria-expanded', String(open));
       more.hidden = !open;
     });
-    this.#status.replaceChildren(icon(iconKind(report, verdict), 'verdict-icon'),
-      h('div', { class: 'status-text' }, h('p', { class: 'label', text: label }), h('p', { class: 'why', text: why })),
+    this.#status.replaceChildren(icon(iconKind(report), 'verdict-icon'),
+      h('div', { class: 'status-text' }, h('p', { class: 'label', text: label }), h('p', { class: 'why', text: why }),
+        // The widget checks offline only; the verifier page can go online.
+        verdict === 'incomplete'
+          ? h('a', { class: 'complete', href: VERIFIER_PAGE, target: '_blank', rel: 'noopener noreferrer' },
+            'Complete the check on the ClearBadge verifier')
+          : null),
       toggle);
 
     this.#card.className = `card ${verdict}`;

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 	"unicode"
@@ -59,6 +59,8 @@ func (r *registryFlags) Set(v string) error {
 func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the JSON Report (one object per input; a JSON array for several)")
+	jsonl := fs.Bool("jsonl", false, "with --json: one JSON Report per line, written as each input is done (for batches)")
+	jobs := fs.Int("jobs", runtime.NumCPU(), "verify this many inputs at once")
 	offline := fs.Bool("offline", false, "make no network request (did:web keys, status lists and schemas are then skipped)")
 	at := fs.String("at", "", "verify as of this time (RFC 3339, e.g. 2024-06-01T00:00:00Z, or a date 2024-06-01)")
 	challenge := fs.String("challenge", "", "the challenge a presentation must carry")
@@ -72,12 +74,20 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&registries, "registry", "an issuer registry to consult for the identity check, a FILE or an https URL (repeatable); online, the default registries are used when none is given")
 	with := withFlags{}
 	fs.Var(with, "with", "use FILE as the document at URL instead of fetching it (repeatable): URL=FILE")
-	if code, done := parseFlags(fs, "clearbadge verify [flags] FILE... | -", args, stdout, stderr); done {
+	if code, done := parseFlags(fs, "clearbadge verify [flags] FILE|DIR... | -", args, stdout, stderr); done {
 		return code
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "clearbadge verify: no file given (name one or more files, or - for standard input)")
 		fs.Usage()
+		return exitUsage
+	}
+	if *jobs < 1 {
+		fmt.Fprintln(stderr, "clearbadge: --jobs must be at least 1")
+		return exitUsage
+	}
+	if *jsonl && !*asJSON {
+		fmt.Fprintln(stderr, "clearbadge: --jsonl needs --json")
 		return exitUsage
 	}
 	if *timeout <= 0 {
@@ -114,33 +124,51 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	v := verify.New(opts...)
 
+	inputs, err := expandInputs(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "clearbadge: %v\n", err)
+		return exitUsage
+	}
+	if len(inputs) == 0 {
+		fmt.Fprintln(stderr, "clearbadge verify: no credential files (.json, .jsonld, .jwt, .png, .svg) in "+strings.Join(fs.Args(), ", "))
+		return exitUsage
+	}
 	code := exitOK
 	var reports []*report.Report
-	for _, name := range fs.Args() {
-		data, err := readInput(name, stdin)
-		if err != nil {
-			fmt.Fprintf(stderr, "clearbadge: %v\n", err)
-			code = exitUsage
-			continue
-		}
-		r := v.Verify(context.Background(), data, name)
-		code = worse(code, exitCode(r.Verdict))
-		reports = append(reports, r)
-	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
+	bar := newProgress(stderr, len(inputs))
+	enc := json.NewEncoder(stdout)
+	if !*jsonl {
 		enc.SetIndent("", "  ")
+	}
+	done := 0
+	verifyAll(v, inputs, *jobs, stdin, func(res result) {
+		done++
+		if res.err != nil {
+			bar.clear()
+			fmt.Fprintf(stderr, "clearbadge: %v\n", res.err)
+			code = worse(code, exitUsage)
+			bar.update(done)
+			return
+		}
+		code = worse(code, exitCode(res.r.Verdict))
+		switch {
+		case *jsonl:
+			enc.Encode(res.r)
+		case *asJSON:
+			reports = append(reports, res.r) // one array, written at the end
+		default:
+			bar.clear()
+			printReport(stdout, res.r, "")
+		}
+		bar.update(done)
+	})
+	bar.clear()
+	if *asJSON && !*jsonl && len(reports) > 0 {
 		var out any = reports
-		if len(reports) == 1 && fs.NArg() == 1 {
+		if len(reports) == 1 && len(inputs) == 1 {
 			out = reports[0]
 		}
-		if len(reports) > 0 {
-			enc.Encode(out)
-		}
-	} else {
-		for _, r := range reports {
-			printReport(stdout, r, "")
-		}
+		enc.Encode(out)
 	}
 	return code
 }

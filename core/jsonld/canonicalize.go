@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/piprate/json-gold/ld"
 )
@@ -98,7 +97,14 @@ func (e *LimitError) Error() string {
 // nil; json.Number is accepted too). Contexts come only from the bundle; see
 // the package comment for what is refused and why. doc is not modified.
 func Canonicalize(doc any) ([]byte, error) {
-	expanded, checker, err := expandChecked(doc)
+	return canonicalizeWith(doc, true)
+}
+
+// canonicalizeWith is Canonicalize; cached=false leaves json-gold's context
+// cache out (json-gold then runs exactly as published), which the
+// differential tests compare against.
+func canonicalizeWith(doc any, cached bool) ([]byte, error) {
+	expanded, checker, err := expandChecked(doc, cached)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +124,7 @@ func Canonicalize(doc any) ([]byte, error) {
 // expandChecked expands doc in safe mode, corrects its graph containers
 // (graphs.go) and checks its IRIs and language tags; the returned checker
 // still has the http(s) IRIs to check (iriChecker.urls).
-func expandChecked(doc any) ([]any, *iriChecker, error) {
+func expandChecked(doc any, cached bool) ([]any, *iriChecker, error) {
 	if err := loadBundle().err; err != nil {
 		return nil, nil, err
 	}
@@ -128,7 +134,7 @@ func expandChecked(doc any) ([]any, *iriChecker, error) {
 	}
 	shared := !hasImport
 	input := doc
-	if shared {
+	if shared && cached {
 		input = withProcessedContext(doc)
 	}
 	expanded, err := expand(input, options(true, shared))
@@ -149,62 +155,36 @@ func expandChecked(doc any) ([]any, *iriChecker, error) {
 	return expanded, checker, nil
 }
 
-// processed caches json-gold's active context for a top-level @context that
-// is a URL or a list of URLs, the form credentials use. Processing the VC
-// and OB contexts is about a third of json-gold's work per document, and
-// json-gold has no cache of its own; it does accept an already processed
-// *ld.Context in place of a context value. The cached contexts are built
-// with Canonicalize's options (json-gold reads SafeMode from the active
-// context). Each call gets a shallow copy (ld.CopyContext: the term
-// definition maps, not the definitions), because json-gold writes the
-// processing mode into a *ld.Context handed to it that way.
-var processed struct {
-	sync.Mutex
-	m map[string]*ld.Context
-}
-
-// maxProcessed bounds the cache; the bundle allows few real combinations.
-const maxProcessed = 64
-
 // withProcessedContext returns doc with its top-level @context replaced by
-// the cached processed context, in a shallow copy, or doc itself when the
+// json-gold's processed context, in a shallow copy, or doc itself when the
 // @context is not a list of URLs or cannot be processed (expansion then
-// reports the problem the usual way).
+// reports the problem the usual way). Processing the VC and OB contexts,
+// and the type- and property-scoped contexts inside them, is most of
+// json-gold's work per document and gives the same result every time: the
+// bundle's ld.ContextCache (a patch to json-gold, third_party/json-gold)
+// processes each combination once and shares the result, which json-gold
+// never modifies. The cached contexts are built with Canonicalize's
+// options (json-gold reads SafeMode from the active context).
 func withProcessedContext(doc any) any {
 	m, ok := doc.(map[string]any)
 	if !ok {
 		return doc
 	}
-	urls, ok := contextURLs(m["@context"])
-	if !ok {
+	if _, ok := contextURLs(m["@context"]); !ok {
 		return doc
 	}
-	key := strings.Join(urls, "\n")
-	processed.Lock()
-	ctx := processed.m[key]
-	processed.Unlock()
-	if ctx == nil {
-		var err error
-		if err = guard(func() (err error) {
-			ctx, err = ld.NewContext(nil, options(true, true)).Parse(m["@context"])
-			return err
-		}); err != nil {
-			return doc
-		}
-		processed.Lock()
-		if processed.m == nil {
-			processed.m = make(map[string]*ld.Context)
-		}
-		if len(processed.m) < maxProcessed {
-			processed.m[key] = ctx
-		}
-		processed.Unlock()
+	var ctx *ld.Context
+	if err := guard(func() (err error) {
+		ctx, err = loadBundle().cache.Root().Parse(m["@context"])
+		return err
+	}); err != nil {
+		return doc
 	}
 	out := make(map[string]any, len(m))
 	for k, v := range m {
 		out[k] = v
 	}
-	out["@context"] = ld.CopyContext(ctx)
+	out["@context"] = ctx
 	return out
 }
 

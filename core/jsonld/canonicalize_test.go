@@ -505,40 +505,6 @@ func BenchmarkCanonicalize(b *testing.B) {
 	}
 }
 
-// The processed contexts Canonicalize caches are shared between calls (and
-// goroutines); json-gold must only read them.
-func TestProcessedContextsStayUnmodified(t *testing.T) {
-	docs := []map[string]any{
-		vector(t, "spec-test-vectors", "obv3p0", "credential-signed.json"),
-		vector(t, "spec-test-vectors", "clrv2p0", "credential-signed.json"),
-		vector(t, "validator", "ob30", "complete.json"),
-	}
-	for _, d := range docs {
-		if _, err := Canonicalize(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	processed.Lock()
-	defer processed.Unlock()
-	if len(processed.m) == 0 {
-		t.Fatal("nothing was cached")
-	}
-	for key, ctx := range processed.m {
-		var urls []any
-		for _, u := range strings.Split(key, "\n") {
-			urls = append(urls, u)
-		}
-		fresh, err := ld.NewContext(nil, options(true, true)).Parse(urls)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(ctx.TermDefinitions, fresh.TermDefinitions) || !reflect.DeepEqual(ctx.Values, fresh.Values) ||
-			!reflect.DeepEqual(ctx.Protected, fresh.Protected) {
-			t.Errorf("the cached context for %q changed", key)
-		}
-	}
-}
-
 func TestConcurrentCanonicalize(t *testing.T) {
 	doc := vector(t, "spec-test-vectors", "clrv2p0", "credential-unsigned.json")
 	want, err := Canonicalize(doc)

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"sync"
 
@@ -59,8 +60,19 @@ type bundle struct {
 	// loader serves it in place of the document in docs.
 	marked map[string]any
 	graphs *graphMarks
-	err    error
+	// frozen holds the address of every object in docs and marked: the
+	// local contexts json-gold's processed-context cache may key on.
+	frozen map[uintptr]bool
+	// cache holds json-gold's processed contexts for Canonicalize's
+	// options (see withProcessedContext).
+	cache *ld.ContextCache
+	err   error
 }
+
+// maxProcessed bounds the processed-context cache. A credential meets a
+// dozen combinations of the bundled contexts; the bound only stops a crafted
+// stream of documents from growing it without end.
+const maxProcessed = 1024
 
 var loadBundle = sync.OnceValue(func() *bundle {
 	b, err := readBundle()
@@ -118,6 +130,13 @@ func readBundle() (*bundle, error) {
 		}
 	}
 	sort.Slice(b.contexts, func(i, j int) bool { return b.contexts[i].URL < b.contexts[j].URL })
+	b.frozen = make(map[uintptr]bool)
+	for _, m := range []map[string]any{b.docs, b.marked} {
+		for _, d := range m {
+			b.freeze(d)
+		}
+	}
+	b.cache = ld.NewContextCache(options(true, true), b.immutable, maxProcessed)
 	return b, nil
 }
 
@@ -164,4 +183,33 @@ func (l Loader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 		doc = ld.CloneDocument(doc)
 	}
 	return &ld.RemoteDocument{DocumentURL: u, Document: doc}, nil
+}
+
+func (b *bundle) freeze(v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		b.frozen[reflect.ValueOf(x).Pointer()] = true
+		for _, e := range x {
+			b.freeze(e)
+		}
+	case []any:
+		for _, e := range x {
+			b.freeze(e)
+		}
+	}
+}
+
+// immutable tells json-gold's context cache which local contexts it may
+// cache: bundled context URLs and objects inside the bundled documents,
+// which nothing modifies (the tests check) and which live as long as the
+// process. A credential's own context objects are never cached.
+func (b *bundle) immutable(v any) bool {
+	switch x := v.(type) {
+	case string:
+		_, ok := b.docs[x]
+		return ok
+	case map[string]any:
+		return b.frozen[reflect.ValueOf(x).Pointer()]
+	}
+	return false
 }

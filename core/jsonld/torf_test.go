@@ -22,7 +22,7 @@ import (
 // statement, then rdfc.go on json-gold's quads. It is kept here only to
 // compare the two.
 func jsonGoldCanonicalize(doc any) ([]byte, error) {
-	expanded, checker, err := expandChecked(doc)
+	expanded, checker, err := expandChecked(doc, true)
 	if err != nil {
 		return nil, err
 	}

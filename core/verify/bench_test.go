@@ -11,6 +11,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/multikey"
 	"github.com/clearbadge/clearbadge/core/proof"
+	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
 	"github.com/clearbadge/clearbadge/internal/vectors"
 )
@@ -22,8 +23,13 @@ import (
 func benchVerify(b *testing.B, input []byte) {
 	b.Helper()
 	v := newOffline()
-	if r := v.Verify(context.Background(), input, "bench"); !r.Verified {
-		b.Fatalf("benchmark input does not verify:\n%s", dump(r))
+	// The issuer check may be skipped offline (the spec's vectors name their
+	// key by an https URL); everything else, the signature first, must pass.
+	r := v.Verify(context.Background(), input, "bench")
+	for _, c := range r.Checks {
+		if c.Outcome == report.Fail || (c.ID == "proof" && c.Outcome != report.Pass) {
+			b.Fatalf("benchmark input does not verify:\n%s", dump(r))
+		}
 	}
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -16,6 +17,14 @@ export const outDir = path.join(root, 'tests', 'out');
 // Test vectors live beside the project (../shared); tests that need them skip
 // when it is absent.
 export const sharedDir = path.resolve(root, '..', 'shared');
+
+// unavailable skips t for a missing outside input (../shared), or fails it
+// where nothing may be skipped: CI, and `make test` (CLEARBADGE_NO_SKIP), as
+// internal/testenv does for the Go tests.
+export function unavailable(t, msg) {
+  if (process.env.CI || process.env.CLEARBADGE_NO_SKIP) assert.fail(`${msg} (CI or make test: nothing may be skipped)`);
+  t.skip(msg);
+}
 
 export function sharedFile(...parts) {
   const p = path.join(sharedDir, ...parts);

@@ -5,14 +5,17 @@
 // Verdicts for the samples, a VC-JWT, a baked PNG and inline credentials;
 // nothing fetched but the widget's files and the host's badge files; the wasm
 // loaded only when a widget comes into view; no global added; keyboard use;
-// a screenshot for the docs (docs/screenshots/widget.png).
+// the verdict attribute is output only (pending until the check ran, and a
+// value set from outside changes nothing); an incomplete badge links to the
+// verifier page; a screenshot (tests/out/widget.png, copied to the docs by
+// `make screenshots`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {
-  root, webDir, sharedFile, requireBuild, startServer, startCanary, launch,
+  root, webDir, outDir, sharedFile, unavailable, requireBuild, startServer, startCanary, launch, ensureOutDir,
 } from './helpers.mjs';
 
 // What widget.mjs loads from ClearBadge's origin, and nothing else.
@@ -24,6 +27,9 @@ const BADGES = {
   'sample-tampered.json': path.join(webDir, 'samples', 'sample-tampered.json'),
   'sample-expired.json': path.join(webDir, 'samples', 'sample-expired.json'),
   'peer.jwt': path.join(root, 'testdata', 'peer', 'jwt-eddsa-didkey.jwt'),
+  // Signed with a key carried in its own jwk header, for an https issuer:
+  // nothing ties the key to the issuer offline, so it is incomplete.
+  'rsa-jwk.jwt': path.join(root, 'testdata', 'peer', 'jwt-rs256-jwk.jwt'),
   ...(bakedPNG ? { 'baked.png': bakedPNG } : {}),
 };
 const TYPES = { '.json': 'application/json', '.jwt': 'text/plain; charset=utf-8', '.png': 'image/png' };
@@ -69,6 +75,7 @@ const PAGES = {
 <clearbadge-verify id="tampered" src="badges/sample-tampered.json"></clearbadge-verify>
 <clearbadge-verify id="expired" src="/badges/sample-expired.json"></clearbadge-verify>
 <clearbadge-verify id="jwt" src="badges/peer.jwt"></clearbadge-verify>
+<clearbadge-verify id="incomplete" src="badges/rsa-jwk.jwt"></clearbadge-verify>
 ${bakedPNG ? '<clearbadge-verify id="png" src="badges/baked.png"></clearbadge-verify>' : ''}
 <clearbadge-verify id="attr" credential="${escapeAttr(jwtText())}"></clearbadge-verify>
 <clearbadge-verify id="script"><script type="application/json">${sampleText().replace(/</g, '\\u003c')}</script></clearbadge-verify>
@@ -77,6 +84,9 @@ ${bakedPNG ? '<clearbadge-verify id="png" src="badges/baked.png"></clearbadge-ve
 </main>`),
   '/missing.html': () => pageHTML('<clearbadge-verify id="missing" src="badges/nothing-here.json"></clearbadge-verify>'),
   '/one.html': () => pageHTML('<clearbadge-verify id="one" src="badges/sample.json"></clearbadge-verify>'),
+  // The page itself claims "verified" for a forged badge further down.
+  '/claims.html': () => pageHTML(`<main><h1>Further down</h1><div class="spacer"></div>
+<clearbadge-verify id="forged" verdict="verified" src="badges/sample-tampered.json"></clearbadge-verify></main>`),
   '/lazy.html': () => pageHTML(`<main><h1>Further down</h1><div class="spacer"></div>
 <clearbadge-verify id="lazy" src="badges/sample.json"></clearbadge-verify></main>`),
   '/portfolio.html': () => pageHTML(`<header><h1>Ada Lovelace</h1>
@@ -86,6 +96,7 @@ ${bakedPNG ? '<clearbadge-verify id="png" src="badges/baked.png"></clearbadge-ve
 <div class="badges">
 <clearbadge-verify id="p-valid" src="badges/sample.json"></clearbadge-verify>
 <clearbadge-verify id="p-jwt" src="badges/peer.jwt"></clearbadge-verify>
+<clearbadge-verify id="p-incomplete" src="badges/rsa-jwk.jwt"></clearbadge-verify>
 <clearbadge-verify id="p-tampered" src="badges/sample-tampered.json"></clearbadge-verify>
 </div></main>`),
 };
@@ -170,7 +181,8 @@ async function openHost(pagePath, viewport = { width: 1000, height: 900 }) {
 async function verdictOf(page, id, timeout = 60000) {
   const el = page.locator(`#${id}`);
   await el.scrollIntoViewIfNeeded();
-  await page.waitForFunction((i) => document.getElementById(i).hasAttribute('verdict'), id, { timeout });
+  await page.waitForFunction((i) => !['pending', null].includes(document.getElementById(i).getAttribute('verdict')),
+    id, { timeout });
   return el.evaluate((w) => ({
     attr: w.getAttribute('verdict'),
     prop: w.verdict,
@@ -207,13 +219,33 @@ test('widget on another origin: verdicts for samples, a VC-JWT, a baked PNG and 
     assert.deepEqual([jwt.attr, jwt.shadow], ['verified', 'verified'], jwt.text);
     assert.match(jwt.text, /Peer Interop Explorer/);
 
+    // Incomplete, in amber, with its word and mark, what is missing, and a
+    // link to the full verifier page (which can check online).
+    const inc = await verdictOf(page, 'incomplete');
+    assert.deepEqual([inc.attr, inc.shadow], ['incomplete', 'incomplete'], inc.text);
+    assert.equal(inc.checks.proof, 'pass');
+    assert.equal(inc.checks.issuer, 'skip');
+    assert.match(inc.text, /^Incomplete$/m);
+    const shown = await page.$eval('#incomplete', (w) => ({
+      bg: getComputedStyle(w.shadowRoot.querySelector('.status')).backgroundColor,
+      icon: w.shadowRoot.querySelector('.status svg').getAttribute('class'),
+      link: w.shadowRoot.querySelector('a.complete')?.href,
+      missing: [...w.shadowRoot.querySelectorAll('[data-missing]')].map((m) => `${m.dataset.missing}:${m.dataset.remedy}`),
+    }));
+    assert.equal(shown.bg, 'rgb(255, 243, 221)', 'amber');
+    assert.match(shown.icon, /icon-incomplete/);
+    assert.equal(shown.link, `${cb.url}`, 'links to the verifier page beside widget.mjs');
+    assert.deepEqual(shown.missing, ['issuer:online']);
+
     if (bakedPNG) {
       const png = await verdictOf(page, 'png');
-      assert.deepEqual([png.attr, png.shadow], ['verified', 'verified'], png.text);
+      // The 1EdTech vector's key sits in the URL fragment of an example.com
+      // issuer: authentic, but not tied to its issuer offline.
+      assert.deepEqual([png.attr, png.shadow], ['incomplete', 'incomplete'], png.text);
       assert.match(png.text, /Teamwork Badge/);
       assert.match(png.image, /^data:image\/png;base64,/, 'the baked PNG itself, as a data: URL');
     } else {
-      t.diagnostic('../shared/vectors is absent: the baked PNG was not tested');
+      unavailable(t, '../shared/vectors is absent: the baked PNG was not tested');
     }
 
     for (const id of ['attr', 'script', 'text']) {
@@ -268,7 +300,7 @@ test('widget: each line of the embedding policy in docs/web.md is needed', async
     try {
       const r = await verdictOf(page, 'one', 30000);
       assert.equal(r.attr, drop ? 'error' : 'verified', `without ${drop || 'nothing'}: ${r.text}`);
-      if (drop) assert.match(r.text, /Could not be checked\s+clearbadge worker (failed|error)/, r.text);
+      if (drop) assert.match(r.text, /Could not be read\s+clearbadge worker (failed|error)/, r.text);
     } finally {
       await ctx.close();
     }
@@ -282,7 +314,7 @@ test('widget: the wasm is loaded only when a widget comes into view, and no glob
     await page.waitForTimeout(1000);
     const wasm = () => net.requests.filter((u) => u.endsWith('/clearbadge.wasm')).length;
     assert.equal(wasm(), 0, 'wasm fetched before the widget was visible');
-    assert.equal(await page.getAttribute('#lazy', 'verdict'), null);
+    assert.equal(await page.getAttribute('#lazy', 'verdict'), 'pending');
     assert.equal(page.workers().length, 0);
 
     const r = await verdictOf(page, 'lazy');
@@ -343,12 +375,46 @@ test('widget: accessible names, live status, and the checks open and close from 
   }
 });
 
-test('widget screenshot: a portfolio with three badges, one opened (docs/screenshots/widget.png)', async () => {
+test('widget: the verdict attribute is output only: pending until checked, and a value set from outside changes nothing', async () => {
+  const { ctx, page, net } = await openHost('/claims.html');
+  try {
+    await page.waitForFunction(() => customElements.get('clearbadge-verify'));
+    const state = () => page.$eval('#forged', (w) => ({
+      attr: w.getAttribute('verdict'),
+      prop: w.verdict,
+      shadow: w.shadowRoot.querySelector('[data-verdict]')?.dataset.verdict ?? null,
+      text: w.shadowRoot.querySelector('.card').innerText,
+    }));
+    // The page wrote verdict="verified"; the widget, not yet checked, says pending.
+    let s = await state();
+    assert.deepEqual([s.attr, s.prop, s.shadow], ['pending', 'pending', null], s.text);
+    assert.doesNotMatch(s.text, /verified/i, 'nothing says verified before the check ran');
+    assert.match(s.text, /Checking this badge/);
+    await page.$eval('#forged', (w) => w.setAttribute('verdict', 'verified'));
+    s = await state();
+    assert.deepEqual([s.attr, s.shadow], ['pending', null], 'set from outside while pending');
+    assert.doesNotMatch(s.text, /verified/i);
+    assert.equal(net.requests.filter((u) => u.endsWith('/clearbadge.wasm')).length, 0, 'still not started');
+
+    const r = await verdictOf(page, 'forged');
+    assert.deepEqual([r.attr, r.prop, r.shadow], ['not-verified', 'not-verified', 'not-verified'], r.text);
+    const before = await state();
+    await page.$eval('#forged', (w) => { w.setAttribute('verdict', 'verified'); });
+    await page.$eval('#forged', (w) => { w.removeAttribute('verdict'); });
+    s = await state();
+    assert.deepEqual(s, before, 'set or removed from outside after the check');
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('widget screenshot: a portfolio with four badges, the incomplete one opened (tests/out/widget.png)', async () => {
+  ensureOutDir();
   const { ctx, page, errors } = await openHost('/portfolio.html', { width: 1160, height: 760 });
   try {
-    for (const id of ['p-valid', 'p-jwt', 'p-tampered']) await verdictOf(page, id);
-    await page.locator('#p-tampered >> button.toggle').click();
-    await page.screenshot({ path: path.join(root, 'docs', 'screenshots', 'widget.png'), fullPage: true });
+    for (const id of ['p-valid', 'p-jwt', 'p-incomplete', 'p-tampered']) await verdictOf(page, id);
+    await page.locator('#p-incomplete >> button.toggle').click();
+    await page.screenshot({ path: path.join(outDir, 'widget.png'), fullPage: true });
     assert.deepEqual(errors, []);
     // On a phone-sized screen each card fits its column.
     await page.setViewportSize({ width: 360, height: 740 });
@@ -356,7 +422,7 @@ test('widget screenshot: a portfolio with three badges, one opened (docs/screens
       const card = w.shadowRoot.querySelector('.card');
       return card.scrollWidth - card.clientWidth;
     }));
-    assert.deepEqual(overflow, [0, 0, 0]);
+    assert.deepEqual(overflow, [0, 0, 0, 0]);
   } finally {
     await ctx.close();
   }
@@ -373,7 +439,7 @@ test('widget on ClearBadge\'s own origin uses the page\'s worker.js', async () =
       w.setAttribute('credential', text);
       document.querySelector('main').prepend(w);
     }, sampleText());
-    await page.waitForFunction(() => document.querySelector('clearbadge-verify').verdict, null, { timeout: 60000 });
+    await page.waitForFunction(() => !['pending', null].includes(document.querySelector('clearbadge-verify').verdict), null, { timeout: 60000 });
     assert.equal(await page.$eval('clearbadge-verify', (w) => w.verdict), 'verified');
     assert.ok(page.workers().some((w) => /\/worker\.js$/.test(w.url())), page.workers().map((w) => w.url()).join(' '));
   } finally {

@@ -1,5 +1,6 @@
-// Screenshots of the wallet for the README (docs/screenshots/extension-*.png):
-// the locked popup, the popup with credentials, and the full wallet page.
+// Screenshots of the wallet (tests/out/extension-*.png; `make screenshots`
+// copies them to docs/screenshots for the README): the locked popup, the
+// popup with credentials, and the full wallet page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -8,7 +9,7 @@ import {
   root, peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, importFiles,
 } from './helpers.mjs';
 
-const shots = path.join(root, 'docs', 'screenshots');
+const shots = path.join(root, 'tests', 'out');
 let profile; let w;
 
 before(async () => {
@@ -28,7 +29,7 @@ test('screenshots: popup (locked and open) and the wallet page', async () => {
   await popup.setViewportSize({ width: 420, height: 600 });
   await popup.screenshot({ path: path.join(shots, 'extension-popup-locked.png') });
   await unlock(popup);
-  await importFiles(popup, [peer('ob-eddsa-rich.json'), peer('jwt-eddsa-didkey.jwt'), peer('di-tampered.json')]);
+  await importFiles(popup, [peer('ob-eddsa-rich.json'), peer('jwt-rs256-jwk.jwt'), peer('di-tampered.json')]);
   await waitForCards(popup, 3);
   await popup.evaluate(() => { document.querySelector('#status').textContent = ''; window.scrollTo(0, 0); });
   await popup.screenshot({ path: path.join(shots, 'extension-popup.png') });
