@@ -65,6 +65,9 @@ func TestPeerFixtures(t *testing.T) {
 		VerifyAt  time.Time `json:"verifyAt"`
 		Challenge string    `json:"challenge"`
 		Domain    string    `json:"domain"`
+		// Documents are published documents some fixtures need (a did:web
+		// DID document), by URL.
+		Documents map[string]json.RawMessage `json:"documents"`
 	}
 	b, err := os.ReadFile(filepath.Join(peerDir, "keys.json"))
 	if err != nil {
@@ -78,6 +81,10 @@ func TestPeerFixtures(t *testing.T) {
 			meta.VerifyAt, meta.Challenge, meta.Domain, peerAt, peerChallenge, peerDomain)
 	}
 
+	published := map[string][]byte{}
+	for u, d := range meta.Documents {
+		published[u] = d
+	}
 	// good: a proof made by the issuer's own did:key, checked and bound.
 	good := expect{verdict: report.Verified, checks: outcomes("format", P, "proof", P, "issuer", P, "validity", P)}
 	// jwkHeader: a key carried in the token, which nothing ties to the issuer.
@@ -114,6 +121,7 @@ func TestPeerFixtures(t *testing.T) {
 		{file: "ob-ecdsa-jcs-2019-p256.json", format: "json-ld", want: good},
 		{file: "ob-ecdsa-jcs-2019-p384.json", format: "json-ld", want: good},
 		{file: "ob-v1-ed25519signature2018.json", format: "json-ld", kind: "OpenBadgeCredential", want: good},
+		{file: "ob-v1-ed25519signature2018-didweb.json", opts: []verify.Option{verify.WithDocuments(published)}, want: good},
 		{file: "ob-ecdsa-rdfc-2019-p384-blank-nodes.json", format: "json-ld", want: good},
 		{file: "ob-ecdsa-sd-2023-mandatory-only.json", format: "json-ld", kind: "OpenBadgeCredential", want: good},
 		{file: "ob-ecdsa-sd-2023-some.json", format: "json-ld", want: good},
@@ -207,8 +215,11 @@ func TestPeerVerifiesWhatWeSign(t *testing.T) {
 	if err != nil {
 		testenv.Unavailable(t, "node is not installed: the JS side of the interop test cannot run")
 	}
-	if _, err := os.Stat(filepath.Join(repoRoot, "node_modules", "@digitalbazaar", "vc")); err != nil {
-		testenv.Unavailable(t, "node_modules/@digitalbazaar/vc is missing: run npm ci for the JS side of the interop test")
+	// scripts/peer/verify.mjs imports these (and what they depend on).
+	for _, pkg := range []string{"vc", "eddsa-jcs-2022-cryptosuite", "ecdsa-jcs-2019-cryptosuite", "ecdsa-sd-2023-cryptosuite", "ed25519-signature-2018"} {
+		if _, err := os.Stat(filepath.Join(repoRoot, "node_modules", "@digitalbazaar", pkg)); err != nil {
+			testenv.Unavailable(t, "node_modules/@digitalbazaar/%s is missing: run npm ci for the JS side of the interop test", pkg)
+		}
 	}
 	rich, err := os.ReadFile(filepath.Join(peerDir, "ob-eddsa-rich.json"))
 	if err != nil {

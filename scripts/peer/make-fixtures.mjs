@@ -224,8 +224,22 @@ const keys = {
   keys.ed2018 = k;
 }
 const ED2018 = 'https://w3id.org/security/suites/ed25519-2018/v1';
-const ed2018Docs = new Map([[keys.ed2018.id, {'@context': ED2018, id: keys.ed2018.id, type: 'Ed25519VerificationKey2018',
-  controller: keys.ed2018.controller, publicKeyBase58: keys.ed2018.publicKeyBase58}]]);
+// The same key published by a did:web issuer, as an
+// Ed25519VerificationKey2018 (publicKeyBase58) in its DID document, which
+// keys.json carries under `documents` for the Go tests.
+const ED2018_WEB = 'did:web:ed2018.issuer.example';
+const ED2018_WEB_DOC_URL = 'https://ed2018.issuer.example/.well-known/did.json';
+const ed2018Web = await Ed25519VerificationKey2018.generate({seed: sha256(LABELS.ed2018)});
+ed2018Web.controller = ED2018_WEB;
+ed2018Web.id = `${ED2018_WEB}#key-1`;
+const key2018 = k => ({id: k.id, type: 'Ed25519VerificationKey2018', controller: k.controller, publicKeyBase58: k.publicKeyBase58});
+const ed2018WebDid = {'@context': ['https://www.w3.org/ns/did/v1', ED2018], id: ED2018_WEB,
+  verificationMethod: [key2018(ed2018Web)], assertionMethod: [ed2018Web.id]};
+const ed2018Docs = new Map([
+  [keys.ed2018.id, {'@context': ED2018, ...key2018(keys.ed2018)}],
+  [ed2018Web.id, {'@context': ED2018, ...key2018(ed2018Web)}],
+  [ED2018_WEB, ed2018WebDid]
+]);
 const rsa = rsaFromLabel(LABELS.rsa);
 // did:jwk (did:jwk spec §2: the DID is the base64url of the UTF-8 JSON of
 // the public JWK; members in lexicographic order, as JCS would give).
@@ -489,6 +503,10 @@ const obEd2018 = await issue(badgeV1({slug: 'ob-v1-ed2018', issuer: keys.ed2018.
 add('ob-v1-ed25519signature2018.json', obEd2018, true,
   'OB 3.0 OpenBadgeCredential, VC 1.1, did:key issuer, Ed25519Signature2018 (detached JWS, b64:false), Ed25519VerificationKey2018 key');
 add('di-ed2018-tampered.json', tamper(obEd2018), false, 'ob-v1-ed25519signature2018 with the achievement name changed after signing');
+add('ob-v1-ed25519signature2018-didweb.json',
+  await issue(badgeV1({slug: 'ob-v1-ed2018-web', issuer: ED2018_WEB, issuerName: 'Peer Issuer (did:web, Ed25519Signature2018)',
+    context: [VC1, OB302]}), new Ed25519Signature2018({key: ed2018Web, date: CREATED})),
+  true, `Ed25519Signature2018 by ${ED2018_WEB}, whose DID document (keys.json documents) lists an Ed25519VerificationKey2018 with publicKeyBase58`);
 
 // ecdsa-rdfc-2019 with P-384 over many blank nodes: six alignments and
 // results alike enough that their canonical order depends on the hashes of
@@ -784,6 +802,7 @@ await writeFile(join(out, 'keys.json'), JSON.stringify({
   challenge: CHALLENGE,
   domain: DOMAIN,
   made_with: Object.fromEntries(used.map(p => [p, pins[p]])),
+  documents: {[ED2018_WEB_DOC_URL]: ed2018WebDid},
   parties: {
     ...Object.fromEntries(Object.entries(keys).map(([name, k]) => [name, {id: k.controller, verificationMethod: k.id}])),
     p256DidJwk: {id: p256DidJwk, verificationMethod: p256DidJwk + '#0'},
