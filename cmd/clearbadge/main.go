@@ -5,7 +5,7 @@
 //	clearbadge verify [--json] [--offline] [--at TIME] [--challenge C] [--domain D]
 //	                  [--with URL=FILE]... [--recipient TYPE:VALUE] [--refresh] FILE...|-
 //	clearbadge keygen [--type ed25519|p256] [--out FILE] [--force]
-//	clearbadge present --key FILE [--challenge C] [--domain D] [--format di|jwt] FILE...|-
+//	clearbadge present --key FILE [--challenge C] [--domain D] [--format di|di-jcs|jwt] FILE...|-
 //
 // Exit status: 0 when every input verified, 1 when one did not, 3 when none
 // failed but one could not be fully checked, 2 for a usage error or an input

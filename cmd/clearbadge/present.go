@@ -25,9 +25,9 @@ func presentCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	keyFile := fs.String("key", "", "the holder's private key (a JWK written by clearbadge keygen); required")
 	challenge := fs.String("challenge", "", "the challenge the verifier gave you (protects against replay)")
 	domain := fs.String("domain", "", "the domain of the verifier the presentation is for")
-	format := fs.String("format", string(present.DataIntegrity), "di (JSON with a Data Integrity proof) or jwt (a VP-JWT)")
+	format := fs.String("format", string(present.DataIntegrity), "di (JSON with a Data Integrity proof), di-jcs (the same over RFC 8785 JSON: eddsa-jcs-2022 / ecdsa-jcs-2019) or jwt (a VP-JWT)")
 	id := fs.String("id", "", "an id for the presentation (a urn:uuid, say)")
-	if code, done := parseFlags(fs, "clearbadge present --key FILE [--challenge C] [--domain D] [--format di|jwt] CREDENTIAL... | -  > vp.json", args, stdout, stderr); done {
+	if code, done := parseFlags(fs, "clearbadge present --key FILE [--challenge C] [--domain D] [--format di|di-jcs|jwt] CREDENTIAL... | -  > vp.json", args, stdout, stderr); done {
 		return code
 	}
 	if *keyFile == "" || fs.NArg() == 0 {

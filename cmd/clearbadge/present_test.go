@@ -75,6 +75,8 @@ func TestPresentThenVerify(t *testing.T) {
 		}{
 			{"di", []string{good, goodJWT, badge}, "json-ld", 3},
 			{"di/v1", []string{goodV1}, "json-ld", 1},
+			{"di-jcs", []string{"--format=di-jcs", good, goodJWT, badge}, "json-ld", 3},
+			{"di-jcs/v1", []string{"--format=di-jcs", goodV1}, "json-ld", 1},
 			{"jwt", []string{"--format=jwt", good, goodJWT}, "vc-jose", 2},
 			{"jwt/v1", []string{"--format=jwt", goodV1}, "vc-jwt", 1},
 		} {
@@ -184,6 +186,10 @@ func TestPresentationVerifiesWithVCJS(t *testing.T) {
 			{"di-v1", []string{peer("ob-v1-ed25519signature2020.json")}},
 			{"jwt", []string{"--format=jwt", peer("ob-eddsa-rdfc-2022.json"), peer("jwt-eddsa-didkey.jwt")}},
 			{"jwt-v1", []string{"--format=jwt", peer("ob-v1-ed25519signature2020.json")}},
+			// The holder's proof over RFC 8785 JSON; credentials of the
+			// newer suites inside.
+			{"di-jcs", []string{"--format=di-jcs", peer("ob-eddsa-jcs-2022.json"), peer("ob-ecdsa-sd-2023-some.json"), peer("jwt-eddsa-didkey.jwt")}},
+			{"di-jcs-v1", []string{"--format=di-jcs", peer("ob-v1-ed25519signature2020.json")}},
 		} {
 			vp := presentFile(t, append([]string{"--key", key, challengeIs, domainIs}, tc.args...)...)
 			name := filepath.Join(dir, typ+"-"+tc.name)

@@ -131,13 +131,21 @@ type ProofOptions struct {
 	Purpose           string // "authentication" for a presentation
 	Created           time.Time
 	Challenge, Domain string
+	// JCS signs over RFC 8785 JSON instead of RDFC-1.0: eddsa-jcs-2022 for
+	// Ed25519, ecdsa-jcs-2019 for P-256 (VC-DI-EdDSA §3.3, VC-DI-ECDSA §3.3).
+	JCS bool
 }
 
 // Prove returns a copy of doc with a DataIntegrityProof made with the key
-// (eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256).
+// (eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256; with o.JCS,
+// eddsa-jcs-2022 or ecdsa-jcs-2019).
 func (k *Key) Prove(doc map[string]any, o ProofOptions) (map[string]any, error) {
+	suite := k.Cryptosuite()
+	if o.JCS {
+		suite = map[string]string{"eddsa-rdfc-2022": "eddsa-jcs-2022", "ecdsa-rdfc-2019": "ecdsa-jcs-2019"}[suite]
+	}
 	return proof.Sign(doc, proof.Options{
-		Cryptosuite:        k.Cryptosuite(),
+		Cryptosuite:        suite,
 		VerificationMethod: k.vm,
 		ProofPurpose:       o.Purpose,
 		Created:            o.Created,

@@ -1,6 +1,7 @@
 package jsonld
 
 import (
+	"crypto"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -97,13 +98,52 @@ func (e *LimitError) Error() string {
 // nil; json.Number is accepted too). Contexts come only from the bundle; see
 // the package comment for what is refused and why. doc is not modified.
 func Canonicalize(doc any) ([]byte, error) {
-	return canonicalizeWith(doc, true)
+	return canonicalizeWith(doc, crypto.SHA256, true)
 }
 
-// canonicalizeWith is Canonicalize; cached=false leaves json-gold's context
-// cache out (json-gold then runs exactly as published), which the
+// CanonicalizeHash is Canonicalize with the hash function of RDFC-1.0's
+// blank node labelling chosen by the caller (RDFC-1.0 §4.4 makes it a
+// parameter, SHA-256 by default). VC-DI-ECDSA §3.2 asks for SHA-384 with
+// P-384 keys: with two or more blank nodes whose order depends on their
+// hashes, the two choices give different canonical forms. Only SHA-256 and
+// SHA-384 are accepted.
+func CanonicalizeHash(doc any, h crypto.Hash) ([]byte, error) {
+	return canonicalizeWith(doc, h, true)
+}
+
+// CanonicalLines returns the canonical N-Quads of doc (RDFC-1.0 with
+// SHA-256) as sorted lines, each ending in LF, after replacing every
+// canonical blank node label ("c14n0", ...) by relabel(label). The sort
+// comes after the relabelling, as VC-DI-ECDSA §3.4.2 (ecdsa-sd-2023, via
+// VC-DI-SD's labelReplacementCanonicalizeNQuads) requires: sorting by the
+// canonical labels instead breaks every document with two or more blank
+// nodes. An error from relabel is returned as is.
+func CanonicalLines(doc any, relabel func(label string) (string, error)) ([]string, error) {
+	quads, err := toQuads(doc, true)
+	if err != nil {
+		return nil, err
+	}
+	return canonicalLines(quads, crypto.SHA256, relabel)
+}
+
+// canonicalizeWith is CanonicalizeHash; cached=false leaves json-gold's
+// context cache out (json-gold then runs exactly as published), which the
 // differential tests compare against.
-func canonicalizeWith(doc any, cached bool) ([]byte, error) {
+func canonicalizeWith(doc any, h crypto.Hash, cached bool) ([]byte, error) {
+	quads, err := toQuads(doc, cached)
+	if err != nil {
+		return nil, err
+	}
+	lines, err := canonicalLines(quads, h, nil)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(strings.Join(lines, "")), nil
+}
+
+// toQuads converts doc to RDF (JSON-LD 1.1 API §6.1/§6.2) after the checks
+// described in the package comment.
+func toQuads(doc any, cached bool) ([]cquad, error) {
 	expanded, checker, err := expandChecked(doc, cached)
 	if err != nil {
 		return nil, err
@@ -118,7 +158,7 @@ func canonicalizeWith(doc any, cached bool) ([]byte, error) {
 	if w.bad != nil {
 		return nil, w.bad
 	}
-	return canonicalize(w.quads)
+	return w.quads, nil
 }
 
 // expandChecked expands doc in safe mode, corrects its graph containers

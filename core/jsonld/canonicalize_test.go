@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -525,5 +526,42 @@ func TestConcurrentCanonicalize(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// CanonicalLines sorts after relabelling (ecdsa-sd-2023 needs the order of
+// the HMAC labels, not of c14nN), and passes relabel's error through.
+func TestCanonicalLinesSortsAfterRelabel(t *testing.T) {
+	doc := map[string]any{
+		"@context": map[string]any{"@vocab": "https://example.org/#"},
+		"item": []any{
+			map[string]any{"name": "a"}, map[string]any{"name": "b"}, map[string]any{"name": "c"},
+		},
+	}
+	plain, err := CanonicalLines(doc, func(l string) (string, error) { return l, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Reverse the labels' order: c14n0 -> z0, c14n3 -> a3 (the root node
+	// is a blank node too).
+	relabelled, err := CanonicalLines(doc, func(l string) (string, error) {
+		n := strings.TrimPrefix(l, "c14n")
+		return string(rune('z'-n[0]+'0')) + n, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain) != len(relabelled) || len(plain) < 6 {
+		t.Fatalf("%d and %d lines", len(plain), len(relabelled))
+	}
+	if !sort.StringsAreSorted(relabelled) {
+		t.Fatalf("not sorted after relabelling:\n%s", strings.Join(relabelled, ""))
+	}
+	if strings.Join(plain, "") == strings.Join(relabelled, "") || strings.Contains(strings.Join(relabelled, ""), "c14n") {
+		t.Fatal("the labels were not replaced")
+	}
+	boom := errors.New("no label")
+	if _, err := CanonicalLines(doc, func(string) (string, error) { return "", boom }); !errors.Is(err, boom) {
+		t.Fatalf("err = %v", err)
 	}
 }

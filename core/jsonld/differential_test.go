@@ -2,6 +2,7 @@ package jsonld
 
 import (
 	"bytes"
+	"crypto"
 	"errors"
 	"os"
 	"path/filepath"
@@ -54,6 +55,15 @@ func TestDifferentialJSONLDJS(t *testing.T) {
 			}
 			if want := readFile(t, base+".nq"); !bytes.Equal(got, want) {
 				t.Errorf("differs from jsonld.js\ngot:\n%s\nwant:\n%s", got, want)
+			}
+			// RDFC-1.0 with SHA-384, as rdf-canonize does it for the
+			// ecdsa-rdfc-2019 suite with P-384 keys.
+			got384, err := CanonicalizeHash(doc, crypto.SHA384)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := readFile(t, base+".sha384.nq"); !bytes.Equal(got384, want) {
+				t.Errorf("SHA-384 form differs from rdf-canonize\ngot:\n%s\nwant:\n%s", got384, want)
 			}
 		})
 	}

@@ -368,6 +368,22 @@ func canonicalDouble(f float64) string {
 	return mant + "E" + exp
 }
 
+// JCS returns v, a value decoded by encoding/json, in the JSON
+// Canonicalization Scheme (RFC 8785): what the eddsa-jcs-2022 and
+// ecdsa-jcs-2019 cryptosuites hash (VC-DI-EdDSA §3.3.3, VC-DI-ECDSA §3.3.3).
+// The package's limits (MaxDepth, MaxDocumentBytes) apply as for
+// Canonicalize.
+func JCS(v any) ([]byte, error) {
+	if _, err := checkLimits(v); err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	if err := writeJCS(&b, v); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
+}
+
 // writeJCS writes v in the JSON Canonicalization Scheme (RFC 8785), the
 // lexical form of an rdf:JSON literal (JSON-LD 1.1 API §6.2.2 step 7).
 // Depth is bounded by MaxDepth, checked before expansion.

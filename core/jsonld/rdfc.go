@@ -12,7 +12,9 @@ package jsonld
 // Section numbers below are those of the RDFC-1.0 Recommendation.
 
 import (
-	"crypto/sha256"
+	"crypto"
+	_ "crypto/sha256" // crypto.SHA256
+	_ "crypto/sha512" // crypto.SHA384 for CanonicalizeHash
 	"encoding/hex"
 	"fmt"
 	"sort"
@@ -97,6 +99,7 @@ type canonicalizer struct {
 	canonical  *issuer
 	work       int // Hash N-Degree Quads calls and permutations
 	copies     int // identifiers copied by issuer clones
+	hash       crypto.Hash
 }
 
 // errPoisoned is the refusal of a dataset whose blank nodes would cost more
@@ -176,18 +179,34 @@ func (c *canonicalizer) precheck(hashes []string, hashToNodes map[string][]strin
 	return nil
 }
 
-// canonicalize returns the serialized canonical form (§4.4, §5) of a
-// dataset (toRDF's quads): every quad in canonical N-Quads form, blank nodes
-// relabeled c14n0, c14n1, …, sorted in code point order, each ending in LF.
-func canonicalize(quads []cquad) ([]byte, error) {
-	return newCanonicalizer().run(quads)
+// canonicalLines is the canonical form (§4.4, §5) of a dataset (toRDF's
+// quads) with hash h: every quad in canonical N-Quads form ending in LF,
+// blank nodes labeled c14n0, c14n1, … (or relabel's answer for each, when
+// relabel is not nil), sorted in code point order.
+func canonicalLines(quads []cquad, h crypto.Hash, relabel func(string) (string, error)) ([]string, error) {
+	if h != crypto.SHA256 && h != crypto.SHA384 {
+		return nil, fmt.Errorf("jsonld: RDFC-1.0 with %v is not supported (SHA-256 or SHA-384)", h)
+	}
+	c := newCanonicalizer()
+	c.hash = h
+	return c.lines(quads, relabel)
 }
 
+// newCanonicalizer is a canonicalizer with RDFC-1.0's default hash, SHA-256.
 func newCanonicalizer() *canonicalizer {
-	return &canonicalizer{bnodeQuads: make(map[string][]int), firstHash: make(map[string]string), canonical: newIssuer("c14n")}
+	return &canonicalizer{bnodeQuads: make(map[string][]int), firstHash: make(map[string]string), canonical: newIssuer("c14n"), hash: crypto.SHA256}
 }
 
+// run returns the serialized canonical form: the lines, concatenated.
 func (c *canonicalizer) run(quads []cquad) ([]byte, error) {
+	lines, err := c.lines(quads, nil)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(strings.Join(lines, "")), nil
+}
+
+func (c *canonicalizer) lines(quads []cquad, relabel func(string) (string, error)) ([]string, error) {
 	seen := make(map[[4]string]bool, len(quads))
 	for _, cq := range quads {
 		// An RDF dataset is a set of quads.
@@ -263,19 +282,23 @@ func (c *canonicalizer) run(quads []cquad) ([]byte, error) {
 			}
 		}
 	}
-	// Step 6 and §5: relabel, serialize, sort, concatenate.
+	// Step 6 and §5: relabel, serialize, sort.
+	labels := make(map[string]string, len(c.canonical.issued))
+	for id, l := range c.canonical.issued {
+		if relabel != nil {
+			var err error
+			if l, err = relabel(l); err != nil {
+				return nil, err
+			}
+		}
+		labels[id] = "_:" + l
+	}
 	lines := make([]string, len(c.quads))
-	size := 0
 	for i, q := range c.quads {
-		lines[i] = q.line(func(id string) string { return "_:" + c.canonical.issued[id] })
-		size += len(lines[i])
+		lines[i] = q.line(func(id string) string { return labels[id] })
 	}
 	sort.Strings(lines)
-	out := make([]byte, 0, size)
-	for _, l := range lines {
-		out = append(out, l...)
-	}
-	return out, nil
+	return lines, nil
 }
 
 // line is the quad in canonical N-Quads form (Appendix A), blank nodes
@@ -315,13 +338,20 @@ func (c *canonicalizer) hashFirstDegree(id string) string {
 		})
 	}
 	sort.Strings(lines)
-	h := sha256.New()
+	h := c.hash.New()
 	for _, l := range lines {
 		h.Write([]byte(l))
 	}
 	s := hex.EncodeToString(h.Sum(nil))
 	c.firstHash[id] = s
 	return s
+}
+
+// sum is the hex digest of s with the canonicalization's hash.
+func (c *canonicalizer) sum(s string) string {
+	h := c.hash.New()
+	h.Write([]byte(s))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // hashRelated is Hash Related Blank Node (§4.7).
@@ -339,8 +369,7 @@ func (c *canonicalizer) hashRelated(related string, q *cquad, is *issuer, pos in
 	default:
 		b.WriteString(c.hashFirstDegree(related))
 	}
-	sum := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(sum[:])
+	return c.sum(b.String())
 }
 
 // hashNDegree is Hash N-Degree Quads (§4.8). It returns the hash and the
@@ -423,8 +452,7 @@ func (c *canonicalizer) hashNDegree(id string, is *issuer) (string, *issuer, err
 		data.WriteString(chosenPath)
 		is = chosenIssuer
 	}
-	sum := sha256.Sum256([]byte(data.String()))
-	return hex.EncodeToString(sum[:]), is, nil
+	return c.sum(data.String()), is, nil
 }
 
 // permuter yields every permutation of a list, in lexicographic order of

@@ -2,6 +2,7 @@ package jsonld
 
 import (
 	"bytes"
+	"crypto"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -86,7 +87,8 @@ func jsonGoldCanonicalize(doc any) ([]byte, error) {
 		}
 		cqs = append(cqs, cq)
 	}
-	return canonicalize(cqs)
+	lines, err := canonicalLines(cqs, crypto.SHA256, nil)
+	return []byte(strings.Join(lines, "")), err
 }
 
 // sameResult fails unless both paths give the same bytes, or errors of the

@@ -14,12 +14,15 @@
 // context https://www.w3.org/2018/credentials/v1), which VC 1.1 verifiers
 // expect.
 //
-// Two ways of signing it, chosen by Options.Format:
+// Three ways of signing it, chosen by Options.Format:
 //
 //   - DataIntegrity: an embedded DataIntegrityProof, eddsa-rdfc-2022 for an
 //     Ed25519 key or ecdsa-rdfc-2019 for P-256, with proofPurpose
 //     authentication and the verifier's challenge and domain in the proof
 //     (VC Data Integrity §2.1; the Authentication purpose of §2.2).
+//   - DataIntegrityJCS: the same proof made with the key's JSON
+//     Canonicalization Scheme suite, eddsa-jcs-2022 or ecdsa-jcs-2019
+//     (RFC 8785 JSON instead of RDFC-1.0, for verifiers without JSON-LD).
 //   - JWT: a compact JWS made by the holder key, kid its verification method.
 //     VC 2.0 form: VC-JOSE-COSE §3.2 "Securing JSON-LD Verifiable
 //     Presentations with JOSE" (typ vp+jwt, the payload is the
@@ -51,10 +54,11 @@ import (
 // Format is how a presentation is signed.
 type Format string
 
-// The two formats.
+// The formats.
 const (
-	DataIntegrity Format = "di"  // JSON with an embedded proof
-	JWT           Format = "jwt" // a compact JWS
+	DataIntegrity    Format = "di"     // JSON with an embedded proof
+	DataIntegrityJCS Format = "di-jcs" // the same, over RFC 8785 JSON
+	JWT              Format = "jwt"    // a compact JWS
 )
 
 // MaxCredentials caps how many credentials one presentation carries.
@@ -64,7 +68,7 @@ const MaxCredentials = 256
 type Options struct {
 	// Key is the holder's key; its did:key is the presentation's holder.
 	Key *holder.Key
-	// Format is DataIntegrity ("" too) or JWT.
+	// Format is DataIntegrity ("" too), DataIntegrityJCS or JWT.
 	Format Format
 	// Challenge and Domain are what the verifier asked the presentation to
 	// carry: a one-time value against replay, and who the presentation is
@@ -83,7 +87,7 @@ var ErrNoKey = errors.New("no holder key to sign the presentation with")
 type FormatError struct{ Format Format }
 
 func (e *FormatError) Error() string {
-	return fmt.Sprintf("unknown presentation format %q (use %q or %q)", string(e.Format), DataIntegrity, JWT)
+	return fmt.Sprintf("unknown presentation format %q (use %q, %q or %q)", string(e.Format), DataIntegrity, DataIntegrityJCS, JWT)
 }
 
 // CredentialError means one input is not a credential that can be
@@ -124,12 +128,12 @@ type item struct {
 
 // Create bundles credentials (each a JSON-LD credential object or a compact
 // JWT, as bytes) into a presentation signed by o.Key: the presentation's
-// JSON for DataIntegrity, the compact JWS for JWT.
+// JSON for DataIntegrity and DataIntegrityJCS, the compact JWS for JWT.
 func Create(credentials [][]byte, o Options) ([]byte, error) {
 	if o.Key == nil {
 		return nil, ErrNoKey
 	}
-	if o.Format != "" && o.Format != DataIntegrity && o.Format != JWT {
+	if o.Format != "" && o.Format != DataIntegrity && o.Format != DataIntegrityJCS && o.Format != JWT {
 		return nil, &FormatError{Format: o.Format}
 	}
 	if len(credentials) > MaxCredentials {
@@ -277,6 +281,7 @@ func signDI(items []item, o Options) ([]byte, error) {
 		Created:   o.Created,
 		Challenge: o.Challenge,
 		Domain:    o.Domain,
+		JCS:       o.Format == DataIntegrityJCS,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("signing the presentation: %w", err)

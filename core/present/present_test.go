@@ -390,3 +390,32 @@ func FuzzCreate(f *testing.F) {
 		}
 	})
 }
+
+// DataIntegrityJCS signs with the key's RFC 8785 suite, in the VC 2.0 and
+// VC 1.1 forms, and the proof verifies.
+func TestDataIntegrityJCS(t *testing.T) {
+	for typ, suite := range map[holder.Type]string{holder.Ed25519: "eddsa-jcs-2022", holder.P256: "ecdsa-jcs-2019"} {
+		for _, version := range []int{1, 2} {
+			t.Run(fmt.Sprintf("%s/v%d", typ, version), func(t *testing.T) {
+				k := newKey(t, typ)
+				out, err := present.Create([][]byte{badge(t, version, k.DID())}, present.Options{Key: k, Format: present.DataIntegrityJCS, Challenge: "c-1", Created: created})
+				if err != nil {
+					t.Fatal(err)
+				}
+				vp := decode(t, out)
+				ps, err := proof.Parse(vp)
+				if err != nil || len(ps) != 1 || ps[0].Cryptosuite != suite || ps[0].Challenge != "c-1" {
+					t.Fatalf("proof %v (%v)", ps, err)
+				}
+				if err := proof.Verify(vp, &ps[0], k.Public()); err != nil {
+					t.Fatal(err)
+				}
+				vp["holder"] = "did:example:someone-else"
+				var sig *proof.SignatureError
+				if err := proof.Verify(vp, &ps[0], k.Public()); !errors.As(err, &sig) {
+					t.Fatalf("changed holder: %v", err)
+				}
+			})
+		}
+	}
+}

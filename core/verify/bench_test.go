@@ -6,6 +6,8 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -70,6 +72,31 @@ func BenchmarkVerifyECDSARDFC2019(b *testing.B) {
 	}
 	input, _ := json.Marshal(signed)
 	benchVerify(b, input)
+}
+
+// The newer suites, on credentials Digital Bazaar's stacks made
+// (testdata/peer).
+func benchPeer(b *testing.B, file string) {
+	b.Helper()
+	input, err := os.ReadFile(filepath.Join(peerDir, file))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchVerify(b, input)
+}
+
+func BenchmarkVerifyECDSARDFC2019P384(b *testing.B) {
+	benchPeer(b, "ob-ecdsa-rdfc-2019-p384-blank-nodes.json")
+}
+
+func BenchmarkVerifyEdDSAJCS2022(b *testing.B) { benchPeer(b, "ob-eddsa-jcs-2022.json") }
+
+func BenchmarkVerifyECDSAJCS2019(b *testing.B) { benchPeer(b, "ob-ecdsa-jcs-2019-p256.json") }
+
+func BenchmarkVerifyECDSASD2023(b *testing.B) { benchPeer(b, "ob-ecdsa-sd-2023-some.json") }
+
+func BenchmarkVerifyEd25519Signature2018(b *testing.B) {
+	benchPeer(b, "ob-v1-ed25519signature2018.json")
 }
 
 func BenchmarkVerifyJWTRS256(b *testing.B) {

@@ -211,7 +211,7 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 	}
 	if best == nil {
 		r.Add(report.CheckProof, report.Fail, "This "+what+"'s signature is of a kind ClearBadge cannot check.",
-			"supported: DataIntegrityProof eddsa-rdfc-2022, ecdsa-rdfc-2019, Ed25519Signature2020; found: "+strings.Join(ignored, ", "))
+			"supported: "+proof.Supported+"; found: "+strings.Join(ignored, ", "))
 		return nil
 	}
 	best.ID = report.CheckProof
@@ -295,8 +295,13 @@ func proofProblem(what string, p *proof.Proof, err error) report.Check {
 	var sig *proof.SignatureError
 	var undefined *jsonld.UndefinedTermError
 	var unknownCtx *jsonld.UnknownContextError
+	var base *proof.BaseProofError
 	var limit *jsonld.LimitError
 	switch {
+	case errors.As(err, &base):
+		return report.Check{Outcome: report.Fail,
+			Message: "This " + what + " carries the issuer's base selective-disclosure proof, which is meant for the holder: the holder must derive a proof from it to show it.",
+			Detail:  err.Error()}
 	case errors.As(err, &limit):
 		return report.Check{Outcome: report.Fail,
 			Message: "This " + what + " is too large or too complex for its signature to be checked in bounded time, so it is refused.",

@@ -18,7 +18,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clearbadge/clearbadge/core/holder"
 	"github.com/clearbadge/clearbadge/core/multikey"
+	"github.com/clearbadge/clearbadge/core/present"
 	"github.com/clearbadge/clearbadge/core/proof"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
@@ -63,6 +65,9 @@ func TestPeerFixtures(t *testing.T) {
 		VerifyAt  time.Time `json:"verifyAt"`
 		Challenge string    `json:"challenge"`
 		Domain    string    `json:"domain"`
+		// Documents are published documents some fixtures need (a did:web
+		// DID document), by URL.
+		Documents map[string]json.RawMessage `json:"documents"`
 	}
 	b, err := os.ReadFile(filepath.Join(peerDir, "keys.json"))
 	if err != nil {
@@ -76,6 +81,10 @@ func TestPeerFixtures(t *testing.T) {
 			meta.VerifyAt, meta.Challenge, meta.Domain, peerAt, peerChallenge, peerDomain)
 	}
 
+	published := map[string][]byte{}
+	for u, d := range meta.Documents {
+		published[u] = d
+	}
 	// good: a proof made by the issuer's own did:key, checked and bound.
 	good := expect{verdict: report.Verified, checks: outcomes("format", P, "proof", P, "issuer", P, "validity", P)}
 	// jwkHeader: a key carried in the token, which nothing ties to the issuer.
@@ -107,6 +116,23 @@ func TestPeerFixtures(t *testing.T) {
 		{file: "vp-eddsa.json", kind: "VerifiablePresentation",
 			opts: []verify.Option{verify.WithChallenge("a-different-challenge"), verify.WithDomain(peerDomain)},
 			want: expect{checks: outcomes("presentation", F)}},
+
+		{file: "ob-eddsa-jcs-2022.json", format: "json-ld", kind: "OpenBadgeCredential", want: good},
+		{file: "ob-ecdsa-jcs-2019-p256.json", format: "json-ld", want: good},
+		{file: "ob-ecdsa-jcs-2019-p384.json", format: "json-ld", want: good},
+		{file: "ob-v1-ed25519signature2018.json", format: "json-ld", kind: "OpenBadgeCredential", want: good},
+		{file: "ob-v1-ed25519signature2018-didweb.json", opts: []verify.Option{verify.WithDocuments(published)}, want: good},
+		{file: "ob-ecdsa-rdfc-2019-p384-blank-nodes.json", format: "json-ld", want: good},
+		{file: "ob-ecdsa-sd-2023-mandatory-only.json", format: "json-ld", kind: "OpenBadgeCredential", want: good},
+		{file: "ob-ecdsa-sd-2023-some.json", format: "json-ld", want: good},
+		{file: "ob-ecdsa-sd-2023-all.json", format: "json-ld", want: good},
+		{file: "di-eddsa-jcs-tampered.json", want: brokenProof},
+		{file: "di-ecdsa-jcs-tampered.json", want: brokenProof},
+		{file: "di-ed2018-tampered.json", want: brokenProof},
+		{file: "di-ecdsa-sd-2023-tampered.json", want: brokenProof},
+		{file: "di-ecdsa-sd-2023-dropped.json", want: brokenProof},
+		{file: "di-ecdsa-sd-2023-mandatory-tampered.json", want: brokenProof},
+		{file: "di-ecdsa-sd-2023-base.json", want: brokenProof},
 
 		{file: "di-tampered.json", want: brokenProof},
 		{file: "di-ecdsa-p256-tampered.json", want: brokenProof},
@@ -189,8 +215,11 @@ func TestPeerVerifiesWhatWeSign(t *testing.T) {
 	if err != nil {
 		testenv.Unavailable(t, "node is not installed: the JS side of the interop test cannot run")
 	}
-	if _, err := os.Stat(filepath.Join(repoRoot, "node_modules", "@digitalbazaar", "vc")); err != nil {
-		testenv.Unavailable(t, "node_modules/@digitalbazaar/vc is missing: run npm ci for the JS side of the interop test")
+	// scripts/peer/verify.mjs imports these (and what they depend on).
+	for _, pkg := range []string{"vc", "eddsa-jcs-2022-cryptosuite", "ecdsa-jcs-2019-cryptosuite", "ecdsa-sd-2023-cryptosuite", "ed25519-signature-2018"} {
+		if _, err := os.Stat(filepath.Join(repoRoot, "node_modules", "@digitalbazaar", pkg)); err != nil {
+			testenv.Unavailable(t, "node_modules/@digitalbazaar/%s is missing: run npm ci for the JS side of the interop test", pkg)
+		}
 	}
 	rich, err := os.ReadFile(filepath.Join(peerDir, "ob-eddsa-rich.json"))
 	if err != nil {
@@ -212,6 +241,12 @@ func TestPeerVerifiesWhatWeSign(t *testing.T) {
 		// Escapes, non-ASCII text and a decimal: where canonicalizers differ.
 		{name: "ed25519-rich", suite: "eddsa-rdfc-2022", key: newEd25519(t), doc: rich},
 		{name: "presentation", suite: "eddsa-rdfc-2022", key: newEd25519(t), present: true},
+		// RFC 8785 both ways: Digital Bazaar's JCS suites verify ours.
+		{name: "ed25519-jcs", suite: "eddsa-jcs-2022", key: newEd25519(t)},
+		{name: "p256-jcs", suite: "ecdsa-jcs-2019", key: newECDSA(t, elliptic.P256())},
+		{name: "p384-jcs", suite: "ecdsa-jcs-2019", key: newECDSA(t, elliptic.P384())},
+		{name: "ed25519-rich-jcs", suite: "eddsa-jcs-2022", key: newEd25519(t), doc: rich},
+		{name: "presentation-jcs", suite: "ecdsa-jcs-2019", key: newECDSA(t, elliptic.P256()), present: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opts := []verify.Option{verify.WithTime(peerAt)}
@@ -391,4 +426,46 @@ func writeJSON(t *testing.T, dir, name string, v any) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestPresentPeerSuites: credentials secured with every newer suite (made
+// by Digital Bazaar's stacks) travel in a presentation made by core/present,
+// in both its formats, and each keeps a passing proof inside it.
+func TestPresentPeerSuites(t *testing.T) {
+	files := []string{"ob-eddsa-jcs-2022.json", "ob-ecdsa-jcs-2019-p384.json", "ob-v1-ed25519signature2018.json",
+		"ob-ecdsa-rdfc-2019-p384-blank-nodes.json", "ob-ecdsa-sd-2023-some.json"}
+	var creds [][]byte
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(peerDir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		creds = append(creds, b)
+	}
+	key, err := holder.Generate(holder.P256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []present.Format{present.DataIntegrity, present.JWT} {
+		t.Run(string(format), func(t *testing.T) {
+			vp, err := present.Create(creds, present.Options{Key: key, Format: format, Challenge: peerChallenge, Domain: peerDomain,
+				Created: peerAt.Add(-time.Hour)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := verify.New(verify.WithTime(peerAt), verify.WithChallenge(peerChallenge), verify.WithDomain(peerDomain)).
+				Verify(context.Background(), vp, "presentation")
+			if c := r.Check(report.CheckPresentation); c == nil || c.Outcome != report.Pass {
+				t.Fatalf("presentation check %+v\n%s", c, dump(r))
+			}
+			if len(r.Credentials) != len(files) {
+				t.Fatalf("%d credentials, want %d\n%s", len(r.Credentials), len(files), dump(r))
+			}
+			for i, n := range r.Credentials {
+				if c := n.Check(report.CheckProof); c == nil || c.Outcome != report.Pass {
+					t.Errorf("%s: proof %+v\n%s", files[i], c, dump(n))
+				}
+			}
+		})
+	}
 }

@@ -143,6 +143,8 @@ func TestValidatorVectors(t *testing.T) {
 		"ob30/simple-eddsa-2022.json":      valid,
 		"ob30/simple_v1.json":              valid,
 		"ob30/complete.json":               valid,
+		// A derived ecdsa-sd-2023 proof (1EdTech's validator requires the suite).
+		"ob30/sd/derivedcredential.json":   valid,
 		"ob30/endorsement-valid.json":      valid,
 		"ob30/simple-json.png":             valid,
 		"ob30/simple-json.svg":             valid,

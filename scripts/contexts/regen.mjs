@@ -41,6 +41,12 @@ const fromNpm = [
     urls: ['https://w3id.org/security/multikey/v1']},
   {file: 'ed25519-signature-2020-v1.json', pkg: 'ed25519-signature-2020-context', path: 'contexts/ed25519-signature-2020-v1.jsonld',
     urls: ['https://w3id.org/security/suites/ed25519-2020/v1']},
+  // Ed25519Signature2018 proofs and Ed25519VerificationKey2018 keys (JFF
+  // plugfest credentials).
+  {file: 'ed25519-signature-2018-v1.json', pkg: 'ed25519-signature-2018-context', path: 'contexts/ed25519-signature-2018-v1.jsonld',
+    urls: ['https://w3id.org/security/suites/ed25519-2018/v1']},
+  // Credentials issued with the Digital Credentials Consortium's tools.
+  {file: 'dcc-v1.json', pkg: '@digitalcredentials/dcc-context', urls: ['https://w3id.org/dcc/v1']},
   {file: 'did-v1.json', pkg: 'did-context', path: 'contexts/did-v1.jsonld',
     urls: ['https://www.w3.org/ns/did/v1']},
   {file: 'vc-bitstring-status-list-v1.json', pkg: '@digitalbazaar/vc-bitstring-status-list-context',
@@ -67,6 +73,12 @@ const written = [
   {file: 'clr-v2p0-context-2.0.1.json', urls: ['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json'],
     note: 'Includes ClrCredential.partial (a ClrCredential property in the CLR 2.0 data model, added to 1EdTech\'s copy in 2025-03); ' +
       'maps every term of both published variants as they do (checked in context_test.go).'},
+  // No npm package ships it (checked: @digitalbazaar/credentials-examples-context
+  // has only examples/v1). VC Data Model 2.0 publishes it as this one @vocab,
+  // which every W3C Data Integrity test vector uses.
+  {file: 'credentials-examples-v2.json', urls: ['https://www.w3.org/ns/credentials/examples/v2'],
+    source: 'written from the VC Data Model 2.0 specification (the context published at its URL)',
+    note: 'Only "@vocab": "https://www.w3.org/ns/credentials/examples#", as published.'},
 ];
 
 const sha256 = b => createHash('sha256').update(b).digest('hex');
@@ -115,7 +127,7 @@ for(const e of fromNpm) {
 for(const w of written) {
   const bytes = readFileSync(join(outDir, w.file));
   JSON.parse(bytes);
-  manifest.push({file: w.file, urls: w.urls, source: 'written from the CLR 2.0 specification', sha256: sha256(bytes), note: w.note});
+  manifest.push({file: w.file, urls: w.urls, source: w.source ?? 'written from the CLR 2.0 specification', sha256: sha256(bytes), note: w.note});
 }
 
 manifest.sort((a, b) => a.file < b.file ? -1 : 1);

@@ -34,6 +34,11 @@ import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-crypt
 import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
 import {Ed25519VerificationKey2020} from '@digitalbazaar/ed25519-verification-key-2020';
+import * as eddsaJcs2022 from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import * as ecdsaJcs2019 from '@digitalbazaar/ecdsa-jcs-2019-cryptosuite';
+import * as ecdsaSd2023 from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
+import {Ed25519Signature2018} from '@digitalbazaar/ed25519-signature-2018';
+import {Ed25519VerificationKey2018} from '@digitalbazaar/ed25519-verification-key-2018';
 import * as jose from 'jose';
 
 import {makeDocumentLoader} from './loader.mjs';
@@ -52,6 +57,7 @@ const LABELS = {
   holder: 'clearbadge peer fixtures: Ed25519 presentation holder',
   p256: 'clearbadge peer fixtures: P-256 issuer',
   p384: 'clearbadge peer fixtures: P-384 issuer',
+  ed2018: 'clearbadge peer fixtures: Ed25519Signature2018 issuer',
   rsa: 'clearbadge peer fixtures: RSA-2048 issuer'
 };
 // Proofs are created at CREATED; the Go tests verify at VERIFY_AT.
@@ -73,7 +79,7 @@ const CLR = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
 const ED2020 = 'https://w3id.org/security/suites/ed25519-2020/v1';
 const LEARNER = 'did:example:learner-ada-lovelace';
 
-const documentLoader = makeDocumentLoader();
+let documentLoader = makeDocumentLoader();
 const sha256 = s => createHash('sha256').update(s).digest();
 const sha512 = s => createHash('sha512').update(s).digest();
 const b64u = b => Buffer.from(b).toString('base64url');
@@ -208,6 +214,32 @@ const keys = {
   k.id = `${k.controller}#${k.fingerprint()}`;
   keys.ed2020 = k;
 }
+{
+  // Ed25519Signature2018 (JFF plugfest style): an Ed25519VerificationKey2018
+  // (publicKeyBase58) named by its did:key DID URL. The suite's verifier
+  // wants the key in that form, so the loader serves it (ed2018Docs).
+  const k = await Ed25519VerificationKey2018.generate({seed: sha256(LABELS.ed2018)});
+  k.controller = `did:key:${k.fingerprint()}`;
+  k.id = `${k.controller}#${k.fingerprint()}`;
+  keys.ed2018 = k;
+}
+const ED2018 = 'https://w3id.org/security/suites/ed25519-2018/v1';
+// The same key published by a did:web issuer, as an
+// Ed25519VerificationKey2018 (publicKeyBase58) in its DID document, which
+// keys.json carries under `documents` for the Go tests.
+const ED2018_WEB = 'did:web:ed2018.issuer.example';
+const ED2018_WEB_DOC_URL = 'https://ed2018.issuer.example/.well-known/did.json';
+const ed2018Web = await Ed25519VerificationKey2018.generate({seed: sha256(LABELS.ed2018)});
+ed2018Web.controller = ED2018_WEB;
+ed2018Web.id = `${ED2018_WEB}#key-1`;
+const key2018 = k => ({id: k.id, type: 'Ed25519VerificationKey2018', controller: k.controller, publicKeyBase58: k.publicKeyBase58});
+const ed2018WebDid = {'@context': ['https://www.w3.org/ns/did/v1', ED2018], id: ED2018_WEB,
+  verificationMethod: [key2018(ed2018Web)], assertionMethod: [ed2018Web.id]};
+const ed2018Docs = new Map([
+  [keys.ed2018.id, {'@context': ED2018, ...key2018(keys.ed2018)}],
+  [ed2018Web.id, {'@context': ED2018, ...key2018(ed2018Web)}],
+  [ED2018_WEB, ed2018WebDid]
+]);
 const rsa = rsaFromLabel(LABELS.rsa);
 // did:jwk (did:jwk spec §2: the DID is the base64url of the UTF-8 JSON of
 // the public JWK; members in lexicographic order, as JCS would give).
@@ -258,7 +290,7 @@ function uuidFor(name) {
 // badgeV1 is the VC 1.1 form (issuanceDate/expirationDate) that many
 // deployed issuers still sign with Ed25519Signature2020.
 function badgeV1(opts) {
-  const b = badge({...opts, context: [VC1, OB302, ED2020]});
+  const b = badge({context: [VC1, OB302, ED2020], ...opts});
   const {validFrom, validUntil, ...rest} = b;
   return {...rest, issuanceDate: validFrom, expirationDate: validUntil};
 }
@@ -443,6 +475,93 @@ add('di-not-yet-valid.json',
     false, 'signed by the issuer with proofPurpose "authentication" instead of "assertionMethod"');
 }
 
+// ---- more suites: JCS, selective disclosure, Ed25519Signature2018, P-384 --
+
+documentLoader = makeDocumentLoader(ed2018Docs);
+const jcsSuite = (key, suite) => new DataIntegrityProof({signer: key.signer(), date: CREATED, cryptosuite: suite.createSignCryptosuite()});
+const obEddsaJcs = await issue(badge({slug: 'ob-eddsa-jcs', issuer: keys.issuer.controller, issuerName: 'Peer Issuer (Ed25519)'}),
+  jcsSuite(keys.issuer, eddsaJcs2022));
+add('ob-eddsa-jcs-2022.json', obEddsaJcs, true, 'OB 3.0 OpenBadgeCredential, did:key Ed25519 issuer, DataIntegrityProof eddsa-jcs-2022 (RFC 8785)');
+const obP256Jcs = await issue(badge({slug: 'ob-p256-jcs', issuer: keys.p256.controller, issuerName: 'Peer Issuer (P-256)'}),
+  jcsSuite(keys.p256, ecdsaJcs2019));
+add('ob-ecdsa-jcs-2019-p256.json', obP256Jcs, true, 'OB 3.0 OpenBadgeCredential, did:key P-256 issuer, DataIntegrityProof ecdsa-jcs-2019 (SHA-256)');
+add('ob-ecdsa-jcs-2019-p384.json',
+  await issue(badge({slug: 'ob-p384-jcs', issuer: keys.p384.controller, issuerName: 'Peer Issuer (P-384)'}), jcsSuite(keys.p384, ecdsaJcs2019)),
+  true, 'OB 3.0 OpenBadgeCredential, did:key P-384 issuer, DataIntegrityProof ecdsa-jcs-2019 (SHA-384)');
+add('di-eddsa-jcs-tampered.json', tamper(obEddsaJcs), false, 'ob-eddsa-jcs-2022 with the achievement name changed after signing');
+{
+  // JCS signs the JSON as written, so a change that leaves the RDF alone
+  // (a property the OB context does not map, and a key's JSON position)
+  // still breaks it.
+  const t = structuredClone(obP256Jcs);
+  t.credentialSubject.achievement.criteria.narrative += ' ';
+  add('di-ecdsa-jcs-tampered.json', t, false, 'ob-ecdsa-jcs-2019-p256 with a space added to the criteria narrative');
+}
+
+const obEd2018 = await issue(badgeV1({slug: 'ob-v1-ed2018', issuer: keys.ed2018.controller, issuerName: 'Peer Issuer (Ed25519Signature2018)',
+  context: [VC1, OB302]}), new Ed25519Signature2018({key: keys.ed2018, date: CREATED}));
+add('ob-v1-ed25519signature2018.json', obEd2018, true,
+  'OB 3.0 OpenBadgeCredential, VC 1.1, did:key issuer, Ed25519Signature2018 (detached JWS, b64:false), Ed25519VerificationKey2018 key');
+add('di-ed2018-tampered.json', tamper(obEd2018), false, 'ob-v1-ed25519signature2018 with the achievement name changed after signing');
+add('ob-v1-ed25519signature2018-didweb.json',
+  await issue(badgeV1({slug: 'ob-v1-ed2018-web', issuer: ED2018_WEB, issuerName: 'Peer Issuer (did:web, Ed25519Signature2018)',
+    context: [VC1, OB302]}), new Ed25519Signature2018({key: ed2018Web, date: CREATED})),
+  true, `Ed25519Signature2018 by ${ED2018_WEB}, whose DID document (keys.json documents) lists an Ed25519VerificationKey2018 with publicKeyBase58`);
+
+// ecdsa-rdfc-2019 with P-384 over many blank nodes: six alignments and
+// results alike enough that their canonical order depends on the hashes of
+// RDFC-1.0, which VC-DI-ECDSA §3.2 makes SHA-384 for P-384 keys.
+function manyBlankNodes(b) {
+  const a = b.credentialSubject.achievement;
+  a.alignment = [1, 2, 3, 4, 5, 6].map(i => ({type: ['Alignment'], targetName: `Skill ${i % 3}`,
+    targetUrl: `https://frameworks.example/skills/${i % 2}`}));
+  a.resultDescription = [1, 2, 3].map(i => ({id: `urn:uuid:${uuidFor('rd' + i)}`, type: ['ResultDescription'],
+    name: 'Score', resultType: 'RawScore'}));
+  b.credentialSubject.result = [1, 2, 3, 4].map(i => ({type: ['Result'], resultDescription: `urn:uuid:${uuidFor('rd' + (i % 3 + 1))}`,
+    value: `${50 + i % 2}`}));
+  return b;
+}
+add('ob-ecdsa-rdfc-2019-p384-blank-nodes.json',
+  await issue(manyBlankNodes(badge({slug: 'ob-p384-bnodes', issuer: keys.p384.controller, issuerName: 'Peer Issuer (P-384)'})),
+    ecdsaSuite(keys.p384)),
+  true, 'ecdsa-rdfc-2019 P-384 over a credential with 11 blank nodes in look-alike groups (RDFC-1.0 with SHA-384)');
+
+// ecdsa-sd-2023: the issuer signs a base proof with mandatory pointers (what
+// OB 3.0 requires, so every derivation stays a valid badge); the holder
+// derives proofs revealing different optional parts.
+const MANDATORY = ['/id', '/type', '/issuer', '/validFrom', '/name', '/credentialSubject/type',
+  '/credentialSubject/achievement/id', '/credentialSubject/achievement/type', '/credentialSubject/achievement/name',
+  '/credentialSubject/achievement/description', '/credentialSubject/achievement/criteria'];
+const sdBadge = manyBlankNodes(badge({slug: 'ob-sd', issuer: keys.p256.controller, issuerName: 'Peer Issuer (P-256, selective disclosure)',
+  extra: {description: 'Awarded with selective disclosure.'}}));
+const sdBase = await issue(sdBadge, new DataIntegrityProof({signer: keys.p256.signer(), date: CREATED,
+  cryptosuite: ecdsaSd2023.createSignCryptosuite({mandatoryPointers: MANDATORY})}));
+async function derive(selectivePointers) {
+  return vc.derive({verifiableCredential: structuredClone(sdBase), documentLoader,
+    suite: new DataIntegrityProof({cryptosuite: ecdsaSd2023.createDiscloseCryptosuite({selectivePointers})})});
+}
+const sdMin = await derive(['/credentialSubject/id']);
+add('ob-ecdsa-sd-2023-mandatory-only.json', sdMin, true,
+  'ecdsa-sd-2023 derived proof (P-256 issuer) revealing the mandatory OB 3.0 fields and the subject id only');
+add('ob-ecdsa-sd-2023-some.json',
+  await derive(['/credentialSubject/id', '/validUntil', '/credentialSubject/achievement/alignment/1',
+    '/credentialSubject/achievement/alignment/4', '/credentialSubject/result/2']),
+  true, 'ecdsa-sd-2023 derived proof revealing two of six alignments and one of four results (blank nodes relabelled by HMAC)');
+const sdAll = await derive(['/credentialSubject', '/validUntil', '/description']);
+add('ob-ecdsa-sd-2023-all.json', sdAll, true, 'ecdsa-sd-2023 derived proof revealing everything');
+{
+  const t = structuredClone(sdAll);
+  t.credentialSubject.result[0].value = '99';
+  add('di-ecdsa-sd-2023-tampered.json', t, false, 'ob-ecdsa-sd-2023-all with a disclosed result value changed');
+  const d = structuredClone(sdAll);
+  delete d.validUntil;
+  add('di-ecdsa-sd-2023-dropped.json', d, false, 'ob-ecdsa-sd-2023-all with a disclosed statement (validUntil) removed but its signature kept');
+  const m = structuredClone(sdMin);
+  m.credentialSubject.achievement.name = 'Peer Interop Grandmaster';
+  add('di-ecdsa-sd-2023-mandatory-tampered.json', m, false, 'ob-ecdsa-sd-2023-mandatory-only with a mandatory value (achievement name) changed');
+}
+add('di-ecdsa-sd-2023-base.json', sdBase, false, 'ecdsa-sd-2023 base proof as the issuer hands it to the holder: not for verifiers');
+
 // ---- JWTs ------------------------------------------------------------------
 
 const unix = s => Math.floor(Date.parse(s) / 1000);
@@ -581,7 +700,11 @@ for(const [file, f] of fixtures) {
 const suites = [
   new DataIntegrityProof({cryptosuite: eddsaRdfc2022}),
   new DataIntegrityProof({cryptosuite: ecdsaRdfc2019}),
-  new Ed25519Signature2020()
+  new DataIntegrityProof({cryptosuite: eddsaJcs2022.createVerifyCryptosuite()}),
+  new DataIntegrityProof({cryptosuite: ecdsaJcs2019.createVerifyCryptosuite()}),
+  new DataIntegrityProof({cryptosuite: ecdsaSd2023.createVerifyCryptosuite()}),
+  new Ed25519Signature2020(),
+  new Ed25519Signature2018()
 ];
 
 // jwtKey finds the verification key the way a JOSE verifier would: the
@@ -669,7 +792,9 @@ for(const [file, f] of fixtures) {
 const pins = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
 const used = ['@digitalbazaar/vc', '@digitalbazaar/data-integrity', '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
   '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite', '@digitalbazaar/ed25519-multikey', '@digitalbazaar/ecdsa-multikey',
-  '@digitalbazaar/ed25519-signature-2020', '@digitalbazaar/ed25519-verification-key-2020', 'jose'];
+  '@digitalbazaar/ed25519-signature-2020', '@digitalbazaar/ed25519-verification-key-2020',
+  '@digitalbazaar/eddsa-jcs-2022-cryptosuite', '@digitalbazaar/ecdsa-jcs-2019-cryptosuite', '@digitalbazaar/ecdsa-sd-2023-cryptosuite',
+  '@digitalbazaar/ed25519-signature-2018', '@digitalbazaar/ed25519-verification-key-2018', 'jose'];
 await writeFile(join(out, 'keys.json'), JSON.stringify({
   note: 'Public identities of the fixture parties; keys derive from the labels in scripts/peer/make-fixtures.mjs.',
   verifyAt: VERIFY_AT,
@@ -677,6 +802,7 @@ await writeFile(join(out, 'keys.json'), JSON.stringify({
   challenge: CHALLENGE,
   domain: DOMAIN,
   made_with: Object.fromEntries(used.map(p => [p, pins[p]])),
+  documents: {[ED2018_WEB_DOC_URL]: ed2018WebDid},
   parties: {
     ...Object.fromEntries(Object.entries(keys).map(([name, k]) => [name, {id: k.controller, verificationMethod: k.id}])),
     p256DidJwk: {id: p256DidJwk, verificationMethod: p256DidJwk + '#0'},

@@ -7,8 +7,9 @@
 // whose holder's proof must carry the given challenge and domain. It prints
 // the vc.js result as one JSON line, {"verified": bool, "error": "..."}, and
 // exits 0 when it verified, 1 when it did not and 2 for bad usage or an
-// unreadable file. Proofs: DataIntegrityProof
-// (eddsa-rdfc-2022, ecdsa-rdfc-2019) and Ed25519Signature2020. Offline: the
+// unreadable file. Proofs: DataIntegrityProof (eddsa-rdfc-2022,
+// ecdsa-rdfc-2019, eddsa-jcs-2022, ecdsa-jcs-2019, ecdsa-sd-2023) and
+// Ed25519Signature2020/2018. Offline: the
 // contexts are ClearBadge's bundled ones and did:key is resolved from the
 // DID itself (loader.mjs).
 import {readFileSync} from 'node:fs';
@@ -18,7 +19,11 @@ import * as vc from '@digitalbazaar/vc';
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
 import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import * as eddsaJcs2022 from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import * as ecdsaJcs2019 from '@digitalbazaar/ecdsa-jcs-2019-cryptosuite';
+import * as ecdsaSd2023 from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
+import {Ed25519Signature2018} from '@digitalbazaar/ed25519-signature-2018';
 
 import {makeDocumentLoader} from './loader.mjs';
 
@@ -42,7 +47,11 @@ const common = {
   suite: [
     new DataIntegrityProof({cryptosuite: eddsaRdfc2022}),
     new DataIntegrityProof({cryptosuite: ecdsaRdfc2019}),
-    new Ed25519Signature2020()
+    new DataIntegrityProof({cryptosuite: eddsaJcs2022.createVerifyCryptosuite()}),
+    new DataIntegrityProof({cryptosuite: ecdsaJcs2019.createVerifyCryptosuite()}),
+    new DataIntegrityProof({cryptosuite: ecdsaSd2023.createVerifyCryptosuite()}),
+    new Ed25519Signature2020(),
+    new Ed25519Signature2018()
   ],
   documentLoader: makeDocumentLoader(),
   ...(args.now ? {now: args.now} : {})

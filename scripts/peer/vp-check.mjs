@@ -27,6 +27,9 @@ import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
 import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import * as eddsaJcs2022 from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import * as ecdsaJcs2019 from '@digitalbazaar/ecdsa-jcs-2019-cryptosuite';
+import * as ecdsaSd2023 from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
 
 import {makeDocumentLoader} from './loader.mjs';
@@ -35,6 +38,9 @@ const documentLoader = makeDocumentLoader();
 const suite = () => [
   new DataIntegrityProof({cryptosuite: eddsaRdfc2022}),
   new DataIntegrityProof({cryptosuite: ecdsaRdfc2019}),
+  new DataIntegrityProof({cryptosuite: eddsaJcs2022.createVerifyCryptosuite()}),
+  new DataIntegrityProof({cryptosuite: ecdsaJcs2019.createVerifyCryptosuite()}),
+  new DataIntegrityProof({cryptosuite: ecdsaSd2023.createVerifyCryptosuite()}),
   new Ed25519Signature2020()
 ];
 const idOf = v => typeof v === 'string' ? v : v?.id;

@@ -29,6 +29,7 @@ import diContext from '@digitalbazaar/data-integrity-context';
 import multikeyContext from '@digitalbazaar/multikey-context';
 import {contexts as bslContexts} from '@digitalbazaar/vc-bitstring-status-list-context';
 import slContext from '@digitalbazaar/vc-status-list-context';
+import * as jose from 'jose';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'peer');
 
@@ -190,6 +191,41 @@ fixtures['bsl-expired.json'] = await bslCredential({
   }, keys.issuer);
 }
 
+// Lists secured as JWTs, signed with jose by the issuer's did:key (EdDSA):
+// VC-JOSE-COSE §3.1.1 (typ vc+jwt, the payload is the credential itself)
+// and a VC-JWT in the VC 1.1 style (the credential in the `vc` claim, with
+// iss, nbf and exp). Bitstring Status List §4 allows any secured form. The
+// tampered one carries a list where nothing is revoked under the signature
+// of the list where REVOKED is.
+const jwtLists = {};
+{
+  const raw = await keys.issuer.export({publicKey: true, secretKey: true, raw: true});
+  const b64u = b => Buffer.from(b).toString('base64url');
+  const jwk = {kty: 'OKP', crv: 'Ed25519', x: b64u(raw.publicKey), d: b64u(raw.secretKey.subarray(0, 32))};
+  const key = await jose.importJWK(jwk, 'EdDSA');
+  const unix = s => Math.floor(Date.parse(s) / 1000);
+  const unsignedList = async (name, positions) => ({
+    ...await bsl.createCredential({id: BASE + name, list: await bslList(1, positions), statusPurpose: 'revocation'}),
+    issuer: keys.issuer.controller, validFrom: VALID_FROM, validUntil: VALID_UNTIL
+  });
+  const sign = (payload, typ) => new jose.CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({alg: 'EdDSA', typ, kid: keys.issuer.id}).sign(key);
+  jwtLists['bsl-revocation-jwt.jwt'] = await sign(await unsignedList('bsl-revocation-jwt', [REVOKED]), 'vc+jwt');
+  const vcClaim = await unsignedList('bsl-revocation-vcjwt', [REVOKED]);
+  jwtLists['bsl-revocation-vcjwt.jwt'] = await sign({iss: keys.issuer.controller, jti: vcClaim.id,
+    nbf: unix(VALID_FROM), exp: unix(VALID_UNTIL), vc: vcClaim}, 'JWT');
+  const [h, , sig] = (await sign(await unsignedList('bsl-tampered-jwt', [REVOKED]), 'vc+jwt')).split('.');
+  const cleared = b64u(JSON.stringify(await unsignedList('bsl-tampered-jwt', [])));
+  jwtLists['bsl-tampered-jwt.jwt'] = `${h}.${cleared}.${sig}`;
+  const publicKey = await jose.importJWK({kty: 'OKP', crv: 'Ed25519', x: jwk.x}, 'EdDSA');
+  for(const [file, token] of Object.entries(jwtLists)) {
+    const ok = await jose.compactVerify(token, publicKey).then(() => true, () => false);
+    if(ok !== (file !== 'bsl-tampered-jwt.jwt')) {
+      throw new Error(`${file}: jose says verified=${ok}`);
+    }
+  }
+}
+
 // Credentials pointing into the lists, for end-to-end tests through the
 // verifier. The credential id doubles as the scenario name.
 function bslEntry(list, purpose, index, extra = {}) {
@@ -223,6 +259,10 @@ const credentials = {
   'credential-other-issuer.json': bslEntry('bsl-other-issuer', 'revocation', VALID),
   'credential-bad-signature.json': bslEntry('bsl-bad-signature', 'revocation', REVOKED),
   'credential-expired-list.json': bslEntry('bsl-expired', 'revocation', VALID),
+  'credential-jwt-list-revoked.json': bslEntry('bsl-revocation-jwt', 'revocation', REVOKED),
+  'credential-jwt-list-valid.json': bslEntry('bsl-revocation-jwt', 'revocation', VALID),
+  'credential-vcjwt-list-revoked.json': bslEntry('bsl-revocation-vcjwt', 'revocation', REVOKED),
+  'credential-jwt-list-tampered.json': bslEntry('bsl-tampered-jwt', 'revocation', REVOKED),
   'credential-sl2021-revoked.json': {
     id: `${BASE}sl2021-revocation#${SL2021_REVOKED}`,
     type: 'StatusList2021Entry',
@@ -293,6 +333,9 @@ await mkdir(out, {recursive: true});
 for(const [file, doc] of Object.entries(fixtures)) {
   await writeFile(join(out, file), JSON.stringify(doc, null, 2) + '\n');
 }
+for(const [file, token] of Object.entries(jwtLists)) {
+  await writeFile(join(out, file), token + '\n');
+}
 await writeFile(join(out, 'keys.json'), JSON.stringify({
   note: 'Public keys of the fixture issuers; seeds are in make-lists.mjs.',
   verifyAt: VERIFY_AT,
@@ -303,4 +346,4 @@ await writeFile(join(out, 'keys.json'), JSON.stringify({
   indexes: {revoked: REVOKED, valid: VALID, suspended: SUSPENDED,
     message: MESSAGE_INDEX, sl2021Revoked: SL2021_REVOKED}
 }, null, 2) + '\n');
-console.log(`wrote ${Object.keys(fixtures).length + 1} files to ${out}`);
+console.log(`wrote ${Object.keys(fixtures).length + Object.keys(jwtLists).length + 1} files to ${out}`);
