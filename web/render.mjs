@@ -127,6 +127,23 @@ export function authentic(report) {
   return ['pass', 'warn'].includes(outcome('proof')) && outcome('issuer') !== 'fail';
 }
 
+const OB2_KINDS = new Set(['Assertion', 'Endorsement', 'BadgeClass', 'Issuer', 'Profile']);
+
+// generationNote: for an Open Badges 2.0 badge, which generation it is and
+// what its verification rests on (a hosted badge is only as good as the
+// issuer's server that still serves it).
+export function generationNote(report) {
+  if (!OB2_KINDS.has(report.kind)) return '';
+  const fmt = (report.checks || []).find((c) => c.id === 'format');
+  const encoding = report.format === 'ob2-hosted' || report.format === 'ob2-signed'
+    ? report.format : (/ob2-(hosted|signed)/.exec(fmt?.detail || '') || [])[0];
+  if (report.kind !== 'Assertion' && report.kind !== 'Endorsement') return 'Open Badges 2.0';
+  if (encoding === 'ob2-signed') return 'Open Badges 2.0, signed by the issuer';
+  let host = '';
+  try { host = new URL(report.summary?.id).host; } catch { /* no address */ }
+  return `Open Badges 2.0, hosted: genuine as long as the issuer's server${host ? ` (${host})` : ''} still serves it`;
+}
+
 const isPresentation = (report) => report.kind === 'VerifiablePresentation';
 
 // titleOf: what a card is called. A presentation's own name is never used
@@ -452,6 +469,8 @@ export function resultCard(report, {
     fx.append(h('p', { class: 'unconfirmed', text: 'What this file claims. None of it is confirmed.' }));
   }
   fx.append(h('h3', { id: `${id}-title`, class: 'title' }, nameEl(title)));
+  const generation = generationNote(report);
+  if (generation) fx.append(h('p', { class: 'generation', 'data-generation': 'ob2', text: generation }));
   if (s.description && !vp) fx.append(h('p', { class: 'desc', text: s.description }));
   fx.append(facts(report, { compact }));
   article.append(h('div', { class: 'card-body' }, badgeImage(vp ? '' : image, vp ? {} : s), fx));
