@@ -238,7 +238,7 @@ func (x *run) summary(doc, badge, issuer map[string]any) {
 		s.Name = credential.Text(badge["name"])
 		s.Description = credential.Text(badge["description"])
 		s.Image = credential.ID(badge["image"])
-		a := &report.Achievement{ID: credential.Str(badge, "id"), Name: s.Name, Description: s.Description, Image: s.Image, Type: ClassBadgeClass}
+		a := &report.Achievement{ID: credential.Str(badge, "id"), Name: s.Name, Description: s.Description, Image: s.Image}
 		switch c := badge["criteria"].(type) {
 		case string:
 			a.Criteria = c

@@ -313,8 +313,11 @@ func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 		outcome, detail = report.Warn, "the copy given differs from the issuer's; the issuer's copy was verified"
 	}
 	msg := "The issuer's server serves this badge at its address: a hosted badge is genuine as long as that server is the issuer's and still serves it."
-	if outcome == report.Fail {
+	switch outcome {
+	case report.Fail:
 		msg = "The issuer's server serves another badge at this badge's address."
+	case report.Warn:
+		msg = "The issuer's server serves this badge at its address, but its copy differs from the one given: the issuer's copy is what was checked, and what this card shows."
 	}
 	x.r.Add(report.CheckProof, outcome, msg, detail)
 	if err := checkContext(served); err != nil {

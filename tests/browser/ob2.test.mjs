@@ -102,6 +102,7 @@ for (const [name, file, format, added] of [
       assert.equal(r.title, 'Awesome Robotics Badge');
       assert.match(r.text, /An Example Badge Issuer/);
       assert.equal(r.checks.issuer, 'pass');
+      assert.match(r.text, name === 'signed' ? /Signed by the issuer it names/ : /Published by the issuer it names, at an address the issuer uses/);
       assert.ok(asked.every((a) => a.startsWith('example.org/')), asked.join(' '));
       await page.locator('#results > [data-verdict]').screenshot({ path: path.join(ensureOutDir(), `ob2-page-${name}.png`) });
       assert.deepEqual(errors, []);
@@ -110,6 +111,21 @@ for (const [name, file, format, added] of [
     }
   });
 }
+
+test('an OB 2.0 BadgeClass alone is described, not verified: it awards nothing', async (t) => {
+  if (!ob20) { unavailable(t, '../shared/vectors is absent'); return; }
+  const { ctx, page } = await openPage();
+  try {
+    await page.setInputFiles('#file', vec('assets', 'badgeclass-with-complex-image.json'));
+    const r = await settled(page);
+    assert.equal(r.verdict, 'not-verified', r.text);
+    assert.match(r.text, /awards nothing to anyone/);
+    assert.doesNotMatch(r.text, /No valid signature/);
+    assert.equal(r.generation, 'Open Badges 2.0');
+  } finally {
+    await ctx.close();
+  }
+});
 
 test('an OB 2.0 assertion\'s web address pasted offline is not fetched, and says so', async (t) => {
   if (!ob20) { unavailable(t, '../shared/vectors is absent'); return; }
