@@ -85,6 +85,9 @@ screenshots: test-browser
 # dominates. Results also land in bench/out/ (results.md, results.json).
 bench: build node_modules
 	$(GO) test -run=NONE -bench=. -benchmem ./core/...
+	@mkdir -p bench/out
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o bench/out/clearbadge-names.wasm ./wasm
+	$(GO) run ./bench/wasmsize -n 30 bench/out/clearbadge-names.wasm
 	node bench/run.mjs
 	$(GO) run ./scripts/hostile -measure | tee bench/out/hostile-native.md
 	$(GO) run ./scripts/hostile -out tests/out/hostile

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number.parseInt(process.env.BENCH_HOSTILE_RUNS ?? '', 10) || 3;
-const MAX_MS = 2000 * 4; // the wasm bound the README states: four times the native 2 s
+const MAX_MS = 16000; // the wasm bounds the README states (a loaded 2-core machine)
 const MAX_BYTES = 512 * 1024 * 1024;
 
 if (process.argv[2] === '--one') {

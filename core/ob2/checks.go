@@ -2,14 +2,12 @@ package ob2
 
 import (
 	"context"
-	"crypto/md5"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/credential"
 	"github.com/clearbadge/clearbadge/core/jose"
+	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -102,18 +100,8 @@ func (x *run) recipient(doc map[string]any) {
 		matched = identity == k.Value || (typ == "email" && strings.EqualFold(identity, k.Value))
 		how = "plain " + typ
 	default:
-		alg, digest, _ := strings.Cut(identity, "$")
-		in := []byte(k.Value + credential.Str(id, "salt"))
-		var sum []byte
-		switch strings.ToLower(alg) {
-		case "sha256":
-			s := sha256.Sum256(in)
-			sum = s[:]
-		case "md5":
-			s := md5.Sum(in)
-			sum = s[:]
-		}
-		matched = sum != nil && strings.EqualFold(hex.EncodeToString(sum), digest)
+		alg, _, _ := strings.Cut(identity, "$")
+		matched = recipient.MatchHash(identity, credential.Str(id, "salt"), k.Value)
 		how = alg + " hash of " + typ
 	}
 	if matched {

@@ -233,7 +233,7 @@ var corpus = []struct {
 	make func() Input
 }{
 	{"proofs-1000", func() Input { return Input{Data: ManyProofs(1000)} }},
-	{"proofs-64", func() Input { return Input{Data: ManyProofs(proof.MaxProofs)} }},
+	{"proofs-16", func() Input { return Input{Data: ManyProofs(proof.MaxProofs)} }},
 	{"status-2000", func() Input { return ManyStatus(2000) }},
 	{"status-16", func() Input { return ManyStatus(16) }},
 	{"poison-graph", func() Input { return Input{Data: Poison(4000)} }},
