@@ -50,7 +50,7 @@
 import { load } from './clearbadge.mjs';
 import {
   h, icon, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge, errorReport,
-  nameEl, identityLine, missingList,
+  nameEl, identityLine, missingList, generationNote,
 } from './render.mjs';
 
 const TAG = 'clearbadge-verify';
@@ -370,6 +370,7 @@ class ClearBadgeVerify extends HTMLElement {
           ? h('p', { class: 'unconfirmed', text: 'Unconfirmed claims' })
           : null,
         h('p', { class: 'name', id: 'name' }, nameEl(title)),
+        generationNote(report) ? h('p', { class: 'line generation', 'data-generation': 'ob2', text: generationNote(report) }) : null,
         s.issuer?.name || s.issuer?.id
           ? h('p', { class: 'line' }, 'Issued by ', nameEl(s.issuer.name || s.issuer.id, 'strong'))
           : null,

@@ -163,7 +163,8 @@ test('incomplete offline; each "Check … online" button contacts only the host 
     await page.setInputFiles('input[type=file]', files['online.json']);
     let r = await settled(page);
     assert.equal(r.verdict, 'incomplete', r.text);
-    assert.deepEqual(r.missing, ['proof:online', 'issuer:none', 'status:online']);
+    // The issuer waits on the proof's key document: the same remedy.
+    assert.deepEqual(r.missing, ['proof:online', 'issuer:online', 'status:online']);
     assert.deepEqual(r.buttons, [
       'issuer.test: Check the issuer online (contacts issuer.test only)',
       'status.test: Check revocation online (contacts status.test only)',
@@ -249,6 +250,11 @@ test('the 1EdTech spec example is incomplete offline (its key sits in the URL of
     assert.equal(banner.bg, 'rgb(255, 243, 221)', 'amber');
     assert.deepEqual(foreign(net), [], 'offline');
     await page.locator('#results > [data-verdict]').screenshot({ path: path.join(out, 'incomplete.png') });
+    // At phone width the remedy (a long button naming its host) still fits.
+    await page.setViewportSize({ width: 375, height: 812 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page overflows the 375 px viewport by ${overflow} px`);
+    await page.locator('#results > [data-verdict] .missing').screenshot({ path: path.join(out, 'incomplete-phone.png') });
   } finally {
     await ctx.close();
   }
