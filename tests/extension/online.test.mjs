@@ -165,7 +165,7 @@ test('consent per host: incomplete offline, verified or not-verified once allowe
     assert.deepEqual(asked, [['https://nocors.test/*', 'https://status.test/*']]);
     assert.deepEqual([...hits].sort(), ['nocors.test /.well-known/did.json', 'status.test /lists/1']);
     assert.match(good.text, /Checked online/);
-    assert.deepEqual(good.evidence.sort(), ['proof https://nocors.test/.well-known/did.json', `status ${LIST_URL}`]);
+    assert.deepEqual(good.evidence.sort(), ['issuer https://nocors.test/.well-known/did.json', `status ${LIST_URL}`]);
     assert.match(good.text, /Revocation last checked (just now|\d+ minutes? ago), from status\.test/);
     assert.deepEqual(await page.$$eval('[data-site]', (els) => els.map((e) => e.dataset.site).sort()), ['nocors.test', 'status.test'], page);
 
