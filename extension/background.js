@@ -144,6 +144,7 @@ async function verifyFull(item, opts = {}) {
   const source = item.source || undefined;
   const hosts = Array.isArray(opts.hosts) && opts.hosts.length ? opts.hosts : undefined;
   const documents = opts.documents && Object.keys(opts.documents).length ? opts.documents : undefined;
+  const registries = opts.registries?.length ? opts.registries : undefined;
   if (!chrome.offscreen) {
     // Firefox's event page: offline, as before (its online worker is not wired).
     const cb = await verifier();
@@ -164,7 +165,7 @@ async function verifyFull(item, opts = {}) {
       jobs.set(id, { resolve, reject, timer });
       port.postMessage({
         id, item: typeof item.text === 'string' ? { text: item.text } : { b64: item.b64 }, source, timeout: verifyTimeoutMs,
-        hosts, documents,
+        hosts, documents, registries,
       });
     });
   } catch (err) {
@@ -336,7 +337,8 @@ async function list() {
     ...c, needs: [...neededURLs(c)].map(([url, check]) => ({ url, check, host: hostOf(url) })),
   }));
   const sites = store.sites || [];
-  return { credentials, holder: store.holder ? store.holder.did : null, documents, recheck: !!recheck, sites };
+  const registries = (store.registries || []).map((r) => ({ name: r.name, url: r.url || '' }));
+  return { registries, credentials, holder: store.holder ? store.holder.did : null, documents, recheck: !!recheck, sites };
 }
 
 // normalizeItems checks what a page offers for import.
@@ -435,7 +437,7 @@ async function reverify({ ids }) {
   const fresh = new Map();
   for (const c of targets) {
     // Offline, with the documents kept from its last online check.
-    const report = await verifyItem(c, { documents: keptFor(store, c) });
+    const report = await verifyItem(c, { documents: keptFor(store, c), registries: store.registries });
     fresh.set(c.id, { report, verdict: report.verdict, checked: new Date().toISOString() });
   }
   return mutate((s) => {
@@ -510,6 +512,34 @@ async function allowSites({ hosts }) {
   });
 }
 
+// The issuer registries the learner added ({name, url} or {name, b64}: a
+// file's bytes), for the identity check. A URL is fetched like any other
+// public document: online, from an allowed host, then kept.
+async function addRegistry({ name, url, text }) {
+  const r = { name: typeof name === 'string' ? name.slice(0, 200) : '' };
+  if (typeof url === 'string' && url) {
+    if (!hostOf(url)) throw new WalletError('invalid', 'A registry address must start with https://.');
+    r.url = url;
+  } else if (typeof text === 'string' && text) {
+    if (text.length > MAX_ITEM_BYTES) throw new WalletError('too-large', 'That registry file is too large.');
+    r.b64 = Vault.b64(new TextEncoder().encode(text));
+  } else {
+    throw new WalletError('invalid', 'Give a registry file or its https address.');
+  }
+  return mutate((s) => {
+    s.registries = [...(s.registries || []), r];
+    return { registries: s.registries.length };
+  });
+}
+
+async function removeRegistry({ index }) {
+  return mutate((s) => {
+    if (!Number.isInteger(index) || !s.registries?.[index]) throw new WalletError('not-found', 'That registry is not in the wallet.');
+    s.registries.splice(index, 1);
+    return {};
+  });
+}
+
 async function revokeSite({ host }) {
   return mutate((s) => {
     s.sites = (s.sites || []).filter((h) => h !== host);
@@ -542,7 +572,7 @@ async function checkOnline({ id, only }) {
     throw new WalletError('no-permission', 'ClearBadge may not contact the sites this check needs. Allow them first.');
   }
   const before = entry.verdict;
-  const { report, documents } = await verifyFull(entry, { hosts, documents: keptFor(store, entry, new Set(hosts)) });
+  const { report, documents } = await verifyFull(entry, { hosts, documents: keptFor(store, entry, new Set(hosts)), registries: store.registries });
   const now = new Date().toISOString();
   return mutate((s) => {
     const c = s.credentials.find((x) => x.id === id);
@@ -741,6 +771,8 @@ const OPS = {
   checkOnline,
   allowSites,
   revokeSite,
+  addRegistry,
+  removeRegistry,
   setRecheck,
   recheckStatus,
   exportBackup,

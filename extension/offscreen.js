@@ -14,7 +14,8 @@
 // an earlier online check are supplied as the documents option.
 //
 // Port "verifier" (this document connects to the service worker):
-//   in:  {id, item: {text} | {b64}, source, timeout, hosts?, documents?: {url: b64}}
+//   in:  {id, item: {text} | {b64}, source, timeout, hosts?, documents?: {url: b64},
+//         registries?: [{name, url} | {name, b64}]}
 //   out: {id, report, documents?: [{url, fetchedAt, maxAge, b64}]} | {id, error, timedOut}
 import { load } from './clearbadge.mjs';
 
@@ -35,7 +36,7 @@ function inputOf(item) {
   return typeof item.text === 'string' ? item.text : unb64(item.b64);
 }
 
-port.onMessage.addListener(async ({ id, item, source, timeout, hosts, documents }) => {
+port.onMessage.addListener(async ({ id, item, source, timeout, hosts, documents, registries }) => {
   try {
     const api = await cb;
     // An empty host list would mean "any host" to the wasm: online only
@@ -45,6 +46,9 @@ port.onMessage.addListener(async ({ id, item, source, timeout, hosts, documents 
     if (online) Object.assign(opts, { hosts, keepDocuments: true });
     if (documents && Object.keys(documents).length) {
       opts.documents = Object.fromEntries(Object.entries(documents).map(([u, d]) => [u, unb64(d)]));
+    }
+    if (registries?.length) {
+      opts.registries = registries.map((r) => (r.b64 ? { name: r.name, data: unb64(r.b64) } : { name: r.name, url: r.url }));
     }
     const { documents: fetched, ...report } = await api.verify(inputOf(item), opts);
     // The port carries JSON: the fetched bytes travel as base64.

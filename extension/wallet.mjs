@@ -34,6 +34,7 @@ const ui = {
   documents: {},    // url -> {fetchedAt, maxAge}: the kept public documents
   recheck: false,   // the periodic re-check of revocation lists is on
   sites: [],        // the hosts the learner allowed and has not revoked
+  registries: [],   // the issuer registries added: [{name, url}]
   consent: null,    // the entry id whose consent box is open
 };
 
@@ -459,7 +460,23 @@ function sitesSection() {
     h('h2', { id: 'sites-title', text: 'Sites ClearBadge may contact' }),
     h('p', { class: 'explain', text: 'The wallet checks offline. It contacts a site only after you allow it for a credential\'s check, and then only for the public documents that credential names. Revoking a site stops it; the documents already kept stay until you refresh.' }),
     h('ul', { id: 'sites', class: 'sites-list' }),
-    h('p', { class: 'row' }, recheck, h('label', { for: 'recheck', text: 'Check revocation lists again twice a day (from the sites allowed above, while the wallet is unlocked) and notify me if a credential is revoked or suspended' })));
+    h('h3', { text: 'Issuer registries' }),
+    h('p', { class: 'explain', text: 'A registry you trust says who an issuer is (its name), beyond the credential\'s own claim. Add one as a file, or by its https address (fetched with the same consent as any other site).' }),
+    h('ul', { id: 'registries', class: 'sites-list' }),
+    h('div', { class: 'row' },
+      h('input', { type: 'file', id: 'registry-file', class: 'file-input', accept: '.json,.jwt,application/json', onchange: async (e) => {
+        const f = e.target.files[0];
+        e.target.value = '';
+        if (f) await addRegistry({ name: f.name, text: await f.text() });
+      } }),
+      h('label', { for: 'registry-file', class: 'button small' }, 'Add a registry file'),
+      h('label', { for: 'registry-url', class: 'visually-hidden', text: 'Registry address' }),
+      h('input', { type: 'text', id: 'registry-url', placeholder: 'https://registry.example/registry.json', spellcheck: 'false' }),
+      h('button', { type: 'button', id: 'registry-add', class: 'button small', onclick: async () => {
+        const url = $('#registry-url').value.trim();
+        if (await addRegistry({ url, name: url })) $('#registry-url').value = '';
+      } }, 'Add address')),
+    h('p', { class: 'check-row' }, recheck, h('label', { for: 'recheck', text: 'Check revocation lists again twice a day (from the sites allowed above, while the wallet is unlocked) and notify me if a credential is revoked or suspended' })));
 }
 
 async function drawSites() {
@@ -475,6 +492,23 @@ async function drawSites() {
       announce(`ClearBadge may no longer contact ${host}.`);
     } }, 'Revoke'))) : [h('li', { class: 'hint', text: 'None. Nothing is contacted.' })]));
   $('#recheck').checked = ui.recheck;
+  $('#registries').replaceChildren(...(ui.registries.length ? ui.registries.map((r, index) => h('li', { 'data-registry': r.url || r.name },
+    h('span', { text: r.url || r.name }),
+    h('button', { type: 'button', class: 'button small quiet', 'aria-label': `Remove the registry ${r.url || r.name}`, onclick: async () => {
+      try { await call('removeRegistry', { index }); await refresh(); } catch (err) { announce(err.message, true); }
+    } }, 'Remove'))) : [h('li', { class: 'hint', text: 'None.' })]));
+}
+
+// addRegistry stores a registry and re-verifies every credential with it.
+async function addRegistry(r) {
+  try {
+    await call('addRegistry', r);
+  } catch (err) {
+    announce(err.message, true);
+    return false;
+  }
+  await reverify(undefined);
+  return true;
 }
 
 
@@ -522,6 +556,7 @@ async function refresh() {
   ui.documents = r.documents || {};
   ui.recheck = !!r.recheck;
   ui.sites = r.sites || [];
+  ui.registries = r.registries || [];
   for (const id of [...ui.picked]) if (!ui.entries.some((e) => e.id === id)) ui.picked.delete(id);
   drawList();
   drawShare();

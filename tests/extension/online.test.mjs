@@ -269,3 +269,25 @@ test('the opt-in periodic re-check finds a credential revoked since, and notifie
     await w.ctx.close();
   }
 });
+
+test('an issuer registry added as a file vouches for the issuer\'s name', async () => {
+  const w = await start();
+  try {
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await unlock(page);
+    const reg = path.join(tmp, 'registry.json');
+    writeFileSync(reg, JSON.stringify({ meta: { name: 'Test Registry' }, registry: { 'did:web:nocors.test': { name: 'No CORS College' } } }));
+    const before = hits.length;
+    await page.setInputFiles('#registry-file', reg);
+    await statusText(page, /Checked 2:/);
+    const good = await card(page, 'Kept evidence badge');
+    assert.equal(await page.$eval(`[data-id="${good.id}"] [data-check="identity"]`, (el) => el.dataset.outcome), 'pass', good.text);
+    assert.match(good.text, /Test Registry/);
+    assert.deepEqual(await page.$$eval('[data-registry]', (els) => els.map((e) => e.dataset.registry)), ['registry.json']);
+    assert.equal(hits.length, before, 'a registry file is read offline');
+    await page.locator('section.sites').screenshot({ path: path.join(shots, 'extension-sites.png') });
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await w.ctx.close();
+  }
+});
