@@ -32,7 +32,7 @@ wasm:
 extension: wasm
 	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/clearbadge.mjs web/worker.js extension/
 
-## run: build and serve the verifier on 127.0.0.1 with a bundled sample credential
+## run: build and serve the verifier on 127.0.0.1 (open the printed /#sample URL to see a sample verified)
 run: build
 	$(GO) run ./cmd/serve -dir web $(if $(ADDR),-addr $(ADDR))
 

@@ -405,7 +405,7 @@ function drawList() {
   ol.replaceChildren(...shown.map((e) => card(e, {
     select: { checked: ui.picked.has(e.id), onchange: (on) => { if (on) ui.picked.add(e.id); else ui.picked.delete(e.id); drawShare(); } },
     actions: [
-      { name: 'reverify', label: 'Re-verify', aria: 'Verify again:', onclick: () => reverify([e.id]) },
+      { name: 'reverify', label: 'Re-verify', aria: 'Re-verify', onclick: () => reverify([e.id]) },
       { name: 'download', label: 'Download', aria: 'Download', onclick: () => downloadEntry(e) },
       { name: 'bake-png', label: 'Baked PNG', aria: 'Download as a baked PNG badge:', onclick: () => bake(e, 'png') },
       { name: 'bake-svg', label: 'Baked SVG', aria: 'Download as a baked SVG badge:', onclick: () => bake(e, 'svg') },

@@ -97,7 +97,7 @@ function pendingSlot(item) {
 
 // verifyItems verifies a batch ({input, source, imageFile}) and shows one
 // result per item, in order, above earlier results.
-async function verifyItems(items) {
+async function verifyItems(items, { scroll = true } = {}) {
   if (items.length === 0) return;
   $('#results-section').hidden = false;
   const slots = items.map(pendingSlot);
@@ -105,7 +105,7 @@ async function verifyItems(items) {
   // Bring the answer into view (again once the first card has its full
   // height: before that the page may be too short to scroll that far). The
   // status line tells screen readers.
-  const reveal = () => $('#results-section').scrollIntoView({ block: 'start' });
+  const reveal = () => scroll && $('#results-section').scrollIntoView({ block: 'start' });
   reveal();
   announce(items.length === 1 ? `Checking ${items[0].source || 'the credential'}…` : `Checking ${items.length} files…`);
   const outcomes = await Promise.all(items.map(async (it, i) => {
@@ -181,7 +181,7 @@ function renderResult(report, item, opts) {
   if (item.input !== undefined) {
     controls.push(h('button', {
       type: 'button', class: 'button small quiet',
-      'aria-label': `Check ${title} again with the current options`,
+      'aria-label': `Check again: ${title}, with the current options`,
       onclick: () => recheck(li, item),
     }, 'Check again'));
   }
@@ -293,17 +293,26 @@ $('#paste-go').addEventListener('click', () => {
   verifyItems([{ input: text, source: 'pasted text' }]);
 });
 
+async function verifySample(name, opts) {
+  try {
+    const resp = await fetch(`samples/${name}`);
+    if (!resp.ok) throw new Error(`HTTP ${resp.status}`);
+    await verifyItems([{ input: await resp.text(), source: name }], opts);
+  } catch (err) {
+    announce(`The sample could not be loaded (${err.message}).`, true);
+  }
+}
+
 for (const b of document.querySelectorAll('[data-sample]')) {
-  b.addEventListener('click', async () => {
-    const name = b.dataset.sample;
-    try {
-      const resp = await fetch(`samples/${name}`);
-      if (!resp.ok) throw new Error(`HTTP ${resp.status}`);
-      verifyItems([{ input: await resp.text(), source: name }]);
-    } catch (err) {
-      announce(`The sample could not be loaded (${err.message}).`, true);
-    }
-  });
+  b.addEventListener('click', () => verifySample(b.dataset.sample));
+}
+
+// /#sample (the URL `make run` prints) opens with the sample verified right
+// under the page's heading and its one-line purpose, so the first screen shows
+// both what the page is for and what it answers (the results stay there).
+if (location.hash === '#sample') {
+  $('.lede').after($('#status'), $('#results-section'));
+  verifySample('sample.json', { scroll: false });
 }
 
 $('#online').addEventListener('change', () => {

@@ -103,7 +103,15 @@ bdi { unicode-bidi: isolate; }
   border: 3px solid var(--cb-line); border-top-color: var(--cb-accent); animation: spin .8s linear infinite;
 }
 @keyframes spin { to { transform: rotate(360deg); } }
-@media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 3s; } }
+@media (prefers-reduced-motion: reduce) {
+  .spinner { animation: none; border-top-color: #74808f; }
+  .toggle-mark { transition: none; }
+}
+@media (forced-colors: active) {
+  .icon, .verdict-icon { background: Canvas !important; stroke: CanvasText; border: 1px solid CanvasText; forced-color-adjust: none; }
+  .status, .outcome, .unconfirmed { border: 1px solid CanvasText; }
+  :focus-visible { outline-color: Highlight; }
+}
 .toggle {
   flex: none; align-self: center; min-height: 32px; padding: 0 10px; border-radius: 8px;
   font: inherit; font-size: .85em; font-weight: 600; color: var(--cb-accent);

@@ -125,6 +125,10 @@ func main() {
 	}
 	// The first line of output is the URL; the browser tests read it.
 	fmt.Printf("ClearBadge: serving %s at http://%s/\n", *dir, ln.Addr())
+	// A newcomer's first look: the page with its sample already verified.
+	if _, err := os.Stat(path.Join(*dir, "samples", "sample.json")); err == nil {
+		fmt.Printf("Open http://%s/#sample to see a sample badge verified.\n", ln.Addr())
+	}
 	srv := &http.Server{Handler: handler(*dir), ReadHeaderTimeout: 10 * time.Second}
 	log.Fatal(srv.Serve(ln))
 }

@@ -43,7 +43,7 @@ func (s *session) validity(r *report.Report, doc map[string]any, ext *external) 
 	case from.IsZero():
 		r.Add(report.CheckValidity, report.Warn, "The credential does not say when it was issued.", "no validFrom or issuanceDate")
 	case until.IsZero():
-		r.Add(report.CheckValidity, report.Pass, "Valid since "+from.UTC().Format(dateLayout)+"; it does not expire.", "")
+		r.Add(report.CheckValidity, report.Pass, "Valid from "+from.UTC().Format(dateLayout)+"; it does not expire.", "")
 	default:
 		r.Add(report.CheckValidity, report.Pass, "Valid from "+from.UTC().Format(dateLayout)+" until "+until.UTC().Format(dateLayout)+".", "")
 	}
