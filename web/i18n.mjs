@@ -32,7 +32,8 @@ export function pickLang(prefs = globalThis.navigator?.languages || []) {
 }
 
 // UI: every string the surfaces draw, by key: {en, es, fr}. {name} marks a
-// parameter.
+// parameter; a value may be {one, other} (and any other plural category of
+// the language), chosen by params.n with Intl.PluralRules.
 export const UI = {
   // verdicts and outcomes
   'verdict.verified': { en: 'Verified', es: 'Verificada', fr: 'Vérifiée' },
@@ -84,7 +85,9 @@ export const UI = {
   'why.unreadable': { en: 'The file could not be read.', es: 'No se pudo leer el archivo.', fr: 'Le fichier n’a pas pu être lu.' },
   // card
   'card.presentation-of': {
-    en: 'Presentation of {n} credential(s)', es: 'Presentación de {n} credencial(es)', fr: 'Présentation de {n} attestation(s)',
+    en: { one: 'Presentation of {n} credential', other: 'Presentation of {n} credentials' },
+    es: { one: 'Presentación de {n} credencial', other: 'Presentación de {n} credenciales' },
+    fr: { one: 'Présentation de {n} attestation', other: 'Présentation de {n} attestations' },
   },
   'card.credential': { en: 'Credential', es: 'Credencial', fr: 'Attestation' },
   'card.badge-image': { en: 'Badge image', es: 'Imagen de la insignia', fr: 'Image du badge' },
@@ -312,7 +315,11 @@ export const UI = {
   'app.mode-hosts': { en: 'online, contacting only {hosts}', es: 'en línea, contactando solo con {hosts}', fr: 'en ligne, en ne contactant que {hosts}' },
   'app.meta-strict': { en: 'strict', es: 'estricto', fr: 'strict' },
   'app.meta-at': { en: 'as of {date}', es: 'a fecha de {date}', fr: 'à la date du {date}' },
-  'app.meta-documents': { en: 'with {n} document(s) added', es: 'con {n} documento(s) añadido(s)', fr: 'avec {n} document(s) ajouté(s)' },
+  'app.meta-documents': {
+    en: { one: 'with {n} document added', other: 'with {n} documents added' },
+    es: { one: 'con {n} documento añadido', other: 'con {n} documentos añadidos' },
+    fr: { one: 'avec {n} document ajouté', other: 'avec {n} documents ajoutés' },
+  },
   'app.check-again': { en: 'Check again', es: 'Comprobar de nuevo', fr: 'Vérifier à nouveau' },
   'app.check-again-label': {
     en: 'Check again: {title}, with the current options', es: 'Comprobar de nuevo: {title}, con las opciones actuales', fr: 'Vérifier à nouveau : {title}, avec les options actuelles',
@@ -348,6 +355,165 @@ export const UI = {
     en: 'ClearBadge verification report, printed {date}.', es: 'Informe de verificación de ClearBadge, impreso el {date}.', fr: 'Rapport de vérification ClearBadge, imprimé le {date}.',
   },
   'app.lang-changed': { en: 'Language: English.', es: 'Idioma: español.', fr: 'Langue : français.' },
+  // the wallet (extension/wallet.mjs, popup.html)
+  'wallet.title': { en: 'ClearBadge Wallet', es: 'Cartera ClearBadge', fr: 'Portefeuille ClearBadge' },
+  'wallet.encrypted': { en: 'Encrypted on this device', es: 'Cifrada en este dispositivo', fr: 'Chiffré sur cet appareil' },
+  'wallet.lock': { en: 'Lock', es: 'Bloquear', fr: 'Verrouiller' },
+  'wallet.opening': { en: 'Opening the wallet…', es: 'Abriendo la cartera…', fr: 'Ouverture du portefeuille…' },
+  'wallet.no-answer': { en: 'The wallet did not answer.', es: 'La cartera no respondió.', fr: 'Le portefeuille n’a pas répondu.' },
+  'wallet.not-start': { en: 'The wallet could not start: {error}', es: 'La cartera no pudo iniciarse: {error}', fr: 'Le portefeuille n’a pas pu démarrer : {error}' },
+  'wallet.was-locked': { en: 'The wallet was locked.', es: 'La cartera se bloqueó.', fr: 'Le portefeuille a été verrouillé.' },
+  'wallet.locked': { en: 'Locked. Your credentials are encrypted.', es: 'Bloqueada. Sus credenciales están cifradas.', fr: 'Verrouillé. Vos attestations sont chiffrées.' },
+  'wallet.create': { en: 'Create wallet', es: 'Crear la cartera', fr: 'Créer le portefeuille' },
+  'wallet.unlock': { en: 'Unlock', es: 'Desbloquear', fr: 'Déverrouiller' },
+  'wallet.create-title': { en: 'Create your wallet', es: 'Cree su cartera', fr: 'Créez votre portefeuille' },
+  'wallet.unlock-title': { en: 'Unlock your wallet', es: 'Desbloquee su cartera', fr: 'Déverrouillez votre portefeuille' },
+  'wallet.create-hint': {
+    en: 'Choose a passphrase (8 characters or more). It encrypts your credentials on this device. Nobody can recover it for you, so keep a backup once you have added credentials.',
+    es: 'Elija una frase de contraseña (8 caracteres o más). Cifra sus credenciales en este dispositivo. Nadie puede recuperarla por usted, así que guarde una copia de seguridad cuando haya añadido credenciales.',
+    fr: 'Choisissez une phrase secrète (8 caractères ou plus). Elle chiffre vos attestations sur cet appareil. Personne ne peut la retrouver pour vous : faites une sauvegarde une fois vos attestations ajoutées.',
+  },
+  'wallet.unlock-hint': {
+    en: 'Your credentials are stored encrypted on this device. Enter your passphrase to open them.',
+    es: 'Sus credenciales se guardan cifradas en este dispositivo. Escriba su frase de contraseña para abrirlas.',
+    fr: 'Vos attestations sont stockées chiffrées sur cet appareil. Saisissez votre phrase secrète pour les ouvrir.',
+  },
+  'wallet.new-passphrase': { en: 'New passphrase', es: 'Nueva frase de contraseña', fr: 'Nouvelle phrase secrète' },
+  'wallet.passphrase': { en: 'Passphrase', es: 'Frase de contraseña', fr: 'Phrase secrète' },
+  'wallet.damaged': {
+    en: '{error} Nothing was changed. You can restore a backup below.', es: '{error} No se cambió nada. Puede restaurar una copia de seguridad abajo.', fr: '{error} Rien n’a été modifié. Vous pouvez restaurer une sauvegarde ci-dessous.',
+  },
+  'wallet.creating': { en: 'Creating your wallet…', es: 'Creando su cartera…', fr: 'Création de votre portefeuille…' },
+  'wallet.unlocking': { en: 'Unlocking…', es: 'Desbloqueando…', fr: 'Déverrouillage…' },
+  'wallet.ready': { en: 'Your wallet is ready. Add your first credential.', es: 'Su cartera está lista. Añada su primera credencial.', fr: 'Votre portefeuille est prêt. Ajoutez votre première attestation.' },
+  'wallet.unlocked': { en: 'Unlocked.', es: 'Desbloqueada.', fr: 'Déverrouillé.' },
+  'wallet.restore-damaged': {
+    en: 'Restore a backup in place of the damaged wallet', es: 'Restaurar una copia de seguridad en lugar de la cartera dañada', fr: 'Restaurer une sauvegarde à la place du portefeuille endommagé',
+  },
+  'wallet.restore-instead': { en: 'Restore a backup instead', es: 'Restaurar una copia de seguridad', fr: 'Restaurer plutôt une sauvegarde' },
+  'wallet.restore': { en: 'Restore', es: 'Restaurar', fr: 'Restaurer' },
+  'wallet.choose-backup': { en: 'Choose the backup file first.', es: 'Elija primero el archivo de copia de seguridad.', fr: 'Choisissez d’abord le fichier de sauvegarde.' },
+  'wallet.restored-backup': { en: 'The backup was restored.', es: 'Se restauró la copia de seguridad.', fr: 'La sauvegarde a été restaurée.' },
+  'wallet.backup-file': { en: 'Backup file', es: 'Archivo de copia de seguridad', fr: 'Fichier de sauvegarde' },
+  'wallet.backup-passphrase': { en: 'Passphrase of the backup', es: 'Frase de contraseña de la copia', fr: 'Phrase secrète de la sauvegarde' },
+  'wallet.your-credentials': { en: 'Your credentials', es: 'Sus credenciales', fr: 'Vos attestations' },
+  'wallet.reverify-all': { en: 'Re-verify all', es: 'Volver a verificar todo', fr: 'Tout revérifier' },
+  'wallet.search': { en: 'Search credentials', es: 'Buscar credenciales', fr: 'Rechercher des attestations' },
+  'wallet.search-placeholder': { en: 'Search by name, issuer or file', es: 'Buscar por nombre, emisor o archivo', fr: 'Rechercher par nom, émetteur ou fichier' },
+  'wallet.show': { en: 'Show', es: 'Mostrar', fr: 'Afficher' },
+  'wallet.all': { en: 'All', es: 'Todas', fr: 'Toutes' },
+  'wallet.open-full': { en: 'Open the full wallet page', es: 'Abrir la página completa de la cartera', fr: 'Ouvrir la page complète du portefeuille' },
+  'wallet.add-title': { en: 'Add credentials', es: 'Añadir credenciales', fr: 'Ajouter des attestations' },
+  'wallet.file-hint': {
+    en: 'Credential files (JSON or JWT), badge images (PNG or SVG) with the credential inside, or a wallet backup.',
+    es: 'Archivos de credenciales (JSON o JWT), imágenes de insignias (PNG o SVG) con la credencial dentro, o una copia de seguridad de la cartera.',
+    fr: 'Fichiers d’attestations (JSON ou JWT), images de badges (PNG ou SVG) contenant l’attestation, ou une sauvegarde du portefeuille.',
+  },
+  'wallet.add-pasted': { en: 'Add pasted', es: 'Añadir lo pegado', fr: 'Ajouter le texte collé' },
+  'wallet.find-on-page': { en: 'Find on this page', es: 'Buscar en esta página', fr: 'Chercher sur cette page' },
+  'wallet.too-large': {
+    en: '{names}: too large (the limit is 16 MB). Not imported.', es: '{names}: demasiado grande (el límite es 16 MB). No se importó.', fr: '{names} : trop volumineux (la limite est de 16 Mo). Non importé.',
+  },
+  'wallet.added-one': { en: 'Added {title}.', es: 'Se añadió {title}.', fr: '{title} ajouté.' },
+  'wallet.added-n': { en: 'Added {n} credentials.', es: 'Se añadieron {n} credenciales.', fr: '{n} attestations ajoutées.' },
+  'wallet.already': { en: 'Already in the wallet: {names}.', es: 'Ya en la cartera: {names}.', fr: 'Déjà dans le portefeuille : {names}.' },
+  'wallet.nothing-changed': { en: 'Nothing was changed.', es: 'No se cambió nada.', fr: 'Rien n’a été modifié.' },
+  'wallet.error-nothing-changed': { en: '{error} Nothing was changed.', es: '{error} No se cambió nada.', fr: '{error} Rien n’a été modifié.' },
+  'wallet.is-backup': {
+    en: '{source} is a wallet backup. Its credentials will be added to this wallet (duplicates are skipped).',
+    es: '{source} es una copia de seguridad de la cartera. Sus credenciales se añadirán a esta cartera (se omiten los duplicados).',
+    fr: '{source} est une sauvegarde de portefeuille. Ses attestations seront ajoutées à ce portefeuille (les doublons sont ignorés).',
+  },
+  'wallet.add-from-backup': { en: 'Add from backup', es: 'Añadir desde la copia', fr: 'Ajouter depuis la sauvegarde' },
+  'wallet.cancel': { en: 'Cancel', es: 'Cancelar', fr: 'Annuler' },
+  'wallet.from-backup': {
+    en: 'From the backup: {added} added, {skipped} already here.', es: 'Desde la copia: {added} añadidas, {skipped} ya estaban.', fr: 'Depuis la sauvegarde : {added} ajoutées, {skipped} déjà présentes.',
+  },
+  'wallet.from-backup-holder': {
+    en: 'From the backup: {added} added, {skipped} already here, and its holder key.', es: 'Desde la copia: {added} añadidas, {skipped} ya estaban, y su clave de titular.', fr: 'Depuis la sauvegarde : {added} ajoutées, {skipped} déjà présentes, et sa clé de titulaire.',
+  },
+  'wallet.select-to-share': { en: 'Select to share', es: 'Seleccionar para compartir', fr: 'Sélectionner pour partager' },
+  'wallet.reverify': { en: 'Re-verify', es: 'Volver a verificar', fr: 'Revérifier' },
+  'wallet.download': { en: 'Download', es: 'Descargar', fr: 'Télécharger' },
+  'wallet.baked-png': { en: 'Baked PNG', es: 'PNG con credencial', fr: 'PNG avec attestation' },
+  'wallet.baked-svg': { en: 'Baked SVG', es: 'SVG con credencial', fr: 'SVG avec attestation' },
+  'wallet.delete': { en: 'Delete', es: 'Eliminar', fr: 'Supprimer' },
+  'wallet.bake-png-label': { en: 'Download as a baked PNG badge: {title}', es: 'Descargar como PNG con credencial: {title}', fr: 'Télécharger en PNG avec attestation : {title}' },
+  'wallet.bake-svg-label': { en: 'Download as a baked SVG badge: {title}', es: 'Descargar como SVG con credencial: {title}', fr: 'Télécharger en SVG avec attestation : {title}' },
+  'wallet.from': { en: 'From {source}', es: 'De {source}', fr: 'De {source}' },
+  'wallet.checked-offline': { en: 'Checked {date}, offline', es: 'Comprobada el {date}, sin conexión', fr: 'Vérifiée le {date}, hors ligne' },
+  'wallet.remedy-online': {
+    en: 'The wallet checks offline only. The ClearBadge verifier page with online checks on, or the command line (clearbadge verify --online), can complete this.',
+    es: 'La cartera solo comprueba sin conexión. La página del verificador ClearBadge con las comprobaciones en línea activadas, o la línea de órdenes (clearbadge verify --online), pueden completarlo.',
+    fr: 'Le portefeuille vérifie hors ligne uniquement. La page du vérificateur ClearBadge avec les vérifications en ligne, ou la ligne de commande (clearbadge verify --online), peuvent compléter ceci.',
+  },
+  'wallet.remedy-document': {
+    en: 'The wallet cannot add documents. The ClearBadge verifier page (add it as a file) or the command line (clearbadge verify --with URL=FILE) can complete this.',
+    es: 'La cartera no puede añadir documentos. La página del verificador ClearBadge (añádalo como archivo) o la línea de órdenes (clearbadge verify --with URL=ARCHIVO) pueden completarlo.',
+    fr: 'Le portefeuille ne peut pas ajouter de documents. La page du vérificateur ClearBadge (ajoutez-le comme fichier) ou la ligne de commande (clearbadge verify --with URL=FICHIER) peuvent compléter ceci.',
+  },
+  'wallet.checking-found': { en: 'Checking what the page offered…', es: 'Comprobando lo que ofrecía la página…', fr: 'Vérification de ce que la page proposait…' },
+  'wallet.found-title': { en: 'Found on a web page', es: 'Encontrada en una página web', fr: 'Trouvée sur une page web' },
+  'wallet.checked-in-clearbadge': { en: 'Checked offline, in ClearBadge', es: 'Comprobada sin conexión, en ClearBadge', fr: 'Vérifiée hors ligne, dans ClearBadge' },
+  'wallet.open-wallet': { en: 'Open your wallet', es: 'Abrir su cartera', fr: 'Ouvrir votre portefeuille' },
+  'wallet.no-match': { en: 'No credential matches the search.', es: 'Ninguna credencial coincide con la búsqueda.', fr: 'Aucune attestation ne correspond à la recherche.' },
+  'wallet.empty': {
+    en: 'No credentials yet. Add a file, paste one, or find one on a web page.', es: 'Aún no hay credenciales. Añada un archivo, pegue una o encuentre una en una página web.', fr: 'Aucune attestation pour l’instant. Ajoutez un fichier, collez-en une, ou trouvez-en une sur une page web.',
+  },
+  'wallet.checking-again': { en: 'Checking again…', es: 'Comprobando de nuevo…', fr: 'Nouvelle vérification…' },
+  'wallet.checked-n': { en: 'Checked {n}: {counts}.', es: 'Comprobadas {n}: {counts}.', fr: '{n} vérifiées : {counts}.' },
+  'wallet.deleted': { en: 'Deleted {title}.', es: 'Se eliminó {title}.', fr: '{title} supprimé.' },
+  'wallet.undo': { en: 'Undo', es: 'Deshacer', fr: 'Annuler la suppression' },
+  'wallet.deleted-undo': {
+    en: 'Deleted {title}. Undo is available for a few seconds.', es: 'Se eliminó {title}. Puede deshacerlo durante unos segundos.', fr: '{title} supprimé. L’annulation reste possible quelques secondes.',
+  },
+  'wallet.restored': { en: 'Restored {title}.', es: 'Se restauró {title}.', fr: '{title} restauré.' },
+  'wallet.baked': { en: 'Downloaded {title} as a baked {format} badge.', es: 'Se descargó {title} como insignia {format} con credencial.', fr: '{title} téléchargé en badge {format} avec attestation.' },
+  'wallet.share': { en: 'Share', es: 'Compartir', fr: 'Partager' },
+  'wallet.share-explain': {
+    en: 'Select credentials above, then enter the challenge and domain the verifier gave you. The wallet signs a presentation with your own holder key; nothing is sent anywhere, you copy or download it.',
+    es: 'Seleccione credenciales arriba y escriba el desafío y el dominio que le dio el verificador. La cartera firma una presentación con su propia clave de titular; no se envía nada, usted la copia o la descarga.',
+    fr: 'Sélectionnez des attestations ci-dessus, puis saisissez le défi et le domaine donnés par le vérificateur. Le portefeuille signe une présentation avec votre propre clé de titulaire ; rien n’est envoyé, vous la copiez ou la téléchargez.',
+  },
+  'wallet.challenge': { en: 'Challenge', es: 'Desafío', fr: 'Défi' },
+  'wallet.domain': { en: 'Domain', es: 'Dominio', fr: 'Domaine' },
+  'wallet.domain-placeholder': { en: 'e.g. jobs.example.com', es: 'p. ej. empleo.example.com', fr: 'p. ex. emplois.example.com' },
+  'wallet.present': { en: 'Create presentation', es: 'Crear la presentación', fr: 'Créer la présentation' },
+  'wallet.signed-presentation': { en: 'Your signed presentation', es: 'Su presentación firmada', fr: 'Votre présentation signée' },
+  'wallet.copy': { en: 'Copy', es: 'Copiar', fr: 'Copier' },
+  'wallet.n-selected': {
+    en: '{n} selected', es: { one: '{n} seleccionada', other: '{n} seleccionadas' }, fr: { one: '{n} sélectionnée', other: '{n} sélectionnées' },
+  },
+  'wallet.none-selected': { en: 'None selected', es: 'Ninguna seleccionada', fr: 'Aucune sélectionnée' },
+  'wallet.holder-key': { en: 'Your holder key: {key}', es: 'Su clave de titular: {key}', fr: 'Votre clé de titulaire : {key}' },
+  'wallet.holder-later': { en: 'Your holder key is made the first time you share.', es: 'Su clave de titular se crea la primera vez que comparte.', fr: 'Votre clé de titulaire est créée la première fois que vous partagez.' },
+  'wallet.select-first': { en: 'Select at least one credential to share.', es: 'Seleccione al menos una credencial para compartir.', fr: 'Sélectionnez au moins une attestation à partager.' },
+  'wallet.signing': { en: 'Signing the presentation…', es: 'Firmando la presentación…', fr: 'Signature de la présentation…' },
+  'wallet.signed': {
+    en: { one: 'Presentation of {n} credential signed by your holder key. Copy it or download it.', other: 'Presentation of {n} credentials signed by your holder key. Copy it or download it.' },
+    es: { one: 'Presentación de {n} credencial firmada con su clave de titular. Cópiela o descárguela.', other: 'Presentación de {n} credenciales firmada con su clave de titular. Cópiela o descárguela.' },
+    fr: { one: 'Présentation de {n} attestation signée avec votre clé de titulaire. Copiez-la ou téléchargez-la.', other: 'Présentation de {n} attestations signée avec votre clé de titulaire. Copiez-la ou téléchargez-la.' },
+  },
+  'wallet.copied': { en: 'Copied.', es: 'Copiada.', fr: 'Copiée.' },
+  'wallet.select-all': { en: 'Select-all done; press Ctrl+C to copy.', es: 'Todo seleccionado; pulse Ctrl+C para copiar.', fr: 'Tout est sélectionné ; appuyez sur Ctrl+C pour copier.' },
+  'wallet.backup': { en: 'Backup', es: 'Copia de seguridad', fr: 'Sauvegarde' },
+  'wallet.backup-explain': {
+    en: 'A backup file holds every credential and your holder key, encrypted with your current passphrase. To restore, add the file with "Choose files" above.',
+    es: 'Un archivo de copia de seguridad contiene todas las credenciales y su clave de titular, cifradas con su frase de contraseña actual. Para restaurarla, añada el archivo con «Elegir archivos» arriba.',
+    fr: 'Un fichier de sauvegarde contient toutes les attestations et votre clé de titulaire, chiffrées avec votre phrase secrète actuelle. Pour restaurer, ajoutez le fichier avec « Choisir des fichiers » ci-dessus.',
+  },
+  'wallet.download-backup': { en: 'Download encrypted backup', es: 'Descargar la copia cifrada', fr: 'Télécharger la sauvegarde chiffrée' },
+  'wallet.backup-downloaded': { en: 'Backup downloaded ({date}).', es: 'Copia descargada ({date}).', fr: 'Sauvegarde téléchargée ({date}).' },
+  'wallet.cannot-search': {
+    en: 'This page cannot be searched (a browser page, or it was open before ClearBadge was installed: reload it).',
+    es: 'No se puede buscar en esta página (es una página del navegador, o estaba abierta antes de instalar ClearBadge: vuelva a cargarla).',
+    fr: 'Impossible de chercher dans cette page (une page du navigateur, ou elle était ouverte avant l’installation de ClearBadge : rechargez-la).',
+  },
+  'wallet.none-found': { en: 'No credentials found on this page.', es: 'No se encontraron credenciales en esta página.', fr: 'Aucune attestation trouvée sur cette page.' },
+  'wallet.add-to-wallet': { en: 'Add to wallet', es: 'Añadir a la cartera', fr: 'Ajouter au portefeuille' },
+  'wallet.found-n': { en: 'Found on this page ({n}):', es: 'Encontradas en esta página ({n}):', fr: 'Trouvées sur cette page ({n}) :' },
+  'wallet.could-not-read': { en: 'Could not read it from the page: {error}', es: 'No se pudo leer de la página: {error}', fr: 'Impossible de la lire depuis la page : {error}' },
+  'wallet.page-no-answer': { en: 'the page did not answer', es: 'la página no respondió', fr: 'la page n’a pas répondu' },
 };
 
 // MESSAGES: the core's message codes in each language (English: the core's
@@ -452,7 +618,9 @@ function fill(template, params = {}, fmt = (k, v) => v) {
 export function t(key, params) {
   const e = UI[key];
   if (!e) return key;
-  return fill(e[current] ?? e.en, params);
+  let s = e[current] ?? e.en;
+  if (typeof s === 'object') s = s[new Intl.PluralRules(current).select(Number(String(params?.n).replace(/\D/g, '')))] ?? s.other;
+  return fill(s, params);
 }
 
 // message: what a check (or a missing item) says, in the current language:

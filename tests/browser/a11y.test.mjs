@@ -90,11 +90,12 @@ test('keyboard only: pick a file, paste and verify, open the checks, print; focu
   const { ctx, page } = await openPage();
   try {
     await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed++; }; });
-    // Skip link first, then the page in reading order.
+    // Skip link first, then the page in reading order (the language switch
+    // in the header, then the intake).
     const first = await tabTo(page, () => true);
     assert.equal(first[0].text, 'Skip to content');
     const order = await tabTo(page, (f) => f.id === 'paste-go');
-    assert.deepEqual(order.map((f) => f.id).filter(Boolean), ['file', 'paste-text', 'paste-go']);
+    assert.deepEqual(order.map((f) => f.id).filter(Boolean), ['lang', 'file', 'paste-text', 'paste-go']);
 
     // Pick a file: the focused file input opens the chooser on Space.
     await page.focus('#file');

@@ -20,10 +20,15 @@ const params = (s) => [...String(s).matchAll(/\{(\w+)(?:\|\w+)?\}/g)].map((m) =>
 test('the catalogues: every UI string and every core message code in English, Spanish and French', () => {
   const langs = Object.keys(LANGS);
   assert.deepEqual(langs, ['en', 'es', 'fr']);
+  const forms = (v) => (typeof v === 'object' ? Object.values(v) : [v]);
   for (const [key, e] of Object.entries(UI)) {
     for (const l of langs) {
-      assert.ok(typeof e[l] === 'string' && e[l].trim(), `UI "${key}" has no ${l}`);
-      assert.deepEqual(params(e[l]), params(e.en), `UI "${key}" in ${l}: parameters differ from English`);
+      assert.ok(e[l], `UI "${key}" has no ${l}`);
+      if (typeof e[l] === 'object') assert.ok(e[l].other, `UI "${key}" in ${l}: plural forms need "other"`);
+      for (const f of forms(e[l])) {
+        assert.ok(typeof f === 'string' && f.trim(), `UI "${key}" in ${l}`);
+        assert.deepEqual(params(f), params(forms(e.en)[0]), `UI "${key}" in ${l}: parameters differ from English`);
+      }
     }
   }
   const codes = MESSAGES.en;
@@ -44,9 +49,11 @@ test('the catalogues: every UI string and every core message code in English, Sp
   // scripts (a key built at run time, such as check.${id}, is listed in full).
   const used = new Set();
   for (const m of readFileSync(path.join(webDir, 'index.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
-  for (const f of readdirSync(webDir).filter((n) => /\.(m?js)$/.test(n))) {
-    for (const m of readFileSync(path.join(webDir, f), 'utf8').matchAll(/\bt\('([a-z-]+\.[a-z-]+)'/g)) used.add(m[1]);
+  const scripts = [...readdirSync(webDir).filter((n) => /\.(m?js)$/.test(n)).map((n) => path.join(webDir, n)), path.join(root, 'extension', 'wallet.mjs')];
+  for (const f of scripts) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/\bt\((?:[^()']*\? )?'([a-z-]+\.[a-z-]+)'/g)) used.add(m[1]);
   }
+  for (const m of readFileSync(path.join(root, 'extension', 'popup.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
   for (const k of used) assert.ok(UI[k], `"${k}" is used but has no entry`);
   for (const k of ['format', 'proof', 'issuer', 'validity', 'status', 'schema', 'presentation', 'recipient', 'endorsements', 'refresh', 'credentials', 'identity']) {
     assert.ok(UI[`check.${k}`], `check.${k}`);
