@@ -79,12 +79,19 @@ SCREENSHOTS = valid failed phone incomplete identity widget extension-popup-lock
 screenshots: test-browser
 	cp $(SCREENSHOTS:%=tests/out/%.png) docs/screenshots/
 
-## bench: Go benchmarks per proof type, then wasm size and timings in Node and Chromium
+## bench: Go benchmarks per proof type, then wasm size and timings in Node and Chromium,
+## then the hostile-input corpus's worst time and peak memory, natively and in the wasm
 # The table (bench/run.mjs) sets ClearBadge's wasm beside verifier-core; the
 # CPU profile of one eddsa-rdfc-2022 verification (native) shows what
 # dominates. Results also land in bench/out/ (results.md, results.json).
 bench: build node_modules
 	$(GO) test -run=NONE -bench=. -benchmem ./core/...
+	@mkdir -p bench/out
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o bench/out/clearbadge-names.wasm ./wasm
+	$(GO) run ./bench/wasmsize -n 30 bench/out/clearbadge-names.wasm
 	node bench/run.mjs
+	$(GO) run ./scripts/hostile -measure | tee bench/out/hostile-native.md
+	$(GO) run ./scripts/hostile -out tests/out/hostile
+	node bench/hostile.mjs tests/out/hostile
 	$(GO) test -run=NONE -bench='^BenchmarkVerifyEdDSARDFC2022$$' -benchtime=3s -o bench/out/verify.test -cpuprofile bench/out/verify.cpu.pprof ./core/verify
 	$(GO) tool pprof -top -cum -nodecount=30 bench/out/verify.test bench/out/verify.cpu.pprof

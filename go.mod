@@ -34,3 +34,5 @@ require (
 tool honnef.co/go/tools/cmd/staticcheck
 
 replace github.com/piprate/json-gold => ./third_party/json-gold
+
+replace github.com/santhosh-tekuri/jsonschema/v6 => ./third_party/jsonschema

@@ -235,7 +235,7 @@ function addSection() {
       h('label', { for: 'file', class: 'button primary' }, t('page.choose')),
       h('p', { class: 'hint', id: 'file-hint', text: t('wallet.file-hint') })),
     h('div', { class: 'paste' },
-      h('label', { for: 'paste-text', text: t('page.paste-label') }), paste,
+      h('label', { for: 'paste-text', text: t('wallet.paste-label') }), paste,
       h('div', { class: 'row' },
         h('button', { type: 'button', id: 'paste-go', class: 'button', onclick: async () => {
           const text = paste.value.trim();

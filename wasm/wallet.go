@@ -13,6 +13,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/baked"
 	"github.com/clearbadge/clearbadge/core/holder"
+	"github.com/clearbadge/clearbadge/core/ob2"
 	"github.com/clearbadge/clearbadge/core/present"
 )
 
@@ -132,7 +133,16 @@ func bakeJS(_ js.Value, args []js.Value) any {
 	if v := o.Get("title"); v.Type() == js.TypeString {
 		title = v.String()
 	}
-	clr := o.Get("kind").Type() == js.TypeString && o.Get("kind").String() == "ClrCredential"
+	kind := ""
+	if k := o.Get("kind"); k.Type() == js.TypeString {
+		kind = k.String()
+	}
+	if ob2.IsKind(kind) {
+		// The OB 2.0 baking keyword and namespace belong to badges their
+		// issuer baked; the badge is kept (and downloaded) as it came.
+		return rejected(jsError("ClearBadge.bake: an Open Badges 2.0 badge cannot be baked here; download it as it came from its issuer"))
+	}
+	clr := kind == "ClrCredential"
 	return newPromise(func(resolve, reject js.Value) {
 		go func() {
 			out, err := bakeInto(format.String(), img, payload, title, clr)

@@ -76,6 +76,27 @@ export const UI = {
     es: 'Nada falló, pero no está verificada: no se pudo comprobar {checks} sin conexión.',
     fr: 'Rien n’a échoué, mais elle n’est pas vérifiée : {checks} n’a pas pu être vérifié hors ligne.',
   },
+  'why.verified-hosted': {
+    en: 'Published by the issuer it names, at an address the issuer uses, within its dates, and no check failed.',
+    es: 'Publicada por el emisor que indica, en una dirección que el emisor usa, dentro de sus fechas, y ninguna comprobación falló.',
+    fr: 'Publiée par l’émetteur qu’elle nomme, à une adresse que l’émetteur utilise, dans ses dates de validité, et aucune vérification n’a échoué.',
+  },
+  'why.ob2-nothing': {
+    en: 'An Open Badges 2.0 {kind} describes, but awards nothing to anyone: there is nothing to verify.',
+    es: 'Un {kind} de Open Badges 2.0 describe, pero no otorga nada a nadie: no hay nada que verificar.',
+    fr: 'Un {kind} Open Badges 2.0 décrit, mais n’attribue rien à personne : il n’y a rien à vérifier.',
+  },
+  'ob2.signed': { en: 'Open Badges 2.0, signed by the issuer', es: 'Open Badges 2.0, firmada por el emisor', fr: 'Open Badges 2.0, signé par l’émetteur' },
+  'ob2.hosted': {
+    en: 'Open Badges 2.0, hosted: genuine as long as the issuer\'s server still serves it',
+    es: 'Open Badges 2.0, alojada: auténtica mientras el servidor del emisor la siga sirviendo',
+    fr: 'Open Badges 2.0, hébergé : authentique tant que le serveur de l’émetteur le sert encore',
+  },
+  'ob2.hosted-at': {
+    en: 'Open Badges 2.0, hosted: genuine as long as the issuer\'s server ({host}) still serves it',
+    es: 'Open Badges 2.0, alojada: auténtica mientras el servidor del emisor ({host}) la siga sirviendo',
+    fr: 'Open Badges 2.0, hébergé : authentique tant que le serveur de l’émetteur ({host}) le sert encore',
+  },
   'why.some-checks': { en: 'some checks', es: 'algunas comprobaciones', fr: 'certaines vérifications' },
   'why.no-signature': {
     en: 'No valid signature was found on this credential.',
@@ -202,11 +223,16 @@ export const UI = {
   'page.or': { en: 'or', es: 'o', fr: 'ou' },
   'page.choose': { en: 'Choose files', es: 'Elegir archivos', fr: 'Choisir des fichiers' },
   'page.file-hint': {
-    en: 'A credential file (JSON), JWT text, or a badge image (PNG or SVG) with the credential inside. You can pick several at once.',
-    es: 'Un archivo de credencial (JSON), un texto JWT o una imagen de insignia (PNG o SVG) con la credencial dentro. Puede elegir varios a la vez.',
-    fr: 'Un fichier d’attestation (JSON), un texte JWT, ou une image de badge (PNG ou SVG) contenant l’attestation. Vous pouvez en choisir plusieurs à la fois.',
+    en: 'A credential file (JSON), JWT text, or a badge image (PNG or SVG) with the credential inside (Open Badges 3.0, CLR 2.0 or Open Badges 2.0). You can pick several at once.',
+    es: 'Un archivo de credencial (JSON), un texto JWT o una imagen de insignia (PNG o SVG) con la credencial dentro (Open Badges 3.0, CLR 2.0 u Open Badges 2.0). Puede elegir varios a la vez.',
+    fr: 'Un fichier d’attestation (JSON), un texte JWT, ou une image de badge (PNG ou SVG) contenant l’attestation (Open Badges 3.0, CLR 2.0 ou Open Badges 2.0). Vous pouvez en choisir plusieurs à la fois.',
   },
-  'page.paste-label': { en: 'Or paste a credential (JSON or JWT)', es: 'O pegue una credencial (JSON o JWT)', fr: 'Ou collez une attestation (JSON ou JWT)' },
+  'page.paste-label': {
+    en: 'Or paste a credential (JSON or JWT), or the web address of an Open Badges 2.0 badge',
+    es: 'O pegue una credencial (JSON o JWT), o la dirección web de una insignia Open Badges 2.0',
+    fr: 'Ou collez une attestation (JSON ou JWT), ou l’adresse web d’un badge Open Badges 2.0',
+  },
+  'wallet.paste-label': { en: 'Or paste a credential (JSON or JWT)', es: 'O pegue una credencial (JSON o JWT)', fr: 'Ou collez une attestation (JSON ou JWT)' },
   'page.paste-go': { en: 'Verify pasted text', es: 'Verificar el texto pegado', fr: 'Vérifier le texte collé' },
   'page.online': { en: 'Online checks', es: 'Comprobaciones en línea', fr: 'Vérifications en ligne' },
   'page.on': { en: 'On', es: 'Activadas', fr: 'Activées' },

@@ -125,6 +125,31 @@ export function authentic(report) {
   return ['pass', 'warn'].includes(outcome('proof')) && outcome('issuer') !== 'fail';
 }
 
+const OB2_KINDS = new Set(['Assertion', 'Endorsement', 'BadgeClass', 'Issuer', 'Profile']);
+const OB2_AWARDS = new Set(['Assertion', 'Endorsement']);
+
+// ob2Encoding: for an Open Badges 2.0 report, 'ob2-hosted' or 'ob2-signed'
+// (a baked image's format is png or svg; the format check says what was
+// inside), else ''.
+function ob2Encoding(report) {
+  if (!OB2_KINDS.has(report.kind)) return '';
+  if (report.format === 'ob2-hosted' || report.format === 'ob2-signed') return report.format;
+  const fmt = (report.checks || []).find((c) => c.id === 'format');
+  return (/ob2-(hosted|signed)/.exec(fmt?.detail || '') || [])[0] || '';
+}
+
+// generationNote: for an Open Badges 2.0 badge, which generation it is and
+// what its verification rests on (a hosted badge is only as good as the
+// issuer's server that still serves it).
+export function generationNote(report) {
+  if (!OB2_KINDS.has(report.kind)) return '';
+  if (!OB2_AWARDS.has(report.kind)) return 'Open Badges 2.0';
+  if (ob2Encoding(report) === 'ob2-signed') return t('ob2.signed');
+  let host = '';
+  try { host = new URL(report.summary?.id).host; } catch { /* no address */ }
+  return host ? t('ob2.hosted-at', { host }) : t('ob2.hosted');
+}
+
 const isPresentation = (report) => report.kind === 'VerifiablePresentation';
 
 // titleOf: what a card is called. A presentation's own name is never used
@@ -146,7 +171,7 @@ export function verdictText(report, { offline = true } = {}) {
   const label = verdictLabel(report.verdict);
   switch (report.verdict) {
     case 'verified': {
-      let why = t('why.verified');
+      let why = t(OB2_AWARDS.has(report.kind) && ob2Encoding(report) === 'ob2-hosted' ? 'why.verified-hosted' : 'why.verified');
       // (The identity line says itself whether a registry was consulted.)
       const skips = checks.filter((c) => c.outcome === 'skip' && c.id !== 'identity');
       if (skips.length) why += ` ${t(offline ? 'why.not-checked-offline' : 'why.not-checked', { checks: list(skips.map((c) => checkName(c.id))) })}`;
@@ -158,6 +183,9 @@ export function verdictText(report, { offline = true } = {}) {
     }
     case 'not-verified': {
       const fail = checks.find((c) => c.outcome === 'fail');
+      if (!fail && OB2_KINDS.has(report.kind) && !OB2_AWARDS.has(report.kind)) {
+        return { label, why: t('why.ob2-nothing', { kind: report.kind }) };
+      }
       return { label, why: fail ? visible(message(fail).text) : t('why.no-signature') };
     }
     default: {
@@ -455,6 +483,8 @@ export function resultCard(report, {
     fx.append(h('p', { class: 'unconfirmed', text: t('card.unconfirmed') }));
   }
   fx.append(h('h3', { id: `${id}-title`, class: 'title' }, nameEl(title)));
+  const generation = generationNote(report);
+  if (generation) fx.append(h('p', { class: 'generation', 'data-generation': 'ob2', text: generation }));
   if (s.description && !vp) fx.append(h('p', { class: 'desc', text: s.description }));
   fx.append(facts(report, { compact }));
   article.append(h('div', { class: 'card-body' }, badgeImage(vp ? '' : image, vp ? {} : s), fx));

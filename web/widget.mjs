@@ -37,7 +37,7 @@
 import { load } from './clearbadge.mjs';
 import {
   h, icon, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge, errorReport,
-  nameEl, identityLine, missingList,
+  nameEl, identityLine, missingList, generationNote,
 } from './render.mjs';
 import { t, setLang, pickLang } from './i18n.mjs';
 
@@ -328,6 +328,7 @@ class ClearBadgeVerify extends HTMLElement {
           ? h('p', { class: 'unconfirmed', text: t('widget.unconfirmed') })
           : null,
         h('p', { class: 'name', id: 'name' }, nameEl(title)),
+        generationNote(report) ? h('p', { class: 'line generation', 'data-generation': 'ob2', text: generationNote(report) }) : null,
         s.issuer?.name || s.issuer?.id ? line('widget.issued-by', s.issuer.name || s.issuer.id) : null,
         identityLine(report),
         s.subjectName || s.subject ? line('widget.issued-to', s.subjectName || s.subject) : null,

@@ -1,9 +1,10 @@
 // Command clearbadge verifies Open Badges 3.0 and CLR 2.0 credentials and
-// presentations on this machine, for scripts and batch work. It uses the
+// presentations, and Open Badges 2.0 badges (a file, or an assertion's web
+// address), on this machine, for scripts and batch work. It uses the
 // same core as the web page and the wallet, so the verdicts are the same.
 //
 //	clearbadge verify [--json] [--offline] [--at TIME] [--challenge C] [--domain D]
-//	                  [--with URL=FILE]... [--recipient TYPE:VALUE] [--refresh] FILE...|-
+//	                  [--with URL=FILE]... [--recipient TYPE:VALUE] [--refresh] FILE|URL...|-
 //	clearbadge keygen [--type ed25519|p256] [--out FILE] [--force]
 //	clearbadge present --key FILE [--challenge C] [--domain D] [--format di|di-jcs|jwt] FILE...|-
 //

@@ -203,6 +203,33 @@ func TestBakedByAnotherToolThroughCLI(t *testing.T) {
 	}
 }
 
+// An Open Badges 2.0 assertion given by its web address is fetched (here
+// from --with), and verified like the file; offline without the documents
+// it is incomplete (exit 3).
+func TestOB2AssertionURL(t *testing.T) {
+	dir := vectors.Dir(t, "1edtech", "validator", "ob20")
+	const id = "https://example.org/beths-robotics-badge.json"
+	with := []string{"--with=" + id + "=" + filepath.Join(dir, "basic-assertion.json")}
+	for _, f := range []string{"robotics-badge.json", "organization.json"} {
+		with = append(with, "--with=https://example.org/"+f+"="+filepath.Join(dir, "assets", f))
+	}
+	args := append(append([]string{"verify", "--offline", "--json"}, with...), id)
+	code, out, errs := cli(t, "", args...)
+	var r report.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v %s", err, errs)
+	}
+	if code != exitOK || r.Verdict != report.Verified || r.Kind != "Assertion" || r.Format != "ob2-hosted" || r.Summary.Issuer.Name != "An Example Badge Issuer" {
+		t.Errorf("exit %d, %s %s %s, issuer %+v", code, r.Verdict, r.Kind, r.Format, r.Summary.Issuer)
+	}
+	if code, _, _ := cli(t, "", "verify", "--offline", id); code != exitIncomplete {
+		t.Errorf("offline without documents: exit %d, want %d", code, exitIncomplete)
+	}
+	if code, _, _ := cli(t, "", "verify", "--offline", filepath.Join(dir, "simple-badge.png")); code != exitIncomplete {
+		t.Errorf("baked hosted badge offline: exit %d, want %d", code, exitIncomplete)
+	}
+}
+
 // TestAllowPrivateNetwork: a did:web issuer on 127.0.0.1 gets no connection
 // from the CLI unless --allow-private-network is given (the server's
 // certificate is not trusted, so the connection then fails in TLS: it is

@@ -74,7 +74,7 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&registries, "registry", "an issuer registry to consult for the identity check, a FILE or an https URL (repeatable); online, the default registries are used when none is given")
 	with := withFlags{}
 	fs.Var(with, "with", "use FILE as the document at URL instead of fetching it (repeatable): URL=FILE")
-	if code, done := parseFlags(fs, "clearbadge verify [flags] FILE|DIR... | -", args, stdout, stderr); done {
+	if code, done := parseFlags(fs, "clearbadge verify [flags] FILE|DIR|URL... | -", args, stdout, stderr); done {
 		return code
 	}
 	if fs.NArg() == 0 {
@@ -202,6 +202,11 @@ func worse(a, b int) int {
 const maxInput = 32 << 20
 
 func readInput(name string, stdin io.Reader) ([]byte, error) {
+	if strings.HasPrefix(name, "https://") || strings.HasPrefix(name, "http://") {
+		// The web address of an Open Badges 2.0 assertion: the core
+		// fetches it (or takes it from --with).
+		return []byte(name), nil
+	}
 	var r io.Reader = stdin
 	if name != "-" {
 		f, err := os.Open(name)

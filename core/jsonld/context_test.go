@@ -62,7 +62,18 @@ func TestManifestPinsEveryFile(t *testing.T) {
 		if len(e.URLs) == 0 || e.Source == "" {
 			t.Errorf("%s: manifest entry without URLs or source", e.File)
 		}
-		if strings.HasPrefix(e.File, "clr-") != (e.Source == "written from the CLR 2.0 specification") {
+		written := map[string]string{
+			"clr-":                  "written from the CLR 2.0 specification",
+			"ob-v2p0-":              "written from the Open Badges 2.0 specification",
+			"credentials-examples-": "written from the VC Data Model 2.0 specification (the context published at its URL)",
+		}
+		want := ""
+		for prefix, src := range written {
+			if strings.HasPrefix(e.File, prefix) {
+				want = src
+			}
+		}
+		if (want != "" || strings.HasPrefix(e.Source, "written")) && e.Source != want {
 			t.Errorf("%s: unexpected source %q", e.File, e.Source)
 		}
 	}
@@ -100,6 +111,7 @@ func TestContextsListsTheRequiredURLs(t *testing.T) {
 		"https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
 		"https://purl.imsglobal.org/spec/clr/v2p0/context.json",
 		"https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+		"https://w3id.org/openbadges/v2",
 	} {
 		c, ok := got[u]
 		if !ok {
@@ -132,6 +144,32 @@ func TestOpenBadgesContextsEqualPublishedCopies(t *testing.T) {
 		if got := bundledDoc(t, url); !reflect.DeepEqual(any(got), want) {
 			t.Errorf("%s differs from the published %s", url, published)
 		}
+	}
+}
+
+// Our OB 2.0 context was written from the specification: it must map every
+// term exactly as the published copy does, and define no other.
+func TestOB2ContextMapsEveryPublishedTermTheSameWay(t *testing.T) {
+	pub := readJSON(t, vectors.Read(t, "1edtech", "contexts", "ob-v2p0-context.json")).(map[string]any)["@context"].(map[string]any)
+	ours, err := Definitions("https://w3id.org/openbadges/v2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for term, def := range pub {
+		if !reflect.DeepEqual(ours[term], def) {
+			t.Errorf("term %q: ours %v, published %v", term, ours[term], def)
+		}
+	}
+	for term := range ours {
+		if _, ok := pub[term]; !ok {
+			t.Errorf("term %q is not in the published context", term)
+		}
+	}
+	if _, err := newContext().Parse(ours); err != nil {
+		t.Errorf("our OB 2.0 context does not process: %v", err)
+	}
+	if _, err := Definitions("https://example.org/not-bundled"); err == nil {
+		t.Error("Definitions served a context that is not bundled")
 	}
 }
 

@@ -185,6 +185,26 @@ func (l Loader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	return &ld.RemoteDocument{DocumentURL: u, Document: doc}, nil
 }
 
+// Definitions returns a private copy of the term definitions (the
+// "@context" object) of the bundled context served for url, for callers
+// that read a context's terms without JSON-LD processing (OB 2.0 is
+// verified as JSON). It fails for a URL that is not bundled.
+func Definitions(url string) (map[string]any, error) {
+	b := loadBundle()
+	if b.err != nil {
+		return nil, b.err
+	}
+	doc, ok := b.docs[url].(map[string]any)
+	if !ok {
+		return nil, &UnknownContextError{URL: url}
+	}
+	defs, ok := ld.CloneDocument(doc["@context"]).(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("jsonld: the bundled context %s has no term definitions object", url)
+	}
+	return defs, nil
+}
+
 func (b *bundle) freeze(v any) {
 	switch x := v.(type) {
 	case map[string]any:

@@ -103,13 +103,16 @@ func sameResult(t *testing.T, name string, doc any) {
 // input), refusals may differ in type, and json-gold may refuse what rdf.go
 // converts: json-gold's own node-map code fails on some valid expanded
 // forms (an "@graph" of a bare string expands to an empty graph, JSON-LD 1.1
-// API §13.4.8, but json-gold's GenerateNodeMap errors on it).
+// API §13.4.8, but json-gold's GenerateNodeMap errors on it). That failure
+// is accepted without lenient too: OB 2.0 documents with "@language" in a
+// node object (1EdTech's OB 2.0 tests) hit it.
 func compare(t *testing.T, name string, doc any, lenient bool) {
 	t.Helper()
 	want, werr := jsonGoldCanonicalize(ld.CloneDocument(doc))
 	got, gerr := Canonicalize(doc)
 	switch {
 	case lenient && werr != nil:
+	case werr != nil && gerr == nil && strings.Contains(werr.Error(), "expected map or list to GenerateNodeMap"):
 	case werr != nil || gerr != nil:
 		if reflect.TypeOf(werr) != reflect.TypeOf(gerr) {
 			t.Errorf("%s: json-gold: %v; rdf.go: %v", name, werr, gerr)

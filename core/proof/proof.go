@@ -145,7 +145,7 @@ func Verify(doc map[string]any, p *Proof, pub crypto.PublicKey) error {
 // carry one or two; each proof costs a key lookup and a signature check
 // (the document itself is canonicalized once, see Document), so a set of
 // thousands is refused rather than worked through (issue 10).
-const MaxProofs = 64
+const MaxProofs = 16
 
 // Document is a secured document whose proofs are to be checked. Every proof
 // of a proof set signs the same document without its proof property (VC

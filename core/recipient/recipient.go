@@ -90,11 +90,20 @@ func matchIdentity(id map[string]any, value string) (bool, string) {
 	if !hashed {
 		return hash == value, "plain " + credential.Str(id, "identityType")
 	}
+	alg, _, _ := strings.Cut(hash, "$")
+	return MatchHash(hash, credential.Str(id, "salt"), value), alg + " hash of " + credential.Str(id, "identityType")
+}
+
+// MatchHash reports whether hash, an IdentityHash ("sha256$" or "md5$"
+// followed by the hex digest of the identifier with the salt appended; OB 3.0
+// §B.2, and OB 2.0 §Primitive datatypes, which defines it the same way),
+// is the hash of value. Hex compares case-insensitively.
+func MatchHash(hash, salt, value string) bool {
 	alg, digest, ok := strings.Cut(hash, "$")
 	if !ok {
-		return false, "malformed identityHash"
+		return false
 	}
-	input := []byte(value + credential.Str(id, "salt"))
+	input := []byte(value + salt)
 	var sum []byte
 	switch strings.ToLower(alg) {
 	case "sha256":
@@ -104,7 +113,7 @@ func matchIdentity(id map[string]any, value string) (bool, string) {
 		s := md5.Sum(input)
 		sum = s[:]
 	default:
-		return false, "unsupported hash " + alg
+		return false
 	}
-	return strings.EqualFold(hex.EncodeToString(sum), digest), alg + " hash of " + credential.Str(id, "identityType")
+	return strings.EqualFold(hex.EncodeToString(sum), digest)
 }

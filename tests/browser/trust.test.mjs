@@ -249,6 +249,11 @@ test('the 1EdTech spec example is incomplete offline (its key sits in the URL of
     assert.equal(banner.bg, 'rgb(255, 243, 221)', 'amber');
     assert.deepEqual(foreign(net), [], 'offline');
     await page.locator('#results > [data-verdict]').screenshot({ path: path.join(out, 'incomplete.png') });
+    // At phone width the remedy (a long button naming its host) still fits.
+    await page.setViewportSize({ width: 375, height: 812 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page overflows the 375 px viewport by ${overflow} px`);
+    await page.locator('#results > [data-verdict] .missing').screenshot({ path: path.join(out, 'incomplete-phone.png') });
   } finally {
     await ctx.close();
   }

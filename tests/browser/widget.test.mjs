@@ -22,7 +22,10 @@ import {
 const WIDGET_FILES = ['/widget.mjs', '/render.mjs', '/i18n.mjs', '/i18n/messages.mjs', '/clearbadge.mjs', '/worker.js', '/wasm_exec.js', '/clearbadge.wasm'];
 
 const bakedPNG = sharedFile('vectors', '1edtech', 'validator', 'ob30', 'simple-json.png');
+const ob2JWT = sharedFile('vectors', '1edtech', 'validator', 'ob20', 'simple.jwt');
+const ob2PNG = sharedFile('vectors', '1edtech', 'validator', 'ob20', 'simple-badge.png');
 const BADGES = {
+  ...(ob2JWT ? { 'ob2.jwt': ob2JWT, 'ob2.png': ob2PNG } : {}),
   'sample.json': path.join(webDir, 'samples', 'sample.json'),
   'sample-tampered.json': path.join(webDir, 'samples', 'sample-tampered.json'),
   'sample-expired.json': path.join(webDir, 'samples', 'sample-expired.json'),
@@ -81,6 +84,10 @@ ${bakedPNG ? '<clearbadge-verify id="png" src="badges/baked.png"></clearbadge-ve
 <clearbadge-verify id="script"><script type="application/json">${sampleText().replace(/</g, '\\u003c')}</script></clearbadge-verify>
 <clearbadge-verify id="text">${jwtText()}</clearbadge-verify>
 <clearbadge-verify id="garbage">this is not a credential</clearbadge-verify>
+</main>`),
+  '/ob2.html': () => pageHTML(`<main>
+<clearbadge-verify id="ob2-signed" src="badges/ob2.jwt"></clearbadge-verify>
+<clearbadge-verify id="ob2-baked" src="badges/ob2.png"></clearbadge-verify>
 </main>`),
   '/missing.html': () => pageHTML('<clearbadge-verify id="missing" src="badges/nothing-here.json"></clearbadge-verify>'),
   '/one.html': () => pageHTML('<clearbadge-verify id="one" src="badges/sample.json"></clearbadge-verify>'),
@@ -278,6 +285,29 @@ test('widget on another origin: verdicts for samples, a VC-JWT, a baked PNG and 
     }, canary.origin);
     assert.match(fromWorker, /disabled/);
     assert.deepEqual(canary.hits, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+// The widget verifies offline with what the page gives it: an Open Badges
+// 2.0 badge needs its issuer's documents, so it shows as incomplete.
+test('widget: Open Badges 2.0 signed and baked badges show, incomplete offline', async (t) => {
+  if (!ob2JWT) { unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested'); return; }
+  const { ctx, page, net, errors } = await openHost('/ob2.html', { width: 1000, height: 700 });
+  try {
+    for (const id of ['ob2-signed', 'ob2-baked']) {
+      const r = await verdictOf(page, id);
+      assert.equal(r.attr, r.shadow, id);
+      assert.equal(r.attr, 'incomplete', `${id}: ${r.text}`);
+      assert.equal(r.checks.format, 'pass', id);
+      assert.equal(r.checks.proof, 'skip', id);
+      assert.match(r.text, /Open Badges 2\.0/, id);
+    }
+    assert.match((await verdictOf(page, 'ob2-baked')).image, /^data:image\/png;base64,/);
+    await page.locator('#ob2-baked').screenshot({ path: path.join(ensureOutDir(), 'ob2-widget.png') });
+    assert.deepEqual(net.leaks, []);
+    assert.deepEqual(errors, []);
   } finally {
     await ctx.close();
   }

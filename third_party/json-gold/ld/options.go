@@ -83,7 +83,7 @@ func NewJsonLdOptions(base string) *JsonLdOptions { //nolint:stylecheck
 		Base:                  base,
 		CompactArrays:         true,
 		ProcessingMode:        JsonLd_1_1,
-		DocumentLoader:        NewDefaultDocumentLoader(nil),
+		DocumentLoader:        defaultDocumentLoader(), // ClearBadge patch: see document_loader_js.go
 		Embed:                 EmbedOnce,
 		Explicit:              false,
 		RequireAll:            true,
