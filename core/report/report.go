@@ -2,7 +2,7 @@
 // returns: the CLI's --json output, the wasm bridge, the web page and the
 // wallet all show the same Report.
 //
-// The JSON shape is a contract (see README "The Report"): field names and
+// The JSON shape is a contract (see docs/report.md): field names and
 // check ids are stable.
 //
 // # The verdict
