@@ -373,7 +373,7 @@ function table({ date, mach, wasm, peerSize, launchMs, cold, node, chrome, nativ
     `| web/clearbadge.wasm raw | ${mib(wasm.raw)} MiB | bundle ${mib(peerSize.raw)} MiB (esbuild, minified; ${mib(peerSize.added)} MiB of it the bench's contexts and schemas) | | | | |`,
     `| gzip -9 | ${mib(wasm.gzip)} MiB | ${mib(peerSize.gzip)} MiB | | | | |`,
     `| brotli -q 11 | ${mib(wasm.brotli)} MiB (${wasm.brotli.toLocaleString('en-US')} B) | ${mib(peerSize.brotli)} MiB | | | | ≤ 1.5 MB: ${met(wasm.brotli <= AIM.brotli)} |`,
-    `| Native Go (go test -bench), eddsa-rdfc-2022 OB 3.0 vector | ${native.ms.toFixed(3)} ms (median of ${native.runs.length}: ${native.runs.map((x) => x.toFixed(3)).join(', ')}) | | | | | ≤ ${AIM.nativeMs} ms: ${met(native.ms <= AIM.nativeMs)} |`,
+    `| Native Go (go test -bench), eddsa-rdfc-2022 OB 3.0 vector: CPU time / wall time per verification | ${native.cpuMs.toFixed(3)} ms / ${native.ms.toFixed(3)} ms (medians of ${native.runs.length}; wall: ${native.runs.map((x) => x.toFixed(3)).join(', ')}) | | | | | ≤ ${AIM.nativeMs} ms of CPU (load does not inflate it): ${met(native.cpuMs <= AIM.nativeMs)} |`,
     `| CLI batch, ${batch.files} credentials: credentials per second, 1 job / ${batch.jobs} jobs | ${batch.rate1.toFixed(0)} / ${batch.rateN.toFixed(0)} per s (${(100 * batchAim).toFixed(0)} % of ${batch.jobs} × 1 job) | | | | | ≥ ${100 * AIM.batch} %: ${met(batchAim >= AIM.batch)} |`,
     `| Chromium launch (not in the cold start) | ${ms(median(launchMs))} ms (median of ${launchMs.length}) | | | | | |`,
     `| Chromium cold start: navigation → first verdict (page sample, fresh context) | ${ms(coldMed)} ms (${cold.runs.map((r) => ms(r.verdictAt)).join(', ')}) | | | | | ≤ ${AIM.coldMs} ms: ${met(coldMed <= AIM.coldMs)} |`,
@@ -393,8 +393,10 @@ function table({ date, mach, wasm, peerSize, launchMs, cold, node, chrome, nativ
 function nativeBench() {
   const out = execFileSync('go', ['test', '-run=NONE', '-bench=^BenchmarkVerifyEdDSARDFC2022$', '-benchtime=1000x', '-count=5', './core/verify'],
     { cwd: root, encoding: 'utf8' });
-  const runs = [...out.matchAll(/BenchmarkVerifyEdDSARDFC2022\S*\s+\d+\s+(\d+) ns\/op/g)].map((m) => Number(m[1]) / 1e6);
-  return { runs, ms: median(runs) };
+  const lines = [...out.matchAll(/BenchmarkVerifyEdDSARDFC2022\S*\s+\d+\s+(\d+) ns\/op\s+(\d+) cpu-ns\/op/g)];
+  const runs = lines.map((m) => Number(m[1]) / 1e6);
+  const cpu = lines.map((m) => Number(m[2]) / 1e6);
+  return { runs, ms: median(runs), cpu, cpuMs: median(cpu) };
 }
 
 // batchBench verifies a directory of copies of the bench credentials with
