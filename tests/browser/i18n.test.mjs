@@ -11,7 +11,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
 import { root, webDir, requireBuild, startServer, launch, ensureOutDir, waitForResults } from './helpers.mjs';
-import { assertNoHorizontalScroll } from './a11y.mjs';
+import { assertNoHorizontalScroll, assertNoAxeViolations } from './a11y.mjs';
 import { UI, MESSAGES, LANGS } from '../../web/i18n.mjs';
 
 const sample = (name) => path.join(webDir, 'samples', name);
@@ -131,6 +131,9 @@ for (const [l, want] of Object.entries(EXPECT)) {
         assert.doesNotMatch(await page.textContent('#status'), /files checked/);
       }
       if (l === 'es') {
+        // English left inside a Spanish page is marked lang="en"; axe checks
+        // the lang attributes too.
+        await assertNoAxeViolations(page, 'Spanish page');
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: path.join(ensureOutDir(), 'page-es.png'), fullPage: true });
       }
