@@ -53,7 +53,15 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 	} else if who != nil {
 		s.issuer(r, doc, who)
 	} else if r.Check(report.CheckIssuer) == nil {
-		r.AddText(report.CheckIssuer, report.Skip, report.Say("issuer.unchecked", "Who issued this credential could not be confirmed, because its signature could not be checked."), "")
+		// The issuer waits on the proof: what would complete the proof
+		// (its key document) completes this too.
+		c := report.Say("issuer.unchecked", "Who issued this credential could not be confirmed, because its signature could not be checked.").
+			Check(report.CheckIssuer, report.Skip, "")
+		c.Remedy = report.RemedyNone
+		if p := r.Check(report.CheckProof); p != nil && p.Outcome == report.Skip {
+			c.Remedy, c.URL = p.Remedy, p.URL
+		}
+		r.Checks = append(r.Checks, c)
 	}
 	s.identity(ctx, r, doc)
 	s.validity(r, doc, ext)
