@@ -27,10 +27,11 @@ wasm:
 
 # extension: the unpacked wallet (load extension/ in Chromium). The wasm, its
 # loader, the page's stylesheet, icon and card drawing (render.mjs, with its words: i18n.mjs), and the
-# worker loader its offscreen verifier uses (clearbadge.mjs, worker.js) are
+# worker loader its offscreen verifier uses (clearbadge.mjs, worker.js,
+# worker-online.js) are
 # copied in (gitignored there), so each has one source in git.
 extension: wasm
-	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/i18n.mjs web/clearbadge.mjs web/worker.js extension/
+	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/i18n.mjs web/clearbadge.mjs web/worker.js web/worker-online.js extension/
 	mkdir -p extension/i18n && cp web/i18n/messages.mjs extension/i18n/
 
 ## run: build and serve the verifier on 127.0.0.1 (open the printed /#sample URL to see a sample verified)
@@ -75,7 +76,7 @@ node_modules: package.json package-lock.json
 
 ## screenshots: run the browser tests, then refresh the README's images from tests/out
 # Tests write screenshots to tests/out only; the README's copies change only here.
-SCREENSHOTS = valid failed phone incomplete identity widget extension-popup-locked extension-popup extension-wallet
+SCREENSHOTS = valid failed phone incomplete identity widget extension-popup-locked extension-popup extension-wallet extension-consent extension-evidence
 screenshots: test-browser
 	cp $(SCREENSHOTS:%=tests/out/%.png) docs/screenshots/
 

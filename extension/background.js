@@ -80,7 +80,7 @@ chrome.runtime.onConnect.addListener((port) => {
     if (!job) return;
     jobs.delete(m.id);
     clearTimeout(job.timer);
-    if (m.report) job.resolve(m.report);
+    if (m.report) job.resolve({ report: m.report, documents: m.documents || [] });
     else job.reject(Object.assign(new Error(m.error), { timedOut: !!m.timedOut }));
   });
   port.onDisconnect.addListener(() => {
@@ -132,15 +132,23 @@ function timedOutReport(source) {
   };
 }
 
-// The wallet verifies offline: its pages may connect to nothing but the
-// extension itself (connect-src 'self'), and the verifier's worker has its
+// verifyItem verifies offline by default: the verifier's worker has its
 // network APIs locked away (worker.js), so no credential, and no hint of
-// which credential is being checked, ever leaves the device.
-async function verifyItem(item) {
+// which credential is being checked, leaves the device. With opts.hosts (the
+// hosts the learner granted, never empty) the online worker may fetch the
+// public documents the credential names from those hosts only; opts.documents
+// ({url: b64}) are documents kept from earlier online checks, supplied as the
+// CLI's --with. Resolves to {report, documents: [{url, fetchedAt, maxAge, b64}]}
+// (what was fetched).
+async function verifyFull(item, opts = {}) {
   const source = item.source || undefined;
+  const hosts = Array.isArray(opts.hosts) && opts.hosts.length ? opts.hosts : undefined;
+  const documents = opts.documents && Object.keys(opts.documents).length ? opts.documents : undefined;
   if (!chrome.offscreen) {
+    // Firefox's event page: offline, as before (its online worker is not wired).
     const cb = await verifier();
-    return cb.verify(inputOf(item), { offline: true, source });
+    const docs = documents && Object.fromEntries(Object.entries(documents).map(([u, d]) => [u, Vault.unb64(d)]));
+    return { report: await cb.verify(inputOf(item), { offline: true, source, documents: docs }), documents: [] };
   }
   const port = await verifierPort();
   const id = nextJob++;
@@ -154,12 +162,19 @@ async function verifyItem(item) {
         reject(Object.assign(new Error('the verifier did not answer'), { timedOut: true }));
       }, verifyTimeoutMs + 5000);
       jobs.set(id, { resolve, reject, timer });
-      port.postMessage({ id, item: typeof item.text === 'string' ? { text: item.text } : { b64: item.b64 }, source, timeout: verifyTimeoutMs });
+      port.postMessage({
+        id, item: typeof item.text === 'string' ? { text: item.text } : { b64: item.b64 }, source, timeout: verifyTimeoutMs,
+        hosts, documents,
+      });
     });
   } catch (err) {
-    if (err.timedOut) return timedOutReport(source);
+    if (err.timedOut) return { report: timedOutReport(source), documents: [] };
     throw err;
   }
+}
+
+async function verifyItem(item, opts) {
+  return (await verifyFull(item, opts)).report;
 }
 
 function titleOf(report, source) {
@@ -312,7 +327,16 @@ async function setupOrUnlock({ passphrase }) {
 
 async function list() {
   const { store } = await readStore();
-  return { credentials: store.credentials, holder: store.holder ? store.holder.did : null };
+  // What the cards need to say how old their evidence is (not the bytes).
+  const documents = Object.fromEntries(Object.entries(store.documents || {}).map(([u, d]) => [u, { fetchedAt: d.fetchedAt, maxAge: d.maxAge }]));
+  const { recheck } = await chrome.storage.local.get('recheck');
+  // needs: the public documents each one names (what a check online would
+  // fetch), so the page can ask for exactly their hosts.
+  const credentials = store.credentials.map((c) => ({
+    ...c, needs: [...neededURLs(c)].map(([url, check]) => ({ url, check, host: hostOf(url) })),
+  }));
+  const sites = store.sites || [];
+  return { credentials, holder: store.holder ? store.holder.did : null, documents, recheck: !!recheck, sites };
 }
 
 // normalizeItems checks what a page offers for import.
@@ -410,7 +434,8 @@ async function reverify({ ids }) {
   const targets = store.credentials.filter((c) => !Array.isArray(ids) || ids.includes(c.id));
   const fresh = new Map();
   for (const c of targets) {
-    const report = await verifyItem(c);
+    // Offline, with the documents kept from its last online check.
+    const report = await verifyItem(c, { documents: keptFor(store, c) });
     fresh.set(c.id, { report, verdict: report.verdict, checked: new Date().toISOString() });
   }
   return mutate((s) => {
@@ -424,6 +449,165 @@ async function reverify({ ids }) {
     return { results: out };
   });
 }
+
+// ---- online checks, with the learner's consent per host ----
+//
+// The wallet contacts a host only when the learner granted it (an optional
+// host permission, asked for from the wallet's own page at their click) and
+// only for a check they started (Check online / Refresh) or the opt-in
+// periodic re-check of revocation lists. The hosts a credential needs are
+// those its last report names: the URLs of what is missing (remedy online or
+// document) and of the documents kept for it. Fetched documents are kept in
+// the encrypted store (store.documents: {url: {b64, fetchedAt, maxAge}}) and
+// each entry lists the ones it used (entry.docs: [{url, check}]), so that a
+// later offline re-verification uses them and the card says how old they are.
+
+function hostOf(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? u.host : '';
+  } catch {
+    return '';
+  }
+}
+
+// neededURLs: url -> the check it serves, for what an entry's report could
+// not check and what it used before.
+function neededURLs(entry) {
+  const out = new Map();
+  for (const d of entry.docs || []) out.set(d.url, d.check);
+  const r = entry.report || {};
+  for (const m of [...(r.checks || []), ...(r.missing || [])]) {
+    const id = m.check || m.id;
+    if (m.url && hostOf(m.url) && (m.remedy === 'online' || m.remedy === 'document')) {
+      // A DID document serves the proof and the issuer check: name the issuer's.
+      if (!out.has(m.url) || id === 'issuer' || id === 'status') out.set(m.url, id);
+    }
+  }
+  return out;
+}
+
+// The hosts the learner allowed are kept in the encrypted store
+// (store.sites), added when they answer the wallet's question and the
+// browser's permission prompt with Allow, and removed when they revoke one
+// (which removes the browser permission too). This record is the wall, not
+// the browser's: the content script's match patterns (http://*/*,
+// https://*/*) already let Chromium's extension reach any site, so the
+// verifier's fetcher is handed only these hosts and refuses every other
+// (wasm/fetch.go).
+function grantedHosts(store, hosts) {
+  const allowed = new Set(store.sites || []);
+  return new Set(hosts.filter((h) => allowed.has(h)));
+}
+
+async function allowSites({ hosts }) {
+  if (!Array.isArray(hosts) || !hosts.every((h) => typeof h === 'string' && hostOf(`https://${h}/`) === h)) {
+    throw new WalletError('invalid', 'Not a list of sites.');
+  }
+  return mutate((s) => {
+    s.sites = [...new Set([...(s.sites || []), ...hosts])];
+    return { sites: s.sites };
+  });
+}
+
+async function revokeSite({ host }) {
+  return mutate((s) => {
+    s.sites = (s.sites || []).filter((h) => h !== host);
+    return { sites: s.sites };
+  });
+}
+
+function keptFor(store, entry, except = new Set()) {
+  const out = {};
+  for (const d of entry.docs || []) {
+    const k = store.documents?.[d.url];
+    if (k && !except.has(hostOf(d.url))) out[d.url] = k.b64;
+  }
+  return out;
+}
+
+// checkOnline verifies one entry again, fetching what it needs from the
+// granted hosts among those it names (only: {status} limits that to
+// revocation lists, for the periodic re-check), with the kept documents of
+// every other host supplied.
+async function checkOnline({ id, only }) {
+  const { store } = await readStore();
+  const entry = store.credentials.find((c) => c.id === id);
+  if (!entry) throw new WalletError('not-found', 'That credential is not in the wallet.');
+  const needed = neededURLs(entry);
+  const wanted = [...new Set([...needed].filter(([, check]) => !only || check === only).map(([u]) => hostOf(u)))];
+  const granted = grantedHosts(store, wanted);
+  const hosts = wanted.filter((h) => granted.has(h));
+  if (!hosts.length) {
+    throw new WalletError('no-permission', 'ClearBadge may not contact the sites this check needs. Allow them first.');
+  }
+  const before = entry.verdict;
+  const { report, documents } = await verifyFull(entry, { hosts, documents: keptFor(store, entry, new Set(hosts)) });
+  const now = new Date().toISOString();
+  return mutate((s) => {
+    const c = s.credentials.find((x) => x.id === id);
+    if (!c) return { unchanged: true };
+    s.documents ??= {};
+    const docs = new Map((c.docs || []).map((d) => [d.url, d.check]));
+    for (const d of documents) {
+      s.documents[d.url] = { b64: d.b64, fetchedAt: d.fetchedAt, maxAge: d.maxAge };
+      docs.set(d.url, needed.get(d.url) || docs.get(d.url) || 'document');
+    }
+    c.docs = [...docs].map(([url, check]) => ({ url, check }));
+    Object.assign(c, { report, verdict: report.verdict, checked: now, online: now });
+    return { id, verdict: report.verdict, before, hosts, fetched: documents.map((d) => d.url), title: c.title };
+  });
+}
+
+// ---- the opt-in periodic re-check of revocation lists ----
+
+const RECHECK_ALARM = 'recheck-status';
+const RECHECK_MINUTES = 12 * 60;
+
+async function setRecheck({ on }) {
+  if (on) {
+    await chrome.storage.local.set({ recheck: true });
+    await chrome.alarms.create(RECHECK_ALARM, { delayInMinutes: RECHECK_MINUTES, periodInMinutes: RECHECK_MINUTES });
+  } else {
+    await chrome.storage.local.remove('recheck');
+    await chrome.alarms.clear(RECHECK_ALARM);
+  }
+  return { on: !!on };
+}
+
+// recheckStatus re-fetches the revocation lists of the stored credentials
+// from the hosts still granted. The store's key exists only while the wallet
+// is unlocked, so a locked wallet is re-checked at the next alarm after it
+// is opened. A credential that became revoked or suspended is a notification
+// (its title only; nothing leaves the device).
+async function recheckStatus() {
+  if (!(await loadSession())) return { locked: true };
+  const { store } = await readStore();
+  const results = [];
+  for (const c of store.credentials) {
+    if (![...neededURLs(c).values()].includes('status')) continue;
+    let r;
+    try {
+      r = await checkOnline({ id: c.id, only: 'status' });
+    } catch {
+      continue; // no granted host, or the wallet locked meanwhile
+    }
+    results.push(r);
+    if (r.verdict === 'not-verified' && r.before !== 'not-verified') {
+      chrome.notifications.create(`revoked-${c.id}`, {
+        type: 'basic',
+        iconUrl: 'icons/icon-128.png',
+        title: 'A credential is no longer valid',
+        message: `${r.title}: its issuer's status list now says it is revoked or suspended.`,
+      });
+    }
+  }
+  return { results };
+}
+
+chrome.alarms.onAlarm.addListener((a) => {
+  if (a.name === RECHECK_ALARM) recheckStatus();
+});
 
 async function exportBackup() {
   await readStore(); // only an unlocked wallet exports, and only an intact one
@@ -554,6 +738,11 @@ const OPS = {
   remove,
   restore,
   reverify,
+  checkOnline,
+  allowSites,
+  revokeSite,
+  setRecheck,
+  recheckStatus,
   exportBackup,
   importBackup,
   restoreWallet,

@@ -4,27 +4,51 @@
 // the service worker opens this offscreen document (chrome.offscreen, reason
 // WORKERS), which runs each verification in a dedicated Web Worker through
 // clearbadge.mjs (the page's loader, copied in by `make extension`): the
-// worker is offline (worker.js locks the network away) and is ended and
-// replaced when a verification passes its timeout.
+// worker is ended and replaced when a verification passes its timeout.
+//
+// Offline (the default) runs in the offline worker, whose network APIs are
+// locked away (worker.js). Online runs in the online worker, and only for
+// the hosts the service worker names: the learner granted each of them
+// (optional host permissions), and the wasm's fetcher refuses every other
+// host, with no cookies and no referrer (wasm/fetch.go). Documents kept from
+// an earlier online check are supplied as the documents option.
 //
 // Port "verifier" (this document connects to the service worker):
-//   in:  {id, item: {text} | {b64}, source, timeout}
-//   out: {id, report} | {id, error, timedOut}
+//   in:  {id, item: {text} | {b64}, source, timeout, hosts?, documents?: {url: b64}}
+//   out: {id, report, documents?: [{url, fetchedAt, maxAge, b64}]} | {id, error, timedOut}
 import { load } from './clearbadge.mjs';
 
 const port = chrome.runtime.connect({ name: 'verifier' });
 const cb = load();
 
-function inputOf(item) {
-  if (typeof item.text === 'string') return item.text;
-  return Uint8Array.from(atob(item.b64), (c) => c.charCodeAt(0));
+function unb64(s) {
+  return Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 }
 
-port.onMessage.addListener(async ({ id, item, source, timeout }) => {
+function b64(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function inputOf(item) {
+  return typeof item.text === 'string' ? item.text : unb64(item.b64);
+}
+
+port.onMessage.addListener(async ({ id, item, source, timeout, hosts, documents }) => {
   try {
     const api = await cb;
-    const report = await api.verify(inputOf(item), { offline: true, source, timeout });
-    port.postMessage({ id, report });
+    // An empty host list would mean "any host" to the wasm: online only
+    // with at least one host named.
+    const online = Array.isArray(hosts) && hosts.length > 0;
+    const opts = { offline: !online, source, timeout };
+    if (online) Object.assign(opts, { hosts, keepDocuments: true });
+    if (documents && Object.keys(documents).length) {
+      opts.documents = Object.fromEntries(Object.entries(documents).map(([u, d]) => [u, unb64(d)]));
+    }
+    const { documents: fetched, ...report } = await api.verify(inputOf(item), opts);
+    // The port carries JSON: the fetched bytes travel as base64.
+    port.postMessage({ id, report, documents: (fetched || []).map(({ body, ...d }) => ({ ...d, b64: b64(body) })) });
   } catch (err) {
     port.postMessage({ id, error: err.message || String(err), timedOut: err.name === 'TimeoutError' });
   }

@@ -15,7 +15,7 @@
 // ClearBadge"), locked or not: the page's own notice never shows one.
 // render.mjs is the verifier page's card drawing (web/render.mjs, copied in by
 // `make extension`), so the wallet and the page show a credential alike.
-import { h, resultCard, imageOf, formatDate, verdictLabel } from './render.mjs';
+import { h, resultCard, imageOf, formatDate, ago, verdictLabel } from './render.mjs';
 import { t, setLang, pickLang, lang, list, number, LANGS } from './i18n.mjs';
 
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -32,6 +32,10 @@ const ui = {
   filter: 'all',
   undo: null,       // {entry, index, timer}
   foundItems: [],
+  documents: {},    // url -> {fetchedAt, maxAge}: the kept public documents
+  recheck: false,   // the periodic re-check of revocation lists is on
+  sites: [],        // the hosts the learner allowed and has not revoked
+  consent: null,    // the entry id whose consent box is open
 };
 
 // ---- talking to the service worker ----
@@ -211,7 +215,7 @@ async function showWallet() {
     h('p', { id: 'empty', class: 'empty', hidden: true }),
     h('ol', { id: 'credentials', class: 'results' }));
   // The popup leads with the credentials; the full page with adding them.
-  main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), backupSection());
+  main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), sitesSection(), backupSection());
   if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', target: '_blank', text: t('wallet.open-full') })));
   await refresh();
 }
@@ -357,26 +361,159 @@ function card(entry, { actions = [], select } = {}) {
     cb.addEventListener('change', () => select.onchange(cb.checked));
     controls.push(h('span', { class: 'pick-wrap' }, cb, h('label', { for: `${id}-pick`, text: t('wallet.select-to-share') })));
   }
-  for (const a of actions) {
+  for (const a of actions.filter(Boolean)) {
     controls.push(h('button', { type: 'button', class: `button small ${a.cls || 'quiet'}`, 'aria-label': a.aria ? a.aria(entry.title) : undefined, 'data-action': a.name, onclick: a.onclick }, a.label));
   }
   const meta = [
     entry.source && t('wallet.from', { source: entry.source }),
     report.format && t('app.meta-format', { format: report.format }),
-    entry.checked && t('wallet.checked-offline', { date: formatDate(entry.checked, true) }),
+    entry.checked && (entry.online === entry.checked
+      ? t('wallet.checked-online', { date: formatDate(entry.checked, true) })
+      : t(entry.docs?.length ? 'wallet.checked-offline-docs' : 'wallet.checked-offline', { date: formatDate(entry.checked, true) })),
   ].filter(Boolean).join(' · ');
   // The verdict stored with the entry is the Report's from when it was checked.
-  return resultCard({ ...report, verdict: entry.verdict }, {
+  const li = resultCard({ ...report, verdict: entry.verdict }, {
     id, title: entry.title, image: imageSrc(entry), compact: true, foldChecks: true, meta, controls, remedy,
     attrs: { class: 'wallet-card', 'data-id': entry.id },
   });
+  const ev = evidence(entry);
+  if (ev) li.querySelector('.card-foot').before(ev);
+  if (ui.consent === entry.id) li.querySelector('.card-foot').before(consentBox(entry));
+  return li;
 }
 
-// remedy: the wallet verifies offline only (its pages may connect nowhere),
-// so what an online check or a document would complete is done elsewhere.
+// ---- online checks: consent per host, evidence and its age ----
+
+// EVIDENCE: what a kept document is evidence of, by the check it served.
+const EVIDENCE = {
+  status: ['Revocation last checked', 'revocation'],
+  issuer: ['Issuer\'s key fetched', 'the issuer\'s key'],
+  proof: ['Issuer\'s key fetched', 'the issuer\'s key'],
+  identity: ['Issuer registry fetched', 'the issuer registry'],
+};
+const evidenceOf = (check) => EVIDENCE[check] || ['Document fetched', 'a public document'];
+
+// evidence: how old each document the card's verdict rests on is
+// ("Revocation last checked 3 days ago, from status.example.edu"), and
+// whether its server asked for it to be checked again by now.
+function evidence(entry) {
+  const items = (entry.docs || []).filter((d) => ui.documents[d.url]).map((d) => {
+    const k = ui.documents[d.url];
+    const host = new URL(d.url).host;
+    const stale = Date.now() - new Date(k.fetchedAt).getTime() > (k.maxAge || 0) * 1000;
+    return h('li', { 'data-evidence': d.check, 'data-url': d.url, 'data-fetched-at': k.fetchedAt },
+      h('time', { datetime: k.fetchedAt, title: formatDate(k.fetchedAt, true), text: `${evidenceOf(d.check)[0]} ${ago(k.fetchedAt)}` }),
+      `, from ${host}`, stale ? '. Its server asks for a fresh copy by now: Refresh online.' : '.');
+  });
+  return items.length ? h('div', { class: 'evidence' }, h('p', { class: 'strong', text: 'Evidence kept in the wallet' }), h('ul', {}, ...items)) : null;
+}
+
+const hostsOf = (entry) => [...new Set((entry.needs || []).map((n) => n.host).filter(Boolean))];
+const originOf = (host) => `https://${host}/*`;
+
+// consentBox: the question asked before any host is contacted for the
+// first time, naming exactly the hosts the card needs and why. Its button
+// asks the browser for those host permissions (the browser's own prompt).
+function consentBox(entry) {
+  const hosts = hostsOf(entry);
+  const why = [...new Set((entry.needs || []).map((n) => evidenceOf(n.check)[1]))];
+  const list = (xs) => xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
+  const allow = h('button', { type: 'button', class: 'button primary small', id: 'consent-allow', onclick: () => allowAndCheck(entry, hosts) }, 'Allow and check');
+  return h('div', { class: 'consent', role: 'group', 'aria-labelledby': `consent-${entry.id}`, 'data-hosts': hosts.join(' ') },
+    h('p', { class: 'strong', id: `consent-${entry.id}`, text: `Check ${list(why)}: allow ClearBadge to contact ${list(hosts)}?` }),
+    h('p', { class: 'hint', text: 'ClearBadge then fetches only the public documents this credential names (the issuer\'s key document, its revocation list), without cookies or referrer, and keeps them encrypted here so later checks work offline. The credential itself is not sent. You can revoke this at any time under "Sites ClearBadge may contact".' }),
+    h('div', { class: 'row' }, allow,
+      h('button', { type: 'button', class: 'button quiet small', onclick: () => { ui.consent = null; drawList(); } }, 'Cancel')));
+}
+
+// checkOnlineClick: straight to the check when every host is granted;
+// otherwise open the consent box first.
+async function checkOnlineClick(entry) {
+  const hosts = hostsOf(entry);
+  if (!hosts.every((x) => ui.sites.includes(x))) {
+    ui.consent = entry.id;
+    drawList();
+    $('#consent-allow')?.focus();
+    return;
+  }
+  await runCheckOnline(entry);
+}
+
+function allowAndCheck(entry, hosts) {
+  // permissions.request must be called in the click itself (a user gesture).
+  chrome.permissions.request({ origins: hosts.map(originOf) }).then(async (ok) => {
+    ui.consent = null;
+    if (!ok) {
+      drawList();
+      announce('Not allowed: nothing was contacted. The card stays as it was.');
+      return;
+    }
+    await call('allowSites', { hosts });
+    await runCheckOnline(entry);
+  }, (err) => announce(err.message, true));
+}
+
+async function runCheckOnline(entry) {
+  announce(`Checking ${entry.title} online…`);
+  try {
+    const r = await call('checkOnline', { id: entry.id });
+    await refresh();
+    const words = { verified: 'verified', incomplete: 'still incomplete', 'not-verified': 'not verified', error: 'could not be read' };
+    announce(`${entry.title}: ${words[r.verdict] || r.verdict}, checked online (contacted ${r.hosts.join(', ')}).`);
+  } catch (err) {
+    await refresh();
+    announce(err.message, true);
+  }
+}
+
+// sitesSection: the hosts ClearBadge may contact, each with a Revoke
+// button, and the opt-in periodic re-check of revocation lists.
+function sitesSection() {
+  const recheck = h('input', { type: 'checkbox', id: 'recheck', onchange: async (e) => {
+    try {
+      await call('setRecheck', { on: e.target.checked });
+      announce(e.target.checked ? 'Revocation lists will be checked again twice a day while the wallet is unlocked.' : 'Periodic re-checks are off.');
+    } catch (err) {
+      announce(err.message, true);
+    }
+  } });
+  return h('section', { class: 'options sites', 'aria-labelledby': 'sites-title' },
+    h('h2', { id: 'sites-title', text: 'Sites ClearBadge may contact' }),
+    h('p', { class: 'explain', text: 'The wallet checks offline. It contacts a site only after you allow it for a credential\'s check, and then only for the public documents that credential names. Revoking a site stops it; the documents already kept stay until you refresh.' }),
+    h('ul', { id: 'sites', class: 'sites-list' }),
+    h('p', { class: 'row' }, recheck, h('label', { for: 'recheck', text: 'Check revocation lists again twice a day (from the sites allowed above, while the wallet is unlocked) and notify me if a credential is revoked or suspended' })));
+}
+
+async function drawSites() {
+  const ul = $('#sites');
+  if (!ul) return;
+  const hosts = ui.sites;
+  ul.replaceChildren(...(hosts.length ? hosts.map((host) => h('li', { 'data-site': host },
+    h('span', { text: host }),
+    h('button', { type: 'button', class: 'button small quiet', 'data-revoke': host, 'aria-label': `Revoke ${host}`, onclick: async () => {
+      await call('revokeSite', { host });
+      await chrome.permissions.remove({ origins: [originOf(host)] }).catch(() => {});
+      await refresh();
+      announce(`ClearBadge may no longer contact ${host}.`);
+    } }, 'Revoke'))) : [h('li', { class: 'hint', text: 'None. Nothing is contacted.' })]));
+  $('#recheck').checked = ui.recheck;
+}
+
+
+// remedy: what the wallet offers for a missing check: its card's "Check
+// online" (for a document on an https host, whether the host was offline or
+// refused a web page: the wallet, once allowed, is not a web page).
 function remedy(m) {
   if (m.remedy === 'none') return null;
-  return h('p', { class: 'hint', text: t(m.remedy === 'online' ? 'wallet.remedy-online' : 'wallet.remedy-document') });
+  if (m.url && /^https:/.test(m.url)) return h('p', { class: 'hint', text: t('wallet.remedy-check-online') });
+  return h('p', { class: 'hint', text: t('wallet.remedy-cli') });
+}
+
+// foundRemedy: the same for something a page offered, which is checked
+// offline only until the learner saves it.
+function foundRemedy(m) {
+  if (m.remedy === 'none') return null;
+  return h('p', { class: 'hint', text: t('wallet.remedy-found') });
 }
 
 // showFound: the verdict on a credential a page offered, in this
@@ -390,7 +527,7 @@ async function showFound(id) {
     main.replaceChildren(h('section', { 'aria-labelledby': 'found-title' },
       h('h1', { id: 'found-title', text: t('wallet.found-title') }),
       h('ol', { id: 'credentials', class: 'results' }, resultCard(r.report, {
-        id: 'found-card', compact: true, remedy, meta: [r.source && t('wallet.from', { source: r.source }), t('wallet.checked-in-clearbadge')].filter(Boolean).join(' · '),
+        id: 'found-card', compact: true, remedy: foundRemedy, meta: [r.source && t('wallet.from', { source: r.source }), t('wallet.checked-in-clearbadge')].filter(Boolean).join(' · '),
       })),
       h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', text: t('wallet.open-wallet') }))));
     announce('');
@@ -404,9 +541,13 @@ async function refresh() {
   const r = await call('list');
   ui.entries = r.credentials;
   ui.holder = r.holder;
+  ui.documents = r.documents || {};
+  ui.recheck = !!r.recheck;
+  ui.sites = r.sites || [];
   for (const id of [...ui.picked]) if (!ui.entries.some((e) => e.id === id)) ui.picked.delete(id);
   drawList();
   drawShare();
+  await drawSites();
 }
 
 function matches(e) {
@@ -425,6 +566,7 @@ function drawList() {
   ol.replaceChildren(...shown.map((e) => card(e, {
     select: { checked: ui.picked.has(e.id), onchange: (on) => { if (on) ui.picked.add(e.id); else ui.picked.delete(e.id); drawShare(); } },
     actions: [
+      hostsOf(e).length && { name: 'check-online', label: t(e.online ? 'wallet.refresh-online' : 'wallet.check-online'), aria: (title) => `${t(e.online ? 'wallet.refresh-online' : 'wallet.check-online')} ${title}`, cls: 'primary', onclick: () => checkOnlineClick(e) },
       { name: 'reverify', label: t('wallet.reverify'), aria: (title) => `${t('wallet.reverify')} ${title}`, onclick: () => reverify([e.id]) },
       { name: 'download', label: t('wallet.download'), aria: (title) => `${t('wallet.download')} ${title}`, onclick: () => downloadEntry(e) },
       { name: 'bake-png', label: t('wallet.baked-png'), aria: (title) => t('wallet.bake-png-label', { title }), onclick: () => bake(e, 'png') },

@@ -9,6 +9,8 @@ import (
 	neturl "net/url"
 	"slices"
 	"strings"
+	"sync"
+	"time"
 
 	"syscall/js"
 
@@ -40,6 +42,47 @@ import (
 type jsFetcher struct {
 	allowPrivate bool
 	hosts        []string
+	kept         *keeper // nil unless the caller asked to keep what was fetched
+}
+
+// keeper collects the documents a verification fetched, so that a wallet can
+// keep them and verify again offline later (the documents option), saying
+// how old that evidence is. Fetches may run concurrently.
+type keeper struct {
+	mu   sync.Mutex
+	docs []keptDoc
+}
+
+type keptDoc struct {
+	url       string
+	fetchedAt time.Time
+	lifetime  time.Duration // fetch.Lifetime of the response
+	body      []byte
+}
+
+func (k *keeper) add(d keptDoc) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.docs = append(k.docs, d)
+}
+
+// jsArray is the kept documents as JavaScript objects:
+// [{url, fetchedAt (RFC 3339), maxAge (seconds), body (Uint8Array)}].
+func (k *keeper) jsArray() js.Value {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	arr := js.Global().Get("Array").New()
+	for _, d := range k.docs {
+		o := js.Global().Get("Object").New()
+		o.Set("url", d.url)
+		o.Set("fetchedAt", d.fetchedAt.UTC().Format(time.RFC3339))
+		o.Set("maxAge", int(d.lifetime/time.Second))
+		b := js.Global().Get("Uint8Array").New(len(d.body))
+		js.CopyBytesToJS(b, d.body)
+		o.Set("body", b)
+		arr.Call("push", o)
+	}
+	return arr
 }
 
 // ContentTypeError is a response whose media type the caller cannot use.
@@ -131,7 +174,18 @@ func (f jsFetcher) Fetch(ctx context.Context, url string, accept ...string) ([]b
 		cancelBody(resp)
 		return nil, &ContentTypeError{URL: url, Got: got, Want: accept}
 	}
-	return readBody(ctx, url, resp)
+	body, err := readBody(ctx, url, resp)
+	if err == nil && f.kept != nil {
+		h := resp.Get("headers")
+		hdr := func(name string) string {
+			if v := h.Call("get", name); v.Type() == js.TypeString {
+				return v.String()
+			}
+			return ""
+		}
+		f.kept.add(keptDoc{url: url, fetchedAt: time.Now(), lifetime: fetch.Lifetime(hdr("Cache-Control"), hdr("Expires"), hdr("Date")), body: body})
+	}
+	return body, err
 }
 
 // allowed reports whether rawURL's host may be contacted. Hosts compare as

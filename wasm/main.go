@@ -17,7 +17,14 @@
 // strict (schema slips fail), hosts (with offline: false, the only hosts that
 // may be contacted), documents ({url: string | Uint8Array}, supplied instead
 // of fetched, as the CLI's --with), allowPrivateNetwork = false (let online
-// checks reach local addresses, for intranet issuers)}.
+// checks reach local addresses, for intranet issuers), keepDocuments = false
+// (with offline: false, the result also carries documents: the public
+// documents fetched, [{url, fetchedAt, maxAge (seconds the server allows
+// reusing it), body (Uint8Array)}], for a wallet to keep and supply later;
+// this field is the bridge's, not part of the Report), registries ([{name,
+// url} | {name, data: string | Uint8Array}]: issuer registries for the
+// identity check, a file's bytes or a URL fetched when online, as the CLI's
+// --registry; none by default)}.
 // The promise resolves to the JSON-parsed report.Report and rejects only for a
 // misuse of the API (wrong argument types) or an internal failure; a bad
 // credential is a Report with failed checks, not a rejection.
@@ -41,6 +48,7 @@ import (
 
 	"syscall/js"
 
+	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/verify"
 )
 
@@ -88,11 +96,13 @@ type options struct {
 	offline           bool
 	strict            bool
 	allowPrivate      bool
+	keepDocuments     bool
 	at                time.Time
 	challenge, domain string
 	source            string
 	hosts             []string
 	documents         map[string][]byte
+	registries        []registry.Source
 }
 
 // verifyJS is ClearBadge.verify. It reads its arguments synchronously (the
@@ -129,11 +139,18 @@ func run(input []byte, o options, resolve, reject js.Value) {
 		}
 	}()
 	vopts := []verify.Option{verify.WithOffline(o.offline), verify.WithPrivateNetwork(o.allowPrivate)}
+	var kept *keeper
 	if !o.offline {
-		vopts = append(vopts, verify.WithFetcher(jsFetcher{allowPrivate: o.allowPrivate, hosts: o.hosts}))
+		if o.keepDocuments {
+			kept = &keeper{}
+		}
+		vopts = append(vopts, verify.WithFetcher(jsFetcher{allowPrivate: o.allowPrivate, hosts: o.hosts, kept: kept}))
 	}
 	if len(o.documents) > 0 {
 		vopts = append(vopts, verify.WithDocuments(o.documents))
+	}
+	if len(o.registries) > 0 {
+		vopts = append(vopts, verify.WithRegistries(o.registries...))
 	}
 	if o.strict {
 		vopts = append(vopts, verify.WithStrict(true))
@@ -157,7 +174,11 @@ func run(input []byte, o options, resolve, reject js.Value) {
 	}
 	// JSON.parse hands JavaScript a plain object; building it field by field
 	// through syscall/js would be slower and would duplicate the JSON shape.
-	resolve.Invoke(js.Global().Get("JSON").Call("parse", string(b)))
+	res := js.Global().Get("JSON").Call("parse", string(b))
+	if kept != nil {
+		res.Set("documents", kept.jsArray())
+	}
+	resolve.Invoke(res)
 }
 
 // inputBytes copies a string or Uint8Array argument into Go memory.
@@ -188,7 +209,7 @@ func readOptions(v js.Value) (options, error) {
 	for _, f := range []struct {
 		name string
 		dst  *bool
-	}{{"offline", &o.offline}, {"strict", &o.strict}, {"allowPrivateNetwork", &o.allowPrivate}} {
+	}{{"offline", &o.offline}, {"strict", &o.strict}, {"allowPrivateNetwork", &o.allowPrivate}, {"keepDocuments", &o.keepDocuments}} {
 		if err := boolOption(v, f.name, f.dst); err != nil {
 			return o, err
 		}
@@ -198,6 +219,9 @@ func readOptions(v js.Value) (options, error) {
 		return o, err
 	}
 	if o.documents, err = documentsOption(v.Get("documents")); err != nil {
+		return o, err
+	}
+	if o.registries, err = registriesOption(v.Get("registries")); err != nil {
 		return o, err
 	}
 	str := func(name string, dst *string) error {
@@ -282,6 +306,46 @@ func documentsOption(f js.Value) (map[string][]byte, error) {
 		docs[url] = b
 	}
 	return docs, nil
+}
+
+// registriesOption reads options.registries: an array of {name, url} or
+// {name, data}.
+func registriesOption(f js.Value) ([]registry.Source, error) {
+	if f.IsUndefined() || f.IsNull() {
+		return nil, nil
+	}
+	if !js.Global().Get("Array").Call("isArray", f).Bool() {
+		return nil, fmt.Errorf("ClearBadge.verify: options.registries must be an array, not %s", describe(f))
+	}
+	out := make([]registry.Source, f.Length())
+	for i := range out {
+		r := f.Index(i)
+		if r.Type() != js.TypeObject {
+			return nil, fmt.Errorf("ClearBadge.verify: options.registries[%d] must be {name, url} or {name, data}, not %s", i, describe(r))
+		}
+		for _, k := range []struct {
+			name string
+			dst  *string
+		}{{"name", &out[i].Name}, {"url", &out[i].URL}} {
+			if v := r.Get(k.name); !v.IsUndefined() && !v.IsNull() {
+				if v.Type() != js.TypeString {
+					return nil, fmt.Errorf("ClearBadge.verify: options.registries[%d].%s must be a string, not %s", i, k.name, describe(v))
+				}
+				*k.dst = v.String()
+			}
+		}
+		if d := r.Get("data"); !d.IsUndefined() && !d.IsNull() {
+			b, err := inputBytes(d)
+			if err != nil {
+				return nil, fmt.Errorf("ClearBadge.verify: options.registries[%d].data must be a string or a Uint8Array, not %s", i, describe(d))
+			}
+			out[i].Data = b
+		}
+		if (out[i].URL == "") == (out[i].Data == nil) {
+			return nil, fmt.Errorf("ClearBadge.verify: options.registries[%d] needs exactly one of url and data", i)
+		}
+	}
+	return out, nil
 }
 
 // describe names a JavaScript value's type for error messages.

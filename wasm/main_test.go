@@ -80,18 +80,22 @@ func TestReadOptions(t *testing.T) {
 	if err != nil || !o.offline {
 		t.Fatalf("no options: %+v, %v; want offline", o, err)
 	}
-	o, err = readOptions(obj("offline", false, "at", "2025-06-01T12:00:00Z", "challenge", "c", "domain", "d", "source", "f.json", "other", 1, "allowPrivateNetwork", true))
+	o, err = readOptions(obj("offline", false, "at", "2025-06-01T12:00:00Z", "challenge", "c", "domain", "d", "source", "f.json", "other", 1, "allowPrivateNetwork", true, "keepDocuments", true))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.offline || !o.allowPrivate || o.challenge != "c" || o.domain != "d" || o.source != "f.json" || !o.at.Equal(time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)) {
+	if o.offline || !o.allowPrivate || !o.keepDocuments || o.challenge != "c" || o.domain != "d" || o.source != "f.json" || !o.at.Equal(time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)) {
 		t.Errorf("got %+v", o)
 	}
 	hosts := js.Global().Get("Array").New("status.example", "issuer.example:8443")
 	docs := obj("https://status.example/list", "{}", "https://issuer.example/key", js.Global().Get("Uint8Array").New(2))
-	o, err = readOptions(obj("strict", true, "hosts", hosts, "documents", docs))
+	regs := js.Global().Get("Array").New(obj("name", "R", "url", "https://registry.example/r.json"), obj("data", "{}"))
+	o, err = readOptions(obj("strict", true, "hosts", hosts, "documents", docs, "registries", regs))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(o.registries) != 2 || o.registries[0].Name != "R" || o.registries[0].URL != "https://registry.example/r.json" || string(o.registries[1].Data) != "{}" {
+		t.Errorf("registries: %+v", o.registries)
 	}
 	if !o.strict || !o.offline || strings.Join(o.hosts, " ") != "status.example issuer.example:8443" ||
 		string(o.documents["https://status.example/list"]) != "{}" || len(o.documents["https://issuer.example/key"]) != 2 {
@@ -108,6 +112,11 @@ func TestReadOptions(t *testing.T) {
 		obj("at", 5),
 		obj("challenge", true),
 		obj("allowPrivateNetwork", "yes"),
+		obj("keepDocuments", 1),
+		obj("registries", "https://registry.example/r.json"),
+		obj("registries", js.Global().Get("Array").New(obj("name", "no source"))),
+		obj("registries", js.Global().Get("Array").New(obj("url", "https://a.example/", "data", "{}"))),
+		obj("registries", js.Global().Get("Array").New(obj("url", 5))),
 		js.ValueOf("offline"),
 	} {
 		if _, err := readOptions(bad); err == nil {
@@ -184,4 +193,21 @@ func TestFetchRefusesPlainHTTPAndLocal(t *testing.T) {
 	}
 	// The fetcher satisfies the core's interface.
 	var _ fetch.Fetcher = jsFetcher{}
+}
+
+// TestKeeper: what an online verification fetched is handed to JavaScript
+// with its fetch time and cache lifetime, for a wallet to keep.
+func TestKeeper(t *testing.T) {
+	k := &keeper{}
+	at := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	k.add(keptDoc{url: "https://status.example/1", fetchedAt: at, lifetime: 5 * time.Minute, body: []byte("{}")})
+	arr := k.jsArray()
+	if arr.Length() != 1 {
+		t.Fatalf("%d documents", arr.Length())
+	}
+	d := arr.Index(0)
+	if d.Get("url").String() != "https://status.example/1" || d.Get("fetchedAt").String() != "2026-11-30T12:00:00Z" ||
+		d.Get("maxAge").Int() != 300 || d.Get("body").Get("byteLength").Int() != 2 {
+		t.Errorf("got %s", js.Global().Get("JSON").Call("stringify", d).String())
+	}
 }

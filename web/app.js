@@ -232,6 +232,9 @@ function renderResult(report, item, opts) {
   return li;
 }
 
+// DOC_WORDS: what the document a check needs is, in words (i18n keys).
+const DOC_WORDS = { proof: 'doc.key', issuer: 'doc.key', status: 'doc.status-list', identity: 'doc.registry' };
+
 // remedyControl: what the page offers for one missing check. An online
 // remedy is a button that checks this card again online, allowed to contact
 // the one host it names; a document (or an online one this browser could
@@ -261,8 +264,13 @@ function remedyControl(m, item, opts, card) {
     item.documents = { ...item.documents, [m.url]: new Uint8Array(await f.arrayBuffer()) };
     recheck(card(), item);
   });
+  // Asked online and still missing: in a browser that is most often a host
+  // that does not send CORS headers (a web page may not read its answer),
+  // which fetch cannot tell apart from a network failure.
+  const refused = m.remedy === 'document' && host && !opts.offline && (!opts.hosts || opts.hosts.includes(host));
   return h('div', { class: 'row remedy-doc' },
     m.remedy === 'online' && h('p', { class: 'hint', text: t('app.could-not-get', { host }) }),
+    refused && h('p', { class: 'hint', 'data-refused': host, text: t('app.refused', { host, doc: t(DOC_WORDS[m.check] || 'doc.document') }) }),
     input, h('label', { for: id, class: 'button small' },
       ...t('app.add-as-file', { url: '\u0000' }).split('\u0000').flatMap((part, i) => (i ? [h('span', { class: 'url', text: m.url }), part] : [part]))));
 }

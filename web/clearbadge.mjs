@@ -19,6 +19,13 @@
 //   documents  {url: string | Uint8Array | ArrayBuffer}: documents supplied
 //              instead of fetched (a status list, a DID or controller
 //              document), as the CLI's --with URL=FILE; used offline too
+//   keepDocuments  with offline: false, the report also gets documents: the
+//              public documents fetched, [{url, fetchedAt, maxAge, body}]
+//              (body a Uint8Array; maxAge the seconds its server allows
+//              reusing it), to supply later as documents (the wallet does)
+//   registries [{name, url} | {name, data: string | Uint8Array}]: issuer
+//              registries for the identity check (a URL is fetched only
+//              online, from the allowed hosts), as the CLI's --registry
 //   strict     true: data-model (schema) slips of an authentic credential
 //              fail instead of being noted (for issuers testing output)
 //   challenge, domain   what a presentation's proof must carry
@@ -95,9 +102,10 @@ async function prepare(input, opts = {}) {
   for (const k of ['challenge', 'domain']) {
     if (opts[k] !== undefined && opts[k] !== null) o[k] = String(opts[k]);
   }
-  if (opts.strict !== undefined) {
-    if (typeof opts.strict !== 'boolean') throw new TypeError('verify: options.strict must be a boolean');
-    o.strict = opts.strict;
+  for (const k of ['strict', 'keepDocuments']) {
+    if (opts[k] === undefined) continue;
+    if (typeof opts[k] !== 'boolean') throw new TypeError(`verify: options.${k} must be a boolean`);
+    o[k] = opts[k];
   }
   if (opts.hosts !== undefined) {
     if (!Array.isArray(opts.hosts) || !opts.hosts.every((x) => typeof x === 'string' && x !== '')) {
@@ -115,6 +123,17 @@ async function prepare(input, opts = {}) {
       else if (doc instanceof ArrayBuffer) o.documents[url] = new Uint8Array(doc);
       else throw new TypeError(`verify: options.documents[${JSON.stringify(url)}] must be a string, Uint8Array or ArrayBuffer`);
     }
+  }
+  if (opts.registries !== undefined) {
+    if (!Array.isArray(opts.registries)) throw new TypeError('verify: options.registries must be an array');
+    o.registries = opts.registries.map((r) => {
+      if (r === null || typeof r !== 'object') throw new TypeError('verify: options.registries[] must be {name, url} or {name, data}');
+      const x = {};
+      if (r.name !== undefined) x.name = String(r.name);
+      if (r.url !== undefined) x.url = String(r.url);
+      if (r.data !== undefined) x.data = r.data instanceof ArrayBuffer ? new Uint8Array(r.data) : r.data;
+      return x;
+    });
   }
   if (source !== undefined && source !== null) o.source = String(source);
   return { input, opts: o };

@@ -198,6 +198,11 @@ export const UI = {
     es: 'Comprobada sin conexión en este navegador por ClearBadge. No se envió nada a ningún sitio.',
     fr: 'Vérifié hors ligne dans ce navigateur par ClearBadge. Rien n’a été envoyé nulle part.',
   },
+  'widget.foot-online': {
+    en: 'Checked online in this browser by ClearBadge at {date}, contacting only {hosts}. The badge itself was not sent.',
+    es: 'Comprobada en línea en este navegador por ClearBadge el {date}, contactando solo con {hosts}. La insignia no se envió.',
+    fr: 'Vérifié en ligne dans ce navigateur par ClearBadge le {date}, en ne contactant que {hosts}. Le badge lui-même n’a pas été envoyé.',
+  },
   'widget.no-credential': {
     en: 'No credential given: set src, or put the credential inside the element.',
     es: 'No se indicó ninguna credencial: defina src o ponga la credencial dentro del elemento.',
@@ -364,6 +369,15 @@ export const UI = {
     es: 'Este navegador no pudo obtenerlo de {host}. Puede añadir el documento en su lugar.',
     fr: 'Ce navigateur n’a pas pu l’obtenir de {host}. Vous pouvez ajouter le document à la place.',
   },
+  'app.refused': {
+    en: '{host} does not let web pages read its {doc} (or could not be reached from this browser). Add it as a file, or verify with the ClearBadge wallet extension or the command line (clearbadge verify), which are not web pages.',
+    es: '{host} no permite que las páginas web lean su {doc} (o no se pudo alcanzar desde este navegador). Añádalo como archivo, o verifique con la extensión de cartera ClearBadge o la línea de órdenes (clearbadge verify), que no son páginas web.',
+    fr: '{host} ne laisse pas les pages web lire son {doc} (ou n’a pas pu être joint depuis ce navigateur). Ajoutez-le comme fichier, ou vérifiez avec l’extension portefeuille ClearBadge ou la ligne de commande (clearbadge verify), qui ne sont pas des pages web.',
+  },
+  'doc.key': { en: 'key document', es: 'documento de claves', fr: 'document de clés' },
+  'doc.status-list': { en: 'revocation list', es: 'lista de revocación', fr: 'liste de révocation' },
+  'doc.registry': { en: 'issuer registry', es: 'registro de emisores', fr: 'registre d’émetteurs' },
+  'doc.document': { en: 'document', es: 'documento', fr: 'document' },
   'app.add-as-file': { en: 'Add {url} as a file', es: 'Añadir {url} como archivo', fr: 'Ajouter {url} comme fichier' },
   'app.paste-first': { en: 'Paste a credential first: JSON, or a JWT.', es: 'Pegue primero una credencial: JSON o un JWT.', fr: 'Collez d’abord une attestation : JSON, ou un JWT.' },
   'app.pasted-text': { en: 'pasted text', es: 'texto pegado', fr: 'texte collé' },
@@ -468,15 +482,24 @@ export const UI = {
   'wallet.bake-svg-label': { en: 'Download as a baked SVG badge: {title}', es: 'Descargar como SVG con credencial: {title}', fr: 'Télécharger en SVG avec attestation : {title}' },
   'wallet.from': { en: 'From {source}', es: 'De {source}', fr: 'De {source}' },
   'wallet.checked-offline': { en: 'Checked {date}, offline', es: 'Comprobada el {date}, sin conexión', fr: 'Vérifiée le {date}, hors ligne' },
-  'wallet.remedy-online': {
-    en: 'The wallet checks offline only. The ClearBadge verifier page with online checks on, or the command line (clearbadge verify --online), can complete this.',
-    es: 'La cartera solo comprueba sin conexión. La página del verificador ClearBadge con las comprobaciones en línea activadas, o la línea de órdenes (clearbadge verify --online), pueden completarlo.',
-    fr: 'Le portefeuille vérifie hors ligne uniquement. La page du vérificateur ClearBadge avec les vérifications en ligne, ou la ligne de commande (clearbadge verify --online), peuvent compléter ceci.',
+  'wallet.remedy-check-online': {
+    en: 'Use "Check online" below: ClearBadge asks you first.', es: 'Use «Comprobar en línea» abajo: ClearBadge le pregunta antes.', fr: 'Utilisez « Vérifier en ligne » ci-dessous : ClearBadge vous le demande d’abord.',
   },
-  'wallet.remedy-document': {
-    en: 'The wallet cannot add documents. The ClearBadge verifier page (add it as a file) or the command line (clearbadge verify --with URL=FILE) can complete this.',
-    es: 'La cartera no puede añadir documentos. La página del verificador ClearBadge (añádalo como archivo) o la línea de órdenes (clearbadge verify --with URL=ARCHIVO) pueden completarlo.',
-    fr: 'Le portefeuille ne peut pas ajouter de documents. La page du vérificateur ClearBadge (ajoutez-le comme fichier) ou la ligne de commande (clearbadge verify --with URL=FICHIER) peuvent compléter ceci.',
+  'wallet.remedy-cli': {
+    en: 'The command line (clearbadge verify --with URL=FILE) can complete this.', es: 'La línea de órdenes (clearbadge verify --with URL=ARCHIVO) puede completarlo.', fr: 'La ligne de commande (clearbadge verify --with URL=FICHIER) peut compléter ceci.',
+  },
+  'wallet.remedy-found': {
+    en: 'Checked offline. Save it to your wallet to check it online there (ClearBadge asks you before contacting anyone), or use the command line (clearbadge verify --online).',
+    es: 'Comprobada sin conexión. Guárdela en su cartera para comprobarla allí en línea (ClearBadge le pregunta antes de contactar con nadie), o use la línea de órdenes (clearbadge verify --online).',
+    fr: 'Vérifiée hors ligne. Enregistrez-la dans votre portefeuille pour la vérifier en ligne (ClearBadge vous demande avant de contacter qui que ce soit), ou utilisez la ligne de commande (clearbadge verify --online).',
+  },
+  'wallet.check-online': { en: 'Check online', es: 'Comprobar en línea', fr: 'Vérifier en ligne' },
+  'wallet.refresh-online': { en: 'Refresh online', es: 'Actualizar en línea', fr: 'Actualiser en ligne' },
+  'wallet.checked-online': { en: 'Checked online {date}', es: 'Comprobada en línea el {date}', fr: 'Vérifiée en ligne le {date}' },
+  'wallet.checked-offline-docs': {
+    en: 'Checked {date}, offline, with the documents kept from its last online check',
+    es: 'Comprobada el {date}, sin conexión, con los documentos guardados de su última comprobación en línea',
+    fr: 'Vérifiée le {date}, hors ligne, avec les documents conservés de sa dernière vérification en ligne',
   },
   'wallet.checking-found': { en: 'Checking what the page offered…', es: 'Comprobando lo que ofrecía la página…', fr: 'Vérification de ce que la page proposait…' },
   'wallet.found-title': { en: 'Found on a web page', es: 'Encontrada en una página web', fr: 'Trouvée sur une page web' },

@@ -17,8 +17,21 @@
 // recipient, the verdict, and a button that shows the checks. The verifier
 // (clearbadge.mjs: the wasm in a worker, shared by all widgets of the page)
 // is loaded only when a widget first comes near the viewport
-// (IntersectionObserver), and it always verifies offline: nothing about the
-// badge leaves the visitor's browser.
+// (IntersectionObserver), and it verifies offline by default: nothing about
+// the badge leaves the visitor's browser.
+//
+// Two opt-ins for badges whose issuer key (did:web) or revocation list is
+// online, which offline read `incomplete`:
+//   - documents="URL=FILE URL=FILE" (or a child <script type="application/json"
+//     data-documents> holding {"URL": "FILE"}): the site serves those public
+//     documents itself; each FILE is fetched from the page like src, and the
+//     check stays offline (the CLI's --with);
+//   - online: the visitor's browser fetches the public documents the badge
+//     names (only the hosts its offline check said are missing, without
+//     cookies or referrer), where those hosts allow web pages to read them
+//     (CORS). Needs widget.mjs served from the page's own origin, and the
+//     page's CSP connect-src to allow those hosts (docs/web.md). The card
+//     then says it checked online, when, and which hosts.
 //
 // For scripts and tests: the host element gets a `verdict` attribute and
 // property (pending from the moment it is connected until the check ends,
@@ -39,7 +52,7 @@ import {
   h, icon, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge, errorReport,
   nameEl, identityLine, missingList, generationNote,
 } from './render.mjs';
-import { t, setLang, pickLang } from './i18n.mjs';
+import { t, setLang, pickLang, formatDate, list } from './i18n.mjs';
 
 const TAG = 'clearbadge-verify';
 const MAX_BYTES = 16 << 20; // as the verifier page
@@ -165,8 +178,22 @@ function styles() {
   return sheet;
 }
 
+// missingHosts: the https hosts whose public documents an offline report
+// says would complete it (the only hosts an online widget contacts).
+function missingHosts(report) {
+  const hosts = new Set();
+  for (const m of report.missing || []) {
+    if (m.remedy !== 'online' && m.remedy !== 'document') continue;
+    try {
+      const u = new URL(m.url);
+      if (u.protocol === 'https:') hosts.add(u.host);
+    } catch { /* no URL: nothing to fetch */ }
+  }
+  return [...hosts];
+}
+
 class ClearBadgeVerify extends HTMLElement {
-  static observedAttributes = ['src', 'credential', 'verdict', 'lang'];
+  static observedAttributes = ['src', 'credential', 'verdict', 'online', 'documents', 'lang'];
 
   #root;
   #card;
@@ -177,6 +204,7 @@ class ClearBadgeVerify extends HTMLElement {
   #verdict = null; // what the verdict attribute must say (null before connecting)
   #report = null;
   #image = '';
+  #online = null;
 
   constructor() {
     super();
@@ -222,7 +250,7 @@ class ClearBadgeVerify extends HTMLElement {
       return;
     }
     if (name === 'lang') {
-      if (old !== value && this.#report) this.#draw(this.#report, this.#image);
+      if (old !== value && this.#report) this.#draw(this.#report, this.#image, this.#online);
       else if (old !== value) this.#drawPending();
       return;
     }
@@ -252,11 +280,23 @@ class ClearBadgeVerify extends HTMLElement {
     this.#drawPending();
     let report;
     let image = '';
+    let online = null; // {hosts, at} when the badge was checked online
     try {
       const item = await this.#input();
+      const documents = await this.#documents();
       const cb = await load();
-      // Offline always: the widget never lets the verifier contact anyone.
-      report = await cb.verify(item.input, { offline: true, source: item.source });
+      // Offline unless the page opted in (the online attribute).
+      report = await cb.verify(item.input, { offline: true, source: item.source, documents });
+      const hosts = missingHosts(report);
+      if (this.hasAttribute('online') && hosts.length) {
+        try {
+          report = await cb.verify(item.input, { offline: false, hosts, source: item.source, documents });
+          online = { hosts, at: new Date() };
+        } catch {
+          // Online checks are unavailable here (widget.mjs from another
+          // origin): the offline report stands.
+        }
+      }
       image = imageOf(report.summary) || item.image || '';
     } catch (err) {
       report = errorReport(err.message || String(err));
@@ -264,7 +304,8 @@ class ClearBadgeVerify extends HTMLElement {
     if (run !== this.#run) return;
     const { verdict } = report;
     this.#image = image;
-    this.#draw(report, image);
+    this.#online = online;
+    this.#draw(report, image, online);
     this.#report = report;
     this.#setVerdict(verdict);
     this.dispatchEvent(new CustomEvent('verdict', { bubbles: true, composed: true, detail: { verdict, report } }));
@@ -297,6 +338,37 @@ class ClearBadgeVerify extends HTMLElement {
     return { input: bytes, source, image: await imageURL(bytes, resp.headers.get('Content-Type'), url) };
   }
 
+  // #documents: the public documents the site serves beside the badge,
+  // {url: bytes}, from the documents attribute ("URL=FILE ...", split at
+  // each pair's last "=") and a child <script type="application/json"
+  // data-documents> ({"URL": "FILE"}). Each FILE is fetched like src.
+  async #documents() {
+    const pairs = [];
+    for (const p of (this.getAttribute('documents') || '').trim().split(/\s+/).filter(Boolean)) {
+      const i = p.lastIndexOf('=');
+      if (i <= 0) throw new Error(`documents: "${p}" is not URL=FILE.`);
+      pairs.push([p.slice(0, i), p.slice(i + 1)]);
+    }
+    const script = this.querySelector(':scope > script[type="application/json"][data-documents]');
+    if (script) {
+      let map;
+      try { map = JSON.parse(script.textContent); } catch { throw new Error('documents: the data-documents script is not JSON.'); }
+      for (const [u, f] of Object.entries(map || {})) pairs.push([u, String(f)]);
+    }
+    if (!pairs.length) return undefined;
+    const out = {};
+    for (const [u, f] of pairs) {
+      const url = new URL(f, document.baseURI);
+      let resp;
+      try { resp = await fetch(url, { credentials: 'same-origin' }); } catch { resp = null; }
+      if (!resp?.ok) throw new Error(`The document for ${u} (${f}) could not be fetched.`);
+      const bytes = new Uint8Array(await resp.arrayBuffer());
+      if (bytes.length > MAX_BYTES) throw new Error(`The document for ${u} is too large.`);
+      out[u] = bytes;
+    }
+    return out;
+  }
+
   #drawPending() {
     this.#useLang();
     this.#card.className = 'card skeleton';
@@ -312,7 +384,7 @@ class ClearBadgeVerify extends HTMLElement {
       this.#status);
   }
 
-  #draw(report, image) {
+  #draw(report, image, online) {
     this.#useLang();
     const { verdict } = report;
     const s = report.summary || {};
@@ -334,12 +406,14 @@ class ClearBadgeVerify extends HTMLElement {
         s.subjectName || s.subject ? line('widget.issued-to', s.subjectName || s.subject) : null,
         s.holder ? line('widget.presented-by', s.holder) : null));
 
-    const { label, why } = verdictText(report, { offline: true });
+    const { label, why } = verdictText(report, { offline: !online });
     const checks = report.checks || [];
     const more = h('div', { class: 'more', id: 'more', hidden: true },
       missingList(report),
       checksList(checks),
-      h('p', { class: 'foot', text: t('widget.foot') }));
+      h('p', { class: 'foot', 'data-online': online ? online.hosts.join(' ') : undefined, text: online
+        ? t('widget.foot-online', { date: formatDate(online.at.toISOString(), true), hosts: list(online.hosts) })
+        : t('widget.foot') }));
     const toggle = checks.length
       ? h('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'more' },
         h('span', { class: 'toggle-text', text: t('widget.checks') }),
@@ -353,7 +427,7 @@ class ClearBadgeVerify extends HTMLElement {
     });
     this.#status.replaceChildren(icon(iconKind(report), 'verdict-icon'),
       h('div', { class: 'status-text' }, h('p', { class: 'label', text: label }), h('p', { class: 'why', text: why }),
-        // The widget checks offline only; the verifier page can go online.
+        // The verifier page can complete what this widget did not.
         verdict === 'incomplete'
           ? h('a', { class: 'complete', href: VERIFIER_PAGE, target: '_blank', rel: 'noopener noreferrer' },
             t('widget.complete'))

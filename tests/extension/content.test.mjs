@@ -109,7 +109,7 @@ test('content script: finds the credentials, opens their verdict in the extensio
     assert.equal(await card.getAttribute('data-verdict'), expected[i], `row ${i}: ${await card.innerText()}`);
     if (expected[i] === 'incomplete') {
       assert.equal(await card.locator('[data-missing="issuer"]').getAttribute('data-remedy'), 'online');
-      assert.match(await card.innerText(), /The wallet checks offline only/);
+      assert.match(await card.innerText(), /Save it to your wallet to check it online there/);
     }
     await tab.close();
     await rows.nth(i).getByText(/Opened in a ClearBadge tab/).waitFor({ timeout: 10000 });

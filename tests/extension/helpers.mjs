@@ -36,13 +36,14 @@ export function removeProfile(dir) {
 }
 
 // launchWallet starts Chromium on profile with the extension loaded and
-// returns the context, the service worker and the extension id.
-export async function launchWallet(profile) {
+// returns the context, the service worker and the extension id. args are
+// more Chromium switches (--host-resolver-rules for the test hosts).
+export async function launchWallet(profile, { args = [] } = {}) {
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1000, height: 900 },
-    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...args],
   });
   const sw = ctx.serviceWorkers()[0] || await ctx.waitForEvent('serviceworker', { timeout: 20000 });
   const id = new URL(sw.url()).host;
@@ -104,3 +105,4 @@ export async function statusText(page, re, timeout = 30000) {
     re.source, { timeout });
   return page.textContent('#status');
 }
+

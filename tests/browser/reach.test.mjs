@@ -1,0 +1,171 @@
+// The verifier page against issuers whose servers do or do not let web
+// pages read their documents (issue 17). One local HTTPS server stands for
+// issuer.test (CORS open) and nocors.test (no CORS headers), reached through
+// --host-resolver-rules (../shared/notes/browser-testing.md §7); the names
+// are not local addresses, so the page's default refusal of those stays on.
+//   - nocors.test: the online check is refused by the browser; the card says
+//     so, names the document, and adding it as a file completes the check;
+//   - issuer.test: online mode completes the check directly;
+//   - the request ledger (route allowlist, the server's log by Host, a
+//     canary) shows nothing but the hosts the card named was contacted.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumPath, requireBuild, startServer, startCanary, ensureOutDir, waitForResults } from './helpers.mjs';
+import { didWebIssuer, sign, openBadge } from './issue.mjs';
+
+let server; let canary; let browser; let docsServer; let tmp;
+const files = {};
+const hits = [];
+const served = {};
+
+before(async () => {
+  requireBuild();
+  tmp = mkdtempSync(path.join(tmpdir(), 'clearbadge-reach-page-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+    '-keyout', path.join(tmp, 'key.pem'), '-out', path.join(tmp, 'cert.pem'), '-days', '1',
+    '-subj', '/CN=issuer.test', '-addext', 'subjectAltName=DNS:issuer.test,DNS:nocors.test'], { stdio: 'ignore' });
+  docsServer = https.createServer({
+    key: readFileSync(path.join(tmp, 'key.pem')), cert: readFileSync(path.join(tmp, 'cert.pem')),
+  }, (req, res) => {
+    const host = (req.headers.host || '').replace(/:\d+$/, '');
+    hits.push(`${host} ${req.url}`);
+    if (host !== 'nocors.test') res.setHeader('Access-Control-Allow-Origin', '*');
+    const doc = served[`${host} ${req.url}`];
+    if (!doc) { res.statusCode = 404; res.end(); return; }
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify(doc));
+  });
+  await new Promise((r) => docsServer.listen(0, '127.0.0.1', r));
+  for (const host of ['issuer.test', 'nocors.test']) {
+    const iss = await didWebIssuer(`did:web:${host}`);
+    served[`${host} /.well-known/did.json`] = iss.didDocument;
+    files[host] = path.join(tmp, `${host}.json`);
+    writeFileSync(files[host], JSON.stringify(await sign(openBadge({
+      issuer: { id: `did:web:${host}`, name: `College at ${host}` }, name: `Badge from ${host}`,
+    }), iss.key)));
+  }
+  files['nocors-did.json'] = path.join(tmp, 'did.json');
+  writeFileSync(files['nocors-did.json'], JSON.stringify(served['nocors.test /.well-known/did.json']));
+  [server, canary] = await Promise.all([startServer(), startCanary()]);
+  const port = docsServer.address().port;
+  browser = await chromium.launch({
+    executablePath: chromiumPath(), headless: true,
+    args: [`--host-resolver-rules=MAP issuer.test 127.0.0.1:${port}, MAP nocors.test 127.0.0.1:${port}`],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  await canary?.close();
+  await new Promise((r) => (docsServer ? docsServer.close(r) : r()));
+});
+
+const PAGE_FILES = /\.(html|js|mjs|css|wasm|svg|json)$|\/$/;
+
+async function openPage() {
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 }, ignoreHTTPSErrors: true });
+  const net = { leaks: [], foreign: [] };
+  await ctx.route('**/*', (route) => {
+    const req = route.request();
+    const u = new URL(req.url());
+    if (u.origin === server.origin && req.method() === 'GET' && PAGE_FILES.test(u.pathname)) return route.continue();
+    if (['issuer.test', 'nocors.test'].includes(u.host)) { net.foreign.push(`${u.host}${u.pathname}`); return route.continue(); }
+    net.leaks.push(`${req.method()} ${req.url()}`);
+    return route.abort();
+  });
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
+  return { ctx, page, net };
+}
+
+async function settled(page) {
+  await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 &&
+    !document.querySelector('#results > .pending'), null, { timeout: 60000 });
+  return (await waitForResults(page, 1))[0];
+}
+
+test('a host without CORS: the card says the browser was refused, and the document added as a file completes it', async () => {
+  const { ctx, page, net } = await openPage();
+  try {
+    await page.setInputFiles('input[type=file]', files['nocors.test']);
+    let r = await settled(page);
+    assert.equal(r.verdict, 'incomplete', r.text);
+    assert.deepEqual(hits, [], 'offline by default');
+    await page.click('[data-remedy-action="online"][data-host="nocors.test"]');
+    r = await settled(page);
+    assert.equal(r.verdict, 'incomplete', r.text);
+    assert.match(r.text, /nocors\.test does not let web pages read its key document/);
+    assert.match(r.text, /ClearBadge wallet extension or the command line/);
+    const doc = page.locator('[data-remedy-action="document"][data-url="https://nocors.test/.well-known/did.json"]');
+    assert.equal(await doc.count(), 1, 'the card names the URL it needs');
+    await page.locator('#results > [data-verdict]').screenshot({ path: path.join(ensureOutDir(), 'page-refused.png') });
+    await doc.setInputFiles(files['nocors-did.json']);
+    r = await settled(page);
+    assert.equal(r.verdict, 'verified', r.text);
+    // The browser did send the request (the server answered without CORS).
+    for (const h of hits) assert.equal(h, 'nocors.test /.well-known/did.json');
+    assert.deepEqual(net.leaks, []);
+    assert.deepEqual(canary.hits, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('a host with CORS: online mode completes the check directly, contacting only that host', async () => {
+  hits.length = 0;
+  const { ctx, page, net } = await openPage();
+  try {
+    await page.click('#online');
+    await page.setInputFiles('input[type=file]', files['issuer.test']);
+    const r = await settled(page);
+    assert.equal(r.verdict, 'verified', r.text);
+    assert.deepEqual(hits, ['issuer.test /.well-known/did.json']);
+    assert.deepEqual(net.foreign, ['issuer.test/.well-known/did.json']);
+    assert.deepEqual(net.leaks, []);
+    assert.deepEqual(canary.hits, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('widget: offline by default; online opts in for the hosts the badge names; documents keep it offline', async () => {
+  hits.length = 0;
+  const { ctx, page, net } = await openPage();
+  try {
+    const body = {
+      '/reach-widget.html': ['text/html', `<!doctype html><meta charset="utf-8"><title>Portfolio</title>
+<script type="module" src="/widget.mjs"></script>
+<clearbadge-verify id="off" src="/reach/issuer.json"></clearbadge-verify>
+<clearbadge-verify id="on" online src="/reach/issuer.json"></clearbadge-verify>
+<clearbadge-verify id="docs" src="/reach/nocors.json" documents="https://nocors.test/.well-known/did.json=/reach/nocors-did.json"></clearbadge-verify>`],
+      '/reach/issuer.json': ['application/json', readFileSync(files['issuer.test'])],
+      '/reach/nocors.json': ['application/json', readFileSync(files['nocors.test'])],
+      '/reach/nocors-did.json': ['application/json', readFileSync(files['nocors-did.json'])],
+    };
+    await page.route((u) => Object.hasOwn(body, u.pathname), (route) => {
+      const [contentType, b] = body[new URL(route.request().url()).pathname];
+      return route.fulfill({ contentType, body: b });
+    });
+    await page.goto(`${server.origin}/reach-widget.html`);
+    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')]
+      .every((el) => el.verdict && el.verdict !== 'pending'), null, { timeout: 60000 });
+    const verdicts = await page.$$eval('clearbadge-verify', (els) => Object.fromEntries(els.map((el) => [el.id, el.verdict])));
+    assert.deepEqual(verdicts, { off: 'incomplete', on: 'verified', docs: 'verified' });
+    assert.equal(await page.locator('#on .foot').getAttribute('data-online'), 'issuer.test');
+    assert.match(await page.locator('#on .foot').textContent(), /Checked online in this browser by ClearBadge at .+, contacting only issuer\.test/);
+    assert.match(await page.locator('#docs .foot').textContent(), /Checked offline/);
+    assert.deepEqual(hits, ['issuer.test /.well-known/did.json'], 'only the online widget contacted only its host');
+    assert.deepEqual(net.leaks, []);
+    assert.deepEqual(canary.hits, []);
+  } finally {
+    await ctx.close();
+  }
+});

@@ -1,0 +1,271 @@
+// The wallet's online checks, with the learner's consent per host, and the
+// public documents it keeps (issue 17). One local HTTPS server stands for
+// three hosts that Chromium reaches through --host-resolver-rules
+// (../shared/notes/browser-testing.md §7): issuer.test (a did:web issuer,
+// CORS open), nocors.test (a did:web issuer that sends no CORS headers, as
+// many real ones) and status.test (a Bitstring Status List). Its log, by
+// Host, is the request ledger; the browser context's route allowlist and a
+// canary server prove nothing else was contacted. The names are not local
+// addresses to the wallet, so the product's private-network refusal stays on.
+//   1. Two did:web credentials are incomplete offline and nothing is
+//      contacted; "Check online" asks for exactly the hosts the card names;
+//      once allowed, one turns verified (its issuer without CORS: the
+//      extension with host permission is not a web page) and the revoked one
+//      not-verified. Revoking a host stops its fetches.
+//   2. After a browser restart with the hosts unreachable, re-verification
+//      uses the kept documents and the card says how old they are.
+//   3. The opt-in periodic re-check finds a newly revoked credential and
+//      notifies.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { didKeyIssuer, didWebIssuer, sign, openBadge, statusList, statusEntry } from '../browser/issue.mjs';
+import { startCanary } from '../browser/helpers.mjs';
+import {
+  root, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, importFiles,
+  statusText,
+} from './helpers.mjs';
+
+const LIST_URL = 'https://status.test/lists/1';
+const shots = path.join(root, 'tests', 'out');
+let profile; let docsServer; let canary; let tmp; let lister; let spki;
+const files = {};
+const hits = []; // "host path", as the HTTPS server saw them
+const served = {}; // "host path" -> JSON
+
+before(async () => {
+  requireBuild();
+  mkdirSync(shots, { recursive: true });
+  tmp = mkdtempSync(path.join(tmpdir(), 'clearbadge-reach-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+    '-keyout', path.join(tmp, 'key.pem'), '-out', path.join(tmp, 'cert.pem'), '-days', '1',
+    '-subj', '/CN=issuer.test', '-addext', 'subjectAltName=DNS:issuer.test,DNS:nocors.test,DNS:status.test'], { stdio: 'ignore' });
+  // The servers' key, by its SPKI hash, is trusted browser-wide (the
+  // network service itself, so the offscreen document's workers too, which
+  // Playwright's ignoreHTTPSErrors does not reach).
+  spki = execFileSync('sh', ['-c', `openssl x509 -in '${path.join(tmp, 'cert.pem')}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`]).toString().trim();
+  docsServer = https.createServer({
+    key: readFileSync(path.join(tmp, 'key.pem')), cert: readFileSync(path.join(tmp, 'cert.pem')),
+  }, (req, res) => {
+    const host = (req.headers.host || '').replace(/:\d+$/, '');
+    const key = `${host} ${req.url}`;
+    hits.push(key);
+    if (host !== 'nocors.test') res.setHeader('Access-Control-Allow-Origin', '*');
+    if (!served[key]) { res.statusCode = 404; res.end(); return; }
+    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('Cache-Control', 'max-age=3600');
+    res.end(JSON.stringify(served[key]));
+  });
+  await new Promise((r) => docsServer.listen(0, '127.0.0.1', r));
+
+  const open = await didWebIssuer('did:web:issuer.test');
+  const closed = await didWebIssuer('did:web:nocors.test');
+  lister = await didKeyIssuer();
+  served['issuer.test /.well-known/did.json'] = open.didDocument;
+  served['nocors.test /.well-known/did.json'] = closed.didDocument;
+  served['status.test /lists/1'] = await sign(statusList({ url: LIST_URL, issuer: lister.did, revoked: [7] }), lister.key);
+  const save = async (name, issuer, key, title, index) => {
+    files[name] = path.join(tmp, name);
+    writeFileSync(files[name], JSON.stringify(await sign(openBadge({
+      issuer, name: title, credentialStatus: statusEntry(LIST_URL, index),
+    }), key), null, 2));
+  };
+  await save('good.json', { id: 'did:web:nocors.test', name: 'No CORS College' }, closed.key, 'Kept evidence badge', 5);
+  await save('revoked.json', { id: 'did:web:issuer.test', name: 'Issuer Test College' }, open.key, 'Revoked badge', 7);
+  canary = await startCanary();
+  profile = newProfile();
+});
+
+after(async () => {
+  await canary?.close();
+  await new Promise((r) => (docsServer ? docsServer.close(r) : r()));
+  removeProfile(profile);
+});
+
+const HOSTS = ['issuer.test', 'nocors.test', 'status.test'];
+
+// start launches the wallet on the shared profile; with hosts: false the
+// test hosts do not resolve (the network is gone). Every request that is not
+// the extension's own or to a test host is aborted and recorded.
+async function start({ hosts = true } = {}) {
+  const port = docsServer.address().port;
+  const w = await launchWallet(profile, {
+    // Every other name fails to resolve, so nothing else could be reached.
+    args: [`--ignore-certificate-errors-spki-list=${spki}`, ...(hosts ? [`--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`] : [])],
+  });
+  // The request ledger: every request any page, worker or the service
+  // worker makes, as Playwright sees it (a route() allowlist cannot be
+  // used here: Playwright fails the requests of the offscreen document's
+  // workers it routes), and the HTTPS server's own log (hits).
+  w.leaks = [];
+  w.ctx.on('request', (req) => {
+    const u = new URL(req.url());
+    if (!['chrome-extension:', 'chrome:', 'data:', 'blob:'].includes(u.protocol) && !HOSTS.includes(u.hostname)) w.leaks.push(u.href);
+  });
+  return w;
+}
+
+async function card(page, title) {
+  const got = await page.$$eval('#credentials > [data-verdict]', (els, t) => els.filter((el) => el.querySelector('h3')?.textContent === t)
+    .map((el) => ({
+      id: el.dataset.id,
+      verdict: el.dataset.verdict,
+      text: el.textContent.replace(/\s+/g, ' '),
+      evidence: [...el.querySelectorAll('[data-evidence]')].map((e) => `${e.dataset.evidence} ${e.dataset.url}`),
+    })), title);
+  assert.equal(got.length, 1, `one card titled ${title}`);
+  return got[0];
+}
+
+async function waitVerdict(page, title, verdict) {
+  try {
+    await page.waitForFunction(([t, v]) => [...document.querySelectorAll('#credentials > [data-verdict]')]
+      .some((el) => el.querySelector('h3')?.textContent === t && el.dataset.verdict === v), [title, verdict], { timeout: 60000 });
+  } catch (err) {
+    const c = await card(page, title);
+    assert.fail(`${title}: ${c.verdict}, not ${verdict}: ${c.text} (status: ${await page.textContent('#status')}; hits: ${hits.join(', ')})`);
+  }
+  return card(page, title);
+}
+
+test('consent per host: incomplete offline, verified or not-verified once allowed; revoking stops the fetches', async () => {
+  const w = await start();
+  try {
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await unlock(page);
+    await importFiles(page, [files['good.json'], files['revoked.json']]);
+    await waitForCards(page, 2);
+    let good = await card(page, 'Kept evidence badge');
+    assert.equal(good.verdict, 'incomplete', good.text);
+    assert.equal((await card(page, 'Revoked badge')).verdict, 'incomplete');
+    assert.deepEqual(hits, [], 'offline: nothing contacted');
+    assert.match(await page.textContent('#sites'), /None\. Nothing is contacted/);
+
+    // The learner's click opens the question, naming exactly the card's hosts.
+    // Headless Chromium cannot show the browser's own permission prompt:
+    // the test records what the wallet asks it for and answers Allow.
+    const asked = [];
+    await page.exposeFunction('recordAsked', (o) => asked.push(o));
+    await page.evaluate(() => {
+      chrome.permissions.request = async (p) => { await window.recordAsked(p.origins); return true; };
+    });
+    await page.click(`[data-id="${good.id}"] [data-action="check-online"]`);
+    await page.waitForSelector('.consent');
+    assert.equal(await page.textContent('.consent .strong'),
+      'Check the issuer\'s key and revocation: allow ClearBadge to contact nocors.test and status.test?');
+    await page.locator(`[data-id="${good.id}"]`).screenshot({ path: path.join(shots, 'extension-consent.png') });
+    assert.deepEqual(hits, [], 'asking contacted nothing');
+
+    await page.click('#consent-allow');
+    good = await waitVerdict(page, 'Kept evidence badge', 'verified');
+    assert.deepEqual(asked, [['https://nocors.test/*', 'https://status.test/*']]);
+    assert.deepEqual([...hits].sort(), ['nocors.test /.well-known/did.json', 'status.test /lists/1']);
+    assert.match(good.text, /Checked online/);
+    assert.deepEqual(good.evidence.sort(), ['issuer https://nocors.test/.well-known/did.json', `status ${LIST_URL}`]);
+    assert.match(good.text, /Revocation last checked (just now|\d+ minutes? ago), from status\.test/);
+    assert.deepEqual(await page.$$eval('[data-site]', (els) => els.map((e) => e.dataset.site).sort()), ['nocors.test', 'status.test'], page);
+
+    // The revoked one: its issuer's host is asked for and allowed too.
+    const revoked = await card(page, 'Revoked badge');
+    await page.click(`[data-id="${revoked.id}"] [data-action="check-online"]`);
+    await page.waitForSelector('.consent');
+    assert.match(await page.textContent('.consent .strong'), /contact issuer\.test and status\.test\?$/);
+    await page.click('#consent-allow');
+    const r = await waitVerdict(page, 'Revoked badge', 'not-verified');
+    assert.match(r.text, /revoked/i);
+    for (const h of hits) assert.match(h, /^(issuer|nocors)\.test \/\.well-known\/did\.json$|^status\.test \/lists\/1$/, h);
+
+    // Revoking status.test stops its fetches: the periodic re-check skips
+    // it, and "Refresh online" asks again before contacting it.
+    await page.click('[data-revoke="status.test"]');
+    await page.waitForFunction(() => !document.querySelector('[data-site="status.test"]'));
+    const before = hits.length;
+    assert.deepEqual((await w.sw.evaluate(() => recheckStatus())).results, []);
+    await page.click(`[data-id="${good.id}"] [data-action="check-online"]`);
+    await page.waitForSelector('.consent');
+    assert.match(await page.textContent('.consent .strong'), /contact nocors\.test and status\.test\?$/);
+    await page.click('.consent button:has-text("Cancel")');
+    assert.deepEqual(hits.slice(before), [], 'nothing contacted after the revoke');
+    assert.equal((await card(page, 'Kept evidence badge')).verdict, 'verified');
+    assert.deepEqual(w.leaks, []);
+    assert.deepEqual(canary.hits, []);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await w.ctx.close();
+  }
+});
+
+test('after a restart with the network gone, re-verification uses the kept documents and shows their age', async () => {
+  // Make the kept documents three days old, as if the browser had been
+  // closed since (the store is encrypted: through the service worker).
+  let w = await start();
+  try {
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await unlock(page);
+    await w.sw.evaluate(() => mutate((s) => {
+      for (const d of Object.values(s.documents)) d.fetchedAt = new Date(Date.now() - 3 * 86400e3).toISOString();
+    }));
+  } finally {
+    await w.ctx.close();
+  }
+  const before = hits.length;
+  w = await start({ hosts: false });
+  try {
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await unlock(page);
+    await page.click('#reverify-all');
+    await statusText(page, /Checked 2:/);
+    const good = await card(page, 'Kept evidence badge');
+    assert.equal(good.verdict, 'verified', good.text);
+    assert.match(good.text, /offline, with the documents kept from its last online check/);
+    assert.match(good.text, /Revocation last checked 3 days ago, from status\.test/);
+    assert.match(good.text, /Issuer's key fetched 3 days ago, from nocors\.test/);
+    assert.match(good.text, /Its server asks for a fresh copy by now/);
+    assert.equal((await card(page, 'Revoked badge')).verdict, 'not-verified');
+    assert.equal(hits.length, before, 'nothing was fetched');
+    assert.deepEqual(w.leaks, []);
+    await page.evaluate(() => { document.querySelector('#status').textContent = ''; });
+    await page.locator(`[data-id="${good.id}"]`).screenshot({ path: path.join(shots, 'extension-evidence.png') });
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await w.ctx.close();
+  }
+});
+
+test('the opt-in periodic re-check finds a credential revoked since, and notifies', async () => {
+  const w = await start();
+  try {
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await unlock(page);
+    // status.test was revoked in the first test: allowed again.
+    await page.evaluate(() => { chrome.permissions.request = async () => true; });
+    const good = await card(page, 'Kept evidence badge');
+    await page.click(`[data-id="${good.id}"] [data-action="check-online"]`);
+    await page.click('#consent-allow');
+    await statusText(page, /checked online \(contacted nocors\.test, status\.test\)/);
+    await page.check('#recheck');
+    await statusText(page, /twice a day/);
+    assert.ok(await w.sw.evaluate(() => chrome.alarms.get('recheck-status')), 'the alarm is set');
+    served['status.test /lists/1'] = await sign(statusList({ url: LIST_URL, issuer: lister.did, revoked: [5, 7] }), lister.key);
+    const before = hits.length;
+    // The alarm's handler, as Chrome would call it.
+    const res = await w.sw.evaluate(() => recheckStatus());
+    assert.deepEqual(res.results.map((x) => x.verdict).sort(), ['not-verified', 'not-verified']);
+    assert.deepEqual(hits.slice(before), ['status.test /lists/1', 'status.test /lists/1'], 'only the revocation list');
+    const notes = await w.sw.evaluate(() => chrome.notifications.getAll());
+    assert.equal(Object.keys(notes).length, 1, JSON.stringify(notes));
+    await page.reload();
+    await page.waitForSelector('#credentials > [data-verdict]');
+    assert.equal((await card(page, 'Kept evidence badge')).verdict, 'not-verified');
+    await page.uncheck('#recheck');
+    await statusText(page, /Periodic re-checks are off/);
+    assert.equal(await w.sw.evaluate(() => chrome.alarms.get('recheck-status')), undefined);
+    assert.deepEqual(w.leaks, []);
+  } finally {
+    await w.ctx.close();
+  }
+});
