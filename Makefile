@@ -26,14 +26,15 @@ wasm:
 	cp $(GOROOT)/lib/wasm/wasm_exec.js web/wasm_exec.js
 
 # extension: the unpacked wallet (load extension/ in Chromium). The wasm, its
-# loader, the page's stylesheet, icon and card drawing (render.mjs), and the
+# loader, the page's stylesheet, icon and card drawing (render.mjs, with its words: i18n.mjs), and the
 # worker loader its offscreen verifier uses (clearbadge.mjs, worker.js,
 # worker-online.js) are
 # copied in (gitignored there), so each has one source in git.
 extension: wasm
-	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/clearbadge.mjs web/worker.js web/worker-online.js extension/
+	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/i18n.mjs web/clearbadge.mjs web/worker.js web/worker-online.js extension/
+	mkdir -p extension/i18n && cp web/i18n/messages.mjs extension/i18n/
 
-## run: build and serve the verifier on 127.0.0.1 with a bundled sample credential
+## run: build and serve the verifier on 127.0.0.1 (open the printed /#sample URL to see a sample verified)
 run: build
 	$(GO) run ./cmd/serve -dir web $(if $(ADDR),-addr $(ADDR))
 

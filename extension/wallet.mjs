@@ -15,7 +15,8 @@
 // ClearBadge"), locked or not: the page's own notice never shows one.
 // render.mjs is the verifier page's card drawing (web/render.mjs, copied in by
 // `make extension`), so the wallet and the page show a credential alike.
-import { h, resultCard, imageOf, formatDate, ago } from './render.mjs';
+import { h, resultCard, imageOf, formatDate, ago, verdictLabel } from './render.mjs';
+import { t, setLang, pickLang, lang, list, number, LANGS } from './i18n.mjs';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const isPopup = new URLSearchParams(location.search).get('view') !== 'full';
@@ -46,7 +47,7 @@ class CallError extends Error {
 
 async function call(op, args = {}) {
   const r = await chrome.runtime.sendMessage({ op, ...args });
-  if (!r) throw new CallError('internal', 'The wallet did not answer.');
+  if (!r) throw new CallError('internal', t('wallet.no-answer'));
   if (!r.ok) {
     if (r.code === 'locked') showLocked('locked');
     throw new CallError(r.code, r.error);
@@ -60,9 +61,34 @@ function announce(msg, isError = false) {
   s.classList.toggle('error', isError);
 }
 
+// ---- language ----
+
+// The reader's language (navigator.languages), or the one chosen with the
+// switch, remembered in chrome.storage.local (a preference, not a secret);
+// popup.html's own words carry data-i18n.
+async function startLang() {
+  const saved = (await chrome.storage.local.get('lang')).lang;
+  applyLang(saved || pickLang());
+  const sel = $('#lang');
+  sel.replaceChildren(...Object.entries(LANGS).map(([v, name]) => h('option', { value: v, lang: v }, name)));
+  sel.value = lang();
+  sel.addEventListener('change', async () => {
+    await chrome.storage.local.set({ lang: sel.value });
+    location.reload();
+  });
+}
+
+function applyLang(l) {
+  setLang(l);
+  document.documentElement.lang = lang();
+  document.title = t('wallet.title');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+}
+
 // ---- start ----
 
 async function start() {
+  await startLang();
   const found = new URLSearchParams(location.search).get('found');
   if (found) {
     await showFound(found);
@@ -72,7 +98,7 @@ async function start() {
   try {
     st = await call('status');
   } catch (err) {
-    announce('The wallet could not start: ' + err.message, true);
+    announce(t('wallet.not-start', { error: err.message }), true);
     return;
   }
   if (st.state === 'unlocked') await showWallet();
@@ -84,14 +110,14 @@ async function start() {
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'session' && changes.unlocked && !changes.unlocked.newValue && document.body.dataset.view === 'wallet') {
     showLocked('locked');
-    announce('The wallet was locked.');
+    announce(t('wallet.was-locked'));
   }
 });
 
 $('#lock').addEventListener('click', async () => {
   await call('lock');
   showLocked('locked');
-  announce('Locked. Your credentials are encrypted.');
+  announce(t('wallet.locked'));
 });
 
 // ---- locked / first use ----
@@ -110,26 +136,24 @@ function showLocked(state, error) {
     autocomplete: creating ? 'new-password' : 'current-password',
     minlength: creating ? '8' : undefined, 'aria-describedby': 'unlock-hint unlock-error',
   });
-  const button = h('button', { type: 'submit', class: 'button primary' }, creating ? 'Create wallet' : 'Unlock');
+  const button = h('button', { type: 'submit', class: 'button primary' }, t(creating ? 'wallet.create' : 'wallet.unlock'));
   const err = h('p', { id: 'unlock-error', class: 'form-error', role: 'alert' });
   form.append(
-    h('h1', { id: 'unlock-title', text: creating ? 'Create your wallet' : 'Unlock your wallet' }),
-    h('p', { class: 'lede', id: 'unlock-hint', text: creating
-      ? 'Choose a passphrase (8 characters or more). It encrypts your credentials on this device. Nobody can recover it for you, so keep a backup once you have added credentials.'
-      : 'Your credentials are stored encrypted on this device. Enter your passphrase to open them.' }),
-    h('label', { for: 'passphrase', text: creating ? 'New passphrase' : 'Passphrase' }),
+    h('h1', { id: 'unlock-title', text: t(creating ? 'wallet.create-title' : 'wallet.unlock-title') }),
+    h('p', { class: 'lede', id: 'unlock-hint', text: t(creating ? 'wallet.create-hint' : 'wallet.unlock-hint') }),
+    h('label', { for: 'passphrase', text: t(creating ? 'wallet.new-passphrase' : 'wallet.passphrase') }),
     h('div', { class: 'row' }, pass, button),
     err);
-  if (state === 'damaged' && error) err.textContent = `${error} Nothing was changed. You can restore a backup below.`;
+  if (state === 'damaged' && error) err.textContent = t('wallet.damaged', { error });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     err.textContent = '';
     button.disabled = true;
-    announce(creating ? 'Creating your wallet…' : 'Unlocking…');
+    announce(t(creating ? 'wallet.creating' : 'wallet.unlocking'));
     try {
       const r = await call('unlock', { passphrase: pass.value });
       pass.value = '';
-      announce(r.created ? 'Your wallet is ready. Add your first credential.' : 'Unlocked.');
+      announce(t(r.created ? 'wallet.ready' : 'wallet.unlocked'));
       await showWallet();
     } catch (ex) {
       err.textContent = ex.message;
@@ -147,26 +171,26 @@ function showLocked(state, error) {
 // restoreSection: put a backup in place of a missing or damaged wallet.
 function restoreSection(state, current = () => '') {
   const sec = h('details', { class: 'options restore' },
-    h('summary', { text: state === 'damaged' ? 'Restore a backup in place of the damaged wallet' : 'Restore a backup instead' }));
+    h('summary', { text: t(state === 'damaged' ? 'wallet.restore-damaged' : 'wallet.restore-instead') }));
   const file = h('input', { type: 'file', id: 'restore-file', accept: '.json,application/json' });
   const pass = h('input', { type: 'password', name: 'backup-passphrase', id: 'restore-pass', autocomplete: 'off' });
-  const go = h('button', { type: 'button', class: 'button' }, 'Restore');
+  const go = h('button', { type: 'button', class: 'button' }, t('wallet.restore'));
   const msg = h('p', { class: 'form-error', role: 'alert' });
   go.addEventListener('click', async () => {
     msg.textContent = '';
     const f = file.files[0];
-    if (!f) { msg.textContent = 'Choose the backup file first.'; return; }
+    if (!f) { msg.textContent = t('wallet.choose-backup'); return; }
     try {
       await call('restoreWallet', { text: await f.text(), passphrase: pass.value, current: current() });
-      announce('The backup was restored.');
+      announce(t('wallet.restored-backup'));
       await showWallet();
     } catch (ex) {
       msg.textContent = ex.message;
     }
   });
   sec.append(h('div', { class: 'advanced-body' },
-    h('label', { for: 'restore-file', text: 'Backup file' }), file,
-    h('label', { for: 'restore-pass', text: 'Passphrase of the backup' }), pass,
+    h('label', { for: 'restore-file', text: t('wallet.backup-file') }), file,
+    h('label', { for: 'restore-pass', text: t('wallet.backup-passphrase') }), pass,
     h('div', { class: 'row' }, go), msg));
   return sec;
 }
@@ -179,23 +203,21 @@ async function showWallet() {
   const main = $('#main');
   const list = h('section', { class: 'list-section', 'aria-labelledby': 'list-title' },
     h('div', { class: 'results-head' },
-      h('h2', { id: 'list-title' }, 'Your credentials ', h('span', { id: 'count', class: 'count' })),
-      h('button', { type: 'button', id: 'reverify-all', class: 'button small', onclick: reverifyAll }, 'Re-verify all')),
+      h('h2', { id: 'list-title' }, `${t('wallet.your-credentials')} `, h('span', { id: 'count', class: 'count' })),
+      h('button', { type: 'button', id: 'reverify-all', class: 'button small', onclick: reverifyAll }, t('wallet.reverify-all'))),
     h('div', { class: 'row filter-row', role: 'search' },
-      h('label', { for: 'search', class: 'visually-hidden', text: 'Search credentials' }),
-      h('input', { type: 'search', id: 'search', placeholder: 'Search by name, issuer or file', oninput: (e) => { ui.query = e.target.value; drawList(); } }),
-      h('label', { for: 'filter', class: 'visually-hidden', text: 'Show' }),
+      h('label', { for: 'search', class: 'visually-hidden', text: t('wallet.search') }),
+      h('input', { type: 'search', id: 'search', placeholder: t('wallet.search-placeholder'), oninput: (e) => { ui.query = e.target.value; drawList(); } }),
+      h('label', { for: 'filter', class: 'visually-hidden', text: t('wallet.show') }),
       h('select', { id: 'filter', onchange: (e) => { ui.filter = e.target.value; drawList(); } },
-        h('option', { value: 'all' }, 'All'),
-        h('option', { value: 'verified' }, 'Verified'),
-        h('option', { value: 'incomplete' }, 'Incomplete'),
-        h('option', { value: 'not-verified' }, 'Not verified'))),
+        h('option', { value: 'all' }, t('wallet.all')),
+        ...['verified', 'incomplete', 'not-verified'].map((v) => h('option', { value: v }, verdictLabel(v))))),
     h('div', { id: 'undo-bar', class: 'undo-bar', hidden: true }),
     h('p', { id: 'empty', class: 'empty', hidden: true }),
     h('ol', { id: 'credentials', class: 'results' }));
   // The popup leads with the credentials; the full page with adding them.
   main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), sitesSection(), backupSection());
-  if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', target: '_blank', text: 'Open the full wallet page' })));
+  if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', target: '_blank', text: t('wallet.open-full') })));
   await refresh();
 }
 
@@ -212,21 +234,21 @@ function addSection() {
   });
   const paste = h('textarea', { id: 'paste-text', rows: isPopup ? 3 : 4, spellcheck: 'false', autocomplete: 'off' });
   const sec = h('section', { class: 'intake add', 'aria-labelledby': 'add-title' },
-    h('h2', { id: 'add-title', text: 'Add credentials' }),
+    h('h2', { id: 'add-title', text: t('wallet.add-title') }),
     h('div', { class: 'drop', id: 'drop' },
       file,
-      h('label', { for: 'file', class: 'button primary' }, 'Choose files'),
-      h('p', { class: 'hint', id: 'file-hint', text: 'Credential files (JSON or JWT), badge images (PNG or SVG) with the credential inside, or a wallet backup.' })),
+      h('label', { for: 'file', class: 'button primary' }, t('page.choose')),
+      h('p', { class: 'hint', id: 'file-hint', text: t('wallet.file-hint') })),
     h('div', { class: 'paste' },
-      h('label', { for: 'paste-text', text: 'Or paste a credential (JSON or JWT)' }), paste,
+      h('label', { for: 'paste-text', text: t('wallet.paste-label') }), paste,
       h('div', { class: 'row' },
         h('button', { type: 'button', id: 'paste-go', class: 'button', onclick: async () => {
           const text = paste.value.trim();
-          if (!text) { announce('Paste a credential first: JSON, or a JWT.', true); paste.focus(); return; }
-          if (await importItems([{ text, source: 'pasted text' }])) paste.value = '';
-        } }, 'Add pasted'),
+          if (!text) { announce(t('app.paste-first'), true); paste.focus(); return; }
+          if (await importItems([{ text, source: t('app.pasted-text') }])) paste.value = '';
+        } }, t('wallet.add-pasted')),
         // Only the popup has a "current page" (the tab it was opened over).
-        isPopup && h('button', { type: 'button', id: 'from-page', class: 'button', onclick: scanPage }, 'Find on this page'))),
+        isPopup && h('button', { type: 'button', id: 'from-page', class: 'button', onclick: scanPage }, t('wallet.find-on-page')))),
     h('div', { id: 'found', class: 'found', hidden: true }),
     h('div', { id: 'backup-open', hidden: true }));
   for (const ev of ['dragover', 'drop']) {
@@ -265,26 +287,26 @@ async function importFiles(files) {
   const big = items.filter((i) => i.tooLarge);
   const backups = items.filter((i) => i.backup);
   const rest = items.filter((i) => !i.tooLarge && !i.backup);
-  if (big.length) announce(`${big.map((i) => i.source).join(', ')}: too large (the limit is 16 MB). Not imported.`, true);
+  if (big.length) announce(t('wallet.too-large', { names: list(big.map((i) => i.source)) }), true);
   if (rest.length) await importItems(rest);
   if (backups.length) askBackupPassphrase(backups[0]);
 }
 
 // importItems sends items to the wallet and says what happened.
 async function importItems(items) {
-  announce(items.length === 1 ? `Checking ${items[0].source || 'the credential'}…` : `Checking ${items.length} files…`);
+  announce(items.length === 1 ? t('app.checking', { source: items[0].source || t('app.the-credential') }) : t('app.checking-n', { n: number(items.length) }));
   try {
     const r = await call('import', { items });
     const parts = [];
-    if (r.added.length) parts.push(`Added ${r.added.length === 1 ? r.added[0].title : `${r.added.length} credentials`}.`);
-    if (r.duplicates.length) parts.push(`Already in the wallet: ${r.duplicates.join(', ')}.`);
+    if (r.added.length) parts.push(r.added.length === 1 ? t('wallet.added-one', { title: r.added[0].title }) : t('wallet.added-n', { n: number(r.added.length) }));
+    if (r.duplicates.length) parts.push(t('wallet.already', { names: r.duplicates.join(', ') }));
     parts.push(...r.refused);
-    if (!r.added.length && !r.duplicates.length) parts.push('Nothing was changed.');
+    if (!r.added.length && !r.duplicates.length) parts.push(t('wallet.nothing-changed'));
     announce(parts.join(' '), r.refused.length > 0 && !r.added.length);
     await refresh();
     return r.added.length > 0 || r.duplicates.length > 0;
   } catch (err) {
-    announce(`${err.message} Nothing was changed.`, true);
+    announce(t('wallet.error-nothing-changed', { error: err.message }), true);
     return false;
   }
 }
@@ -294,18 +316,18 @@ function askBackupPassphrase(item) {
   box.hidden = false;
   const pass = h('input', { type: 'password', name: 'backup-passphrase', id: 'backup-pass', autocomplete: 'off', required: true });
   const form = h('form', { class: 'options' },
-    h('p', { text: `${item.source} is a wallet backup. Its credentials will be added to this wallet (duplicates are skipped).` }),
-    h('label', { for: 'backup-pass', text: 'Passphrase of the backup' }),
+    h('p', { text: t('wallet.is-backup', { source: item.source }) }),
+    h('label', { for: 'backup-pass', text: t('wallet.backup-passphrase') }),
     h('div', { class: 'row' }, pass,
-      h('button', { type: 'submit', class: 'button primary' }, 'Add from backup'),
-      h('button', { type: 'button', class: 'button quiet', onclick: () => { box.hidden = true; box.replaceChildren(); } }, 'Cancel')));
+      h('button', { type: 'submit', class: 'button primary' }, t('wallet.add-from-backup')),
+      h('button', { type: 'button', class: 'button quiet', onclick: () => { box.hidden = true; box.replaceChildren(); } }, t('wallet.cancel'))));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
       const r = await call('importBackup', { text: item.backup, passphrase: pass.value });
       box.hidden = true;
       box.replaceChildren();
-      announce(`From the backup: ${r.added} added, ${r.skipped} already here${r.holder ? ', and its holder key' : ''}.`);
+      announce(t(r.holder ? 'wallet.from-backup-holder' : 'wallet.from-backup', { added: number(r.added), skipped: number(r.skipped) }));
       await refresh();
     } catch (err) {
       announce(err.message, true);
@@ -338,17 +360,17 @@ function card(entry, { actions = [], select } = {}) {
     const cb = h('input', { type: 'checkbox', id: `${id}-pick`, class: 'pick', 'data-pick': entry.id });
     cb.checked = !!select.checked;
     cb.addEventListener('change', () => select.onchange(cb.checked));
-    controls.push(h('span', { class: 'pick-wrap' }, cb, h('label', { for: `${id}-pick`, text: 'Select to share' })));
+    controls.push(h('span', { class: 'pick-wrap' }, cb, h('label', { for: `${id}-pick`, text: t('wallet.select-to-share') })));
   }
   for (const a of actions.filter(Boolean)) {
-    controls.push(h('button', { type: 'button', class: `button small ${a.cls || 'quiet'}`, 'aria-label': a.aria ? `${a.aria} ${entry.title}` : undefined, 'data-action': a.name, onclick: a.onclick }, a.label));
+    controls.push(h('button', { type: 'button', class: `button small ${a.cls || 'quiet'}`, 'aria-label': a.aria ? a.aria(entry.title) : undefined, 'data-action': a.name, onclick: a.onclick }, a.label));
   }
   const meta = [
-    entry.source && `From ${entry.source}`,
-    report.format && `Format: ${report.format}`,
+    entry.source && t('wallet.from', { source: entry.source }),
+    report.format && t('app.meta-format', { format: report.format }),
     entry.checked && (entry.online === entry.checked
-      ? `Checked online ${formatDate(entry.checked, true)}`
-      : `Checked ${formatDate(entry.checked, true)}, offline${entry.docs?.length ? ', with the documents kept from its last online check' : ''}`),
+      ? t('wallet.checked-online', { date: formatDate(entry.checked, true) })
+      : t(entry.docs?.length ? 'wallet.checked-offline-docs' : 'wallet.checked-offline', { date: formatDate(entry.checked, true) })),
   ].filter(Boolean).join(' · ');
   // The verdict stored with the entry is the Report's from when it was checked.
   const li = resultCard({ ...report, verdict: entry.verdict }, {
@@ -517,15 +539,15 @@ async function addRegistry(r) {
 // refused a web page: the wallet, once allowed, is not a web page).
 function remedy(m) {
   if (m.remedy === 'none') return null;
-  if (m.url && /^https:/.test(m.url)) return h('p', { class: 'hint', text: 'Use "Check online" below: ClearBadge asks you first.' });
-  return h('p', { class: 'hint', text: 'The command line (clearbadge verify --with URL=FILE) can complete this.' });
+  if (m.url && /^https:/.test(m.url)) return h('p', { class: 'hint', text: t('wallet.remedy-check-online') });
+  return h('p', { class: 'hint', text: t('wallet.remedy-cli') });
 }
 
 // foundRemedy: the same for something a page offered, which is checked
 // offline only until the learner saves it.
 function foundRemedy(m) {
   if (m.remedy === 'none') return null;
-  return h('p', { class: 'hint', text: 'Checked offline. Save it to your wallet to check it online there (ClearBadge asks you before contacting anyone), or use the command line (clearbadge verify --online).' });
+  return h('p', { class: 'hint', text: t('wallet.remedy-found') });
 }
 
 // showFound: the verdict on a credential a page offered, in this
@@ -533,15 +555,15 @@ function foundRemedy(m) {
 async function showFound(id) {
   document.body.dataset.view = 'found';
   const main = $('#main');
-  announce('Checking what the page offered…');
+  announce(t('wallet.checking-found'));
   try {
     const r = await call('foundItem', { id });
     main.replaceChildren(h('section', { 'aria-labelledby': 'found-title' },
-      h('h1', { id: 'found-title', text: 'Found on a web page' }),
+      h('h1', { id: 'found-title', text: t('wallet.found-title') }),
       h('ol', { id: 'credentials', class: 'results' }, resultCard(r.report, {
-        id: 'found-card', compact: true, remedy: foundRemedy, meta: [r.source && `From ${r.source}`, 'Checked offline, in ClearBadge'].filter(Boolean).join(' · '),
+        id: 'found-card', compact: true, remedy: foundRemedy, meta: [r.source && t('wallet.from', { source: r.source }), t('wallet.checked-in-clearbadge')].filter(Boolean).join(' · '),
       })),
-      h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', text: 'Open your wallet' }))));
+      h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', text: t('wallet.open-wallet') }))));
     announce('');
   } catch (err) {
     main.replaceChildren(h('p', { class: 'form-error', text: err.message }));
@@ -579,28 +601,29 @@ function drawList() {
   ol.replaceChildren(...shown.map((e) => card(e, {
     select: { checked: ui.picked.has(e.id), onchange: (on) => { if (on) ui.picked.add(e.id); else ui.picked.delete(e.id); drawShare(); } },
     actions: [
-      hostsOf(e).length && { name: 'check-online', label: e.online ? 'Refresh online' : 'Check online', aria: e.online ? 'Refresh online:' : 'Check online:', cls: 'primary', onclick: () => checkOnlineClick(e) },
-      { name: 'reverify', label: 'Re-verify', aria: 'Verify again:', onclick: () => reverify([e.id]) },
-      { name: 'download', label: 'Download', aria: 'Download', onclick: () => downloadEntry(e) },
-      { name: 'bake-png', label: 'Baked PNG', aria: 'Download as a baked PNG badge:', onclick: () => bake(e, 'png') },
-      { name: 'bake-svg', label: 'Baked SVG', aria: 'Download as a baked SVG badge:', onclick: () => bake(e, 'svg') },
-      { name: 'delete', label: 'Delete', aria: 'Delete', onclick: () => del(e) },
+      hostsOf(e).length && { name: 'check-online', label: t(e.online ? 'wallet.refresh-online' : 'wallet.check-online'), aria: (title) => `${t(e.online ? 'wallet.refresh-online' : 'wallet.check-online')} ${title}`, cls: 'primary', onclick: () => checkOnlineClick(e) },
+      { name: 'reverify', label: t('wallet.reverify'), aria: (title) => `${t('wallet.reverify')} ${title}`, onclick: () => reverify([e.id]) },
+      { name: 'download', label: t('wallet.download'), aria: (title) => `${t('wallet.download')} ${title}`, onclick: () => downloadEntry(e) },
+      { name: 'bake-png', label: t('wallet.baked-png'), aria: (title) => t('wallet.bake-png-label', { title }), onclick: () => bake(e, 'png') },
+      { name: 'bake-svg', label: t('wallet.baked-svg'), aria: (title) => t('wallet.bake-svg-label', { title }), onclick: () => bake(e, 'svg') },
+      { name: 'delete', label: t('wallet.delete'), aria: (title) => `${t('wallet.delete')} ${title}`, onclick: () => del(e) },
     ],
   })));
-  $('#count').textContent = ui.entries.length ? `(${ui.entries.length})` : '';
+  $('#count').textContent = ui.entries.length ? `(${number(ui.entries.length)})` : '';
   const empty = $('#empty');
   empty.hidden = shown.length > 0;
-  empty.textContent = ui.entries.length ? 'No credential matches the search.' : 'No credentials yet. Add a file, paste one, or find one on a web page.';
+  empty.textContent = t(ui.entries.length ? 'wallet.no-match' : 'wallet.empty');
 }
 
 async function reverify(ids) {
-  announce('Checking again…');
+  announce(t('wallet.checking-again'));
   try {
     const r = await call('reverify', { ids });
     await refresh();
-    const words = { verified: 'verified', incomplete: 'incomplete', 'not-verified': 'not verified', error: 'could not be read' };
-    const counts = Object.entries(words).map(([v, w]) => [r.results.filter((x) => x.verdict === v).length, w]);
-    announce(`Checked ${r.results.length}: ${counts.filter(([n]) => n).map(([n, w]) => `${n} ${w}`).join(', ')}.`);
+    const counts = ['verified', 'incomplete', 'not-verified', 'error'].map((v) => [r.results.filter((x) => x.verdict === v).length, verdictLabel(v).toLowerCase()]);
+    announce(t('wallet.checked-n', {
+      n: number(r.results.length), counts: list(counts.filter(([n]) => n).map(([n, w]) => t('app.count', { n: number(n), verdict: w }))),
+    }));
   } catch (err) {
     announce(err.message, true);
   }
@@ -616,11 +639,11 @@ async function del(entry) {
     const bar = $('#undo-bar');
     const timer = setTimeout(clearUndo, UNDO_MS);
     ui.undo = { entry: r.removed, index: r.index, timer };
-    bar.replaceChildren(h('span', { text: `Deleted ${entry.title}.` }),
-      h('button', { type: 'button', id: 'undo', class: 'button small', onclick: undo }, 'Undo'));
+    bar.replaceChildren(h('span', { text: t('wallet.deleted', { title: entry.title }) }),
+      h('button', { type: 'button', id: 'undo', class: 'button small', onclick: undo }, t('wallet.undo')));
     bar.hidden = false;
     await refresh();
-    announce(`Deleted ${entry.title}. Undo is available for a few seconds.`);
+    announce(t('wallet.deleted-undo', { title: entry.title }));
     const cards = $('#credentials').children;
     const next = cards[Math.min(idx, cards.length - 1)];
     ($('[data-action="delete"]', next || document) || $('#undo')).focus();
@@ -636,7 +659,7 @@ async function undo() {
   try {
     await call('restore', { entry, index });
     await refresh();
-    announce(`Restored ${entry.title}.`);
+    announce(t('wallet.restored', { title: entry.title }));
   } catch (err) {
     announce(err.message, true);
   }
@@ -679,7 +702,7 @@ async function bake(e, format) {
     const r = await call('bake', { id: e.id, format });
     const bin = Uint8Array.from(atob(r.b64), (c) => c.charCodeAt(0));
     download(fileName(e.title, format), new Blob([bin], { type: format === 'svg' ? 'image/svg+xml' : 'image/png' }));
-    announce(`Downloaded ${e.title} as a baked ${format.toUpperCase()} badge.`);
+    announce(t('wallet.baked', { title: e.title, format: format.toUpperCase() }));
   } catch (err) {
     announce(err.message, true);
   }
@@ -689,44 +712,44 @@ async function bake(e, format) {
 
 function shareSection() {
   return h('section', { class: 'options share', 'aria-labelledby': 'share-title' },
-    h('h2', { id: 'share-title', text: 'Share' }),
-    h('p', { class: 'explain', id: 'share-explain', text: 'Select credentials above, then enter the challenge and domain the verifier gave you. The wallet signs a presentation with your own holder key; nothing is sent anywhere, you copy or download it.' }),
+    h('h2', { id: 'share-title', text: t('wallet.share') }),
+    h('p', { class: 'explain', id: 'share-explain', text: t('wallet.share-explain') }),
     h('div', { class: 'share-grid' },
-      h('label', { for: 'challenge', text: 'Challenge' }),
+      h('label', { for: 'challenge', text: t('wallet.challenge') }),
       h('input', { type: 'text', id: 'challenge', autocomplete: 'off', spellcheck: 'false' }),
-      h('label', { for: 'domain', text: 'Domain' }),
-      h('input', { type: 'text', id: 'domain', autocomplete: 'off', spellcheck: 'false', placeholder: 'e.g. jobs.example.com' })),
+      h('label', { for: 'domain', text: t('wallet.domain') }),
+      h('input', { type: 'text', id: 'domain', autocomplete: 'off', spellcheck: 'false', placeholder: t('wallet.domain-placeholder') })),
     h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'present', class: 'button primary', onclick: present }, 'Create presentation'),
+      h('button', { type: 'button', id: 'present', class: 'button primary', onclick: present }, t('wallet.present')),
       h('span', { id: 'picked', class: 'hint' })),
     h('div', { id: 'vp-out', hidden: true },
-      h('label', { for: 'vp', text: 'Your signed presentation' }),
+      h('label', { for: 'vp', text: t('wallet.signed-presentation') }),
       h('textarea', { id: 'vp', rows: 6, readonly: true, spellcheck: 'false' }),
       h('div', { class: 'row' },
-        h('button', { type: 'button', id: 'vp-copy', class: 'button', onclick: copyVP }, 'Copy'),
-        h('button', { type: 'button', id: 'vp-download', class: 'button', onclick: () => download('presentation.json', new Blob([$('#vp').value], { type: 'application/json' })) }, 'Download'))),
+        h('button', { type: 'button', id: 'vp-copy', class: 'button', onclick: copyVP }, t('wallet.copy')),
+        h('button', { type: 'button', id: 'vp-download', class: 'button', onclick: () => download('presentation.json', new Blob([$('#vp').value], { type: 'application/json' })) }, t('wallet.download')))),
     h('p', { id: 'holder', class: 'meta' }));
 }
 
 function drawShare() {
   const n = ui.picked.size;
-  $('#picked').textContent = n ? `${n} selected` : 'None selected';
-  $('#holder').textContent = ui.holder ? `Your holder key: ${ui.holder}` : 'Your holder key is made the first time you share.';
+  $('#picked').textContent = n ? t('wallet.n-selected', { n: number(n) }) : t('wallet.none-selected');
+  $('#holder').textContent = ui.holder ? t('wallet.holder-key', { key: ui.holder }) : t('wallet.holder-later');
 }
 
 async function present() {
   const ids = ui.entries.filter((e) => ui.picked.has(e.id)).map((e) => e.id);
-  if (!ids.length) { announce('Select at least one credential to share.', true); return; }
+  if (!ids.length) { announce(t('wallet.select-first'), true); return; }
   const challenge = $('#challenge').value.trim();
   const domain = $('#domain').value.trim();
-  announce('Signing the presentation…');
+  announce(t('wallet.signing'));
   try {
     const r = await call('present', { ids, challenge, domain });
     $('#vp').value = r.presentation;
     $('#vp-out').hidden = false;
     ui.holder = r.holder;
     drawShare();
-    announce(`Presentation of ${ids.length} credential${ids.length > 1 ? 's' : ''} signed by your holder key. Copy it or download it.`);
+    announce(t('wallet.signed', { n: number(ids.length) }));
     $('#vp').focus();
   } catch (err) {
     announce(err.message, true);
@@ -736,10 +759,10 @@ async function present() {
 async function copyVP() {
   try {
     await navigator.clipboard.writeText($('#vp').value);
-    announce('Copied.');
+    announce(t('wallet.copied'));
   } catch {
     $('#vp').select();
-    announce('Select-all done; press Ctrl+C to copy.');
+    announce(t('wallet.select-all'));
   }
 }
 
@@ -747,18 +770,18 @@ async function copyVP() {
 
 function backupSection() {
   return h('section', { class: 'options backup', 'aria-labelledby': 'backup-title' },
-    h('h2', { id: 'backup-title', text: 'Backup' }),
-    h('p', { class: 'explain', text: 'A backup file holds every credential and your holder key, encrypted with your current passphrase. To restore, add the file with "Choose files" above.' }),
+    h('h2', { id: 'backup-title', text: t('wallet.backup') }),
+    h('p', { class: 'explain', text: t('wallet.backup-explain') }),
     h('div', { class: 'row' },
       h('button', { type: 'button', id: 'export', class: 'button', onclick: async () => {
         try {
           const r = await call('exportBackup');
           download(`clearbadge-wallet-${new Date().toISOString().slice(0, 10)}.json`, new Blob([JSON.stringify(r.file)], { type: 'application/json' }));
-          announce(`Backup downloaded (${formatDate(r.file.exported, true)}).`);
+          announce(t('wallet.backup-downloaded', { date: formatDate(r.file.exported, true) }));
         } catch (err) {
           announce(err.message, true);
         }
-      } }, 'Download encrypted backup')));
+      } }, t('wallet.download-backup'))));
 }
 
 // ---- found on the current page (popup) ----
@@ -778,12 +801,12 @@ async function scanPage() {
     if (!tab?.id) throw new Error('no tab');
     res = await chrome.tabs.sendMessage(tab.id, { op: 'scan' });
   } catch {
-    box.replaceChildren(h('p', { class: 'hint', text: 'This page cannot be searched (a browser page, or it was open before ClearBadge was installed: reload it).' }));
+    box.replaceChildren(h('p', { class: 'hint', text: t('wallet.cannot-search') }));
     return;
   }
   ui.foundItems = res?.items || [];
   if (!ui.foundItems.length) {
-    box.replaceChildren(h('p', { class: 'hint', text: 'No credentials found on this page.' }));
+    box.replaceChildren(h('p', { class: 'hint', text: t('wallet.none-found') }));
     return;
   }
   const ul = h('ul', { class: 'found-list' });
@@ -792,14 +815,14 @@ async function scanPage() {
       h('button', { type: 'button', class: 'button small', onclick: async () => {
         try {
           const got = await chrome.tabs.sendMessage(tab.id, { op: 'take', index: i });
-          if (!got?.ok) throw new Error(got?.error || 'the page did not answer');
+          if (!got?.ok) throw new Error(got?.error || t('wallet.page-no-answer'));
           await importItems([got.item]);
         } catch (err) {
-          announce(`Could not read it from the page: ${err.message}`, true);
+          announce(t('wallet.could-not-read', { error: err.message }), true);
         }
-      } }, 'Add to wallet')));
+      } }, t('wallet.add-to-wallet'))));
   });
-  box.replaceChildren(h('p', { class: 'strong', text: `Found on this page (${ui.foundItems.length}):` }), ul);
+  box.replaceChildren(h('p', { class: 'strong', text: t('wallet.found-n', { n: number(ui.foundItems.length) }) }), ul);
 }
 
 start();

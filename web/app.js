@@ -14,8 +14,9 @@
 // added as a file (item.documents, URL -> bytes, as the CLI's --with).
 import { load } from './clearbadge.mjs';
 import {
-  h, titleOf, imageOf, resultCard, formatDate, errorReport, onlineActionLabel, hostOf,
+  h, titleOf, imageOf, resultCard, formatDate, errorReport, onlineActionLabel, hostOf, verdictLabel,
 } from './render.mjs';
+import { t, setLang, pickLang, lang, list, number } from './i18n.mjs';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -25,6 +26,29 @@ let resultCount = 0;
 let fileCount = 0;
 const itemOf = new WeakMap(); // result element -> the input it shows, for "Check again" and clean-up
 
+// ---- language ----
+
+// The reader's language: ?lang= (a link can set it), else the first of
+// navigator.languages ClearBadge speaks; the switch in the header changes it
+// and draws everything again in it.
+function applyLang(l) {
+  setLang(l);
+  document.documentElement.lang = lang();
+  $('#lang').value = lang();
+  document.title = t('page.title');
+  for (const el of document.querySelectorAll('[data-i18n]')) rich(el, t(el.dataset.i18n));
+  updateModeUI();
+  for (const li of [...$('#results').children]) {
+    const item = itemOf.get(li);
+    if (item?.report) li.replaceWith(renderResult(item.report, item, item.opts));
+  }
+}
+
+// rich sets el's text, *words* in bold.
+function rich(el, text) {
+  el.replaceChildren(...text.split('*').map((part, i) => (i % 2 ? h('strong', { text: part }) : part)));
+}
+
 // ---- start-up ----
 
 const ready = load().then((cb) => {
@@ -32,7 +56,7 @@ const ready = load().then((cb) => {
   document.documentElement.dataset.ready = 'true';
   return cb;
 }, (err) => {
-  announce('The verifier could not start: ' + err.message, true);
+  announce(t('app.not-start', { error: err.message }), true);
   document.documentElement.dataset.ready = 'error';
   throw err;
 });
@@ -65,13 +89,11 @@ function currentOptions() {
 
 function updateModeUI() {
   const online = $('#online').checked;
-  $('#online-state').textContent = online ? 'On' : 'Off';
+  $('#online-state').textContent = t(online ? 'page.on' : 'page.off');
   $('#online-more').hidden = !online;
   $('#online-explain').hidden = online;
   $('#mode-pill').classList.toggle('online', online);
-  $('#mode-pill-text').textContent = online
-    ? 'Online checks on: public documents may be fetched'
-    : 'Offline: nothing leaves this device';
+  $('#mode-pill-text').textContent = t(online ? 'page.pill-online' : 'page.pill-offline');
 }
 
 // ---- verifying ----
@@ -92,12 +114,12 @@ function optionsFor(item) {
 function pendingSlot(item) {
   return h('li', { class: 'result pending', 'aria-busy': 'true' },
     h('div', { class: 'pending-row' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-      `Checking ${item.source || 'credential'}…`));
+      t('app.checking', { source: item.source || t('app.credential') })));
 }
 
 // verifyItems verifies a batch ({input, source, imageFile}) and shows one
 // result per item, in order, above earlier results.
-async function verifyItems(items) {
+async function verifyItems(items, { scroll = true } = {}) {
   if (items.length === 0) return;
   $('#results-section').hidden = false;
   const slots = items.map(pendingSlot);
@@ -105,9 +127,9 @@ async function verifyItems(items) {
   // Bring the answer into view (again once the first card has its full
   // height: before that the page may be too short to scroll that far). The
   // status line tells screen readers.
-  const reveal = () => $('#results-section').scrollIntoView({ block: 'start' });
+  const reveal = () => scroll && $('#results-section').scrollIntoView({ block: 'start' });
   reveal();
-  announce(items.length === 1 ? `Checking ${items[0].source || 'the credential'}…` : `Checking ${items.length} files…`);
+  announce(items.length === 1 ? t('app.checking', { source: items[0].source || t('app.the-credential') }) : t('app.checking-n', { n: number(items.length) }));
   const outcomes = await Promise.all(items.map(async (it, i) => {
     try {
       return await verifyInto(slots[i], it);
@@ -123,7 +145,7 @@ async function verifyItems(items) {
 async function recheck(li, item) {
   const slot = pendingSlot(item);
   li.replaceWith(slot);
-  announce(`Checking ${item.source || 'the credential'} again…`);
+  announce(t('app.checking-again', { source: item.source || t('app.the-credential') }));
   announce(summarizeBatch([item], [await verifyInto(slot, item)]));
 }
 
@@ -133,7 +155,7 @@ async function verifyInto(slot, item) {
   const opts = optionsFor(item);
   let report;
   if (item.tooLarge) {
-    report = errorReport(`The file is too large (${item.size} bytes); ClearBadge reads files up to ${MAX_FILE_BYTES} bytes.`, item.source);
+    report = errorReport(t('app.too-large', { size: number(item.size), max: number(MAX_FILE_BYTES) }), item.source);
   } else {
     try {
       const cb = await ready;
@@ -147,33 +169,39 @@ async function verifyInto(slot, item) {
 }
 
 function summarizeBatch(items, outcomes) {
-  const words = { verified: 'verified', incomplete: 'incomplete', 'not-verified': 'not verified', error: 'could not be read' };
+  const word = (v) => verdictLabel(v).toLowerCase();
   if (items.length === 1) {
-    return `${items[0].source || 'The credential'}: ${words[outcomes[0]]}.`;
+    return t('app.one-result', { source: items[0].source || t('app.the-credential'), verdict: word(outcomes[0]) });
   }
   const counts = {};
   for (const o of outcomes) counts[o] = (counts[o] || 0) + 1;
-  return `${items.length} files checked: ` +
-    Object.entries(counts).map(([o, n]) => `${n} ${words[o]}`).join(', ') + '.';
+  return t('app.n-results', {
+    n: number(items.length), counts: list(Object.entries(counts).map(([o, n]) => t('app.count', { n: number(n), verdict: word(o) }))),
+  });
 }
 
 // ---- rendering a report ----
 
 function modeText(opts) {
-  if (opts.offline) return 'offline';
-  return opts.hosts ? `online, contacting only ${opts.hosts.join(', ')}` : 'with online checks';
+  if (opts.offline) return t('app.mode-offline');
+  return opts.hosts ? t('app.mode-hosts', { hosts: list(opts.hosts) }) : t('app.mode-online');
 }
 
+// renderResult draws report's card for item; the item keeps both, and when
+// it was checked, to draw the card again in another language.
 function renderResult(report, item, opts) {
-  const title = titleOf(report, item.source || 'Credential');
+  item.report = report;
+  item.opts = opts;
+  item.checked ||= new Date().toISOString();
+  const title = titleOf(report, item.source || t('card.credential'));
   const meta = [
-    item.source && `File: ${item.source}`,
-    report.format && `Format: ${report.format}`,
-    report.kind && report.kind !== 'unknown' && `Type: ${report.kind}`,
-    `Checked ${formatDate(new Date().toISOString(), true)} ${modeText(opts)}`,
-    opts.strict && 'strict',
-    opts.at && `as of ${formatDate(opts.at.toISOString(), true)}`,
-    item.documents && `with ${Object.keys(item.documents).length} document(s) added`,
+    item.source && t('app.meta-file', { name: item.source }),
+    report.format && t('app.meta-format', { format: report.format }),
+    report.kind && report.kind !== 'unknown' && t('app.meta-type', { kind: report.kind }),
+    t('app.meta-checked', { date: formatDate(item.checked, true), mode: modeText(opts) }),
+    opts.strict && t('app.meta-strict'),
+    opts.at && t('app.meta-at', { date: formatDate(opts.at.toISOString(), true) }),
+    item.documents && t('app.meta-documents', { n: number(Object.keys(item.documents).length) }),
   ].filter(Boolean).join(' · ');
   // The buttons act on the card they sit in (li, assigned below).
   let li;
@@ -181,14 +209,14 @@ function renderResult(report, item, opts) {
   if (item.input !== undefined) {
     controls.push(h('button', {
       type: 'button', class: 'button small quiet',
-      'aria-label': `Check ${title} again with the current options`,
+      'aria-label': t('app.check-again-label', { title }),
       onclick: () => recheck(li, item),
-    }, 'Check again'));
+    }, t('app.check-again')));
   }
   controls.push(h('button', {
-    type: 'button', class: 'button small quiet', 'aria-label': `Remove the result for ${title}`,
-    onclick: () => { removeResult(li); announce(`Removed ${title}.`); },
-  }, 'Remove'));
+    type: 'button', class: 'button small quiet', 'aria-label': t('app.remove-label', { title }),
+    onclick: () => { removeResult(li); announce(t('app.removed', { title })); },
+  }, t('app.remove')));
   const offered = new Set(); // one control per host or document on a card
   const remedy = (m) => {
     const key = m.remedy === 'online' ? hostOf(m.url) : m.url;
@@ -204,8 +232,8 @@ function renderResult(report, item, opts) {
   return li;
 }
 
-// DOC_WORDS: what the document a check needs is, in words.
-const DOC_WORDS = { proof: 'key document', issuer: 'key document', status: 'revocation list', identity: 'issuer registry' };
+// DOC_WORDS: what the document a check needs is, in words (i18n keys).
+const DOC_WORDS = { proof: 'doc.key', issuer: 'doc.key', status: 'doc.status-list', identity: 'doc.registry' };
 
 // remedyControl: what the page offers for one missing check. An online
 // remedy is a button that checks this card again online, allowed to contact
@@ -218,11 +246,11 @@ function remedyControl(m, item, opts, card) {
     return h('button', {
       type: 'button', class: 'button small', 'data-remedy-action': 'online', 'data-host': host,
       onclick: () => { item.hosts = [...(item.hosts || []), host]; recheck(card(), item); },
-    }, onlineActionLabel(m.check), h('span', { class: 'host', text: ` (contacts ${host} only)` }));
+    }, onlineActionLabel(m.check), h('span', { class: 'host', text: t('app.contacts-only', { host }) }));
   }
   if (m.remedy === 'none') return null;
   if (!m.url) {
-    return h('p', { class: 'hint', text: 'Use the command-line verifier (clearbadge verify --with URL=FILE) or the wallet.' });
+    return h('p', { class: 'hint', text: t('app.use-cli') });
   }
   const id = `doc${++fileCount}`;
   const input = h('input', {
@@ -232,7 +260,7 @@ function remedyControl(m, item, opts, card) {
   input.addEventListener('change', async () => {
     const f = input.files[0];
     if (!f) return;
-    if (f.size > MAX_FILE_BYTES) { announce(`${f.name} is too large.`, true); return; }
+    if (f.size > MAX_FILE_BYTES) { announce(t('app.file-too-large', { name: f.name }), true); return; }
     item.documents = { ...item.documents, [m.url]: new Uint8Array(await f.arrayBuffer()) };
     recheck(card(), item);
   });
@@ -241,9 +269,10 @@ function remedyControl(m, item, opts, card) {
   // which fetch cannot tell apart from a network failure.
   const refused = m.remedy === 'document' && host && !opts.offline && (!opts.hosts || opts.hosts.includes(host));
   return h('div', { class: 'row remedy-doc' },
-    m.remedy === 'online' && h('p', { class: 'hint', text: `This browser could not get it from ${host}. You can add the document instead.` }),
-    refused && h('p', { class: 'hint', 'data-refused': host, text: `${host} does not let web pages read its ${DOC_WORDS[m.check] || 'document'} (or could not be reached from this browser). Add it as a file, or verify with the ClearBadge wallet extension or the command line (clearbadge verify), which are not web pages.` }),
-    input, h('label', { for: id, class: 'button small' }, 'Add ', h('span', { class: 'url', text: m.url }), ' as a file'));
+    m.remedy === 'online' && h('p', { class: 'hint', text: t('app.could-not-get', { host }) }),
+    refused && h('p', { class: 'hint', 'data-refused': host, text: t('app.refused', { host, doc: t(DOC_WORDS[m.check] || 'doc.document') }) }),
+    input, h('label', { for: id, class: 'button small' },
+      ...t('app.add-as-file', { url: '\u0000' }).split('\u0000').flatMap((part, i) => (i ? [h('span', { class: 'url', text: m.url }), part] : [part]))));
 }
 
 // removeResult drops a result and the URL of its image.
@@ -294,44 +323,55 @@ document.addEventListener('drop', (e) => {
 $('#paste-go').addEventListener('click', () => {
   const text = $('#paste-text').value.trim();
   if (!text) {
-    announce('Paste a credential first: JSON, or a JWT.', true);
+    announce(t('app.paste-first'), true);
     $('#paste-text').focus();
     return;
   }
-  verifyItems([{ input: text, source: 'pasted text' }]);
+  verifyItems([{ input: text, source: t('app.pasted-text') }]);
 });
 
+async function verifySample(name, opts) {
+  try {
+    const resp = await fetch(`samples/${name}`);
+    if (!resp.ok) throw new Error(`HTTP ${resp.status}`);
+    await verifyItems([{ input: await resp.text(), source: name }], opts);
+  } catch (err) {
+    announce(t('app.sample-failed', { error: err.message }), true);
+  }
+}
+
 for (const b of document.querySelectorAll('[data-sample]')) {
-  b.addEventListener('click', async () => {
-    const name = b.dataset.sample;
-    try {
-      const resp = await fetch(`samples/${name}`);
-      if (!resp.ok) throw new Error(`HTTP ${resp.status}`);
-      verifyItems([{ input: await resp.text(), source: name }]);
-    } catch (err) {
-      announce(`The sample could not be loaded (${err.message}).`, true);
-    }
-  });
+  b.addEventListener('click', () => verifySample(b.dataset.sample));
+}
+
+// /#sample (the URL `make run` prints) opens with the sample verified right
+// under the page's heading and its one-line purpose, so the first screen shows
+// both what the page is for and what it answers (the results stay there).
+if (location.hash === '#sample') {
+  $('.lede').after($('#status'), $('#results-section'));
+  verifySample('sample.json', { scroll: false });
 }
 
 $('#online').addEventListener('change', () => {
   updateModeUI();
-  announce($('#online').checked
-    ? 'Online checks are on. Public documents named by a badge may now be fetched.'
-    : 'Online checks are off. Nothing leaves this device.');
+  announce(t($('#online').checked ? 'app.online-on' : 'app.online-off'));
 });
-updateModeUI();
+$('#lang').addEventListener('change', () => {
+  applyLang($('#lang').value);
+  announce(t('app.lang-changed'));
+});
+applyLang(new URLSearchParams(location.search).get('lang') || pickLang());
 
 $('#clear').addEventListener('click', () => {
   for (const li of [...$('#results').children]) removeResult(li);
-  announce('Results cleared.');
+  announce(t('app.cleared'));
   $('#file').focus();
 });
 
 // Print: open every folded detail so the printout is complete, then fold back.
 let openedForPrint = [];
 window.addEventListener('beforeprint', () => {
-  $('#print-note').textContent = `ClearBadge verification report, printed ${formatDate(new Date().toISOString(), true)}.`;
+  $('#print-note').textContent = t('app.printed', { date: formatDate(new Date().toISOString(), true) });
   openedForPrint = [...document.querySelectorAll('#results details:not([open])')];
   openedForPrint.forEach((d) => { d.open = true; });
 });

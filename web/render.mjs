@@ -25,23 +25,18 @@
 // badge image would tell its host who is looking; links are plain http(s) links that load nothing until clicked.
 // Elements are made with the global document, so they can be placed in any
 // document or shadow root of it.
+//
+// Words come from i18n.mjs in the language set there (setLang), checks'
+// messages through their codes; dates are formatted with Intl.
+import { t, message, formatDate, list, lang } from './i18n.mjs';
 
-export const CHECK_NAMES = {
-  format: 'File format',
-  proof: 'Signature',
-  issuer: 'Issuer',
-  validity: 'Dates',
-  status: 'Revocation',
-  schema: 'Structure',
-  presentation: 'Presentation',
-  recipient: 'Recipient',
-  endorsements: 'Endorsements',
-  refresh: 'Refresh service',
-  credentials: 'Credentials inside',
-  identity: 'Issuer identity',
-};
+export { formatDate };
 
-export const OUTCOME_WORDS = { pass: 'Passed', fail: 'Failed', warn: 'Note', skip: 'Not checked' };
+// checkTitle: a check's name, as its heading shows it (the id if unknown).
+export const checkTitle = (id) => (/^[a-z]+$/.test(id) && t(`check.${id}`) !== `check.${id}` ? t(`check.${id}`) : id);
+
+// outcomeWord: pass, fail, warn, skip in words.
+export const outcomeWord = (o) => (['pass', 'fail', 'warn', 'skip'].includes(o) ? t(`outcome.${o}`) : o);
 
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i;
 
@@ -99,11 +94,14 @@ export function icon(kind, cls = 'icon') {
 // alone: a reader who cannot tell amber from green still reads the word and
 // sees the mark.
 export const VERDICTS = {
-  verified: { label: 'Verified', icon: 'pass', outcome: 'pass' },
-  incomplete: { label: 'Incomplete', icon: 'incomplete', outcome: 'warn' },
-  'not-verified': { label: 'Not verified', icon: 'fail', outcome: 'fail' },
-  error: { label: 'Could not be read', icon: 'error', outcome: 'skip' },
+  verified: { icon: 'pass', outcome: 'pass' },
+  incomplete: { icon: 'incomplete', outcome: 'warn' },
+  'not-verified': { icon: 'fail', outcome: 'fail' },
+  error: { icon: 'error', outcome: 'skip' },
 };
+
+// verdictLabel: a verdict in one or two words.
+export const verdictLabel = (v) => t(`verdict.${VERDICTS[v] ? v : 'error'}`);
 
 // errorReport stands for an input the verifier could not take at all (too
 // large, unreadable, the verifier did not start), in the Report's shape.
@@ -146,10 +144,10 @@ function ob2Encoding(report) {
 export function generationNote(report) {
   if (!OB2_KINDS.has(report.kind)) return '';
   if (!OB2_AWARDS.has(report.kind)) return 'Open Badges 2.0';
-  if (ob2Encoding(report) === 'ob2-signed') return 'Open Badges 2.0, signed by the issuer';
+  if (ob2Encoding(report) === 'ob2-signed') return t('ob2.signed');
   let host = '';
   try { host = new URL(report.summary?.id).host; } catch { /* no address */ }
-  return `Open Badges 2.0, hosted: genuine as long as the issuer's server${host ? ` (${host})` : ''} still serves it`;
+  return host ? t('ob2.hosted-at', { host }) : t('ob2.hosted');
 }
 
 const isPresentation = (report) => report.kind === 'VerifiablePresentation';
@@ -157,49 +155,42 @@ const isPresentation = (report) => report.kind === 'VerifiablePresentation';
 // titleOf: what a card is called. A presentation's own name is never used
 // (anyone can wrap credentials in one and call it anything): it is named by
 // what it holds.
-export function titleOf(report, fallback = 'Credential') {
+export function titleOf(report, fallback = t('card.credential')) {
   if (isPresentation(report)) {
-    const n = report.credentials?.length || 0;
-    return `Presentation of ${n} credential${n === 1 ? '' : 's'}`;
+    return t('card.presentation-of', { n: report.credentials?.length || 0 });
   }
   const s = report.summary || {};
   return s.name || s.achievement?.name || report.source || fallback;
 }
 
-const checkName = (id) => (CHECK_NAMES[id] || id).toLowerCase();
+const checkName = (id) => checkTitle(id).toLowerCase();
 
 // verdictText: the verdict in words, and why, in one sentence or two.
 export function verdictText(report, { offline = true } = {}) {
   const checks = report.checks || [];
-  const label = VERDICTS[report.verdict]?.label || VERDICTS.error.label;
+  const label = verdictLabel(report.verdict);
   switch (report.verdict) {
     case 'verified': {
-      let why = OB2_AWARDS.has(report.kind) && ob2Encoding(report) === 'ob2-hosted'
-        ? 'Published by the issuer it names, at an address the issuer uses, within its dates, and no check failed.'
-        : 'Signed by the issuer it names, within its dates, and no check failed.';
+      let why = t(OB2_AWARDS.has(report.kind) && ob2Encoding(report) === 'ob2-hosted' ? 'why.verified-hosted' : 'why.verified');
       // (The identity line says itself whether a registry was consulted.)
       const skips = checks.filter((c) => c.outcome === 'skip' && c.id !== 'identity');
-      if (skips.length) why += ` Not checked${offline ? ' offline' : ''}: ${skips.map((c) => checkName(c.id)).join(', ')}.`;
-      return { label: checks.some((c) => c.outcome === 'warn') ? 'Verified, with notes' : label, why };
+      if (skips.length) why += ` ${t(offline ? 'why.not-checked-offline' : 'why.not-checked', { checks: list(skips.map((c) => checkName(c.id))) })}`;
+      return { label: checks.some((c) => c.outcome === 'warn') ? t('verdict.verified-notes') : label, why };
     }
     case 'incomplete': {
       const what = [...new Set((report.missing || []).map((m) => checkName(m.check)))];
-      return {
-        label,
-        why: `Nothing failed, but it is not verified: ${what.join(', ') || 'some checks'} could not be checked` +
-          `${offline ? ' offline' : ''}.`,
-      };
+      return { label, why: t(offline ? 'why.incomplete-offline' : 'why.incomplete', { checks: what.length ? list(what) : t('why.some-checks') }) };
     }
     case 'not-verified': {
       const fail = checks.find((c) => c.outcome === 'fail');
       if (!fail && OB2_KINDS.has(report.kind) && !OB2_AWARDS.has(report.kind)) {
-        return { label, why: `An Open Badges 2.0 ${report.kind} describes, but awards nothing to anyone: there is nothing to verify.` };
+        return { label, why: t('why.ob2-nothing', { kind: report.kind }) };
       }
-      return { label, why: fail ? visible(fail.message) : 'No valid signature was found on this credential.' };
+      return { label, why: fail ? visible(message(fail).text) : t('why.no-signature') };
     }
     default: {
       const fmt = checks.find((c) => c.id === 'format' && c.outcome === 'fail');
-      return { label, why: visible(report.error || fmt?.message || 'The file could not be read.') };
+      return { label, why: visible(report.error || (fmt && message(fmt).text) || t('why.unreadable')) };
     }
   }
 }
@@ -224,7 +215,7 @@ export function badgeImage(src, summary = {}) {
   const wrap = h('div', { class: 'badge-img' });
   const name = summary.achievement?.name;
   if (src) {
-    wrap.append(h('img', { src, alt: name ? `Badge image: ${name}` : 'Badge image' }));
+    wrap.append(h('img', { src, alt: name ? t('card.badge-image-of', { name }) : t('card.badge-image') }));
     return wrap;
   }
   wrap.classList.add('placeholder');
@@ -234,7 +225,7 @@ export function badgeImage(src, summary = {}) {
     try { host = new URL(summary.image).host; } catch { /* shown without a host */ }
     wrap.append(h('p', {
       class: 'img-note',
-      text: `Image hosted at ${host || 'another site'}; not loaded, to keep this check private.`,
+      text: t('card.image-not-loaded', { host: host || t('card.another-site') }),
     }));
   }
   return wrap;
@@ -283,16 +274,31 @@ export function identityLine(report) {
   const line = h('span', { class: 'identity-text' });
   p.append(line);
   if (c.outcome === 'pass' && reg) {
-    line.append(nameEl(reg.name || iss.name || iss.id, 'strong'), ' is listed by ', nameEl(reg.registry, 'strong'));
+    line.append(...words('identity.listed-by', {
+      name: nameEl(reg.name || iss.name || iss.id, 'strong'), registry: nameEl(reg.registry, 'strong'),
+    }));
     if (reg.location) line.append(' (', nameEl(reg.location), ')');
     line.append('.');
     return p;
   }
   const claimed = iss.name || iss.id;
-  if (claimed) line.append('\u2018', nameEl(claimed, 'strong'), '\u2019 is this credential\u2019s own claim; ');
-  line.append(c.outcome === 'skip' ? 'no registry was checked.' : 'no registry you use lists this issuer.');
-  if (iss.domain) line.append(' Its key is published by ', nameEl(iss.domain, 'strong'), '.');
+  if (claimed) line.append(...words('identity.own-claim', { name: nameEl(claimed, 'strong') }), ' ');
+  line.append(t(c.outcome === 'skip' ? 'identity.no-registry-checked' : 'identity.unlisted'));
+  if (iss.domain) line.append(' ', ...words('identity.key-published-by', { domain: nameEl(iss.domain, 'strong') }));
   return p;
+}
+
+// words: a UI string whose parameters are nodes (names in their <bdi>), as
+// a list of strings and nodes in the order the language puts them.
+function words(key, nodes) {
+  const marks = Object.keys(nodes);
+  const out = [];
+  const text = t(key, Object.fromEntries(marks.map((k) => [k, `\u0000${k}\u0000`])));
+  for (const [i, part] of text.split('\u0000').entries()) {
+    if (i % 2 === 1 && part in nodes) out.push(nodes[part]);
+    else if (part) out.push(part);
+  }
+  return out;
 }
 
 // facts: who issued it, to whom, what for, and when. compact leaves out what
@@ -307,26 +313,26 @@ export function facts(report, { compact = false } = {}) {
     dl.append(h('div', { class: 'fact' }, h('dt', { text: term }), h('dd', {}, ...value)));
   };
   if (isPresentation(report)) {
-    row('Presented by', s.holder && nameEl(s.holder, 'id'));
+    row(t('fact.presented-by'), s.holder && nameEl(s.holder, 'id'));
     return dl;
   }
   const issuer = s.issuer || {};
-  row('Issued by', issuer.name && nameEl(issuer.name, 'strong'),
+  row(t('fact.issued-by'), issuer.name && nameEl(issuer.name, 'strong'),
     issuer.url && [' ', link(issuer.url)],
     issuer.id && nameEl(issuer.id, 'id'),
     identityLine(report));
-  row('Issued to', s.subjectName && nameEl(s.subjectName, 'strong'),
+  row(t('fact.issued-to'), s.subjectName && nameEl(s.subjectName, 'strong'),
     s.subject && nameEl(s.subject, s.subjectName ? 'id' : ''));
   const a = s.achievement;
   if (a && !compact) {
-    if (a.name && a.name !== s.name) row('Achievement', nameEl(a.name));
-    row('Kind of achievement', a.type && humanizeType(a.type));
-    if (a.description && a.description !== s.description) row('About the achievement', a.description);
+    if (a.name && a.name !== s.name) row(t('fact.achievement'), nameEl(a.name));
+    row(t('fact.kind'), a.type && humanizeType(a.type));
+    if (a.description && a.description !== s.description) row(t('fact.about'), a.description);
   }
-  if (a?.criteria) row('Criteria', /^https?:\/\//i.test(a.criteria) ? link(a.criteria) : a.criteria);
-  row('Valid from', s.validFrom && timeEl(s.validFrom));
-  row('Valid until', s.validUntil && timeEl(s.validUntil));
-  if (s.refresh && !compact) row('Refresh service', s.refresh);
+  if (a?.criteria) row(t('fact.criteria'), /^https?:\/\//i.test(a.criteria) ? link(a.criteria) : a.criteria);
+  row(t('fact.valid-from'), s.validFrom && timeEl(s.validFrom));
+  row(t('fact.valid-until'), s.validUntil && timeEl(s.validUntil));
+  if (s.refresh && !compact) row(t('fact.refresh'), s.refresh);
   return dl;
 }
 
@@ -347,16 +353,11 @@ function timeEl(iso) {
   return h('time', { datetime: iso, title: iso, text: formatDate(iso) });
 }
 
-// formatDate: a date alone when the time is midnight UTC (how most badges
-// give their dates), else date and time in the reader's zone.
-export function formatDate(iso, withTime = false) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const midnightUTC = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0;
-  if (!withTime && midnightUTC) {
-    return d.toLocaleDateString(undefined, { dateStyle: 'long', timeZone: 'UTC' });
-  }
-  return d.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+// msgEl: a check's message in a <p>, in the reader's language where its
+// code has a translation, else in English marked lang="en".
+function msgEl(c, cls, ...before) {
+  const m = message(c);
+  return h('p', { class: cls, lang: m.lang === lang() ? undefined : m.lang }, ...before, visible(m.text));
 }
 
 // ago: how long before now an RFC 3339 time was, in words ("3 days ago").
@@ -377,16 +378,16 @@ export function checksList(checks, { inner = false } = {}) {
   const [checkAttr, outcomeAttr] = inner ? ['data-inner-check', 'data-inner-outcome'] : ['data-check', 'data-outcome'];
   const ul = h('ul', { class: 'checks' });
   for (const c of checks) {
-    const name = CHECK_NAMES[c.id] || c.id;
+    const name = checkTitle(c.id);
     ul.append(h('li', { class: `check check-${c.outcome}`, [checkAttr]: c.id, [outcomeAttr]: c.outcome },
       icon(c.outcome),
       h('div', { class: 'check-body' },
         h('p', { class: 'check-head' },
           h('span', { class: 'check-name', text: name }),
-          h('span', { class: `outcome outcome-${c.outcome}`, text: OUTCOME_WORDS[c.outcome] || c.outcome })),
-        h('p', { class: 'check-msg', text: visible(c.message) }),
+          h('span', { class: `outcome outcome-${c.outcome}`, text: outcomeWord(c.outcome) })),
+        msgEl(c, 'check-msg'),
         c.detail && h('details', { class: 'detail' },
-          h('summary', {}, 'Technical detail', h('span', { class: 'visually-hidden', text: ` for ${name}` })),
+          h('summary', {}, t('card.technical-detail'), h('span', { class: 'visually-hidden', text: t('card.for', { name }) })),
           h('pre', { text: visible(c.detail) })))));
   }
   return ul;
@@ -401,20 +402,20 @@ function remedyText(m, all) {
   const host = hostOf(m.url);
   switch (m.remedy) {
     case 'online':
-      return host ? `An online check would complete this; it contacts ${host}.` : 'An online check would complete this.';
+      return host ? t('missing.online-host', { host }) : t('missing.online');
     case 'document':
-      return m.url ? `Supplying ${m.url} (as a file) would complete this.` : 'Supplying the document it names would complete this.';
+      return m.url ? t('missing.document-url', { url: m.url }) : t('missing.document');
     default:
-      return all.some((x) => x.remedy !== 'none') ? '' : 'Nothing ClearBadge could fetch or be given would complete this check.';
+      return all.some((x) => x.remedy !== 'none') ? '' : t('missing.nothing');
   }
 }
 
 // onlineActionLabel: the words of an online remedy's button, by check (a
 // signature whose key is online waits on the issuer's published material).
 export function onlineActionLabel(check) {
-  if (check === 'status') return 'Check revocation online';
-  if (check === 'issuer' || check === 'proof') return 'Check the issuer online';
-  return `Check ${checkName(check)} online`;
+  if (check === 'status') return t('action.check-status-online');
+  if (check === 'issuer' || check === 'proof') return t('action.check-issuer-online');
+  return t('action.check-online', { check: checkName(check) });
 }
 
 // missingList: what an incomplete report could not check, each with what
@@ -428,18 +429,18 @@ export function missingList(report, { remedy = () => null, inner = false } = {})
     ul.append(h('li', { class: 'missing-item', [inner ? 'data-inner-missing' : 'data-missing']: m.check, 'data-remedy': m.remedy },
       icon('incomplete'),
       h('div', { class: 'missing-body' },
-        h('p', { class: 'missing-msg' }, h('span', { class: 'check-name', text: CHECK_NAMES[m.check] || m.check }), ': ', visible(m.message)),
+        msgEl(m, 'missing-msg', h('span', { class: 'check-name', text: checkTitle(m.check) }), ': '),
         remedyText(m, missing) && h('p', { class: 'missing-remedy', text: remedyText(m, missing) }),
         remedy(m))));
   }
-  return h('div', { class: 'missing' }, h('p', { class: 'missing-title', text: 'What is missing' }), ul);
+  return h('div', { class: 'missing' }, h('p', { class: 'missing-title', text: t('missing.title') }), ul);
 }
 
 // nestedReports: the credentials inside a CLR or a presentation, each with
 // its own verdict; folded unless open.
 export function nestedReports(reports, { open = false } = {}) {
   const det = h('details', { class: 'nested', open },
-    h('summary', {}, `Credentials inside (${reports.length})`));
+    h('summary', {}, t('card.credentials-inside', { n: reports.length })));
   const ol = h('ol', { class: 'nested-list' });
   for (const r of reports) {
     const v = VERDICTS[r.verdict] ? r.verdict : 'error';
@@ -448,8 +449,8 @@ export function nestedReports(reports, { open = false } = {}) {
       h('p', { class: 'nested-head' },
         icon(VERDICTS[v].icon),
         nameEl(titleOf(r), 'strong'),
-        h('span', { class: `outcome outcome-${VERDICTS[v].outcome}`, text: VERDICTS[v].label })),
-      s.issuer?.name && h('p', { class: 'meta' }, 'Issued by ', nameEl(s.issuer.name)),
+        h('span', { class: `outcome outcome-${VERDICTS[v].outcome}`, text: verdictLabel(v) })),
+      s.issuer?.name && h('p', { class: 'meta' }, ...words('card.issued-by-short', { name: nameEl(s.issuer.name) })),
       missingList(r, { inner: true }),
       checksList(r.checks || [], { inner: true }));
     if (r.credentials?.length) li.append(nestedReports(r.credentials));
@@ -491,7 +492,7 @@ export function resultCard(report, {
     // A credential whose signature did not hold still has readable content;
     // say plainly that none of it is confirmed (the tampered sample names a
     // forged recipient). An expired but authentic one needs no such note.
-    fx.append(h('p', { class: 'unconfirmed', text: 'What this file claims. None of it is confirmed.' }));
+    fx.append(h('p', { class: 'unconfirmed', text: t('card.unconfirmed') }));
   }
   fx.append(h('h3', { id: `${id}-title`, class: 'title' }, nameEl(title)));
   const generation = generationNote(report);
@@ -503,9 +504,9 @@ export function resultCard(report, {
   const checks = report.checks || [];
   if (checks.length && foldChecks) {
     article.append(h('details', { class: 'nested checks-fold' },
-      h('summary', {}, `What was checked (${checks.length})`), checksList(checks)));
+      h('summary', {}, t('card.what-was-checked-n', { n: checks.length })), checksList(checks)));
   } else if (checks.length) {
-    article.append(h('h4', { class: 'checks-title', text: 'What was checked' }), checksList(checks));
+    article.append(h('h4', { class: 'checks-title', text: t('card.what-was-checked') }), checksList(checks));
   }
   if (report.credentials?.length) article.append(nestedReports(report.credentials, { open: vp }));
 

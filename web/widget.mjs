@@ -52,6 +52,7 @@ import {
   h, icon, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge, errorReport,
   nameEl, identityLine, missingList, generationNote,
 } from './render.mjs';
+import { t, setLang, pickLang, formatDate, list } from './i18n.mjs';
 
 const TAG = 'clearbadge-verify';
 const MAX_BYTES = 16 << 20; // as the verifier page
@@ -116,7 +117,15 @@ bdi { unicode-bidi: isolate; }
   border: 3px solid var(--cb-line); border-top-color: var(--cb-accent); animation: spin .8s linear infinite;
 }
 @keyframes spin { to { transform: rotate(360deg); } }
-@media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 3s; } }
+@media (prefers-reduced-motion: reduce) {
+  .spinner { animation: none; border-top-color: #74808f; }
+  .toggle-mark { transition: none; }
+}
+@media (forced-colors: active) {
+  .icon, .verdict-icon { background: Canvas !important; stroke: CanvasText; border: 1px solid CanvasText; forced-color-adjust: none; }
+  .status, .outcome, .unconfirmed { border: 1px solid CanvasText; }
+  :focus-visible { outline-color: Highlight; }
+}
 .toggle {
   flex: none; align-self: center; min-height: 32px; padding: 0 10px; border-radius: 8px;
   font: inherit; font-size: .85em; font-weight: 600; color: var(--cb-accent);
@@ -124,7 +133,7 @@ bdi { unicode-bidi: isolate; }
 }
 .toggle:hover { background: #e8effd; }
 :focus-visible { outline: 3px solid var(--cb-accent); outline-offset: 2px; }
-.toggle-mark { display: inline-block; margin-left: 4px; }
+.toggle-mark { display: inline-block; margin-inline-start: 4px; }
 .toggle[aria-expanded="true"] .toggle-mark { transform: rotate(180deg); }
 .more { padding: 4px 16px 12px; border-top: 1px solid var(--cb-line); }
 .more[hidden] { display: none; }
@@ -184,7 +193,7 @@ function missingHosts(report) {
 }
 
 class ClearBadgeVerify extends HTMLElement {
-  static observedAttributes = ['src', 'credential', 'verdict', 'online', 'documents'];
+  static observedAttributes = ['src', 'credential', 'verdict', 'online', 'documents', 'lang'];
 
   #root;
   #card;
@@ -194,6 +203,8 @@ class ClearBadgeVerify extends HTMLElement {
   #run = 0; // the newest verification; an older one that ends later is dropped
   #verdict = null; // what the verdict attribute must say (null before connecting)
   #report = null;
+  #image = '';
+  #online = null;
 
   constructor() {
     super();
@@ -238,7 +249,21 @@ class ClearBadgeVerify extends HTMLElement {
       if (value !== this.#verdict) this.#setVerdict(this.#verdict);
       return;
     }
+    if (name === 'lang') {
+      if (old !== value && this.#report) this.#draw(this.#report, this.#image, this.#online);
+      else if (old !== value) this.#drawPending();
+      return;
+    }
     if (old !== value && this.#started) this.#start();
+  }
+
+  // #useLang sets the language to draw in: the element's lang attribute,
+  // else the nearest lang around it (the embedding page's), if ClearBadge
+  // speaks it, else English; the card says which, for screen readers.
+  #useLang() {
+    const l = setLang(pickLang(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en'));
+    this.#card.setAttribute('lang', l);
+    return l;
   }
 
   #setVerdict(v) {
@@ -278,6 +303,8 @@ class ClearBadgeVerify extends HTMLElement {
     }
     if (run !== this.#run) return;
     const { verdict } = report;
+    this.#image = image;
+    this.#online = online;
     this.#draw(report, image, online);
     this.#report = report;
     this.#setVerdict(verdict);
@@ -287,14 +314,14 @@ class ClearBadgeVerify extends HTMLElement {
   // #input finds the credential: {input, source, image}.
   async #input() {
     const attr = this.getAttribute('credential');
-    if (attr && attr.trim()) return { input: attr.trim(), source: 'inline credential' };
+    if (attr && attr.trim()) return { input: attr.trim(), source: t('widget.inline') };
     const script = this.querySelector(':scope > script[type="application/json"], :scope > script[type="application/ld+json"]');
-    if (script) return { input: script.textContent, source: 'inline credential' };
+    if (script) return { input: script.textContent, source: t('widget.inline') };
     const src = this.getAttribute('src');
     if (!src) {
       const text = this.textContent.trim();
-      if (text) return { input: text, source: 'inline credential' };
-      throw new Error('No credential given: set src, or put the credential inside the element.');
+      if (text) return { input: text, source: t('widget.inline') };
+      throw new Error(t('widget.no-credential'));
     }
     const url = new URL(src, document.baseURI);
     const source = decodeURIComponent(url.pathname.split('/').pop() || url.host);
@@ -302,12 +329,12 @@ class ClearBadgeVerify extends HTMLElement {
     try {
       resp = await fetch(url, { credentials: 'same-origin' });
     } catch {
-      throw new Error(`${source} could not be fetched (blocked or unreachable).`);
+      throw new Error(t('widget.unreachable', { source }));
     }
-    if (!resp.ok) throw new Error(`${source} could not be fetched (HTTP ${resp.status}).`);
-    if (Number(resp.headers.get('Content-Length')) > MAX_BYTES) throw new Error(`${source} is too large.`);
+    if (!resp.ok) throw new Error(t('widget.http', { source, status: resp.status }));
+    if (Number(resp.headers.get('Content-Length')) > MAX_BYTES) throw new Error(t('widget.too-large', { source }));
     const bytes = new Uint8Array(await resp.arrayBuffer());
-    if (bytes.length > MAX_BYTES) throw new Error(`${source} is too large.`);
+    if (bytes.length > MAX_BYTES) throw new Error(t('widget.too-large', { source }));
     return { input: bytes, source, image: await imageURL(bytes, resp.headers.get('Content-Type'), url) };
   }
 
@@ -343,23 +370,26 @@ class ClearBadgeVerify extends HTMLElement {
   }
 
   #drawPending() {
+    this.#useLang();
     this.#card.className = 'card skeleton';
     this.#card.removeAttribute('data-verdict');
     this.#card.setAttribute('aria-busy', 'true');
     this.#status.replaceChildren(h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-      h('p', { class: 'status-text', text: 'Checking this badge…' }));
+      h('p', { class: 'status-text', text: t('widget.checking') }));
     this.#card.replaceChildren(
       h('div', { class: 'main' },
         h('div', { class: 'badge-img placeholder' }, placeholderBadge()),
-        h('div', { class: 'text' }, h('p', { class: 'name', id: 'name', text: 'Digital badge' }),
-          h('p', { class: 'line', text: 'Checked in your browser by ClearBadge' }))),
+        h('div', { class: 'text' }, h('p', { class: 'name', id: 'name', text: t('widget.digital-badge') }),
+          h('p', { class: 'line', text: t('widget.checked-by') }))),
       this.#status);
   }
 
   #draw(report, image, online) {
+    this.#useLang();
     const { verdict } = report;
     const s = report.summary || {};
-    const title = report.error ? 'Badge' : titleOf(report, 'Badge');
+    const title = report.error ? t('widget.badge') : titleOf(report, t('widget.badge'));
+    const line = (key, value) => h('p', { class: 'line' }, ...t(key, { name: '\u0000' }).split('\u0000').flatMap((part, i) => (i ? [nameEl(value, 'strong'), part] : [part])));
     const main = h('div', { class: 'main' },
       h('div', { class: `badge-img${image ? '' : ' placeholder'}` },
         image ? h('img', { src: image, alt: '' }) : placeholderBadge()),
@@ -367,18 +397,14 @@ class ClearBadgeVerify extends HTMLElement {
         // As on the verifier page: what a badge without a valid signature
         // says (a name, a recipient) is only a claim.
         verdict === 'not-verified' && !authentic(report)
-          ? h('p', { class: 'unconfirmed', text: 'Unconfirmed claims' })
+          ? h('p', { class: 'unconfirmed', text: t('widget.unconfirmed') })
           : null,
         h('p', { class: 'name', id: 'name' }, nameEl(title)),
         generationNote(report) ? h('p', { class: 'line generation', 'data-generation': 'ob2', text: generationNote(report) }) : null,
-        s.issuer?.name || s.issuer?.id
-          ? h('p', { class: 'line' }, 'Issued by ', nameEl(s.issuer.name || s.issuer.id, 'strong'))
-          : null,
+        s.issuer?.name || s.issuer?.id ? line('widget.issued-by', s.issuer.name || s.issuer.id) : null,
         identityLine(report),
-        s.subjectName || s.subject
-          ? h('p', { class: 'line' }, 'Issued to ', nameEl(s.subjectName || s.subject, 'strong'))
-          : null,
-        s.holder ? h('p', { class: 'line' }, 'Presented by ', nameEl(s.holder, 'strong')) : null));
+        s.subjectName || s.subject ? line('widget.issued-to', s.subjectName || s.subject) : null,
+        s.holder ? line('widget.presented-by', s.holder) : null));
 
     const { label, why } = verdictText(report, { offline: !online });
     const checks = report.checks || [];
@@ -386,12 +412,12 @@ class ClearBadgeVerify extends HTMLElement {
       missingList(report),
       checksList(checks),
       h('p', { class: 'foot', 'data-online': online ? online.hosts.join(' ') : undefined, text: online
-        ? `Checked online in this browser by ClearBadge at ${online.at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}, contacting only ${online.hosts.join(', ')}. The badge itself was not sent.`
-        : 'Checked offline in this browser by ClearBadge. Nothing was sent anywhere.' }));
+        ? t('widget.foot-online', { date: formatDate(online.at.toISOString(), true), hosts: list(online.hosts) })
+        : t('widget.foot') }));
     const toggle = checks.length
       ? h('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'more' },
-        h('span', { class: 'toggle-text', text: 'Checks' }),
-        h('span', { class: 'visually-hidden', text: ` (${checks.length}) for ${title}` }),
+        h('span', { class: 'toggle-text', text: t('widget.checks') }),
+        h('span', { class: 'visually-hidden', text: t('widget.checks-for', { n: checks.length, title }) }),
         h('span', { class: 'toggle-mark', 'aria-hidden': 'true', text: '▾' }))
       : null;
     toggle?.addEventListener('click', () => {
@@ -404,7 +430,7 @@ class ClearBadgeVerify extends HTMLElement {
         // The verifier page can complete what this widget did not.
         verdict === 'incomplete'
           ? h('a', { class: 'complete', href: VERIFIER_PAGE, target: '_blank', rel: 'noopener noreferrer' },
-            'Complete the check on the ClearBadge verifier')
+            t('widget.complete'))
           : null),
       toggle);
 

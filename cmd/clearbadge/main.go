@@ -20,7 +20,7 @@ import (
 	"os"
 )
 
-// Exit codes are part of the CLI's contract (README "Command line").
+// Exit codes are part of the CLI's contract (docs/cli.md).
 const (
 	exitOK       = 0
 	exitNotValid = 1

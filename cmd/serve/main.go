@@ -43,10 +43,10 @@ const (
 
 // widgetFiles are what <clearbadge-verify> loads from ClearBadge's origin
 // when another site embeds it (web/widget.mjs and its imports, the worker it
-// starts and the wasm). They are public and carry nothing of the visitor's,
+// starts and the wasm), by path. They are public and carry nothing of the visitor's,
 // so any origin may read them.
 var widgetFiles = map[string]bool{
-	"widget.mjs": true, "render.mjs": true, "clearbadge.mjs": true,
+	"widget.mjs": true, "render.mjs": true, "i18n.mjs": true, "i18n/messages.mjs": true, "clearbadge.mjs": true,
 	"worker.js": true, "wasm_exec.js": true, "clearbadge.wasm": true,
 }
 
@@ -54,7 +54,7 @@ var widgetFiles = map[string]bool{
 // response gets.
 func headersFor(p string) map[string]string {
 	h := map[string]string{}
-	if widgetFiles[path.Base(p)] {
+	if widgetFiles[strings.TrimPrefix(path.Clean("/"+p), "/")] {
 		h["Access-Control-Allow-Origin"] = "*"
 	}
 	switch base := path.Base(p); {
@@ -125,6 +125,10 @@ func main() {
 	}
 	// The first line of output is the URL; the browser tests read it.
 	fmt.Printf("ClearBadge: serving %s at http://%s/\n", *dir, ln.Addr())
+	// A newcomer's first look: the page with its sample already verified.
+	if _, err := os.Stat(path.Join(*dir, "samples", "sample.json")); err == nil {
+		fmt.Printf("Open http://%s/#sample to see a sample badge verified.\n", ln.Addr())
+	}
 	srv := &http.Server{Handler: handler(*dir), ReadHeaderTimeout: 10 * time.Second}
 	log.Fatal(srv.Serve(ln))
 }

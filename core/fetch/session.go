@@ -25,7 +25,7 @@ type Limits struct {
 	MaxBytes     int
 }
 
-// DefaultLimits are documented in the README ("Network limits"). A
+// DefaultLimits are documented in docs/design.md ("Network and cost limits"). A
 // credential needs a handful of documents (the issuer's DID document, a
 // status list, a schema), each a few KiB; a CLR of many credentials sharing
 // one issuer still needs few, because each URL is fetched once.

@@ -2,7 +2,7 @@
 // returns: the CLI's --json output, the wasm bridge, the web page and the
 // wallet all show the same Report.
 //
-// The JSON shape is a contract (see README "The Report"): field names and
+// The JSON shape is a contract (see docs/report.md): field names and
 // check ids are stable.
 //
 // # The verdict
@@ -94,8 +94,14 @@ const KindPresentation = "VerifiablePresentation"
 type Check struct {
 	ID      string  `json:"id"`
 	Outcome Outcome `json:"outcome"`
-	// Message is the plain-words sentence shown to the user.
+	// Message is the plain-words sentence shown to the user, in English.
 	Message string `json:"message"`
+	// Code names the message for a surface that says it in another
+	// language ("validity.expired"), with Params its variable parts (dates in
+	// RFC 3339); see Say. Empty for a message that has no code yet, which a
+	// surface shows in English.
+	Code   string            `json:"code,omitempty"`
+	Params map[string]string `json:"params,omitempty"`
 	// Detail is the technical reason (error text, key id, algorithm), folded
 	// away in the user interfaces.
 	Detail string `json:"detail,omitempty"`
@@ -108,10 +114,12 @@ type Check struct {
 // Missing is one thing an "incomplete" report waits for: a required check
 // that could not run, and what would complete it.
 type Missing struct {
-	Check   string `json:"check"`
-	Message string `json:"message"`
-	Remedy  Remedy `json:"remedy"`
-	URL     string `json:"url,omitempty"`
+	Check   string            `json:"check"`
+	Message string            `json:"message"`
+	Code    string            `json:"code,omitempty"`
+	Params  map[string]string `json:"params,omitempty"`
+	Remedy  Remedy            `json:"remedy"`
+	URL     string            `json:"url,omitempty"`
 }
 
 // Party names an issuer or holder. Name and URL are what the credential
@@ -196,6 +204,11 @@ func (r *Report) Add(id string, o Outcome, message, detail string) {
 	r.Checks = append(r.Checks, Check{ID: id, Outcome: o, Message: message, Detail: detail})
 }
 
+// AddText appends a check whose message is t (see Say).
+func (r *Report) AddText(id string, o Outcome, t Text, detail string) {
+	r.Checks = append(r.Checks, Check{ID: id, Outcome: o, Message: t.English, Code: t.Code, Params: t.Params, Detail: detail})
+}
+
 // Check returns the first check with the given id, or nil.
 func (r *Report) Check(id string) *Check {
 	for i := range r.Checks {
@@ -246,7 +259,7 @@ func (r *Report) judge() (Verdict, []Missing) {
 			if remedy == "" {
 				remedy = RemedyNone
 			}
-			missing = append(missing, Missing{Check: c.ID, Message: c.Message, Remedy: remedy, URL: c.URL})
+			missing = append(missing, Missing{Check: c.ID, Message: c.Message, Code: c.Code, Params: c.Params, Remedy: remedy, URL: c.URL})
 		}
 	}
 	if len(missing) > 0 {

@@ -136,6 +136,13 @@ func verdict(doc map[string]any, problems []problem, dropped int, named []namedR
 	}
 	c.Message = strings.Join(msg, " ")
 	c.Detail = strings.Join(detail, "\n")
+	if c.Outcome == report.Pass && len(msg) == 1 && len(named) == 0 {
+		// The common case, said in one sentence with a code (report.Say).
+		t := report.Say("schema.ok", "The {what} has every field {spec} requires, in the right form (checked with ClearBadge's built-in rules).", "what", noun, "spec", spec)
+		if t.English == c.Message {
+			c.Code, c.Params = t.Code, t.Params
+		}
+	}
 	return c
 }
 

@@ -271,9 +271,11 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 		if len(notes) > 0 {
 			r.outcome = report.Warn
 			r.message += " " + strings.Join(notes, " ")
+			r.code, r.params = "", nil
 		}
 		if signedBy != issuerID {
 			r.message += fmt.Sprintf(" The %s is published by %s, not by the credential's issuer; its own signature was checked.", listName, quote(signedBy))
+			r.code, r.params = "", nil
 		}
 	}
 	return r
@@ -288,19 +290,19 @@ func interpret(e *bitEntry, v uint64) result {
 	switch e.purpose {
 	case "revocation":
 		if set {
-			return result{outcome: report.Fail, message: "The issuer has revoked this credential."}
+			return said(report.Fail, report.Say("status.revoked", "The issuer has revoked this credential."))
 		}
-		return result{outcome: report.Pass, message: "The issuer has not revoked this credential."}
+		return said(report.Pass, report.Say("status.not-revoked", "The issuer has not revoked this credential."))
 	case "suspension":
 		if set {
-			return result{outcome: report.Fail, message: "The issuer has suspended this credential; a suspension can be lifted later."}
+			return said(report.Fail, report.Say("status.suspended", "The issuer has suspended this credential; a suspension can be lifted later."))
 		}
-		return result{outcome: report.Pass, message: "The issuer has not suspended this credential."}
+		return said(report.Pass, report.Say("status.not-suspended", "The issuer has not suspended this credential."))
 	case "refresh":
 		if set {
-			return result{outcome: report.Warn, message: "The issuer has published an updated version of this credential."}
+			return said(report.Warn, report.Say("status.refreshed", "The issuer has published an updated version of this credential."))
 		}
-		return result{outcome: report.Pass, message: "The issuer has not announced an updated version of this credential."}
+		return said(report.Pass, report.Say("status.not-refreshed", "The issuer has not announced an updated version of this credential."))
 	case "message":
 		// §2.1 statusMessage: without the array, 1 and 0 mean "set" and "unset".
 		text, ok := e.messages[v]

@@ -112,8 +112,7 @@ const MaxEntries = 16
 
 // Messages a reader sees, shared by tests.
 const (
-	msgNoStatus = "This credential does not use a revocation list."
-	msgOffline  = "%s was not checked because ClearBadge is offline; turn on online checks or supply the list with --with URL=FILE."
+	msgOffline = "%s was not checked because ClearBadge is offline; turn on online checks or supply the list with --with URL=FILE."
 )
 
 // result is the outcome of one credentialStatus entry. A skip names the
@@ -121,9 +120,18 @@ const (
 type result struct {
 	outcome report.Outcome
 	message string
-	detail  string
-	url     string
-	remedy  report.Remedy
+	// code and params name message for other languages (report.Say); a
+	// message composed of several sentences has none.
+	code   string
+	params map[string]string
+	detail string
+	url    string
+	remedy report.Remedy
+}
+
+// said is a result whose message has a code.
+func said(o report.Outcome, t report.Text) result {
+	return result{outcome: o, message: t.English, code: t.Code, params: t.Params}
 }
 
 func failf(detail, format string, a ...any) result {
@@ -144,7 +152,7 @@ type depthKey struct{}
 // issued by issuerID (the id of its issuer; when empty, doc's own issuer).
 func (c *Checker) Check(ctx context.Context, doc map[string]any, issuerID string) report.Check {
 	r := c.check(ctx, doc, issuerID)
-	ch := report.Check{ID: report.CheckStatus, Outcome: r.outcome, Message: r.message, Detail: r.detail}
+	ch := report.Check{ID: report.CheckStatus, Outcome: r.outcome, Message: r.message, Code: r.code, Params: r.params, Detail: r.detail}
 	if r.outcome == report.Skip {
 		ch.URL, ch.Remedy = r.url, r.remedy
 		if ch.Remedy == "" {
@@ -165,7 +173,7 @@ func (c *Checker) check(ctx context.Context, doc map[string]any, issuerID string
 		entries = []any{v}
 	}
 	if !ok || len(entries) == 0 {
-		return result{outcome: report.Pass, message: msgNoStatus}
+		return said(report.Pass, report.Say("status.none", "This credential does not use a revocation list."))
 	}
 	if len(entries) > MaxEntries {
 		return skipf(fmt.Sprintf("%d credentialStatus entries; limit %d", len(entries), MaxEntries),
@@ -253,6 +261,9 @@ func combine(rs []result) result {
 		if r.detail != "" {
 			details = append(details, r.detail)
 		}
+	}
+	if len(msgs) == 1 {
+		out.code, out.params = rs[0].code, rs[0].params
 	}
 	out.message = strings.Join(msgs, " ")
 	out.detail = strings.Join(details, "; ")

@@ -55,8 +55,9 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 	} else if r.Check(report.CheckIssuer) == nil {
 		// The issuer waits on the proof: what would complete the proof
 		// (its key document) completes this too.
-		c := report.Check{ID: report.CheckIssuer, Outcome: report.Skip, Remedy: report.RemedyNone,
-			Message: "Who issued this credential could not be confirmed, because its signature could not be checked."}
+		c := report.Say("issuer.unchecked", "Who issued this credential could not be confirmed, because its signature could not be checked.").
+			Check(report.CheckIssuer, report.Skip, "")
+		c.Remedy = report.RemedyNone
 		if p := r.Check(report.CheckProof); p != nil && p.Outcome == report.Skip {
 			c.Remedy, c.URL = p.Remedy, p.URL
 		}
@@ -108,15 +109,16 @@ func (s *session) shape(r *report.Report, doc map[string]any, format string) boo
 	}
 	enc := map[string]string{"json-ld": "JSON with an embedded proof", "vc-jwt": "a VC-JWT", "vc-jose": "a VC-JOSE (vc+jwt) token"}[format]
 	var name string
+	var is report.Text // "This is <name>."
 	switch r.Kind {
 	case credential.KindOpenBadge, credential.KindAchievement:
-		name = "an Open Badges 3.0 credential"
+		name, is = "an Open Badges 3.0 credential", report.Say("format.open-badge", "This is an Open Badges 3.0 credential.")
 	case credential.KindEndorsement:
-		name = "an Open Badges 3.0 endorsement"
+		name, is = "an Open Badges 3.0 endorsement", report.Say("format.endorsement", "This is an Open Badges 3.0 endorsement.")
 	case credential.KindCLR:
-		name = "a Comprehensive Learner Record (CLR 2.0)"
+		name, is = "a Comprehensive Learner Record (CLR 2.0)", report.Say("format.clr", "This is a Comprehensive Learner Record (CLR 2.0).")
 	default:
-		r.Add(report.CheckFormat, report.Warn, "This is a Verifiable Credential, but not an Open Badge or learner record: only its signature, dates and status are checked.",
+		r.AddText(report.CheckFormat, report.Warn, report.Say("format.vc-only", "This is a Verifiable Credential, but not an Open Badge or learner record: only its signature, dates and status are checked."),
 			fmt.Sprintf("VC Data Model %d.x, %s; types %v", ver, enc, credential.Types(doc)))
 		return true
 	}
@@ -125,7 +127,7 @@ func (s *session) shape(r *report.Report, doc map[string]any, format string) boo
 		r.Add(report.CheckFormat, report.Warn, "This is "+name+", but "+msg+".", detail)
 		return true
 	}
-	r.Add(report.CheckFormat, report.Pass, "This is "+name+".", detail)
+	r.AddText(report.CheckFormat, report.Pass, is, detail)
 	return true
 }
 
@@ -213,7 +215,7 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 		if len(ignored) > 0 {
 			detail += "; ignored proofs of unsupported types: " + strings.Join(ignored, ", ")
 		}
-		r.Add(report.CheckProof, report.Pass, intact(what), detail)
+		r.AddText(report.CheckProof, report.Pass, intact(what), detail)
 		return &signer{key: key, proof: p}
 	}
 	if best == nil {
@@ -241,11 +243,11 @@ func (s *session) remedy(url string) report.Remedy {
 
 // intact is the proof check's passing message: a credential is signed by its
 // issuer, a bundle (presentation) by its holder.
-func intact(what string) string {
+func intact(what string) report.Text {
 	if what == "bundle" {
-		return "The holder's signature is intact: nothing in this bundle was changed after it was signed."
+		return report.Say("proof.intact-holder", "The holder's signature is intact: nothing in this bundle was changed after it was signed.")
 	}
-	return "The issuer's signature is intact: nothing in this credential was changed after it was signed."
+	return report.Say("proof.intact", "The issuer's signature is intact: nothing in this credential was changed after it was signed.")
 }
 
 // rank orders outcomes for choosing which failure to report: a definite
@@ -268,9 +270,8 @@ func (s *session) keyProblem(what, vm string, err error) report.Check {
 	fe := fetch.Unfetched(err)
 	switch {
 	case errors.Is(err, fetch.ErrOffline):
-		c := report.Check{Outcome: report.Skip,
-			Message: "The signature could not be checked offline: the signer's key is published online. Turn on online checks (or supply the key's document) to check it.",
-			Detail:  vm + ": " + err.Error()}
+		c := report.Say("proof.key-offline", "The signature could not be checked offline: the signer's key is published online. Turn on online checks (or supply the key's document) to check it.").
+			Check("", report.Skip, vm+": "+err.Error())
 		if fe != nil {
 			c.URL, c.Remedy = fe.URL, s.remedy(fe.URL)
 		}
@@ -280,9 +281,10 @@ func (s *session) keyProblem(what, vm string, err error) report.Check {
 			Message: "The signature could not be checked: the signer's key is published at " + host(fe.URL) + ", which was not contacted (" + fetch.Withheld(err) + ").",
 			Detail:  vm + ": " + err.Error(), URL: fe.URL, Remedy: s.remedy(fe.URL)}
 	case fe != nil:
-		return report.Check{Outcome: report.Skip,
-			Message: "The signature could not be checked: the signer's key is published at " + host(fe.URL) + ", which did not answer. Try again later, or supply the key's document.",
-			Detail:  vm + ": " + err.Error(), URL: fe.URL, Remedy: s.remedy(fe.URL)}
+		c := report.Say("proof.key-unreachable", "The signature could not be checked: the signer's key is published at {host}, which did not answer. Try again later, or supply the key's document.", "host", host(fe.URL)).
+			Check("", report.Skip, vm+": "+err.Error())
+		c.URL, c.Remedy = fe.URL, s.remedy(fe.URL)
+		return c
 	}
 	return report.Check{Outcome: report.Fail,
 		Message: "The key that should have signed this " + what + " could not be found, so its signature cannot be trusted.",
@@ -314,9 +316,8 @@ func proofProblem(what string, p *proof.Proof, err error) report.Check {
 			Message: "This " + what + " is too large or too complex for its signature to be checked in bounded time, so it is refused.",
 			Detail:  err.Error()}
 	case errors.As(err, &sig):
-		return report.Check{Outcome: report.Fail,
-			Message: "This " + what + " was changed after it was signed, or it was not signed by the key it names.",
-			Detail:  err.Error()}
+		return report.Say("proof.changed", "This {what} was changed after it was signed, or it was not signed by the key it names.", "what", what).
+			Check("", report.Fail, err.Error())
 	case errors.As(err, &undefined):
 		return report.Check{Outcome: report.Fail,
 			Message: fmt.Sprintf("This %s contains a property its vocabulary does not define (%q), so the signature could not cover it.", what, undefined.Term),
@@ -349,7 +350,7 @@ func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 	}
 	switch {
 	case issuerID == "":
-		r.Add(report.CheckIssuer, report.Fail, "The credential does not say who issued it.", "no issuer id")
+		r.AddText(report.CheckIssuer, report.Fail, report.Say("issuer.none", "The credential does not say who issued it."), "no issuer id")
 	case who.key.Binding == keys.NotListed:
 		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with a key that "+name+" does not publish as its own.", who.key.Reason)
 	case who.key.Controller != issuerID && !resolvable(issuerID):
@@ -367,11 +368,11 @@ func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 		unconfirmed(who.key.Reason, "key "+who.key.ID, who.key.Document)
 	default:
 		r.Summary.Issuer.Domain = domain(issuerID)
-		msg := "The signing key belongs to the issuer: " + issuerID + " lists it as its own."
+		msg := report.Say("issuer.lists-key", "The signing key belongs to the issuer: {issuer} lists it as its own.", "issuer", issuerID)
 		if r.Summary.Issuer.Domain != "" {
-			msg = "The signing key belongs to the issuer: " + r.Summary.Issuer.Domain + " publishes it for " + issuerID + "."
+			msg = report.Say("issuer.domain-publishes-key", "The signing key belongs to the issuer: {domain} publishes it for {issuer}.", "domain", r.Summary.Issuer.Domain, "issuer", issuerID)
 		}
-		r.Add(report.CheckIssuer, report.Pass, msg, "key "+who.key.ID+" controlled by "+who.key.Controller)
+		r.AddText(report.CheckIssuer, report.Pass, msg, "key "+who.key.ID+" controlled by "+who.key.Controller)
 	}
 }
 

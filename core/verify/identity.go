@@ -108,31 +108,36 @@ func (s *session) identity(ctx context.Context, r *report.Report, doc map[string
 	}
 	failed = append(failed, lookupErrs...)
 	c.Detail = strings.Join(failed, "; ")
+	var t report.Text
 	switch {
 	case listing != nil:
 		r.Summary.Issuer.Registry = listing
 		c.Outcome = report.Pass
-		c.Message = "The issuer is listed by " + listing.Registry + " as \u201c" + listing.Name + "\u201d."
+		t = report.Say("identity.listed", "The issuer is listed by {registry} as \u201c{name}\u201d.", "registry", listing.Registry, "name", listing.Name)
 		if claimed != "" && !strings.EqualFold(strings.TrimSpace(claimed), strings.TrimSpace(listing.Name)) {
 			c.Outcome = report.Warn
-			c.Message += " The credential calls it \u201c" + claimed + "\u201d: trust the registry's name."
+			t = report.Say("identity.listed-as-other", "The issuer is listed by {registry} as \u201c{name}\u201d. The credential calls it \u201c{claimed}\u201d: trust the registry's name.",
+				"registry", listing.Registry, "name", listing.Name, "claimed", claimed)
 		}
 	case len(regs) == 0:
 		c.Outcome = report.Skip
-		c.Message = "\u201c" + shown + "\u201d is this credential's own claim: no issuer registry was available to say who the issuer is."
+		t = report.Say("identity.no-registry", "\u201c{name}\u201d is this credential's own claim: no issuer registry was available to say who the issuer is.", "name", shown)
 		if s.offline && len(s.registrySources) > 0 {
-			c.Message += " Checking online (or giving a registry file) would consult one."
+			t = report.Say("identity.no-registry-offline", "\u201c{name}\u201d is this credential's own claim: no issuer registry was available to say who the issuer is. Checking online (or giving a registry file) would consult one.", "name", shown)
 		}
 	default:
 		c.Outcome = report.Warn
-		c.Message = "\u201c" + shown + "\u201d is this credential's own claim; no registry you use lists this issuer."
+		t = report.Say("identity.unlisted", "\u201c{name}\u201d is this credential's own claim; no registry you use lists this issuer.", "name", shown)
 	}
+	c.Message, c.Code, c.Params = t.English, t.Code, t.Params
 	if d := r.Summary.Issuer.Domain; d != "" && listing == nil {
 		c.Message += " Its keys are published by " + d + "."
+		c.Code, c.Params = "", nil
 	}
 	if len(notes) > 0 {
 		c.Outcome = report.Warn
 		c.Message = strings.Join(notes, " ") + " " + c.Message
+		c.Code, c.Params = "", nil
 	}
 	r.Checks = append(r.Checks, c)
 }

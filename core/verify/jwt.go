@@ -187,7 +187,7 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 			"no kid or jwk in the JOSE header (OB 3.0 §8.2.3 requires one)")
 		return nil
 	}
-	add(report.Pass, intact("credential"), "JWS "+tok.Header.Alg)
+	ext.checks = append(ext.checks, intact("credential").Check(report.CheckProof, report.Pass, "JWS "+tok.Header.Alg))
 	return &signer{key: key}
 }
 

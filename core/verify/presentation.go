@@ -136,7 +136,7 @@ func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Tok
 		r.Add(report.CheckProof, o, msg, detail)
 		return nil
 	}
-	r.Add(report.CheckProof, report.Pass, intact("bundle"), "JWS "+tok.Header.Alg+" by "+k.ID)
+	r.AddText(report.CheckProof, report.Pass, intact("bundle"), "JWS "+tok.Header.Alg+" by "+k.ID)
 	return k
 }
 

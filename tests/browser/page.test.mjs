@@ -285,3 +285,21 @@ test('a presentation is checked against the challenge and domain given under Mor
     await ctx.close();
   }
 });
+
+test('/#sample (the URL `make run` prints) opens with the sample verified on the first screen, under the page\'s purpose', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}#sample`);
+    const [r] = await waitForResults(page, 1);
+    assert.equal(r.verdict, 'verified', r.text);
+    const firstScreen = await page.evaluate(() => {
+      const inView = (el) => { const b = el.getBoundingClientRect(); return b.top >= 0 && b.top < innerHeight; };
+      return { h1: inView(document.querySelector('h1')), lede: inView(document.querySelector('.lede')),
+        verdict: inView(document.querySelector('#results .verdict')), scrolled: scrollY };
+    });
+    assert.deepEqual(firstScreen, { h1: true, lede: true, verdict: true, scrolled: 0 });
+  } finally {
+    await ctx.close();
+  }
+});

@@ -19,7 +19,7 @@ import {
 } from './helpers.mjs';
 
 // What widget.mjs loads from ClearBadge's origin, and nothing else.
-const WIDGET_FILES = ['/widget.mjs', '/render.mjs', '/clearbadge.mjs', '/worker.js', '/wasm_exec.js', '/clearbadge.wasm'];
+const WIDGET_FILES = ['/widget.mjs', '/render.mjs', '/i18n.mjs', '/i18n/messages.mjs', '/clearbadge.mjs', '/worker.js', '/wasm_exec.js', '/clearbadge.wasm'];
 
 const bakedPNG = sharedFile('vectors', '1edtech', 'validator', 'ob30', 'simple-json.png');
 const ob2JWT = sharedFile('vectors', '1edtech', 'validator', 'ob20', 'simple.jwt');

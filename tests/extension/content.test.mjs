@@ -169,7 +169,7 @@ test('wallet: the four verdicts in the list, with the filter and what an incompl
   assert.equal(await card.locator('[data-missing="issuer"]').getAttribute('data-remedy'), 'online');
   await wallet.selectOption('#filter', 'all');
   await wallet.click('#reverify-all');
-  await statusText(wallet, /Checked 5: 3 verified, 1 incomplete, 1 not verified/);
+  await statusText(wallet, /Checked 5: 3 verified, 1 incomplete, and 1 not verified/);
   // A file that is not a credential is never stored; it is shown, with the
   // fourth verdict, where the wallet shows what a page offered (above).
   await wallet.close();

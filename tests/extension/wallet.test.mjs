@@ -62,7 +62,7 @@ test('re-verify on demand, search and filter', async () => {
   const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
   await waitForCards(page, 4);
   await page.click('#reverify-all');
-  await statusText(page, /Checked 4: 3 verified, 1 not verified/);
+  await statusText(page, /Checked 4: 3 verified and 1 not verified/);
   await page.selectOption('#filter', 'not-verified');
   assert.deepEqual((await cards(page)).map((c) => c.verdict), ['not-verified']);
   await page.selectOption('#filter', 'all');

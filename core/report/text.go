@@ -1,0 +1,63 @@
+package report
+
+import (
+	"strings"
+	"time"
+)
+
+// Text is a message for a reader in the three forms surfaces need: a stable
+// Code, its Params, and the English sentence the CLI and JSON consumers
+// read. The web page, widget and wallet say the code in the reader's
+// language (web/i18n.mjs); every code made with Say is listed in
+// web/i18n/messages.json, which a test keeps in step with the source.
+type Text struct {
+	Code    string
+	Params  map[string]string
+	English string
+}
+
+// DateLayout is how a {name|date} parameter appears in an English message.
+const DateLayout = "2 January 2006, 15:04 MST"
+
+// Say makes a Text from a code, an English template and name/value pairs.
+// The template names each parameter in braces: {host}; {name|date} shows an
+// RFC 3339 value as a date (DateLayout, UTC), the parameter keeping the
+// RFC 3339 form so that a surface can format it for its reader. Code and
+// template must be string literals (the catalogue test reads them from the
+// source).
+func Say(code, template string, kv ...string) Text {
+	t := Text{Code: code}
+	if len(kv) > 0 {
+		t.Params = make(map[string]string, len(kv)/2)
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		t.Params[kv[i]] = kv[i+1]
+	}
+	var b strings.Builder
+	for rest := template; ; {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest[max(open, 0):], '}')
+		if open < 0 || end < 0 {
+			b.WriteString(rest)
+			break
+		}
+		end += open
+		b.WriteString(rest[:open])
+		name, kind, _ := strings.Cut(rest[open+1:end], "|")
+		v := t.Params[name]
+		if kind == "date" {
+			if d, err := time.Parse(time.RFC3339, v); err == nil {
+				v = d.UTC().Format(DateLayout)
+			}
+		}
+		b.WriteString(v)
+		rest = rest[end+1:]
+	}
+	t.English = b.String()
+	return t
+}
+
+// Check is a check whose message is t.
+func (t Text) Check(id string, o Outcome, detail string) Check {
+	return Check{ID: id, Outcome: o, Message: t.English, Code: t.Code, Params: t.Params, Detail: detail}
+}

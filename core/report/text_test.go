@@ -1,0 +1,122 @@
+package report
+
+import (
+	"encoding/json"
+	"flag"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite web/i18n/messages.mjs from the source")
+
+func TestSay(t *testing.T) {
+	got := Say("validity.from-until", "Valid from {from|date} until {until|date} ({n}).", "from", "2025-03-01T00:00:00Z", "until", "2026-03-01T12:30:00+02:00", "n", "{x}")
+	want := "Valid from 1 March 2025, 00:00 UTC until 1 March 2026, 10:30 UTC ({x})."
+	if got.English != want || got.Code != "validity.from-until" || got.Params["until"] != "2026-03-01T12:30:00+02:00" {
+		t.Fatalf("Say = %+v, want English %q", got, want)
+	}
+	if s := Say("a", "no params {missing} {").English; s != "no params  {" {
+		t.Fatalf("unknown parameter and a lone brace: %q", s)
+	}
+}
+
+// catalogueFile lists every message code the core can emit with its English
+// template, as a JavaScript module: web/i18n.mjs draws English from it (with
+// dates in the reader's format) and must say each code in every other
+// language, which tests/browser/i18n.test.mjs checks.
+const catalogueFile = "../../web/i18n/messages.mjs"
+
+// TestMessageCatalogue reads every report.Say call under core/ and checks
+// that web/i18n/messages.mjs lists exactly those codes and templates (run
+// with -update to rewrite it). A code must be a string literal and mean one
+// template.
+func TestMessageCatalogue(t *testing.T) {
+	found := map[string]string{}
+	fset := token.NewFileSet()
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !isSay(call.Fun) || len(call.Args) < 2 {
+				return true
+			}
+			code, err1 := literal(call.Args[0])
+			tmpl, err2 := literal(call.Args[1])
+			if err1 != nil || err2 != nil {
+				t.Errorf("%s: Say needs a literal code and template", fset.Position(call.Pos()))
+				return true
+			}
+			if old, dup := found[code]; dup && old != tmpl {
+				t.Errorf("%s: code %q has two templates:\n%q\n%q", fset.Position(call.Pos()), code, old, tmpl)
+			}
+			found[code] = tmpl
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := make([]string, 0, len(found))
+	for c := range found {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	var b strings.Builder
+	b.WriteString("// The message codes the Go core emits (report.Say), with their English\n" +
+		"// templates. Generated: go test ./core/report -run TestMessageCatalogue -update\n" +
+		"export default {\n")
+	for i, c := range codes {
+		k, _ := json.Marshal(c)
+		v, _ := json.Marshal(found[c])
+		b.WriteString("  " + string(k) + ": " + string(v))
+		if i < len(codes)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("};\n")
+	if *update {
+		if err := os.WriteFile(catalogueFile, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	have, err := os.ReadFile(catalogueFile)
+	if err != nil || string(have) != b.String() {
+		t.Fatalf("web/i18n/messages.mjs is not the list of codes in the source; run `go test ./core/report -run TestMessageCatalogue -update` and translate the new codes in web/i18n.mjs (err %v)", err)
+	}
+}
+
+func isSay(fun ast.Expr) bool {
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return f.Name == "Say"
+	case *ast.SelectorExpr:
+		x, ok := f.X.(*ast.Ident)
+		return ok && x.Name == "report" && f.Sel.Name == "Say"
+	}
+	return false
+}
+
+func literal(e ast.Expr) (string, error) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", strconv.ErrSyntax
+	}
+	return strconv.Unquote(lit.Value)
+}

@@ -1,0 +1,208 @@
+// Languages: English, Spanish and French. The catalogues are complete (every
+// UI string and every message code the Go core can emit, listed in
+// web/i18n/messages.mjs by a Go test, in all three, with the same
+// parameters); the page picks the reader's language from navigator.languages
+// and has a switch; the widget follows its lang attribute, else the page's;
+// a verified and a failed card are drawn in each language; right-to-left
+// works. Screenshot: tests/out/page-es.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import path from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { root, webDir, requireBuild, startServer, launch, ensureOutDir, waitForResults } from './helpers.mjs';
+import { assertNoHorizontalScroll, assertNoAxeViolations } from './a11y.mjs';
+import { UI, MESSAGES, LANGS } from '../../web/i18n.mjs';
+
+const sample = (name) => path.join(webDir, 'samples', name);
+const params = (s) => [...String(s).matchAll(/\{(\w+)(?:\|\w+)?\}/g)].map((m) => m[1]).sort();
+
+test('the catalogues: every UI string and every core message code in English, Spanish and French', () => {
+  const langs = Object.keys(LANGS);
+  assert.deepEqual(langs, ['en', 'es', 'fr']);
+  const forms = (v) => (typeof v === 'object' ? Object.values(v) : [v]);
+  for (const [key, e] of Object.entries(UI)) {
+    for (const l of langs) {
+      assert.ok(e[l], `UI "${key}" has no ${l}`);
+      if (typeof e[l] === 'object') assert.ok(e[l].other, `UI "${key}" in ${l}: plural forms need "other"`);
+      for (const f of forms(e[l])) {
+        assert.ok(typeof f === 'string' && f.trim(), `UI "${key}" in ${l}`);
+        assert.deepEqual(params(f), params(forms(e.en)[0]), `UI "${key}" in ${l}: parameters differ from English`);
+      }
+    }
+  }
+  const codes = MESSAGES.en;
+  assert.ok(Object.keys(codes).length > 20, 'messages.mjs lists the codes');
+  for (const l of ['es', 'fr']) {
+    assert.deepEqual(Object.keys(MESSAGES[l]).sort(), Object.keys(codes).sort(), `${l}: the codes translated are exactly those the core emits`);
+    for (const [code, en] of Object.entries(codes)) {
+      const v = MESSAGES[l][code];
+      const variants = typeof v === 'object' ? Object.values(v) : [v];
+      for (const x of variants) {
+        assert.ok(x && x.trim(), `${code} in ${l}`);
+        // A variant chosen by {what} need not repeat it.
+        assert.deepEqual(params(x), params(en).filter((p) => typeof v !== 'object' || p !== 'what'), `${code} in ${l}: parameters`);
+      }
+    }
+  }
+  // Every key the code uses exists: data-i18n in the page, t('…') in the
+  // scripts (a key built at run time, such as check.${id}, is listed in full).
+  const used = new Set();
+  for (const m of readFileSync(path.join(webDir, 'index.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
+  const scripts = [...readdirSync(webDir).filter((n) => /\.(m?js)$/.test(n)).map((n) => path.join(webDir, n)), path.join(root, 'extension', 'wallet.mjs')];
+  for (const f of scripts) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/\bt\((?:[^()']*\? )?'([a-z-]+\.[a-z-]+)'/g)) used.add(m[1]);
+  }
+  for (const m of readFileSync(path.join(root, 'extension', 'popup.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
+  for (const k of used) assert.ok(UI[k], `"${k}" is used but has no entry`);
+  for (const k of ['format', 'proof', 'issuer', 'validity', 'status', 'schema', 'presentation', 'recipient', 'endorsements', 'refresh', 'credentials', 'identity']) {
+    assert.ok(UI[`check.${k}`], `check.${k}`);
+  }
+});
+
+let server; let browser; let host;
+
+before(async () => {
+  requireBuild();
+  server = await startServer();
+  browser = await launch();
+  const srv = http.createServer((req, res) => {
+    if (req.url === '/sample.json') { res.setHeader('Content-Type', 'application/json'); res.end(readFileSync(sample('sample.json'))); return; }
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Portfolio</title>
+<script type="module" src="${server.origin}/widget.mjs"></script></head><body><main>
+<clearbadge-verify id="page-lang" src="/sample.json"></clearbadge-verify>
+<clearbadge-verify id="own-lang" lang="es-MX" src="/sample.json"></clearbadge-verify>
+<clearbadge-verify id="unknown" lang="de" src="/sample.json"></clearbadge-verify>
+</main></body></html>`);
+  });
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  host = { url: `http://127.0.0.1:${srv.address().port}/`, close: () => new Promise((r) => srv.close(r)) };
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  await host?.close();
+});
+
+async function open(query = '', opts = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 1100 }, ...opts });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}${query}`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
+  return { ctx, page };
+}
+
+const EXPECT = {
+  en: { verified: 'Verified', failed: 'Not verified', signature: 'Signature', intact: /The issuer's signature is intact/, changed: /This credential was changed after it was signed/, h1: 'Check a digital badge', from: /Valid from March 1, 2025/ },
+  es: { verified: 'Verificada', failed: 'No verificada', signature: 'Firma', intact: /La firma del emisor está intacta/, changed: /Esta credencial se modificó/, h1: 'Compruebe una insignia digital', from: /Válida desde el 1 de marzo de 2025/ },
+  fr: { verified: 'Vérifiée', failed: 'Non vérifiée', signature: 'Signature', intact: /La signature de l’émetteur est intacte/, changed: /Cette attestation a été modifiée/, h1: 'Vérifier un badge numérique', from: /Valide à partir du 1 mars 2025/ },
+};
+
+for (const [l, want] of Object.entries(EXPECT)) {
+  test(`a verified and a failed card in ${LANGS[l]}`, async () => {
+    const { ctx, page } = await open(`?lang=${l}`);
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), l);
+      assert.equal(await page.textContent('h1'), want.h1);
+      await page.setInputFiles('#file', [sample('sample.json'), sample('sample-tampered.json')]);
+      const [ok, bad] = await waitForResults(page, 2);
+      assert.equal(ok.verdict, 'verified');
+      assert.equal(bad.verdict, 'not-verified');
+      const cards = await page.$$eval('#results > [data-verdict]', (els) => els.map((el) => ({
+        label: el.querySelector('.verdict-label').textContent,
+        proofName: el.querySelector('[data-check="proof"] .check-name').textContent,
+        proofMsg: el.querySelector('[data-check="proof"] .check-msg').textContent,
+        proofLang: el.querySelector('[data-check="proof"] .check-msg').getAttribute('lang'),
+        validity: el.querySelector('[data-check="validity"] .check-msg')?.textContent,
+        facts: el.querySelector('.facts-list').textContent,
+      })));
+      assert.equal(cards[0].label, want.verified);
+      assert.equal(cards[1].label, want.failed);
+      assert.equal(cards[0].proofName, want.signature);
+      assert.match(cards[0].proofMsg, want.intact);
+      assert.match(cards[1].proofMsg, want.changed);
+      assert.equal(cards[0].proofLang, null, 'a translated message needs no lang of its own');
+      // The card says its dates one way: the validity check and the facts agree.
+      assert.match(cards[0].validity, want.from);
+      if (l !== 'en') {
+        // The status line speaks the language too.
+        assert.doesNotMatch(await page.textContent('#status'), /files checked/);
+      }
+      if (l === 'es') {
+        // English left inside a Spanish page is marked lang="en"; axe checks
+        // the lang attributes too.
+        await assertNoAxeViolations(page, 'Spanish page');
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: path.join(ensureOutDir(), 'page-es.png'), fullPage: true });
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
+}
+
+test('the language follows navigator.languages; the switch changes it, cards included', async () => {
+  const { ctx, page } = await open('', { locale: 'fr-CA' });
+  try {
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.equal(await page.inputValue('#lang'), 'fr');
+    await page.setInputFiles('#file', sample('sample.json'));
+    await waitForResults(page, 1);
+    assert.equal(await page.textContent('.verdict-label'), 'Vérifiée');
+    // The switch, by keyboard.
+    await page.focus('#lang');
+    await page.selectOption('#lang', 'es');
+    assert.equal(await page.getAttribute('html', 'lang'), 'es');
+    assert.equal(await page.textContent('.verdict-label'), 'Verificada');
+    assert.equal(await page.textContent('#status'), 'Idioma: español.');
+  } finally {
+    await ctx.close();
+  }
+  const other = await open('', { locale: 'de-DE' });
+  try {
+    assert.equal(await other.page.getAttribute('html', 'lang'), 'en', 'a language ClearBadge does not speak falls back to English');
+  } finally {
+    await other.ctx.close();
+  }
+});
+
+test('the widget speaks its lang attribute, else the page\'s', async () => {
+  const ctx = await browser.newContext();
+  try {
+    const page = await ctx.newPage();
+    await page.goto(host.url);
+    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')].every((el) => el.verdict === 'verified'), null, { timeout: 60000 });
+    const got = await page.$$eval('clearbadge-verify', (els) => els.map((el) => ({
+      id: el.id, label: el.shadowRoot.querySelector('.label').textContent, lang: el.shadowRoot.querySelector('.card').getAttribute('lang'),
+    })));
+    assert.deepEqual(got, [
+      { id: 'page-lang', label: 'Vérifiée', lang: 'fr' },
+      { id: 'own-lang', label: 'Verificada', lang: 'es' },
+      { id: 'unknown', label: 'Verified', lang: 'en' },
+    ]);
+    await page.$eval('#own-lang', (el) => el.setAttribute('lang', 'en'));
+    assert.equal(await page.$eval('#own-lang', (el) => el.shadowRoot.querySelector('.label').textContent), 'Verified');
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('right to left: dir="rtl" mirrors the layout without horizontal scrolling', async () => {
+  const { ctx, page } = await open('', { viewport: { width: 700, height: 900 } });
+  try {
+    await page.evaluate(() => { document.documentElement.dir = 'rtl'; });
+    await page.setInputFiles('#file', [sample('sample.json'), sample('sample-tampered.json')]);
+    await waitForResults(page, 2);
+    await assertNoHorizontalScroll(page, 'rtl');
+    const pos = await page.$eval('#results .verdict', (el) => ({
+      icon: el.querySelector('.verdict-icon').getBoundingClientRect().left,
+      label: el.querySelector('.verdict-label').getBoundingClientRect().left,
+    }));
+    assert.ok(pos.icon > pos.label, `the mark sits at the start (right) of the verdict: ${JSON.stringify(pos)}`);
+    await page.locator('#results > [data-verdict]').first().screenshot({ path: path.join(ensureOutDir(), 'rtl.png') });
+  } finally {
+    await ctx.close();
+  }
+});

@@ -1,0 +1,51 @@
+// The wallet in Spanish and French: the language chosen in the wallet (kept
+// in chrome.storage.local) draws its own words and the cards' in that
+// language; a verified and a failed card in each.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  sample, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards,
+} from './helpers.mjs';
+
+let profile; let w;
+
+before(async () => {
+  requireBuild();
+  profile = newProfile();
+  w = await launchWallet(profile);
+});
+
+after(async () => {
+  await w?.ctx.close();
+  removeProfile(profile);
+});
+
+const WANT = {
+  es: { create: 'Cree su cartera', verified: 'Verificada', failed: 'No verificada', share: 'Compartir' },
+  fr: { create: 'Créez votre portefeuille', verified: 'Vérifiée', failed: 'Non vérifiée', share: 'Partager' },
+  en: { create: 'Create your wallet', verified: 'Verified', failed: 'Not verified', share: 'Share' },
+};
+
+test('the wallet speaks the language chosen in it, cards included', async () => {
+  let first = true;
+  for (const [l, want] of Object.entries(WANT)) {
+    await w.sw.evaluate((lang) => chrome.storage.local.set({ lang }), l);
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), l);
+      assert.equal(await page.inputValue('#lang'), l);
+      if (first) {
+        assert.equal(await page.textContent('h1'), want.create);
+        await unlock(page);
+        await page.setInputFiles('input[type=file]', [sample('sample.json'), sample('sample-tampered.json')]);
+        first = false;
+      }
+      await waitForCards(page, 2);
+      const labels = await page.$$eval('#credentials .verdict-label', (els) => els.map((e) => e.textContent));
+      assert.deepEqual(labels.sort(), [want.failed, want.verified].sort());
+      assert.equal(await page.textContent('#share-title'), want.share);
+    } finally {
+      await page.close();
+    }
+  }
+});
