@@ -386,13 +386,8 @@ function card(entry, { actions = [], select } = {}) {
 // ---- online checks: consent per host, evidence and its age ----
 
 // EVIDENCE: what a kept document is evidence of, by the check it served.
-const EVIDENCE = {
-  status: ['Revocation last checked', 'revocation'],
-  issuer: ['Issuer\'s key fetched', 'the issuer\'s key'],
-  proof: ['Issuer\'s key fetched', 'the issuer\'s key'],
-  identity: ['Issuer registry fetched', 'the issuer registry'],
-};
-const evidenceOf = (check) => EVIDENCE[check] || ['Document fetched', 'a public document'];
+const EVIDENCE = { status: 'status', issuer: 'key', proof: 'key', identity: 'registry' };
+const evidenceOf = (check) => EVIDENCE[check] || 'document';
 
 // evidence: how old each document the card's verdict rests on is
 // ("Revocation last checked 3 days ago, from status.example.edu"), and
@@ -403,10 +398,10 @@ function evidence(entry) {
     const host = new URL(d.url).host;
     const stale = Date.now() - new Date(k.fetchedAt).getTime() > (k.maxAge || 0) * 1000;
     return h('li', { 'data-evidence': d.check, 'data-url': d.url, 'data-fetched-at': k.fetchedAt },
-      h('time', { datetime: k.fetchedAt, title: formatDate(k.fetchedAt, true), text: `${evidenceOf(d.check)[0]} ${ago(k.fetchedAt)}` }),
-      `, from ${host}`, stale ? '. Its server asks for a fresh copy by now: Refresh online.' : '.');
+      h('time', { datetime: k.fetchedAt, title: formatDate(k.fetchedAt, true), text: t(`wallet.evidence-${evidenceOf(d.check)}`, { ago: ago(k.fetchedAt) }) }),
+      t(stale ? 'wallet.evidence-stale' : 'wallet.evidence-from', { host }));
   });
-  return items.length ? h('div', { class: 'evidence' }, h('p', { class: 'strong', text: 'Evidence kept in the wallet' }), h('ul', {}, ...items)) : null;
+  return items.length ? h('div', { class: 'evidence' }, h('p', { class: 'strong', text: t('wallet.evidence-title') }), h('ul', {}, ...items)) : null;
 }
 
 const hostsOf = (entry) => [...new Set((entry.needs || []).map((n) => n.host).filter(Boolean))];
@@ -417,14 +412,13 @@ const originOf = (host) => `https://${host}/*`;
 // asks the browser for those host permissions (the browser's own prompt).
 function consentBox(entry) {
   const hosts = hostsOf(entry);
-  const why = [...new Set((entry.needs || []).map((n) => evidenceOf(n.check)[1]))];
-  const list = (xs) => xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
-  const allow = h('button', { type: 'button', class: 'button primary small', id: 'consent-allow', onclick: () => allowAndCheck(entry, hosts) }, 'Allow and check');
+  const why = [...new Set((entry.needs || []).map((n) => t(`wallet.why-${evidenceOf(n.check)}`)))];
+  const allow = h('button', { type: 'button', class: 'button primary small', id: 'consent-allow', onclick: () => allowAndCheck(entry, hosts) }, t('wallet.consent-allow'));
   return h('div', { class: 'consent', role: 'group', 'aria-labelledby': `consent-${entry.id}`, 'data-hosts': hosts.join(' ') },
-    h('p', { class: 'strong', id: `consent-${entry.id}`, text: `Check ${list(why)}: allow ClearBadge to contact ${list(hosts)}?` }),
-    h('p', { class: 'hint', text: 'ClearBadge then fetches only the public documents this credential names (the issuer\'s key document, its revocation list), without cookies or referrer, and keeps them encrypted here so later checks work offline. The credential itself is not sent. You can revoke this at any time under "Sites ClearBadge may contact".' }),
+    h('p', { class: 'strong', id: `consent-${entry.id}`, text: t('wallet.consent-question', { why: list(why), hosts: list(hosts) }) }),
+    h('p', { class: 'hint', text: t('wallet.consent-explain') }),
     h('div', { class: 'row' }, allow,
-      h('button', { type: 'button', class: 'button quiet small', onclick: () => { ui.consent = null; drawList(); } }, 'Cancel')));
+      h('button', { type: 'button', class: 'button quiet small', onclick: () => { ui.consent = null; drawList(); } }, t('wallet.consent-cancel'))));
 }
 
 // checkOnlineClick: straight to the check when every host is granted;
@@ -446,7 +440,7 @@ function allowAndCheck(entry, hosts) {
     ui.consent = null;
     if (!ok) {
       drawList();
-      announce('Not allowed: nothing was contacted. The card stays as it was.');
+      announce(t('wallet.consent-refused'));
       return;
     }
     await call('allowSites', { hosts });
@@ -455,12 +449,11 @@ function allowAndCheck(entry, hosts) {
 }
 
 async function runCheckOnline(entry) {
-  announce(`Checking ${entry.title} online…`);
+  announce(t('wallet.checking-online', { title: entry.title }));
   try {
     const r = await call('checkOnline', { id: entry.id });
     await refresh();
-    const words = { verified: 'verified', incomplete: 'still incomplete', 'not-verified': 'not verified', error: 'could not be read' };
-    announce(`${entry.title}: ${words[r.verdict] || r.verdict}, checked online (contacted ${r.hosts.join(', ')}).`);
+    announce(t('wallet.checked-online-result', { title: entry.title, verdict: verdictLabel(r.verdict), hosts: list(r.hosts) }));
   } catch (err) {
     await refresh();
     announce(err.message, true);
@@ -473,17 +466,17 @@ function sitesSection() {
   const recheck = h('input', { type: 'checkbox', id: 'recheck', onchange: async (e) => {
     try {
       await call('setRecheck', { on: e.target.checked });
-      announce(e.target.checked ? 'Revocation lists will be checked again twice a day while the wallet is unlocked.' : 'Periodic re-checks are off.');
+      announce(t(e.target.checked ? 'wallet.recheck-on' : 'wallet.recheck-off'));
     } catch (err) {
       announce(err.message, true);
     }
   } });
   return h('section', { class: 'options sites', 'aria-labelledby': 'sites-title' },
-    h('h2', { id: 'sites-title', text: 'Sites ClearBadge may contact' }),
-    h('p', { class: 'explain', text: 'The wallet checks offline. It contacts a site only after you allow it for a credential\'s check, and then only for the public documents that credential names. Revoking a site stops it; the documents already kept stay until you refresh.' }),
+    h('h2', { id: 'sites-title', text: t('wallet.sites-title') }),
+    h('p', { class: 'explain', text: t('wallet.sites-explain') }),
     h('ul', { id: 'sites', class: 'sites-list' }),
-    h('h3', { text: 'Issuer registries' }),
-    h('p', { class: 'explain', text: 'A registry you trust says who an issuer is (its name), beyond the credential\'s own claim. Add one as a file, or by its https address (fetched with the same consent as any other site).' }),
+    h('h3', { text: t('wallet.registries-title') }),
+    h('p', { class: 'explain', text: t('wallet.registries-explain') }),
     h('ul', { id: 'registries', class: 'sites-list' }),
     h('div', { class: 'row' },
       h('input', { type: 'file', id: 'registry-file', class: 'file-input', accept: '.json,.jwt,application/json', onchange: async (e) => {
@@ -491,14 +484,14 @@ function sitesSection() {
         e.target.value = '';
         if (f) await addRegistry({ name: f.name, text: await f.text() });
       } }),
-      h('label', { for: 'registry-file', class: 'button small' }, 'Add a registry file'),
-      h('label', { for: 'registry-url', class: 'visually-hidden', text: 'Registry address' }),
+      h('label', { for: 'registry-file', class: 'button small' }, t('wallet.registry-file')),
+      h('label', { for: 'registry-url', class: 'visually-hidden', text: t('wallet.registry-address') }),
       h('input', { type: 'text', id: 'registry-url', placeholder: 'https://registry.example/registry.json', spellcheck: 'false' }),
       h('button', { type: 'button', id: 'registry-add', class: 'button small', onclick: async () => {
         const url = $('#registry-url').value.trim();
         if (await addRegistry({ url, name: url })) $('#registry-url').value = '';
-      } }, 'Add address')),
-    h('p', { class: 'check-row' }, recheck, h('label', { for: 'recheck', text: 'Check revocation lists again twice a day (from the sites allowed above, while the wallet is unlocked) and notify me if a credential is revoked or suspended' })));
+      } }, t('wallet.registry-add'))),
+    h('p', { class: 'check-row' }, recheck, h('label', { for: 'recheck', text: t('wallet.recheck-label') })));
 }
 
 async function drawSites() {
@@ -507,18 +500,18 @@ async function drawSites() {
   const hosts = ui.sites;
   ul.replaceChildren(...(hosts.length ? hosts.map((host) => h('li', { 'data-site': host },
     h('span', { text: host }),
-    h('button', { type: 'button', class: 'button small quiet', 'data-revoke': host, 'aria-label': `Revoke ${host}`, onclick: async () => {
+    h('button', { type: 'button', class: 'button small quiet', 'data-revoke': host, 'aria-label': t('wallet.revoke-aria', { host }), onclick: async () => {
       await call('revokeSite', { host });
       await chrome.permissions.remove({ origins: [originOf(host)] }).catch(() => {});
       await refresh();
-      announce(`ClearBadge may no longer contact ${host}.`);
-    } }, 'Revoke'))) : [h('li', { class: 'hint', text: 'None. Nothing is contacted.' })]));
+      announce(t('wallet.revoked', { host }));
+    } }, t('wallet.revoke')))) : [h('li', { class: 'hint', text: t('wallet.sites-none') })]));
   $('#recheck').checked = ui.recheck;
   $('#registries').replaceChildren(...(ui.registries.length ? ui.registries.map((r, index) => h('li', { 'data-registry': r.url || r.name },
     h('span', { text: r.url || r.name }),
-    h('button', { type: 'button', class: 'button small quiet', 'aria-label': `Remove the registry ${r.url || r.name}`, onclick: async () => {
+    h('button', { type: 'button', class: 'button small quiet', 'aria-label': t('wallet.registry-remove-aria', { name: r.url || r.name }), onclick: async () => {
       try { await call('removeRegistry', { index }); await refresh(); } catch (err) { announce(err.message, true); }
-    } }, 'Remove'))) : [h('li', { class: 'hint', text: 'None.' })]));
+    } }, t('wallet.registry-remove')))) : [h('li', { class: 'hint', text: t('wallet.registries-none') })]));
 }
 
 // addRegistry stores a registry and re-verifies every credential with it.

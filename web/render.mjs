@@ -362,14 +362,14 @@ function msgEl(c, cls, ...before) {
 
 // ago: how long before now an RFC 3339 time was, in words ("3 days ago").
 export function ago(iso, now = Date.now()) {
-  const t = new Date(iso).getTime();
-  if (Number.isNaN(t)) return iso;
-  const s = Math.round((t - now) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const when = new Date(iso).getTime();
+  if (Number.isNaN(when)) return iso;
+  const s = Math.round((when - now) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(lang(), { numeric: 'auto' });
   for (const [unit, n] of [['day', 86400], ['hour', 3600], ['minute', 60]]) {
     if (Math.abs(s) >= n) return rtf.format(Math.round(s / n), unit);
   }
-  return 'just now';
+  return t('time.just-now');
 }
 
 // checksList: each check in plain words, its technical detail folded away.

@@ -127,7 +127,7 @@ async function waitVerdict(page, title, verdict) {
       .some((el) => el.querySelector('h3')?.textContent === t && el.dataset.verdict === v), [title, verdict], { timeout: 60000 });
   } catch (err) {
     const c = await card(page, title);
-    assert.fail(`${title}: ${c.verdict}, not ${verdict}: ${c.text} (status: ${await page.textContent('#status')}; hits: ${hits.join(', ')})`);
+    assert.fail(`${title}: ${c.verdict}, not ${verdict}: ${c.text} (status: ${await page.textContent('#status')}; hits: ${hits.join(', ')}; errors: ${page.errors?.join(' | ')})`);
   }
   return card(page, title);
 }
@@ -156,7 +156,7 @@ test('consent per host: incomplete offline, verified or not-verified once allowe
     await page.click(`[data-id="${good.id}"] [data-action="check-online"]`);
     await page.waitForSelector('.consent');
     assert.equal(await page.textContent('.consent .strong'),
-      'Check the issuer\'s key and revocation: allow ClearBadge to contact nocors.test and status.test?');
+      'Check the issuer’s key and revocation: allow ClearBadge to contact nocors.test and status.test?');
     await page.locator(`[data-id="${good.id}"]`).screenshot({ path: path.join(shots, 'extension-consent.png') });
     assert.deepEqual(hits, [], 'asking contacted nothing');
 
@@ -223,7 +223,7 @@ test('after a restart with the network gone, re-verification uses the kept docum
     assert.equal(good.verdict, 'verified', good.text);
     assert.match(good.text, /offline, with the documents kept from its last online check/);
     assert.match(good.text, /Revocation last checked 3 days ago, from status\.test/);
-    assert.match(good.text, /Issuer's key fetched 3 days ago, from nocors\.test/);
+    assert.match(good.text, /Issuer’s key fetched 3 days ago, from nocors\.test/);
     assert.match(good.text, /Its server asks for a fresh copy by now/);
     assert.equal((await card(page, 'Revoked badge')).verdict, 'not-verified');
     assert.equal(hits.length, before, 'nothing was fetched');
@@ -246,7 +246,7 @@ test('the opt-in periodic re-check finds a credential revoked since, and notifie
     const good = await card(page, 'Kept evidence badge');
     await page.click(`[data-id="${good.id}"] [data-action="check-online"]`);
     await page.click('#consent-allow');
-    await statusText(page, /checked online \(contacted nocors\.test, status\.test\)/);
+    await statusText(page, /checked online \(contacted nocors\.test and status\.test\)/);
     await page.check('#recheck');
     await statusText(page, /twice a day/);
     assert.ok(await w.sw.evaluate(() => chrome.alarms.get('recheck-status')), 'the alarm is set');
