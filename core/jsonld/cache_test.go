@@ -60,18 +60,24 @@ func sameWithAndWithoutCache(doc any) string {
 	return ""
 }
 
-// sameError compares two refusals. An IRI or language tag error names the
-// first bad value the checker meets in map order, which varies from run to
-// run with or without the cache: for those the type must match.
+// sameError compares two refusals. A document with several bad values (an
+// undefined term, a relative or invalid IRI, a bad language tag) is refused
+// for the first one the checker meets in map order, which varies from run
+// to run with or without the cache: any two of those are the same refusal.
+// Any other error must match exactly.
 func sameError(a, b error) bool {
-	if reflect.TypeOf(a) != reflect.TypeOf(b) {
-		return false
-	}
-	switch a.(type) {
-	case *RelativeIRIError, *InvalidIRIError, *InvalidLanguageError:
+	if badValue(a) && badValue(b) {
 		return true
 	}
-	return errString(a) == errString(b)
+	return reflect.TypeOf(a) == reflect.TypeOf(b) && errString(a) == errString(b)
+}
+
+func badValue(err error) bool {
+	switch err.(type) {
+	case *UndefinedTermError, *RelativeIRIError, *InvalidIRIError, *InvalidLanguageError:
+		return true
+	}
+	return false
 }
 
 func errString(err error) string {
