@@ -3,7 +3,7 @@
 // a browser download), a canary server on another port that must never be
 // hit, and a network recorder that aborts anything not from the page's origin.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
@@ -77,13 +77,28 @@ export async function startCanary() {
   return { origin, hits, close: () => new Promise((r) => srv.close(r)) };
 }
 
-export async function launch() {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true });
+// launch starts Debian's Chromium headless. With hosts and port, those test
+// host names resolve to 127.0.0.1:port (../shared/notes/browser-testing.md
+// §7), so a local HTTPS server can stand in for issuers' sites.
+export async function launch({ hosts = [], port } = {}) {
+  const args = hosts.length ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`] : [];
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args });
 }
 
-// The page's own files: anything else from its origin, and everything from
-// any other origin, is aborted and recorded as a leak.
-const ALLOWED = /\.(html|js|mjs|css|wasm|svg|json)$|\/$/;
+// selfSignedCert makes a one-day P-256 certificate for the given DNS names
+// (or IP addresses) in dir, for the tests' HTTPS servers; it returns the
+// options https.createServer takes.
+export function selfSignedCert(dir, names) {
+  const san = names.map((n) => (/^[\d.]+$/.test(n) ? `IP:${n}` : `DNS:${n}`)).join(',');
+  const key = path.join(dir, 'key.pem'); const cert = path.join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+    '-keyout', key, '-out', cert, '-days', '1', '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${san}`], { stdio: 'ignore' });
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+// PAGE_FILES are the page's own files: anything else from its origin, and
+// everything from any other origin, is aborted and recorded as a leak.
+export const PAGE_FILES = /\.(html|js|mjs|css|wasm|svg|json)$|\/$/;
 
 // recordNetwork routes every request of a browser context (page and workers)
 // through an allowlist and records all of them, and WebSockets separately
@@ -93,7 +108,7 @@ export async function recordNetwork(ctx, origin) {
   await ctx.route('**/*', (route) => {
     const req = route.request();
     const u = new URL(req.url());
-    if (u.origin === origin && req.method() === 'GET' && ALLOWED.test(u.pathname)) return route.continue();
+    if (u.origin === origin && req.method() === 'GET' && PAGE_FILES.test(u.pathname)) return route.continue();
     net.leaks.push(`${req.method()} ${req.url()}`);
     return route.abort();
   });
@@ -117,4 +132,16 @@ export async function waitForResults(page, n, timeout = 60000) {
     checks: Object.fromEntries([...el.querySelectorAll('[data-check]')].map((c) => [c.dataset.check, c.dataset.outcome])),
     text: el.innerText,
   })));
+}
+
+// oneCard waits until the page shows exactly one settled card (not pending)
+// and reads it, with its missing checks ("check:remedy") and its
+// check-online buttons ("host: label").
+export async function oneCard(page) {
+  await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 &&
+    !document.querySelector('#results > .pending'), null, { timeout: 60000 });
+  const [r] = await waitForResults(page, 1);
+  r.missing = await page.$$eval('#results > [data-verdict] [data-missing]', (els) => els.map((e) => `${e.dataset.missing}:${e.dataset.remedy}`));
+  r.buttons = await page.$$eval('#results > [data-verdict] [data-remedy-action="online"]', (els) => els.map((e) => `${e.dataset.host}: ${e.textContent}`));
+  return r;
 }

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  sharedFile, unavailable, requireBuild, startServer, launch, ensureOutDir, waitForResults,
+  sharedFile, unavailable, requireBuild, startServer, launch, ensureOutDir, oneCard,
 } from './helpers.mjs';
 
 const ob20 = sharedFile('vectors', '1edtech', 'validator', 'ob20');
@@ -55,12 +55,9 @@ async function openPage() {
   return { ctx, page, asked, errors };
 }
 
-// settled waits until the one card is drawn and reads it.
+// settled reads the one card, and which Open Badges generation it names.
 async function settled(page) {
-  await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 &&
-    !document.querySelector('#results > .pending'), null, { timeout: 60000 });
-  const [r] = await waitForResults(page, 1);
-  r.missing = await page.$$eval('#results > [data-verdict] [data-missing]', (els) => els.map((e) => `${e.dataset.missing}:${e.dataset.remedy}`));
+  const r = await oneCard(page);
   r.generation = await page.$eval('#results > [data-verdict]', (el) => el.querySelector('[data-generation]')?.textContent || '');
   return r;
 }

@@ -12,7 +12,9 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { didWebIssuer, sign, openBadge } from './issue.mjs';
-import { requireBuild, startServer, launch, waitForResults } from './helpers.mjs';
+import {
+  requireBuild, startServer, launch, waitForResults, selfSignedCert,
+} from './helpers.mjs';
 
 let server; let browser; let didServer; let tmp; let credPath;
 const didHits = [];
@@ -25,15 +27,9 @@ before(async () => {
   requireBuild();
   if (!haveOpenSSL()) return;
   tmp = mkdtempSync(path.join(tmpdir(), 'clearbadge-online-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', path.join(tmp, 'key.pem'), '-out', path.join(tmp, 'cert.pem'), '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
 
   let didDoc = null;
-  didServer = https.createServer({
-    key: readFileSync(path.join(tmp, 'key.pem')),
-    cert: readFileSync(path.join(tmp, 'cert.pem')),
-  }, (req, res) => {
+  didServer = https.createServer(selfSignedCert(tmp, ['127.0.0.1']), (req, res) => {
     didHits.push({ url: req.url, accept: req.headers.accept, cookie: req.headers.cookie, referer: req.headers.referer });
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (req.url === '/.well-known/did.json' && didDoc) {

@@ -10,13 +10,14 @@
 //     canary) shows nothing but the hosts the card named was contacted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumPath, requireBuild, startServer, startCanary, ensureOutDir, waitForResults } from './helpers.mjs';
+import {
+  requireBuild, startServer, startCanary, ensureOutDir, launch, selfSignedCert, oneCard,
+  PAGE_FILES,
+} from './helpers.mjs';
 import { didWebIssuer, sign, openBadge } from './issue.mjs';
 
 let server; let canary; let browser; let docsServer; let tmp;
@@ -27,12 +28,7 @@ const served = {};
 before(async () => {
   requireBuild();
   tmp = mkdtempSync(path.join(tmpdir(), 'clearbadge-reach-page-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', path.join(tmp, 'key.pem'), '-out', path.join(tmp, 'cert.pem'), '-days', '1',
-    '-subj', '/CN=issuer.test', '-addext', 'subjectAltName=DNS:issuer.test,DNS:nocors.test'], { stdio: 'ignore' });
-  docsServer = https.createServer({
-    key: readFileSync(path.join(tmp, 'key.pem')), cert: readFileSync(path.join(tmp, 'cert.pem')),
-  }, (req, res) => {
+  docsServer = https.createServer(selfSignedCert(tmp, ['issuer.test', 'nocors.test']), (req, res) => {
     const host = (req.headers.host || '').replace(/:\d+$/, '');
     hits.push(`${host} ${req.url}`);
     if (host !== 'nocors.test') res.setHeader('Access-Control-Allow-Origin', '*');
@@ -54,10 +50,7 @@ before(async () => {
   writeFileSync(files['nocors-did.json'], JSON.stringify(served['nocors.test /.well-known/did.json']));
   [server, canary] = await Promise.all([startServer(), startCanary()]);
   const port = docsServer.address().port;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(), headless: true,
-    args: [`--host-resolver-rules=MAP issuer.test 127.0.0.1:${port}, MAP nocors.test 127.0.0.1:${port}`],
-  });
+  browser = await launch({ hosts: ['issuer.test', 'nocors.test'], port });
 });
 
 after(async () => {
@@ -66,8 +59,6 @@ after(async () => {
   await canary?.close();
   await new Promise((r) => (docsServer ? docsServer.close(r) : r()));
 });
-
-const PAGE_FILES = /\.(html|js|mjs|css|wasm|svg|json)$|\/$/;
 
 async function openPage() {
   const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 }, ignoreHTTPSErrors: true });
@@ -86,11 +77,7 @@ async function openPage() {
   return { ctx, page, net };
 }
 
-async function settled(page) {
-  await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 &&
-    !document.querySelector('#results > .pending'), null, { timeout: 60000 });
-  return (await waitForResults(page, 1))[0];
-}
+const settled = oneCard;
 
 test('a host without CORS: the card says the browser was refused, and the document added as a file completes it', async () => {
   const { ctx, page, net } = await openPage();

@@ -17,14 +17,13 @@
 // (../shared/notes/browser-testing.md §7).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import {
-  webDir, chromiumPath, sharedFile, unavailable, requireBuild, startServer, startCanary, ensureOutDir, waitForResults,
+  webDir, sharedFile, unavailable, requireBuild, startServer, startCanary, ensureOutDir, launch, selfSignedCert, oneCard,
+  PAGE_FILES,
 } from './helpers.mjs';
 import { didKeyIssuer, didWebIssuer, sign, openBadge, statusList, statusEntry } from './issue.mjs';
 
@@ -40,12 +39,7 @@ const served = {}; // "host path" -> JSON
 before(async () => {
   requireBuild();
   tmp = mkdtempSync(path.join(tmpdir(), 'clearbadge-trust-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', path.join(tmp, 'key.pem'), '-out', path.join(tmp, 'cert.pem'), '-days', '1',
-    '-subj', '/CN=issuer.test', '-addext', 'subjectAltName=DNS:issuer.test,DNS:status.test'], { stdio: 'ignore' });
-  docsServer = https.createServer({
-    key: readFileSync(path.join(tmp, 'key.pem')), cert: readFileSync(path.join(tmp, 'cert.pem')),
-  }, (req, res) => {
+  docsServer = https.createServer(selfSignedCert(tmp, ['issuer.test', 'status.test']), (req, res) => {
     const key = `${req.headers.host} ${req.url}`;
     hits.push(key);
     if (key === 'status.test /lists/gone') { req.socket.destroy(); return; }
@@ -107,10 +101,7 @@ before(async () => {
 
   [server, canary] = await Promise.all([startServer(), startCanary()]);
   const port = docsServer.address().port;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(), headless: true,
-    args: [`--host-resolver-rules=MAP issuer.test 127.0.0.1:${port}, MAP status.test 127.0.0.1:${port}`],
-  });
+  browser = await launch({ hosts: ['issuer.test', 'status.test'], port });
 });
 
 after(async () => {
@@ -119,8 +110,6 @@ after(async () => {
   await canary?.close();
   await new Promise((r) => (docsServer ? docsServer.close(r) : r()));
 });
-
-const PAGE_FILES = /\.(html|js|mjs|css|wasm|svg|json)$|\/$/;
 
 // openPage opens the verifier with a request ledger: the page's own files,
 // and the two test hosts, pass; anything else is aborted and recorded.
@@ -144,15 +133,7 @@ async function openPage(viewport = { width: 1000, height: 900 }) {
   return { ctx, page, net, errors };
 }
 
-// settled waits until the one card is drawn (not pending) and reads it.
-async function settled(page) {
-  await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 &&
-    !document.querySelector('#results > .pending'), null, { timeout: 60000 });
-  const [r] = await waitForResults(page, 1);
-  r.missing = await page.$$eval('#results > [data-verdict] [data-missing]', (els) => els.map((e) => `${e.dataset.missing}:${e.dataset.remedy}`));
-  r.buttons = await page.$$eval('#results > [data-verdict] [data-remedy-action="online"]', (els) => els.map((e) => `${e.dataset.host}: ${e.textContent}`));
-  return r;
-}
+const settled = oneCard;
 
 const foreign = (net) => net.requests.filter((u) => !u.startsWith(new URL(server.origin).host));
 

@@ -3,33 +3,22 @@
 // opened; unlock, import, share, delete and undo work with a keyboard alone,
 // with visible focus; what happens is announced in the status live region;
 // the full page reflows at 320 px and the popup fits its 420 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  PASS, peer, sample, requireBuild, newProfile, removeProfile, launchWallet, openWallet, waitForCards, statusText,
+  PASS, peer, sample, openWallet, waitForCards, statusText, sharedWallet,
 } from './helpers.mjs';
 import { assertNoAxeViolations, assertNoHorizontalScroll, tabTo, focusedInfo } from '../browser/a11y.mjs';
 
-let profile; let w;
-
-before(async () => {
-  requireBuild();
-  profile = newProfile();
-  w = await launchWallet(profile);
-});
-
-after(async () => {
-  await w?.ctx.close();
-  removeProfile(profile);
-});
+const shared = sharedWallet();
 
 const focusedId = async (page) => (await focusedInfo(page))?.id;
 
 test('the wallet by keyboard alone, with no axe violation in any state', async () => {
-  const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+  const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
   try {
     // Locked (first use): the passphrase field has focus; typing and Enter
     // create the wallet.
@@ -103,7 +92,7 @@ test('the wallet by keyboard alone, with no axe violation in any state', async (
 // content); the full page must reflow down to 320 px.
 test('the popup fits its 420 px and the full wallet reflows at 320 px without horizontal scrolling', async () => {
   for (const [view, width] of [['popup.html', 420], ['popup.html?view=full', 320]]) {
-    const page = await openWallet(w.ctx, w.id, view);
+    const page = await openWallet(shared.w.ctx, shared.w.id, view);
     try {
       await page.setViewportSize({ width, height: 700 });
       await page.waitForFunction(() => document.body.dataset.view === 'wallet', null, { timeout: 30000 });

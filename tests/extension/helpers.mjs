@@ -2,6 +2,7 @@
 // unpacked extension (playwright-core's launchPersistentContext, never a
 // browser download), the extension id from its service worker, and the wallet
 // page's test contract (passphrase form, file input, data-verdict).
+import { before, after } from 'node:test';
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -106,3 +107,21 @@ export async function statusText(page, re, timeout = 30000) {
   return page.textContent('#status');
 }
 
+
+// sharedWallet launches one wallet on a fresh profile before a test file's
+// tests and closes it (and removes the profile) after them. Tests use
+// `.w` (what launchWallet returned); a test that restarts the browser
+// replaces it, relaunching on `.profile`.
+export function sharedWallet() {
+  const shared = { profile: undefined, w: undefined };
+  before(async () => {
+    requireBuild();
+    shared.profile = newProfile();
+    shared.w = await launchWallet(shared.profile);
+  });
+  after(async () => {
+    await shared.w?.ctx.close();
+    removeProfile(shared.profile);
+  });
+  return shared;
+}

@@ -1,24 +1,13 @@
 // The wallet in Spanish and French: the language chosen in the wallet (kept
 // in chrome.storage.local) draws its own words and the cards' in that
 // language; a verified and a failed card in each.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  sample, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards,
+  sample, openWallet, unlock, waitForCards, sharedWallet,
 } from './helpers.mjs';
 
-let profile; let w;
-
-before(async () => {
-  requireBuild();
-  profile = newProfile();
-  w = await launchWallet(profile);
-});
-
-after(async () => {
-  await w?.ctx.close();
-  removeProfile(profile);
-});
+const shared = sharedWallet();
 
 const WANT = {
   es: { create: 'Cree su cartera', verified: 'Verificada', failed: 'No verificada', share: 'Compartir' },
@@ -29,8 +18,8 @@ const WANT = {
 test('the wallet speaks the language chosen in it, cards included', async () => {
   let first = true;
   for (const [l, want] of Object.entries(WANT)) {
-    await w.sw.evaluate((lang) => chrome.storage.local.set({ lang }), l);
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await shared.w.sw.evaluate((lang) => chrome.storage.local.set({ lang }), l);
+    const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
     try {
       assert.equal(await page.getAttribute('html', 'lang'), l);
       assert.equal(await page.inputValue('#lang'), l);

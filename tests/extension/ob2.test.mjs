@@ -3,28 +3,17 @@
 // say Open Badges 2.0 with their verdict. The wallet verifies offline and
 // has none of the issuer's documents, so both are incomplete; neither is
 // refused as "not a credential", and neither is re-baked as OB 3.0. Screenshot: tests/out/ob2-wallet.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import {
-  root, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, importFiles, statusText,
+  root, openWallet, unlock, waitForCards, importFiles, statusText, sharedWallet,
 } from './helpers.mjs';
 
 const ob20 = path.resolve(root, '..', 'shared', 'vectors', '1edtech', 'validator', 'ob20');
 
-let profile; let w;
-
-before(async () => {
-  requireBuild();
-  profile = newProfile();
-  w = await launchWallet(profile);
-});
-
-after(async () => {
-  await w?.ctx.close();
-  removeProfile(profile);
-});
+const shared = sharedWallet();
 
 test('wallet: Open Badges 2.0 signed and baked badges import and show their verdict', async (t) => {
   let files;
@@ -36,7 +25,7 @@ test('wallet: Open Badges 2.0 signed and baked badges import and show their verd
     t.skip('../shared/vectors is absent: the OB 2.0 badges were not tested');
     return;
   }
-  const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+  const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
   await unlock(page);
   await importFiles(page, files);
   const got = await waitForCards(page, 2);

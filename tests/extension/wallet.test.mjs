@@ -3,38 +3,27 @@
 // credential intact, and the failures that must change nothing stored (wrong
 // passphrase, corrupted storage, malformed import, wrong backup passphrase),
 // plus an encrypted backup that round-trips.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  PASS, peer, sample, requireBuild, newProfile, removeProfile, launchWallet, openWallet, submitPassphrase,
-  unlock, cards, waitForCards, importFiles, stored, statusText,
+  PASS, peer, sample, newProfile, removeProfile, launchWallet, openWallet, submitPassphrase,
+  unlock, cards, waitForCards, importFiles, stored, statusText, sharedWallet,
 } from './helpers.mjs';
 
-let profile; let w;
-
-before(async () => {
-  requireBuild();
-  profile = newProfile();
-  w = await launchWallet(profile);
-});
-
-after(async () => {
-  await w?.ctx.close();
-  removeProfile(profile);
-});
+const shared = sharedWallet();
 
 const VALID = [peer('ob-eddsa-rdfc-2022.json'), peer('jwt-eddsa-didkey.jwt'), sample('sample.json')];
 
 test('first use: the passphrase form creates the wallet, encrypted at rest', async () => {
-  const page = await openWallet(w.ctx, w.id);
+  const page = await openWallet(shared.w.ctx, shared.w.id);
   assert.equal(await page.getAttribute('body', 'data-view'), 'locked');
   assert.match(await page.textContent('h1'), /Create your wallet/);
-  assert.deepEqual(await stored(w.sw), {}, 'nothing stored before the wallet is created');
+  assert.deepEqual(await stored(shared.w.sw), {}, 'nothing stored before the wallet is created');
   await unlock(page);
-  const s = await stored(w.sw);
+  const s = await stored(shared.w.sw);
   assert.deepEqual(Object.keys(s), ['wallet']);
   assert.equal(s.wallet.kdf.name, 'PBKDF2');
   assert.ok(s.wallet.kdf.iterations >= 310000);
@@ -43,13 +32,13 @@ test('first use: the passphrase form creates the wallet, encrypted at rest', asy
 });
 
 test('import valid and tampered credentials: each card has its verdict', async () => {
-  const page = await openWallet(w.ctx, w.id);
+  const page = await openWallet(shared.w.ctx, shared.w.id);
   assert.equal(await page.getAttribute('body', 'data-view'), 'wallet', 'still unlocked in a new tab');
   await importFiles(page, [...VALID, peer('di-tampered.json')]);
   const got = await waitForCards(page, 4);
   assert.deepEqual(got.map((c) => c.verdict).sort(), ['not-verified', 'verified', 'verified', 'verified']);
   // At rest, no credential text appears.
-  const raw = JSON.stringify(await stored(w.sw));
+  const raw = JSON.stringify(await stored(shared.w.sw));
   assert.ok(!/OpenBadgeCredential|did:key/.test(raw), 'credential content is encrypted at rest');
   // Importing the same file again adds nothing.
   await importFiles(page, [peer('ob-eddsa-rdfc-2022.json')]);
@@ -59,7 +48,7 @@ test('import valid and tampered credentials: each card has its verdict', async (
 });
 
 test('re-verify on demand, search and filter', async () => {
-  const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+  const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
   await waitForCards(page, 4);
   await page.click('#reverify-all');
   await statusText(page, /Checked 4: 3 verified and 1 not verified/);
@@ -76,7 +65,7 @@ test('re-verify on demand, search and filter', async () => {
 });
 
 test('delete with undo, by keyboard', async () => {
-  const page = await openWallet(w.ctx, w.id);
+  const page = await openWallet(shared.w.ctx, shared.w.id);
   await waitForCards(page, 4);
   const before = await cards(page);
   await page.focus('#credentials > li:first-child [data-action="delete"]');
@@ -89,29 +78,29 @@ test('delete with undo, by keyboard', async () => {
 });
 
 test('lock, wrong passphrase changes nothing, unlock shows everything', async () => {
-  const page = await openWallet(w.ctx, w.id);
-  const snapshot = await stored(w.sw);
+  const page = await openWallet(shared.w.ctx, shared.w.id);
+  const snapshot = await stored(shared.w.sw);
   await page.click('#lock');
   await page.waitForSelector('input[type=password][name=passphrase]');
   assert.equal(await page.$$eval('[data-verdict]', (e) => e.length), 0, 'nothing shown while locked');
   await submitPassphrase(page, 'not the passphrase');
   await page.waitForFunction(() => /Wrong passphrase/.test(document.querySelector('#unlock-error').textContent));
-  assert.deepEqual(await stored(w.sw), snapshot, 'a wrong passphrase changes nothing stored');
+  assert.deepEqual(await stored(shared.w.sw), snapshot, 'a wrong passphrase changes nothing stored');
   await unlock(page);
   assert.equal((await waitForCards(page, 4)).length, 4);
   await page.close();
 });
 
 test('malformed imports give a clear message and change nothing', async () => {
-  const page = await openWallet(w.ctx, w.id);
+  const page = await openWallet(shared.w.ctx, shared.w.id);
   await waitForCards(page, 4);
-  const snapshot = await stored(w.sw);
+  const snapshot = await stored(shared.w.sw);
   const dir = mkdtempSync(path.join(tmpdir(), 'cb-bad-'));
   const bad = path.join(dir, 'not-a-credential.json');
   writeFileSync(bad, '{"hello": "world"');
   await importFiles(page, [bad]);
   await statusText(page, /not-a-credential\.json was not imported/);
-  assert.deepEqual(await stored(w.sw), snapshot);
+  assert.deepEqual(await stored(shared.w.sw), snapshot);
   // A file that looks like a backup but is not one.
   const fake = path.join(dir, 'fake-backup.json');
   writeFileSync(fake, '{"format":"clearbadge-wallet-backup","v":1,"wallet":{"format":"x"}}');
@@ -119,15 +108,15 @@ test('malformed imports give a clear message and change nothing', async () => {
   await page.fill('#backup-pass', PASS);
   await page.press('#backup-pass', 'Enter');
   await statusText(page, /not a ClearBadge wallet backup/);
-  assert.deepEqual(await stored(w.sw), snapshot);
+  assert.deepEqual(await stored(shared.w.sw), snapshot);
   assert.equal((await cards(page)).length, 4);
   await page.close();
 });
 
 test('the service worker restarts: the wallet is intact', async () => {
-  const page = await openWallet(w.ctx, w.id);
+  const page = await openWallet(shared.w.ctx, shared.w.id);
   await waitForCards(page, 4);
-  const cdp = await w.ctx.newCDPSession(page);
+  const cdp = await shared.w.ctx.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await page.reload();
@@ -143,7 +132,7 @@ test('the service worker restarts: the wallet is intact', async () => {
 });
 
 test('backup: export, then restore into a fresh wallet; a wrong backup passphrase changes nothing', async () => {
-  const page = await openWallet(w.ctx, w.id);
+  const page = await openWallet(shared.w.ctx, shared.w.id);
   await waitForCards(page, 4);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   const file = await dl.path();
@@ -178,14 +167,14 @@ test('backup: export, then restore into a fresh wallet; a wrong backup passphras
 
 test('browser restart: locked, and every credential intact after unlocking', async () => {
   const before = await (async () => {
-    const p = await openWallet(w.ctx, w.id);
+    const p = await openWallet(shared.w.ctx, shared.w.id);
     const c = await waitForCards(p, 4);
     await p.close();
     return c;
   })();
-  await w.ctx.close();
-  w = await launchWallet(profile);
-  const page = await openWallet(w.ctx, w.id);
+  await shared.w.ctx.close();
+  shared.w = await launchWallet(shared.profile);
+  const page = await openWallet(shared.w.ctx, shared.w.id);
   assert.equal(await page.getAttribute('body', 'data-view'), 'locked', 'a new browser session starts locked');
   assert.match(await page.textContent('h1'), /Unlock your wallet/);
   await unlock(page);
@@ -194,12 +183,12 @@ test('browser restart: locked, and every credential intact after unlocking', asy
 });
 
 test('a corrupted storage entry gives a clear message and changes nothing', async () => {
-  const page = await openWallet(w.ctx, w.id);
+  const page = await openWallet(shared.w.ctx, shared.w.id);
   await waitForCards(page, 4);
   await page.click('#lock');
   await page.waitForSelector('input[type=password][name=passphrase]');
   // Flip bytes inside the encrypted data.
-  const corrupted = await w.sw.evaluate(async () => {
+  const corrupted = await shared.w.sw.evaluate(async () => {
     const { wallet } = await chrome.storage.local.get('wallet');
     const ct = atob(wallet.data.ct);
     const mid = ct.length >> 1;
@@ -209,10 +198,10 @@ test('a corrupted storage entry gives a clear message and changes nothing', asyn
   });
   await submitPassphrase(page, PASS);
   await page.waitForFunction(() => /damaged/.test(document.querySelector('#unlock-error').textContent));
-  assert.deepEqual(await stored(w.sw), corrupted, 'nothing stored changed');
+  assert.deepEqual(await stored(shared.w.sw), corrupted, 'nothing stored changed');
   assert.equal(await page.getAttribute('body', 'data-view'), 'locked');
   // A structurally broken record is reported before any passphrase.
-  await w.sw.evaluate(() => chrome.storage.local.set({ wallet: { format: 'clearbadge-wallet', v: 1, kdf: 'x' } }));
+  await shared.w.sw.evaluate(() => chrome.storage.local.set({ wallet: { format: 'clearbadge-wallet', v: 1, kdf: 'x' } }));
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.view === 'locked');
   assert.match(await page.textContent('#unlock-error'), /damaged/);
