@@ -56,11 +56,8 @@ type Static struct {
 
 // Fetch returns the supplied document for url, or asks Next.
 func (s *Static) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
-	if b, ok := s.Docs[url]; ok {
-		if len(b) > MaxBytes {
-			return nil, &TooLargeError{URL: url}
-		}
-		return b, nil
+	if b, err, ok := supplied(s.Docs, url); ok {
+		return b, err
 	}
 	if s.Next == nil {
 		return nil, ErrOffline
@@ -114,4 +111,16 @@ type StatusError struct {
 
 func (e *StatusError) Error() string {
 	return fmt.Sprintf("%s: the server answered HTTP %d", e.URL, e.Code)
+}
+
+// supplied returns the document the user gave for url (ok false when none),
+// held to the same size cap as a fetched one.
+func supplied(docs map[string][]byte, url string) (b []byte, err error, ok bool) {
+	if b, ok = docs[url]; !ok {
+		return nil, nil, false
+	}
+	if len(b) > MaxBytes {
+		return nil, &TooLargeError{URL: url}, true
+	}
+	return b, nil, true
 }

@@ -92,11 +92,8 @@ type result struct {
 
 // Fetch returns the document at url.
 func (s *Session) Fetch(ctx context.Context, url string, accept ...string) ([]byte, error) {
-	if b, ok := s.Docs[url]; ok {
-		if len(b) > MaxBytes {
-			return nil, &TooLargeError{URL: url}
-		}
-		return b, nil
+	if b, err, ok := supplied(s.Docs, url); ok {
+		return b, err
 	}
 	if s.Next == nil {
 		return nil, ErrOffline
