@@ -3,6 +3,7 @@ package jsonld
 import (
 	"crypto"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -64,10 +65,16 @@ func sameWithAndWithoutCache(doc any) string {
 // undefined term, a relative or invalid IRI, a bad language tag) is refused
 // for the first one the checker meets in map order, which varies from run
 // to run with or without the cache: any two of those are the same refusal.
-// Any other error must match exactly.
+// json-gold's own refusals are the same when their error codes are (the
+// details name whichever bad term it met first). Any other error must match
+// exactly.
 func sameError(a, b error) bool {
 	if badValue(a) && badValue(b) {
 		return true
+	}
+	var la, lb *ld.JsonLdError
+	if errors.As(a, &la) && errors.As(b, &lb) {
+		return la.Code == lb.Code
 	}
 	return reflect.TypeOf(a) == reflect.TypeOf(b) && errString(a) == errString(b)
 }
