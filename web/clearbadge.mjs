@@ -160,6 +160,7 @@ async function loadNode(base) {
     deleteProperty: (_target, key) => delete own[key],
   });
   new Function('globalThis', execSrc)(scope);
+  own.ClearBadgeHost = { ed25519Verify: nodeEd25519(await import('node:crypto')) };
   const go = new scope.Go();
   const { instance } = await WebAssembly.instantiate(wasm, go.importObject);
   let exited = false;
@@ -175,6 +176,26 @@ async function loadNode(base) {
       return api.verify(p.input, p.opts);
     },
     close() {},
+  };
+}
+
+// nodeEd25519 is the synchronous Ed25519 check the wasm takes from its host
+// (ClearBadgeHost.ed25519Verify, see wasm/hostcrypto.go): node:crypto's
+// OpenSSL is ~3× faster than Go's curve compiled to wasm, and Node's
+// WebCrypto, being asynchronous, costs more in the round trip than it saves.
+// The wasm believes only a true answer; it checks anything else itself.
+// Exported for wasm/hostcrypto_test.go, which holds it to crypto/ed25519.
+export function nodeEd25519({ createPublicKey, verify }) {
+  const keys = new Map(); // base64url of the raw key -> KeyObject
+  return (pub, msg, sig) => {
+    const x = Buffer.from(pub).toString('base64url');
+    let key = keys.get(x);
+    if (!key) {
+      if (keys.size >= 64) keys.clear();
+      key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+      keys.set(x, key);
+    }
+    return verify(null, msg, key, sig);
   };
 }
 
