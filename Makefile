@@ -21,9 +21,17 @@ cli:
 
 # wasm: the verifier for web/ (and, later, extension/), with the loader of the
 # exact Go toolchain that built it (wasm_exec.js must match the toolchain).
+# Pages load a content-hashed copy, clearbadge.<hash>.wasm, named in
+# web/wasm-name.mjs, which browsers may cache for good (cmd/serve and
+# web/_headers say immutable), with its .br and .gz forms for cmd/serve;
+# Node and the extension read clearbadge.wasm.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -buildvcs=$(if $(wildcard .git),true,auto) -ldflags='-s -w' -o web/clearbadge.wasm ./wasm
 	cp $(GOROOT)/lib/wasm/wasm_exec.js web/wasm_exec.js
+	@h=$$(sha256sum web/clearbadge.wasm | cut -c1-16) && rm -f web/clearbadge.*.wasm web/clearbadge.*.wasm.br web/clearbadge.*.wasm.gz && \
+	  cp web/clearbadge.wasm web/clearbadge.$$h.wasm && \
+	  printf "// Written by make wasm: the content-hashed wasm the pages load.\nexport default 'clearbadge.%s.wasm';\n" $$h > web/wasm-name.mjs && \
+	  echo "web/clearbadge.$$h.wasm" && node scripts/precompress.mjs web/clearbadge.$$h.wasm
 
 # extension: the unpacked wallet (load extension/ in Chromium). The wasm, its
 # loader, the page's stylesheet, icon and card drawing (render.mjs, with its words: i18n.mjs), and the
@@ -32,6 +40,7 @@ wasm:
 # copied in (gitignored there), so each has one source in git.
 extension: wasm
 	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/i18n.mjs web/clearbadge.mjs web/worker.js web/worker-online.js extension/
+	printf "// Written by make extension: an extension's files are versioned together.\nexport default 'clearbadge.wasm';\n" > extension/wasm-name.mjs
 	mkdir -p extension/i18n && cp web/i18n/messages.mjs extension/i18n/
 
 ## run: build and serve the verifier on 127.0.0.1 (open the printed /#sample URL to see a sample verified)

@@ -47,6 +47,12 @@
 // wasm_exec.js and the workers (default: this module's folder).
 // The object returned has verify(input, opts), version, and close().
 
+// The content-hashed name of the wasm the browser loads (written by `make
+// wasm`; the extension's names clearbadge.wasm): browsers may cache it, and
+// the code compiled from it, for good (see cmd/serve). Node reads
+// clearbadge.wasm.
+import wasmName from './wasm-name.mjs';
+
 const isNode = typeof process !== 'undefined' && !!process.versions?.node &&
   typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
 
@@ -207,9 +213,11 @@ function loadBrowser(base) {
   // only the offline one can be made: the online worker needs a script URL of
   // its own for its own policy.
   const foreign = base.origin !== self.location.origin;
+  // The workers read the wasm's name from their URL's query.
+  const query = `?wasm=${encodeURIComponent(wasmName)}`;
   const workers = {
-    offline: new WorkerClient(new URL('worker.js', base)),
-    online: new WorkerClient(new URL('worker-online.js', base)),
+    offline: new WorkerClient(new URL(`worker.js${query}`, base)),
+    online: new WorkerClient(new URL(`worker-online.js${query}`, base)),
   };
   // Start the offline worker now so the first verification does not pay for
   // the wasm start-up; load() resolves when it is ready.
@@ -242,6 +250,7 @@ function loadBrowser(base) {
 function spawnWorker(url) {
   if (url.origin === self.location.origin) return new Worker(url);
   const src = `self.clearbadgeBase = ${JSON.stringify(new URL('.', url).href)};\n` +
+    `self.clearbadgeWasm = ${JSON.stringify(url.searchParams.get('wasm'))};\n` +
     `importScripts(${JSON.stringify(url.href)});\n`;
   const blobURL = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
   // The constructor resolves the blob: URL at once (URL Standard: a blob URL
