@@ -7,8 +7,8 @@ import (
 	"regexp"
 
 	"github.com/clearbadge/clearbadge/core/baked"
-	"github.com/clearbadge/clearbadge/core/credential"
-	"github.com/clearbadge/clearbadge/core/ob2"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/ob2"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/clearbadge/clearbadge/core/credential"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 

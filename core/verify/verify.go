@@ -18,11 +18,11 @@ import (
 	"time"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
-	"github.com/clearbadge/clearbadge/core/proof"
+	"github.com/clearbadge/clearbadge/core/internal/proof"
+	"github.com/clearbadge/clearbadge/core/internal/status"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
-	"github.com/clearbadge/clearbadge/core/status"
 )
 
 // UseHostEd25519 hands the core the host's own Ed25519 signature check (the
