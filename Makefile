@@ -38,11 +38,14 @@ extension: wasm
 run: build
 	$(GO) run ./cmd/serve -dir web $(if $(ADDR),-addr $(ADDR))
 
-## test: vet, unit and vector tests, a short fuzz of every parser, browser tests
+## test: lint, unit and vector tests under -race, a short fuzz of every parser, browser tests
 # Nothing may skip here: the interop tests need the npm peer stacks
 # (node_modules) and the vector tests ../shared; CLEARBADGE_NO_SKIP turns a
 # missing one into a failure (internal/testenv).
+# The Go tests run under the race detector here (Verifier promises that one
+# value is safe for concurrent use); fuzzing does not (it would cost minutes).
 test: export CLEARBADGE_NO_SKIP = 1
+test: GOTESTFLAGS = -race
 test: lint test-go test-fuzz test-browser
 
 ## lint: gofmt, go vet (native and js/wasm), staticcheck
@@ -52,9 +55,10 @@ lint:
 	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/...
 	$(GO) tool staticcheck ./...
 
-## test-go: the Go tests (with the npm peer stacks the interop tests need)
+## test-go: the Go tests (with the npm peer stacks the interop tests need);
+## make test adds -race (GOTESTFLAGS)
 test-go: node_modules
-	$(GO) test ./...
+	$(GO) test $(GOTESTFLAGS) ./...
 
 ## test-fuzz: every Fuzz* target for FUZZTIME executions
 test-fuzz:
