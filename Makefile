@@ -29,10 +29,12 @@ wasm:
 # loader, the page's stylesheet, icon and card drawing (render.mjs, with its words: i18n.mjs), and the
 # worker loader its offscreen verifier uses (clearbadge.mjs, worker.js,
 # worker-online.js) are
-# copied in (gitignored there), so each has one source in git.
+# copied in (gitignored there), so each has one source in git; each text copy
+# starts with a line saying it is generated from its source.
 extension: wasm
-	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/i18n.mjs web/clearbadge.mjs web/worker.js web/worker-online.js extension/
-	mkdir -p extension/i18n && cp web/i18n/messages.mjs extension/i18n/
+	cp web/clearbadge.wasm extension/
+	for f in web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/i18n.mjs web/clearbadge.mjs web/worker.js web/worker-online.js; do scripts/generated.sh $$f extension; done
+	mkdir -p extension/i18n && scripts/generated.sh web/i18n/messages.mjs extension/i18n
 
 ## run: build and serve the verifier on 127.0.0.1 (open the printed /#sample URL to see a sample verified)
 run: build
