@@ -45,7 +45,9 @@
 //
 // load(opts): {base} is the URL of the folder holding clearbadge.wasm,
 // wasm_exec.js and the workers (default: this module's folder).
-// The object returned has verify(input, opts), version, and close().
+// The object returned has verify(input, opts), version, defaultRegistries
+// ([{name, url}]: the registries the CLI consults online when none is named;
+// pass them as registries to consult them too), and close().
 
 // The content-hashed name of the wasm the browser loads (written by `make
 // wasm`; the extension's names clearbadge.wasm): browsers may cache it, and
@@ -145,6 +147,11 @@ async function prepare(input, opts = {}) {
   return { input, opts: o };
 }
 
+// registriesCopy: the default registries as plain data, [{name, url}].
+function registriesCopy(list) {
+  return Array.from(list || [], (r) => ({ name: String(r.name), url: String(r.url) }));
+}
+
 // ---- Node: run wasm_exec.js and the Go program in a private scope ----
 
 async function loadNode(base) {
@@ -176,6 +183,7 @@ async function loadNode(base) {
   await api.ready;
   return {
     version: api.version,
+    defaultRegistries: registriesCopy(api.defaultRegistries),
     async verify(input, opts) {
       if (exited) throw new Error('clearbadge: the wasm program has exited');
       const p = await prepare(input, opts);
@@ -221,8 +229,9 @@ function loadBrowser(base) {
   };
   // Start the offline worker now so the first verification does not pay for
   // the wasm start-up; load() resolves when it is ready.
-  return workers.offline.start().then((version) => ({
+  return workers.offline.start().then(({ version, defaultRegistries }) => ({
     version,
+    defaultRegistries: registriesCopy(defaultRegistries),
     async verify(input, opts = {}) {
       const p = await prepare(input, opts);
       if (foreign && !p.opts.offline) {
@@ -278,7 +287,7 @@ class WorkerClient {
     this.ready = new Promise((resolve, reject) => {
       w.onmessage = (e) => {
         const m = e.data;
-        if (m.type === 'ready') return resolve(m.version);
+        if (m.type === 'ready') return resolve(m);
         if (m.type === 'fatal') {
           const err = new Error('clearbadge worker failed: ' + m.message);
           reject(err);
