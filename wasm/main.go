@@ -147,8 +147,29 @@ func verifyJS(_ js.Value, args []js.Value) any {
 		return rejected(typeError(err.Error()))
 	}
 	return newPromise(func(resolve, reject js.Value) {
-		go run(input, opts, resolve, reject)
+		spawn(func() { run(input, opts, resolve, reject) })
 	})
+}
+
+// tasks hands calls to goroutines kept from earlier calls. A verification
+// grows its goroutine's stack to tens of KB (JSON-LD is recursive); a new
+// goroutine for each call would start from 8 KB and grow again, copying its
+// stack each time, which cost ~5 % of a verification in wasm.
+var tasks = make(chan func())
+
+// spawn runs f on an idle kept goroutine, or on a new one (kept afterwards)
+// when all are busy, as `go f()` would.
+func spawn(f func()) {
+	select {
+	case tasks <- f:
+	default:
+		go func() {
+			f()
+			for f := range tasks {
+				f()
+			}
+		}()
+	}
 }
 
 // run verifies and settles the promise. A panic anywhere below is turned into
