@@ -229,7 +229,7 @@ func inputBytes(v js.Value) ([]byte, error) {
 	switch {
 	case v.Type() == js.TypeString:
 		return []byte(v.String()), nil
-	case v.InstanceOf(js.Global().Get("Uint8Array")):
+	case v.InstanceOf(uint8Array):
 		b := make([]byte, v.Get("byteLength").Int())
 		js.CopyBytesToGo(b, v)
 		return b, nil
