@@ -113,7 +113,16 @@ func isSay(fun ast.Expr) bool {
 	return false
 }
 
+// literal reads a string literal, or literals joined with +.
 func literal(e ast.Expr) (string, error) {
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		x, err := literal(b.X)
+		if err != nil {
+			return "", err
+		}
+		y, err := literal(b.Y)
+		return x + y, err
+	}
 	lit, ok := e.(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
 		return "", strconv.ErrSyntax
