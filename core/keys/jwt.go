@@ -11,8 +11,8 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/did"
 	"github.com/clearbadge/clearbadge/core/fetch"
-	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/jose"
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // ErrNoKey is returned by JWTKey for an empty kid.

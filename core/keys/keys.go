@@ -45,8 +45,8 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/did"
 	"github.com/clearbadge/clearbadge/core/fetch"
-	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/multikey"
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // Binding says how a key's controller was established.

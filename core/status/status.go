@@ -111,7 +111,6 @@ type Checker struct {
 // one or two (revocation, suspension); thousands would each cost a lookup.
 const MaxEntries = 16
 
-
 // result is the outcome of one credentialStatus entry. A skip names the
 // list that would complete it (url) and how (remedy).
 type result struct {

@@ -189,4 +189,3 @@ func collectEndorsements(v any, out *[]any, depth int) {
 		}
 	}
 }
-
