@@ -49,7 +49,13 @@ func TestMessageCatalogue(t *testing.T) {
 		if err != nil {
 			return err
 		}
+		own := filepath.Dir(path) == filepath.Join("..", "report")
 		ast.Inspect(f, func(n ast.Node) bool {
+			// Outside this package a message is set only through a Text
+			// (Say, Check.Say): never as a bare string.
+			if bare := bareMessage(n); bare != nil && !own {
+				t.Errorf("%s: a check's message set without report.Say", fset.Position(bare.Pos()))
+			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok || !isSay(call.Fun) || len(call.Args) < 2 {
 				return true
@@ -100,6 +106,36 @@ func TestMessageCatalogue(t *testing.T) {
 	if err != nil || string(have) != b.String() {
 		t.Fatalf("web/i18n/messages.mjs is not the list of codes in the source; run `go test ./core/report -run TestMessageCatalogue -update` and translate the new codes in web/i18n.mjs (err %v)", err)
 	}
+}
+
+// bareMessage returns the node that sets a Message or Code field by hand: a
+// report.Check or report.Missing literal naming them, or an assignment to
+// x.Message or x.Code.
+func bareMessage(n ast.Node) ast.Node {
+	switch x := n.(type) {
+	case *ast.CompositeLit:
+		sel, ok := x.Type.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Check" && sel.Sel.Name != "Missing" {
+			return nil
+		}
+		if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "report" {
+			return nil
+		}
+		for _, e := range x.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				if k, ok := kv.Key.(*ast.Ident); ok && (k.Name == "Message" || k.Name == "Code") {
+					return kv
+				}
+			}
+		}
+	case *ast.AssignStmt:
+		for _, l := range x.Lhs {
+			if sel, ok := l.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Message" || sel.Sel.Name == "Code") {
+				return l
+			}
+		}
+	}
+	return nil
 }
 
 func isSay(fun ast.Expr) bool {
