@@ -13,11 +13,11 @@
 package names
 
 import (
-	"github.com/clearbadge/clearbadge/core/report"
-
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // scripts are the scripts a name is sorted into. Common (digits,

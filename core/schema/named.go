@@ -14,10 +14,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
 	"github.com/clearbadge/clearbadge/core/credential"
 	"github.com/clearbadge/clearbadge/core/fetch"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // Schema types a credential may name in credentialSchema, with the JSON

@@ -35,16 +35,15 @@ package schema
 //     them to agree with.
 
 import (
-	"strconv"
-
 	"fmt"
-	"github.com/clearbadge/clearbadge/core/report"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/clearbadge/clearbadge/core/credential"
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // Limits on the walk: a credential with embedded endorsements whose issuers

@@ -156,4 +156,3 @@ func flat(params map[string]string) []string {
 	}
 	return kv
 }
-
