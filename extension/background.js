@@ -584,7 +584,9 @@ async function checkOnline({ id, only }) {
       docs.set(d.url, needed.get(d.url) || docs.get(d.url) || 'document');
     }
     c.docs = [...docs].map(([url, check]) => ({ url, check }));
-    Object.assign(c, { report, verdict: report.verdict, checked: now, online: now });
+    // An OB 2.0 assertion names its badge only in the BadgeClass fetched
+    // now: the card's title comes from it.
+    Object.assign(c, { report, verdict: report.verdict, checked: now, online: now, title: titleOf(report, c.title) });
     return { id, verdict: report.verdict, before, hosts, fetched: documents.map((d) => d.url), title: c.title };
   });
 }

@@ -17,6 +17,7 @@
 // `make extension`), so the wallet and the page show a credential alike.
 import { h, resultCard, imageOf, formatDate, ago, verdictLabel } from './render.mjs';
 import { t, setLang, pickLang, lang, list, number, LANGS } from './i18n.mjs';
+import { moveSection, looksLikeZip, filesOfZip, itemsOf, importAll } from './move.mjs';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const isPopup = new URLSearchParams(location.search).get('view') !== 'full';
@@ -216,7 +217,8 @@ async function showWallet() {
     h('p', { id: 'empty', class: 'empty', hidden: true }),
     h('ol', { id: 'credentials', class: 'results' }));
   // The popup leads with the credentials; the full page with adding them.
-  main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), sitesSection(), backupSection());
+  main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), sitesSection(), backupSection(),
+    moveSection({ call, announce, refresh, download, entries: () => ui.entries }));
   if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', target: '_blank', text: t('wallet.open-full') })));
   await refresh();
 }
@@ -224,7 +226,7 @@ async function showWallet() {
 function addSection() {
   const file = h('input', {
     type: 'file', id: 'file', class: 'file-input', multiple: true,
-    accept: '.json,.jsonld,.jwt,.txt,.png,.svg,application/json,application/ld+json,text/plain,image/png,image/svg+xml',
+    accept: '.json,.jsonld,.jwt,.txt,.png,.svg,.zip,application/json,application/zip,application/ld+json,text/plain,image/png,image/svg+xml',
     'aria-describedby': 'file-hint',
   });
   file.addEventListener('change', async () => {
@@ -281,7 +283,19 @@ async function fileItem(f) {
   return { source: f.name, text };
 }
 
-async function importFiles(files) {
+async function importFiles(picked) {
+  // A zip (a wallet exported as original files) is opened here: its files
+  // are imported as if picked one by one (move.mjs).
+  const zips = picked.filter(looksLikeZip);
+  const files = picked.filter((f) => !looksLikeZip(f));
+  for (const z of zips) {
+    try {
+      const { items, skipped } = itemsOf(await filesOfZip(z));
+      await importAll(items, skipped, { call, announce, refresh });
+    } catch (err) {
+      announce(t('wallet.error-nothing-changed', { error: err.message }), true);
+    }
+  }
   if (!files.length) return;
   const items = await Promise.all(files.map(fileItem));
   const big = items.filter((i) => i.tooLarge);

@@ -13,8 +13,8 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/baked"
 	"github.com/clearbadge/clearbadge/core/holder"
-	"github.com/clearbadge/clearbadge/core/ob2"
 	"github.com/clearbadge/clearbadge/core/present"
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // The wallet's functions (extension/background.js uses them):
@@ -137,7 +137,7 @@ func bakeJS(_ js.Value, args []js.Value) any {
 	if k := o.Get("kind"); k.Type() == js.TypeString {
 		kind = k.String()
 	}
-	if ob2.IsKind(kind) {
+	if report.IsOB2Kind(kind) {
 		// The OB 2.0 baking keyword and namespace belong to badges their
 		// issuer baked; the badge is kept (and downloaded) as it came.
 		return rejected(jsError("ClearBadge.bake: an Open Badges 2.0 badge cannot be baked here; download it as it came from its issuer"))

@@ -635,6 +635,35 @@ export const UI = {
   'wallet.found-n': { en: 'Found on this page ({n}):', es: 'Encontradas en esta página ({n}):', fr: 'Trouvées sur cette page ({n}) :' },
   'wallet.could-not-read': { en: 'Could not read it from the page: {error}', es: 'No se pudo leer de la página: {error}', fr: 'Impossible de la lire depuis la page : {error}' },
   'wallet.page-no-answer': { en: 'the page did not answer', es: 'la página no respondió', fr: 'la page n’a pas répondu' },
+
+  // moving a whole wallet as original files (extension/move.mjs)
+  'move.title': { en: 'Move your wallet', es: 'Trasladar su cartera', fr: 'Déplacer votre portefeuille' },
+  'move.explain': {
+    en: 'Download every credential as its original file (JSON, JWT or badge image) in one zip, with an index, for any other wallet or platform; or add such a zip, or a folder of credential files, here. The zip is not encrypted.',
+    es: 'Descargue cada credencial como su archivo original (JSON, JWT o imagen de insignia) en un zip, con un índice, para cualquier otra cartera o plataforma; o añada aquí un zip así, o una carpeta de archivos de credenciales. El zip no está cifrado.',
+    fr: 'Téléchargez chaque attestation dans son fichier d’origine (JSON, JWT ou image de badge) dans un zip, avec un index, pour tout autre portefeuille ou plateforme ; ou ajoutez ici un tel zip, ou un dossier de fichiers d’attestations. Le zip n’est pas chiffré.',
+  },
+  'move.export': { en: 'Download all as a zip', es: 'Descargar todo en un zip', fr: 'Tout télécharger en zip' },
+  'move.import-zip': { en: 'Add a zip', es: 'Añadir un zip', fr: 'Ajouter un zip' },
+  'move.import-folder': { en: 'Add a folder', es: 'Añadir una carpeta', fr: 'Ajouter un dossier' },
+  'move.exported': {
+    en: { one: '{n} credential downloaded as a zip of original files.', other: '{n} credentials downloaded as a zip of original files.' },
+    es: { one: '{n} credencial descargada en un zip de archivos originales.', other: '{n} credenciales descargadas en un zip de archivos originales.' },
+    fr: { one: '{n} attestation téléchargée dans un zip de fichiers d’origine.', other: '{n} attestations téléchargées dans un zip de fichiers d’origine.' },
+  },
+  'move.importing': { en: 'Checking the files ({done} of {n} done)…', es: 'Comprobando los archivos ({done} de {n})…', fr: 'Vérification des fichiers ({done} sur {n})…' },
+  'move.imported': { en: 'Added {added}; {duplicates} already in the wallet.', es: 'Añadidas: {added}; ya estaban en la cartera: {duplicates}.', fr: 'Ajoutées : {added} ; déjà dans le portefeuille : {duplicates}.' },
+  'move.skipped': {
+    en: { one: '{n} file that is not a credential file was left out: {names}.', other: '{n} files that are not credential files were left out: {names}.' },
+    es: { one: 'Se omitió {n} archivo que no es de credencial: {names}.', other: 'Se omitieron {n} archivos que no son de credenciales: {names}.' },
+    fr: { one: '{n} fichier qui n’est pas une attestation a été laissé de côté : {names}.', other: '{n} fichiers qui ne sont pas des attestations ont été laissés de côté : {names}.' },
+  },
+  'move.nothing': {
+    en: { one: 'No credential files found ({n} other file). Nothing was changed.', other: 'No credential files found ({n} other files). Nothing was changed.' },
+    es: { one: 'No se encontraron archivos de credenciales ({n} otro archivo). No se cambió nada.', other: 'No se encontraron archivos de credenciales ({n} otros archivos). No se cambió nada.' },
+    fr: { one: 'Aucun fichier d’attestation trouvé ({n} autre fichier). Rien n’a été modifié.', other: 'Aucun fichier d’attestation trouvé ({n} autres fichiers). Rien n’a été modifié.' },
+  },
+  'move.not-zip': { en: '{name} is not a zip file.', es: '{name} no es un archivo zip.', fr: '{name} n’est pas un fichier zip.' },
 };
 
 // MESSAGES: the core's message codes in each language (English: the core's

@@ -315,11 +315,12 @@ class ClearBadgeVerify extends HTMLElement {
   async #input() {
     const attr = this.getAttribute('credential');
     if (attr && attr.trim()) return { input: attr.trim(), source: t('widget.inline') };
-    const script = this.querySelector(':scope > script[type="application/json"], :scope > script[type="application/ld+json"]');
+    // A data-documents script lists the site's documents: never the credential.
+    const script = this.querySelector(':scope > script:is([type="application/json"], [type="application/ld+json"]):not([data-documents])');
     if (script) return { input: script.textContent, source: t('widget.inline') };
     const src = this.getAttribute('src');
     if (!src) {
-      const text = this.textContent.trim();
+      const text = [...this.childNodes].filter((n) => !n.matches?.('script[data-documents]')).map((n) => n.textContent).join('').trim();
       if (text) return { input: text, source: t('widget.inline') };
       throw new Error(t('widget.no-credential'));
     }

@@ -1,7 +1,7 @@
 // Bundles bench/peer/entry.mjs (verifier-core) with esbuild, once for Node and
 // once for the browser, into bench/out/. Two virtual modules are filled in at
 // build time: clearbadge:contexts (every context in
-// core/jsonld/contexts/manifest.json, by each URL it is known under) and
+// core/internal/jsonld/contexts/manifest.json, by each URL it is known under) and
 // clearbadge:schemas (1EdTech's OB 3.0 / CLR 2.0 JSON Schemas from
 // ../shared/vectors, keyed by their purl URL; empty when ../shared is absent).
 import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
@@ -15,7 +15,7 @@ export const root = path.resolve(here, '../..');
 export const outDir = path.join(root, 'bench', 'out');
 
 function contexts() {
-  const dir = path.join(root, 'core', 'jsonld', 'contexts');
+  const dir = path.join(root, 'core', 'internal', 'jsonld', 'contexts');
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   const out = {};
   for (const c of manifest.contexts) {

@@ -4,7 +4,7 @@
 // bundle would be fetched from the web. Here the same loader is built with
 // remote fetching off (so its own DID resolution, did:key and did:web
 // drivers, and its own bundled contexts stay as published), and every
-// context ClearBadge bundles (core/jsonld/contexts/manifest.json) is added
+// context ClearBadge bundles (core/internal/jsonld/contexts/manifest.json) is added
 // as static, so both verifiers read the same contexts and neither touches
 // the network.
 import { securityLoader as published } from '@digitalcredentials/security-document-loader';

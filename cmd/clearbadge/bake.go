@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/baked"
-	"github.com/clearbadge/clearbadge/core/credential"
 )
 
 // bakeCmd writes a credential into a PNG or SVG image (OB 3.0 "Baked
@@ -33,16 +32,8 @@ func bakeCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	payload = bytes.TrimSpace(payload)
-	keyword, namespace, title := baked.KeywordOB3, baked.NamespaceOB3, "Open Badge"
-	if doc, err := credential.Decode(payload); err == nil {
-		if credential.Kind(doc) == credential.KindCLR {
-			keyword, namespace = baked.KeywordCLR, baked.NamespaceCLR
-		}
-		if s := credential.Summarize(doc); s.Name != "" {
-			title = s.Name
-		}
-	}
-	img := baked.Badge(title)
+	label := baked.LabelOf(payload)
+	img := baked.Badge(label.Title)
 	if *image != "" {
 		if img, err = os.ReadFile(*image); err != nil {
 			fmt.Fprintf(stderr, "clearbadge: %v\n", err)
@@ -51,9 +42,9 @@ func bakeCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var result []byte
 	if bytes.HasPrefix(img, []byte("\x89PNG")) {
-		result, err = baked.BakePNG(img, payload, keyword)
+		result, err = baked.BakePNG(img, payload, label.Keyword)
 	} else {
-		result, err = baked.BakeSVG(img, payload, namespace)
+		result, err = baked.BakeSVG(img, payload, label.Namespace)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "clearbadge: bake: %v\n", err)

@@ -98,9 +98,9 @@ func TestVerifyStdinAndReadable(t *testing.T) {
 }
 
 func TestWithDocument(t *testing.T) {
-	// Status lists supplied with --with are used offline (core/status's
+	// Status lists supplied with --with are used offline (core/internal/status's
 	// peer-made fixtures: Digital Bazaar status lists).
-	dir := "../../core/status/testdata/peer/"
+	dir := "../../core/internal/status/testdata/peer/"
 	list := "--with=https://status.example/lists/bsl-revocation=" + dir + "bsl-revocation.json"
 	for name, want := range map[string]report.Outcome{"credential-revoked.json": report.Fail, "credential-valid.json": report.Pass} {
 		code, out, errs := cli(t, "", "verify", "--offline", "--json", at, list, dir+name)

@@ -6,16 +6,20 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
-	"github.com/clearbadge/clearbadge/internal/testutil"
+	"github.com/clearbadge/clearbadge/core/holder"
 )
 
 // selfNamed writes a badge signed by its did:key issuer under a name the
 // test chooses, and returns its path and the issuer's DID.
 func selfNamed(t *testing.T, issuerName string) (string, string) {
 	t.Helper()
-	k := testutil.NewDIDKey(t)
-	did := k.DID
+	k, err := holder.Generate(holder.Ed25519)
+	if err != nil {
+		t.Fatal(err)
+	}
+	did := k.DID()
 	doc := map[string]any{
 		"@context":  []any{"https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"},
 		"id":        "urn:uuid:2f3a7f0e-3c0b-4a51-9d55-8f5d3c2a1b01",
@@ -27,7 +31,14 @@ func selfNamed(t *testing.T, issuerName string) (string, string) {
 			"achievement": map[string]any{"id": "https://example.org/a", "type": []any{"Achievement"}, "name": "A",
 				"description": "A.", "criteria": map[string]any{"narrative": "A."}}},
 	}
-	b := testutil.Sign(t, doc, k.Private, k.Reference)
+	signed, err := k.Prove(doc, holder.ProofOptions{Purpose: "assertionMethod", Created: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(signed)
+	if err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(t.TempDir(), "badge.json")
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)

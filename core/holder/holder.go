@@ -28,9 +28,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/clearbadge/clearbadge/core/jose"
-	"github.com/clearbadge/clearbadge/core/multikey"
-	"github.com/clearbadge/clearbadge/core/proof"
+	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/multikey"
+	"github.com/clearbadge/clearbadge/core/internal/proof"
 )
 
 // Type names a kind of holder key.

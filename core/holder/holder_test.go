@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/clearbadge/clearbadge/core/holder"
-	"github.com/clearbadge/clearbadge/core/jose"
-	"github.com/clearbadge/clearbadge/core/multikey"
-	"github.com/clearbadge/clearbadge/core/proof"
+	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/multikey"
+	"github.com/clearbadge/clearbadge/core/internal/proof"
 )
 
 // rfc8037 is the Ed25519 key of RFC 8037 Appendix A.1.
@@ -101,7 +101,7 @@ func TestJWKRoundTrip(t *testing.T) {
 			}
 
 			// The public export has no private member and is a JWK that
-			// core/jose (which refuses private JWKs) reads as the same key.
+			// core/internal/jose (which refuses private JWKs) reads as the same key.
 			pub, err := k.MarshalPublicJWK()
 			if err != nil {
 				t.Fatal(err)

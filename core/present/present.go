@@ -46,9 +46,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clearbadge/clearbadge/core/credential"
 	"github.com/clearbadge/clearbadge/core/holder"
-	"github.com/clearbadge/clearbadge/core/jose"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jose"
 )
 
 // Format is how a presentation is signed.

@@ -10,12 +10,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clearbadge/clearbadge/core/credential"
 	"github.com/clearbadge/clearbadge/core/holder"
-	"github.com/clearbadge/clearbadge/core/jose"
-	"github.com/clearbadge/clearbadge/core/multikey"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/multikey"
+	"github.com/clearbadge/clearbadge/core/internal/proof"
 	"github.com/clearbadge/clearbadge/core/present"
-	"github.com/clearbadge/clearbadge/core/proof"
 )
 
 var created = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)

@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/clearbadge/clearbadge/core/credential"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
 )
 
 // Known is what the verifier knows about the recipient.

@@ -33,9 +33,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clearbadge/clearbadge/core/credential"
 	"github.com/clearbadge/clearbadge/core/fetch"
-	"github.com/clearbadge/clearbadge/core/jose"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jose"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 

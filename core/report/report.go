@@ -90,6 +90,25 @@ const (
 // KindPresentation is the Report kind of a Verifiable Presentation.
 const KindPresentation = "VerifiablePresentation"
 
+// The Report kinds of Open Badges 2.0 documents: their OB 2.0 class (OB 2.0
+// "Open Badges Vocabulary").
+const (
+	KindOB2Assertion   = "Assertion"
+	KindOB2BadgeClass  = "BadgeClass"
+	KindOB2Issuer      = "Issuer"
+	KindOB2Profile     = "Profile"
+	KindOB2Endorsement = "Endorsement"
+)
+
+// IsOB2Kind reports whether kind is the Report kind of an OB 2.0 document.
+func IsOB2Kind(kind string) bool {
+	switch kind {
+	case KindOB2Assertion, KindOB2BadgeClass, KindOB2Issuer, KindOB2Profile, KindOB2Endorsement:
+		return true
+	}
+	return false
+}
+
 // Check is one step of verification, written for a reader, not a cryptographer.
 type Check struct {
 	ID      string  `json:"id"`

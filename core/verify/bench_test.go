@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clearbadge/clearbadge/core/multikey"
-	"github.com/clearbadge/clearbadge/core/proof"
+	"github.com/clearbadge/clearbadge/core/internal/multikey"
+	"github.com/clearbadge/clearbadge/core/internal/proof"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
 	"github.com/clearbadge/clearbadge/internal/vectors"

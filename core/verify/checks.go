@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/clearbadge/clearbadge/core/credential"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/status"
 	"github.com/clearbadge/clearbadge/core/report"
-	"github.com/clearbadge/clearbadge/core/status"
 )
 
 // dateLayout is how dates appear in messages.

@@ -9,12 +9,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/clearbadge/clearbadge/core/credential"
-	"github.com/clearbadge/clearbadge/core/did"
 	"github.com/clearbadge/clearbadge/core/fetch"
-	"github.com/clearbadge/clearbadge/core/jsonld"
-	"github.com/clearbadge/clearbadge/core/keys"
-	"github.com/clearbadge/clearbadge/core/proof"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/did"
+	"github.com/clearbadge/clearbadge/core/internal/jsonld"
+	"github.com/clearbadge/clearbadge/core/internal/keys"
+	"github.com/clearbadge/clearbadge/core/internal/proof"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/work"
 )

@@ -14,6 +14,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/fetch/httpfetch"
+	"github.com/clearbadge/clearbadge/core/internal/proof"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
 	"github.com/clearbadge/clearbadge/core/work"
@@ -34,6 +35,14 @@ func wantCheck(t *testing.T, r *report.Report, id string, o report.Outcome, text
 	c := r.Check(id)
 	if c == nil || (o != "" && c.Outcome != o) || !strings.Contains(c.Message+" "+c.Detail, text) {
 		t.Errorf("%s: check %s = %+v, want %s mentioning %q", r.Source, id, c, o, text)
+	}
+}
+
+// TestHostileCap: the corpus's "proofs-16" sits exactly at the verifier's cap
+// (the corpus, outside core, cannot import it).
+func TestHostileCap(t *testing.T) {
+	if hostile.MaxProofs != proof.MaxProofs {
+		t.Fatalf("hostile.MaxProofs = %d, proof.MaxProofs = %d", hostile.MaxProofs, proof.MaxProofs)
 	}
 }
 

@@ -6,8 +6,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/clearbadge/clearbadge/core/credential"
-	"github.com/clearbadge/clearbadge/core/names"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/names"
 	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
 )

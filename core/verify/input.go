@@ -8,8 +8,8 @@ import (
 	"strconv"
 
 	"github.com/clearbadge/clearbadge/core/baked"
-	"github.com/clearbadge/clearbadge/core/credential"
-	"github.com/clearbadge/clearbadge/core/ob2"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/ob2"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 

@@ -19,9 +19,9 @@ import (
 	"time"
 
 	"github.com/clearbadge/clearbadge/core/holder"
-	"github.com/clearbadge/clearbadge/core/multikey"
+	"github.com/clearbadge/clearbadge/core/internal/multikey"
+	"github.com/clearbadge/clearbadge/core/internal/proof"
 	"github.com/clearbadge/clearbadge/core/present"
-	"github.com/clearbadge/clearbadge/core/proof"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
 	"github.com/clearbadge/clearbadge/internal/testenv"
@@ -207,7 +207,7 @@ func TestPeerFixtures(t *testing.T) {
 }
 
 // TestPeerVerifiesWhatWeSign is the reverse direction: credentials signed by
-// core/proof verify in Digital Bazaar's stack (scripts/peer/verify.mjs), and
+// core/internal/proof verify in Digital Bazaar's stack (scripts/peer/verify.mjs), and
 // a credential changed after signing does not. It needs node and the npm
 // packages (`npm ci`), which CI installs before `make test`.
 func TestPeerVerifiesWhatWeSign(t *testing.T) {

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clearbadge/clearbadge/core/credential"
-	"github.com/clearbadge/clearbadge/core/jose"
-	"github.com/clearbadge/clearbadge/core/keys"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/keys"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 

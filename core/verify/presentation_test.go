@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/clearbadge/clearbadge/core/holder"
-	"github.com/clearbadge/clearbadge/core/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jose"
 	"github.com/clearbadge/clearbadge/core/present"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 
-	"github.com/clearbadge/clearbadge/core/credential"
 	"github.com/clearbadge/clearbadge/core/fetch"
+	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/report"
 )

@@ -5,10 +5,10 @@ import (
 	"testing"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
-	"github.com/clearbadge/clearbadge/internal/testutil"
 )
 
 // issue signs an OB 3.0 credential with a fresh did:key issuer; edit changes

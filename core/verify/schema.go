@@ -3,8 +3,8 @@ package verify
 import (
 	"context"
 
+	"github.com/clearbadge/clearbadge/core/internal/schema"
 	"github.com/clearbadge/clearbadge/core/report"
-	"github.com/clearbadge/clearbadge/core/schema"
 )
 
 // schema is the data-model check. A rule of OB 3.0 / CLR 2.0 that a

@@ -11,12 +11,12 @@ import (
 	"github.com/clearbadge/clearbadge/core/verify"
 )
 
-// Status lists secured as JWTs (core/status/testdata/make-lists.mjs: vc+jwt
+// Status lists secured as JWTs (core/internal/status/testdata/make-lists.mjs: vc+jwt
 // and a VC-JWT with the `vc` claim, signed with jose) are verified as
 // credentials, by this verifier, before their bits are read; one whose
 // payload was swapped under its signature is not trusted.
 func TestStatusListsAsJWT(t *testing.T) {
-	dir := filepath.Join(repoRoot, "core", "status", "testdata", "peer")
+	dir := filepath.Join(repoRoot, "core", "internal", "status", "testdata", "peer")
 	docs := map[string][]byte{}
 	for _, name := range []string{"bsl-revocation-jwt", "bsl-revocation-vcjwt", "bsl-tampered-jwt"} {
 		b, err := os.ReadFile(filepath.Join(dir, name+".jwt"))

@@ -17,13 +17,13 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/holder"
-	"github.com/clearbadge/clearbadge/core/jose"
-	"github.com/clearbadge/clearbadge/core/multikey"
+	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/multikey"
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
 	"github.com/clearbadge/clearbadge/core/present"
 	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
-	"github.com/clearbadge/clearbadge/internal/testutil"
 )
 
 // The forgeries and honest credentials of the Trust issue: what an attacker
@@ -270,8 +270,8 @@ func TestReplayWithFakeProofInFront(t *testing.T) {
 }
 
 // statusDir holds Digital Bazaar-made status lists and credentials
-// (core/status/testdata/peer), checked at their keys.json time.
-const statusDir = "../status/testdata/peer/"
+// (core/internal/status/testdata/peer), checked at their keys.json time.
+const statusDir = "../internal/status/testdata/peer/"
 
 var statusAt = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 

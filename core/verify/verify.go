@@ -18,10 +18,10 @@ import (
 	"time"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
+	"github.com/clearbadge/clearbadge/core/internal/status"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
-	"github.com/clearbadge/clearbadge/core/status"
 )
 
 // Option configures a Verifier.

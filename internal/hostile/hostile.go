@@ -18,8 +18,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clearbadge/clearbadge/core/multikey"
-	"github.com/clearbadge/clearbadge/core/proof"
+	"github.com/clearbadge/clearbadge/core/holder"
 )
 
 // Input is one corpus entry: the bytes to verify and the documents to
@@ -36,12 +35,24 @@ var At = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 // ListURL is where the corpus's status list is supplied.
 const ListURL = "https://status.example/list/1"
 
-var (
-	key = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, ed25519.SeedSize))
-	mk  = must(multikey.Encode(key.Public()))
-	// DID is the issuer of every corpus credential.
-	DID = "did:key:" + mk
-)
+// key is the corpus issuer's Ed25519 did:key, from a fixed seed. It is made
+// through the public holder package, as an embedder would make one: the
+// corpus needs no more than a did:key that signs Data Integrity proofs.
+var key = func() *holder.Key {
+	seed := bytes.Repeat([]byte{7}, ed25519.SeedSize)
+	b64 := base64.RawURLEncoding.EncodeToString
+	jwk := fmt.Sprintf(`{"kty":"OKP","crv":"Ed25519","x":%q,"d":%q}`,
+		b64(ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey)), b64(seed))
+	return must(holder.ParsePrivateJWK([]byte(jwk)))
+}()
+
+// DID is the issuer of every corpus credential.
+var DID = key.DID()
+
+// MaxProofs is the verifier's cap on a proof set (core/internal/proof's
+// MaxProofs, which this package cannot import); core/verify's hostile test
+// checks that the two agree.
+const MaxProofs = 16
 
 func must[T any](v T, err error) T {
 	if err != nil {
@@ -73,8 +84,7 @@ func Badge() map[string]any {
 
 // Sign adds the corpus issuer's eddsa-rdfc-2022 proof.
 func Sign(doc map[string]any) map[string]any {
-	return must(proof.Sign(doc, proof.Options{Cryptosuite: "eddsa-rdfc-2022", VerificationMethod: DID + "#" + mk,
-		ProofPurpose: "assertionMethod", Created: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}, key))
+	return must(key.Prove(doc, holder.ProofOptions{Purpose: "assertionMethod", Created: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}))
 }
 
 func encode(v any) []byte { return must(json.Marshal(v)) }
@@ -233,7 +243,7 @@ var corpus = []struct {
 	make func() Input
 }{
 	{"proofs-1000", func() Input { return Input{Data: ManyProofs(1000)} }},
-	{"proofs-16", func() Input { return Input{Data: ManyProofs(proof.MaxProofs)} }},
+	{"proofs-16", func() Input { return Input{Data: ManyProofs(MaxProofs)} }},
 	{"status-2000", func() Input { return ManyStatus(2000) }},
 	{"status-16", func() Input { return ManyStatus(16) }},
 	{"poison-graph", func() Input { return Input{Data: Poison(4000)} }},

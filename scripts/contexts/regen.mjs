@@ -1,4 +1,4 @@
-// Regenerates core/jsonld/contexts/ from the pinned npm context packages
+// Regenerates core/internal/jsonld/contexts/ from the pinned npm context packages
 // (run `npm ci` first, then `npm run contexts`), and rewrites manifest.json
 // with each file's URLs, source and SHA-256. The Go package embeds the files
 // and its tests check them against the manifest, so a context can only change
@@ -17,12 +17,12 @@ import {fileURLToPath} from 'node:url';
 import {isDeepStrictEqual} from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const outDir = join(root, 'core', 'jsonld', 'contexts');
+const outDir = join(root, 'core', 'internal', 'jsonld', 'contexts');
 const pins = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
 
 const OB = 'https://purl.imsglobal.org/spec/ob/v3p0/';
 
-// file: name under core/jsonld/contexts; urls: every URL it is served for
+// file: name under core/internal/jsonld/contexts; urls: every URL it is served for
 // (the first is the package's own); path: the .jsonld file in the package,
 // or absent when the package only exports the object; alias: URLs the
 // package does not map, with the reason we serve this file for them.
@@ -137,10 +137,10 @@ manifest.sort((a, b) => a.file < b.file ? -1 : 1);
 const known = new Set(manifest.map(m => m.file).concat('manifest.json'));
 const stray = readdirSync(outDir).filter(f => !known.has(f));
 if(stray.length) {
-  throw new Error(`core/jsonld/contexts holds files no entry names: ${stray.join(', ')}`);
+  throw new Error(`core/internal/jsonld/contexts holds files no entry names: ${stray.join(', ')}`);
 }
 writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({
   generated_by: 'scripts/contexts/regen.mjs (npm run contexts); do not edit by hand',
   contexts: manifest,
 }, null, 2) + '\n');
-console.log(`wrote ${manifest.length} contexts and manifest.json to core/jsonld/contexts`);
+console.log(`wrote ${manifest.length} contexts and manifest.json to core/internal/jsonld/contexts`);

@@ -1,6 +1,6 @@
 // The offline JSON-LD document loader the peer scripts hand to Digital
 // Bazaar's libraries. It serves exactly the contexts ClearBadge bundles
-// (core/jsonld/contexts/, listed by URL in its manifest.json), so both sides
+// (core/internal/jsonld/contexts/, listed by URL in its manifest.json), so both sides
 // of every interop test canonicalize with the same context bytes, and
 // resolves did:key DIDs and DID URLs from the key in the DID itself. Any
 // other URL is an error: nothing is ever fetched.
@@ -9,7 +9,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const contextDir = join(root, 'core', 'jsonld', 'contexts');
+const contextDir = join(root, 'core', 'internal', 'jsonld', 'contexts');
 
 const DID_V1 = 'https://www.w3.org/ns/did/v1';
 const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';

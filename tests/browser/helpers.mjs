@@ -87,13 +87,17 @@ export async function launch({ hosts = [], port } = {}) {
 
 // selfSignedCert makes a one-day P-256 certificate for the given DNS names
 // (or IP addresses) in dir, for the tests' HTTPS servers; it returns the
-// options https.createServer takes.
+// options https.createServer takes, and spki: the SHA-256 of its public key
+// for Chromium's --ignore-certificate-errors-spki-list, which trusts it
+// browser-wide (the network service itself, so an extension's offscreen
+// workers too, which Playwright's ignoreHTTPSErrors does not reach).
 export function selfSignedCert(dir, names) {
   const san = names.map((n) => (/^[\d.]+$/.test(n) ? `IP:${n}` : `DNS:${n}`)).join(',');
   const key = path.join(dir, 'key.pem'); const cert = path.join(dir, 'cert.pem');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
     '-keyout', key, '-out', cert, '-days', '1', '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${san}`], { stdio: 'ignore' });
-  return { key: readFileSync(key), cert: readFileSync(cert) };
+  const spki = execFileSync('sh', ['-c', `openssl x509 -in '${cert}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`]).toString().trim();
+  return { key: readFileSync(key), cert: readFileSync(cert), spki };
 }
 
 // PAGE_FILES are the page's own files: anything else from its origin, and

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import path from 'node:path';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { root, webDir, requireBuild, startServer, launch, ensureOutDir, waitForResults } from './helpers.mjs';
 import { assertNoHorizontalScroll, assertNoAxeViolations } from './a11y.mjs';
 import { UI, MESSAGES, LANGS, message, setLang } from '../../web/i18n.mjs';
@@ -75,7 +75,7 @@ test('the catalogues: every UI string and every core message code in English, Sp
   // scripts (a key built at run time, such as check.${id}, is listed in full).
   const used = new Set();
   for (const m of readFileSync(path.join(webDir, 'index.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
-  const scripts = [...readdirSync(webDir).filter((n) => /\.(m?js)$/.test(n)).map((n) => path.join(webDir, n)), path.join(root, 'extension', 'wallet.mjs')];
+  const scripts = [...readdirSync(webDir).filter((n) => /\.(m?js)$/.test(n)).map((n) => path.join(webDir, n)), ...readdirSync(path.join(root, 'extension')).filter((n) => n.endsWith('.mjs') && !existsSync(path.join(webDir, n))).map((n) => path.join(root, 'extension', n))];
   for (const f of scripts) {
     for (const m of readFileSync(f, 'utf8').matchAll(/\bt\((?:[^()']*\? )?'([a-z-]+\.[a-z-]+)'/g)) used.add(m[1]);
   }

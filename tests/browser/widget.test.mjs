@@ -3,6 +3,8 @@
 // Content-Security-Policy docs/web.md tells embedding sites to send) loads
 // web/widget.mjs from ClearBadge's own server (cmd/serve) on a second port.
 // Verdicts for the samples, a VC-JWT, a baked PNG and inline credentials;
+// Open Badges 2.0 hosted, signed and baked badges verified with the documents
+// the site serves (documents attribute and data-documents script);
 // nothing fetched but the widget's files and the host's badge files; the wasm
 // loaded only when a widget comes into view; no global added; keyboard use;
 // the verdict attribute is output only (pending until the check ran, and a
@@ -24,8 +26,9 @@ const WIDGET_FILES = ['/widget.mjs', '/render.mjs', '/i18n.mjs', '/i18n/messages
 const bakedPNG = sharedFile('vectors', '1edtech', 'validator', 'ob30', 'simple-json.png');
 const ob2JWT = sharedFile('vectors', '1edtech', 'validator', 'ob20', 'simple.jwt');
 const ob2PNG = sharedFile('vectors', '1edtech', 'validator', 'ob20', 'simple-badge.png');
+const ob2Dir = sharedFile('vectors', '1edtech', 'validator', 'ob20');
 const BADGES = {
-  ...(ob2JWT ? { 'ob2.jwt': ob2JWT, 'ob2.png': ob2PNG } : {}),
+  ...(ob2JWT ? { 'ob2.jwt': ob2JWT, 'ob2.png': ob2PNG, 'ob2-hosted.json': path.join(ob2Dir, 'basic-assertion.json') } : {}),
   'sample.json': path.join(webDir, 'samples', 'sample.json'),
   'sample-tampered.json': path.join(webDir, 'samples', 'sample-tampered.json'),
   'sample-expired.json': path.join(webDir, 'samples', 'sample-expired.json'),
@@ -89,6 +92,20 @@ ${bakedPNG ? '<clearbadge-verify id="png" src="badges/baked.png"></clearbadge-ve
 <clearbadge-verify id="ob2-signed" src="badges/ob2.jwt"></clearbadge-verify>
 <clearbadge-verify id="ob2-baked" src="badges/ob2.png"></clearbadge-verify>
 </main>`),
+  // The issuer's documents served by the site itself (the documents
+  // attribute, both ways): 1EdTech's OB 2.0 assets, as their OB20Tests serve
+  // them at example.org, and the hosted assertion at its own id.
+  '/ob2-docs.html': () => pageHTML(`<main>
+<clearbadge-verify id="ob2-hosted" src="badges/ob2-hosted.json"
+  documents="https://example.org/beths-robotics-badge.json=ob2/basic-assertion.json https://example.org/robotics-badge.json=ob2/robotics-badge.json https://example.org/organization.json=ob2/organization.json"></clearbadge-verify>
+<clearbadge-verify id="ob2-signed" src="badges/ob2.jwt"><script type="application/json" data-documents>${JSON.stringify({
+    'https://example.org/robotics-badge.json': 'ob2/robotics-badge.json',
+    'https://example.org/organization.json': 'ob2/organization.json',
+    'http://example.org/key1.json': 'ob2/key1.json',
+  })}</script></clearbadge-verify>
+<clearbadge-verify id="ob2-baked" src="badges/ob2.png"
+  documents="https://example.org/beths-robotics-badge.json=ob2/basic-assertion.json https://example.org/robotics-badge.json=ob2/robotics-badge.json https://example.org/organization.json=ob2/organization.json"></clearbadge-verify>
+</main>`),
   '/missing.html': () => pageHTML('<clearbadge-verify id="missing" src="badges/nothing-here.json"></clearbadge-verify>'),
   '/one.html': () => pageHTML('<clearbadge-verify id="one" src="badges/sample.json"></clearbadge-verify>'),
   // The page itself claims "verified" for a forged badge further down.
@@ -136,6 +153,12 @@ function startHost() {
     if (u.pathname === '/globals.js') return send(200, 'text/javascript', GLOBALS_JS);
     const m = u.pathname.match(/^\/badges\/([^/]+)$/);
     if (m && BADGES[m[1]]) return send(200, TYPES[path.extname(m[1])], readFileSync(BADGES[m[1]]));
+    // The OB 2.0 issuer's documents, read from ../shared (never copied in).
+    const d = u.pathname.match(/^\/ob2\/([\w-]+\.json)$/);
+    if (d && ob2Dir) {
+      const f = d[1] === 'basic-assertion.json' ? path.join(ob2Dir, d[1]) : path.join(ob2Dir, 'assets', d[1]);
+      return send(200, 'application/json', readFileSync(f));
+    }
     return send(404, 'text/plain', 'not found');
   });
   return new Promise((resolve) => srv.listen(0, '127.0.0.1', () => {
@@ -307,6 +330,38 @@ test('widget: Open Badges 2.0 signed and baked badges show, incomplete offline',
     assert.match((await verdictOf(page, 'ob2-baked')).image, /^data:image\/png;base64,/);
     await page.locator('#ob2-baked').screenshot({ path: path.join(ensureOutDir(), 'ob2-widget.png') });
     assert.deepEqual(net.leaks, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('widget: Open Badges 2.0 hosted, signed and baked badges verify with the documents the site serves', async (t) => {
+  if (!ob2JWT) { unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested'); return; }
+  const { ctx, page, net, errors } = await openHost('/ob2-docs.html', { width: 1000, height: 900 });
+  try {
+    const rests = {
+      'ob2-hosted': /Open Badges 2\.0, hosted: genuine as long as the issuer's server \(example\.org\) still serves it/,
+      'ob2-signed': /Open Badges 2\.0, signed by the issuer/,
+      'ob2-baked': /Open Badges 2\.0, hosted: genuine as long as the issuer's server \(example\.org\) still serves it/,
+    };
+    for (const [id, re] of Object.entries(rests)) {
+      const r = await verdictOf(page, id);
+      assert.equal(r.attr, r.shadow, id);
+      assert.equal(r.attr, 'verified', `${id}: ${r.text}`);
+      for (const c of ['format', 'issuer', 'validity', 'status']) assert.equal(r.checks[c], 'pass', `${id} ${c}: ${r.text}`);
+      // The baked copy differs from the one its issuer serves: a note, and
+      // the served copy is the one verified (docs/ob2.md).
+      assert.equal(r.checks.proof, id === 'ob2-baked' ? 'warn' : 'pass', `${id} proof: ${r.text}`);
+      assert.match(r.text, re, id);
+      assert.match(r.text, /Awesome Robotics Badge/, id);
+      assert.match(r.text, /An Example Badge Issuer/, id);
+      assert.equal(await page.locator(`#${id} .foot`).getAttribute('data-online'), null, `${id}: checked offline`);
+    }
+    // The site served every document: nothing went to example.org.
+    assert.deepEqual(net.leaks, []);
+    await page.locator('#ob2-hosted').screenshot({ path: path.join(ensureOutDir(), 'ob2-widget-hosted.png') });
+    await page.locator('#ob2-signed').screenshot({ path: path.join(ensureOutDir(), 'ob2-widget-signed.png') });
     assert.deepEqual(errors, []);
   } finally {
     await ctx.close();

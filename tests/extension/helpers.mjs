@@ -51,6 +51,16 @@ export async function launchWallet(profile, { args = [] } = {}) {
   return { ctx, sw, id };
 }
 
+// testHostArgs: the Chromium switches that make hosts resolve to a local
+// HTTPS server on port (../shared/notes/browser-testing.md §7) and trust its
+// certificate by spki (selfSignedCert); with no hosts, those names do not
+// resolve (the network is gone). Every other name fails to resolve either
+// way, so nothing else could be reached.
+export function testHostArgs({ hosts = [], port, spki }) {
+  return [`--ignore-certificate-errors-spki-list=${spki}`,
+    ...(hosts.length ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`] : [])];
+}
+
 // openWallet opens popup.html (or another page) as a tab and waits until it
 // shows either the passphrase form or the wallet.
 export async function openWallet(ctx, id, page = 'popup.html') {

@@ -18,19 +18,19 @@
 //      notifies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { didKeyIssuer, didWebIssuer, sign, openBadge, statusList, statusEntry } from '../browser/issue.mjs';
-import { startCanary } from '../browser/helpers.mjs';
+import { startCanary, selfSignedCert } from '../browser/helpers.mjs';
 import {
   root, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, importFiles,
-  statusText,
+  statusText, testHostArgs,
 } from './helpers.mjs';
 
 const LIST_URL = 'https://status.test/lists/1';
+const HOSTS = ['issuer.test', 'nocors.test', 'status.test'];
 const shots = path.join(root, 'tests', 'out');
 let profile; let docsServer; let canary; let tmp; let lister; let spki;
 const files = {};
@@ -41,16 +41,9 @@ before(async () => {
   requireBuild();
   mkdirSync(shots, { recursive: true });
   tmp = mkdtempSync(path.join(tmpdir(), 'clearbadge-reach-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', path.join(tmp, 'key.pem'), '-out', path.join(tmp, 'cert.pem'), '-days', '1',
-    '-subj', '/CN=issuer.test', '-addext', 'subjectAltName=DNS:issuer.test,DNS:nocors.test,DNS:status.test'], { stdio: 'ignore' });
-  // The servers' key, by its SPKI hash, is trusted browser-wide (the
-  // network service itself, so the offscreen document's workers too, which
-  // Playwright's ignoreHTTPSErrors does not reach).
-  spki = execFileSync('sh', ['-c', `openssl x509 -in '${path.join(tmp, 'cert.pem')}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`]).toString().trim();
-  docsServer = https.createServer({
-    key: readFileSync(path.join(tmp, 'key.pem')), cert: readFileSync(path.join(tmp, 'cert.pem')),
-  }, (req, res) => {
+  const cert = selfSignedCert(tmp, HOSTS);
+  spki = cert.spki;
+  docsServer = https.createServer(cert, (req, res) => {
     const host = (req.headers.host || '').replace(/:\d+$/, '');
     const key = `${host} ${req.url}`;
     hits.push(key);
@@ -86,17 +79,13 @@ after(async () => {
   removeProfile(profile);
 });
 
-const HOSTS = ['issuer.test', 'nocors.test', 'status.test'];
 
 // start launches the wallet on the shared profile; with hosts: false the
 // test hosts do not resolve (the network is gone). Every request that is not
 // the extension's own or to a test host is aborted and recorded.
 async function start({ hosts = true } = {}) {
   const port = docsServer.address().port;
-  const w = await launchWallet(profile, {
-    // Every other name fails to resolve, so nothing else could be reached.
-    args: [`--ignore-certificate-errors-spki-list=${spki}`, ...(hosts ? [`--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`] : [])],
-  });
+  const w = await launchWallet(profile, { args: testHostArgs({ hosts: hosts ? HOSTS : [], port, spki }) });
   // The request ledger: every request any page, worker or the service
   // worker makes, as Playwright sees it (a route() allowlist cannot be
   // used here: Playwright fails the requests of the offscreen document's
