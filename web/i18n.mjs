@@ -3,11 +3,12 @@
 //
 // web/i18n/messages.mjs lists every code the core can emit with its English
 // template (generated from the Go source by a Go test), so English is drawn
-// from the same words as the CLI's, with dates in the reader's format; a
-// check without a code (a message composed of several sentences) shows its
-// English `message`, marked lang="en" where the page is in another language
-// so that a screen reader reads it as English. tests/browser/i18n.test.mjs
-// checks that each code, and each UI string, is here in every language.
+// from the same words as the CLI's, with dates in the reader's format. Every
+// check has a code (a message of several sentences: a code, then `more`); a
+// code this version does not know shows the English `message`, marked
+// lang="en" where the page is in another language so that a screen reader
+// reads it as English. tests/browser/i18n.test.mjs checks that each code, in
+// each of its variants, and each UI string, is here in every language.
 //
 // The language is module state, set before drawing (drawing is synchronous):
 // the page sets it from its switch, each widget from its lang attribute.
