@@ -11,9 +11,6 @@ import (
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
-// dateLayout is how dates appear in messages.
-const dateLayout = report.DateLayout
-
 // validity checks the validity period (VC 2.0 §4.9 validFrom/validUntil;
 // VC 1.1 issuanceDate/expirationDate; for a JWT also nbf/exp, RFC 7519
 // §4.1.4-5) against the verification time.
