@@ -29,20 +29,25 @@ wasm:
 # loader, the page's stylesheet, icon and card drawing (render.mjs, with its words: i18n.mjs), and the
 # worker loader its offscreen verifier uses (clearbadge.mjs, worker.js,
 # worker-online.js) are
-# copied in (gitignored there), so each has one source in git.
+# copied in (gitignored there), so each has one source in git; each text copy
+# starts with a line saying it is generated from its source.
 extension: wasm
-	cp web/clearbadge.wasm web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/i18n.mjs web/clearbadge.mjs web/worker.js web/worker-online.js extension/
-	mkdir -p extension/i18n && cp web/i18n/messages.mjs extension/i18n/
+	cp web/clearbadge.wasm extension/
+	for f in web/wasm_exec.js web/style.css web/icon.svg web/render.mjs web/i18n.mjs web/clearbadge.mjs web/worker.js web/worker-online.js; do scripts/generated.sh $$f extension; done
+	mkdir -p extension/i18n && scripts/generated.sh web/i18n/messages.mjs extension/i18n
 
 ## run: build and serve the verifier on 127.0.0.1 (open the printed /#sample URL to see a sample verified)
 run: build
 	$(GO) run ./cmd/serve -dir web $(if $(ADDR),-addr $(ADDR))
 
-## test: vet, unit and vector tests, a short fuzz of every parser, browser tests
+## test: lint, unit and vector tests under -race, a short fuzz of every parser, browser tests
 # Nothing may skip here: the interop tests need the npm peer stacks
 # (node_modules) and the vector tests ../shared; CLEARBADGE_NO_SKIP turns a
 # missing one into a failure (internal/testenv).
+# The Go tests run under the race detector here (Verifier promises that one
+# value is safe for concurrent use); fuzzing does not (it would cost minutes).
 test: export CLEARBADGE_NO_SKIP = 1
+test: GOTESTFLAGS = -race
 test: lint test-go test-fuzz test-browser
 
 ## lint: gofmt, go vet (native and js/wasm), staticcheck
@@ -52,9 +57,10 @@ lint:
 	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/...
 	$(GO) tool staticcheck ./...
 
-## test-go: the Go tests (with the npm peer stacks the interop tests need)
+## test-go: the Go tests (with the npm peer stacks the interop tests need);
+## make test adds -race (GOTESTFLAGS)
 test-go: node_modules
-	$(GO) test ./...
+	$(GO) test $(GOTESTFLAGS) ./...
 
 ## test-fuzz: every Fuzz* target for FUZZTIME executions
 test-fuzz:

@@ -45,7 +45,9 @@
 //
 // load(opts): {base} is the URL of the folder holding clearbadge.wasm,
 // wasm_exec.js and the workers (default: this module's folder).
-// The object returned has verify(input, opts), version, and close().
+// The object returned has verify(input, opts), version, defaultRegistries
+// ([{name, url}]: the registries the CLI consults online when none is named;
+// pass them as registries to consult them too), and close().
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node &&
   typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
@@ -139,6 +141,11 @@ async function prepare(input, opts = {}) {
   return { input, opts: o };
 }
 
+// registriesCopy: the default registries as plain data, [{name, url}].
+function registriesCopy(list) {
+  return Array.from(list || [], (r) => ({ name: String(r.name), url: String(r.url) }));
+}
+
 // ---- Node: run wasm_exec.js and the Go program in a private scope ----
 
 async function loadNode(base) {
@@ -169,6 +176,7 @@ async function loadNode(base) {
   await api.ready;
   return {
     version: api.version,
+    defaultRegistries: registriesCopy(api.defaultRegistries),
     async verify(input, opts) {
       if (exited) throw new Error('clearbadge: the wasm program has exited');
       const p = await prepare(input, opts);
@@ -192,8 +200,9 @@ function loadBrowser(base) {
   };
   // Start the offline worker now so the first verification does not pay for
   // the wasm start-up; load() resolves when it is ready.
-  return workers.offline.start().then((version) => ({
+  return workers.offline.start().then(({ version, defaultRegistries }) => ({
     version,
+    defaultRegistries: registriesCopy(defaultRegistries),
     async verify(input, opts = {}) {
       const p = await prepare(input, opts);
       if (foreign && !p.opts.offline) {
@@ -248,7 +257,7 @@ class WorkerClient {
     this.ready = new Promise((resolve, reject) => {
       w.onmessage = (e) => {
         const m = e.data;
-        if (m.type === 'ready') return resolve(m.version);
+        if (m.type === 'ready') return resolve(m);
         if (m.type === 'fatal') {
           const err = new Error('clearbadge worker failed: ' + m.message);
           reject(err);

@@ -10,7 +10,7 @@
 // the Go side uses to get public documents (see wasm/fetch.go).
 //
 // Messages in:  {id, input: string|Uint8Array, opts}
-// Messages out: {type:'ready', version} | {type:'report', id, report}
+// Messages out: {type:'ready', version, defaultRegistries} | {type:'report', id, report}
 //               | {type:'error', id, message} | {type:'fatal', message}
 'use strict';
 
@@ -66,7 +66,7 @@
 
   const ready = start();
   ready.then(
-    (api) => self.postMessage({ type: 'ready', version: api.version, online }),
+    (api) => self.postMessage({ type: 'ready', version: api.version, online, defaultRegistries: api.defaultRegistries }),
     (err) => self.postMessage({ type: 'fatal', message: String(err && err.message || err) }),
   );
 

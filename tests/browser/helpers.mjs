@@ -100,6 +100,15 @@ export function selfSignedCert(dir, names) {
   return { key: readFileSync(key), cert: readFileSync(cert), spki };
 }
 
+// defaultRegistries: the issuer registries the page (online mode), an
+// online widget and the wallet ask when the reader added none, read from
+// the module itself (cb.defaultRegistries), with their hosts, for the tests'
+// request ledgers and their local stand-ins.
+export async function defaultRegistries() {
+  const { load } = await import('../../web/clearbadge.mjs');
+  return (await load()).defaultRegistries.map((r) => ({ ...r, host: new URL(r.url).host, path: new URL(r.url).pathname }));
+}
+
 // PAGE_FILES are the page's own files: anything else from its origin, and
 // everything from any other origin, is aborted and recorded as a leak.
 export const PAGE_FILES = /\.(html|js|mjs|css|wasm|svg|json)$|\/$/;
