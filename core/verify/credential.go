@@ -56,14 +56,14 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 		linked = fetch.Untrusted(ctx)
 	}
 	s.status(linked, r, doc)
-	if r.Kind != credential.KindCredential {
+	if r.Kind != report.KindCredential {
 		// The OB 3.0 / CLR 2.0 data model applies to badges and records, not
 		// to other credentials such as status lists.
 		r.Checks = append(r.Checks, s.schema(linked, doc))
 	}
 	s.recipient(r, doc)
 	s.endorsements(ctx, r, doc)
-	if r.Kind == credential.KindCLR {
+	if r.Kind == report.KindCLR {
 		s.nested(ctx, r, doc)
 	}
 	s.refresh(linked, r, doc)

@@ -30,7 +30,7 @@ func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[st
 	incomplete := 0
 	for i, e := range found {
 		nr := s.nestedValue(ctx, e, fmt.Sprintf("endorsement %d", i+1))
-		if nr.Kind != credential.KindEndorsement && nr.Kind != "unknown" {
+		if nr.Kind != report.KindEndorsement && nr.Kind != "unknown" {
 			nr.Add(report.CheckFormat, report.Fail, report.Say("format.not-endorsement", "This endorsement is not an EndorsementCredential."), "type "+nr.Kind)
 			nr.Finish()
 		}

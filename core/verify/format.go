@@ -24,7 +24,7 @@ func (s *session) shape(r *report.Report, doc map[string]any, format string) boo
 			"VC Data Model 1.1 §4.1 / 2.0 §4.3: the first @context item must be "+credential.ContextV1+" or "+credential.ContextV2)
 		return false
 	}
-	if !credential.HasType(doc, credential.KindCredential) {
+	if !credential.HasType(doc, report.KindCredential) {
 		r.Add(report.CheckFormat, report.Fail, report.Say("format.not-vc-type", "This is not a Verifiable Credential: its type does not include VerifiableCredential."), "")
 		return false
 	}
@@ -33,13 +33,13 @@ func (s *session) shape(r *report.Report, doc map[string]any, format string) boo
 	// lists the contexts out of the order the specification requires.
 	var is, misordered report.Text
 	switch r.Kind {
-	case credential.KindOpenBadge, credential.KindAchievement:
+	case report.KindOpenBadge, report.KindAchievement:
 		is = report.Say("format.open-badge", "This is an Open Badges 3.0 credential.")
 		misordered = report.Say("format.open-badge-context", "This is an Open Badges 3.0 credential, but its @context does not list the Open Badges 3.0 context second, as the specification requires.")
-	case credential.KindEndorsement:
+	case report.KindEndorsement:
 		is = report.Say("format.endorsement", "This is an Open Badges 3.0 endorsement.")
 		misordered = report.Say("format.endorsement-context", "This is an Open Badges 3.0 endorsement, but its @context does not list the Open Badges 3.0 context second, as the specification requires.")
-	case credential.KindCLR:
+	case report.KindCLR:
 		is = report.Say("format.clr", "This is a Comprehensive Learner Record (CLR 2.0).")
 		misordered = report.Say("format.clr-context", "This is a Comprehensive Learner Record (CLR 2.0), but its @context does not list the CLR 2.0 and Open Badges 3.0 contexts second and third, as CLR 2.0 requires.")
 	default:
@@ -62,7 +62,7 @@ func (s *session) shape(r *report.Report, doc map[string]any, format string) boo
 func contextOrdered(doc map[string]any, kind string) bool {
 	ctx := credential.Strings(doc["@context"])
 	at := func(i int, re *regexp.Regexp) bool { return len(ctx) > i && re.MatchString(ctx[i]) }
-	if kind == credential.KindCLR {
+	if kind == report.KindCLR {
 		return at(1, clrContext) && at(2, obContext)
 	}
 	return at(1, obContext)

@@ -74,7 +74,7 @@ func verdictOf(t *testing.T, in []byte, opts ...verify.Option) *report.Report {
 	return r
 }
 
-func want(t *testing.T, r *report.Report, v report.Verdict, checks map[string]report.Outcome) {
+func want(t *testing.T, r *report.Report, v report.Verdict, checks map[report.CheckID]report.Outcome) {
 	t.Helper()
 	check(t, r, expect{verdict: v, checks: checks})
 }

@@ -31,7 +31,7 @@ func verifyCounted(in hostile.Input, opts ...verify.Option) (*report.Report, *wo
 	return r, &c
 }
 
-func wantCheck(t *testing.T, r *report.Report, id string, o report.Outcome, text string) {
+func wantCheck(t *testing.T, r *report.Report, id report.CheckID, o report.Outcome, text string) {
 	t.Helper()
 	c := r.Check(id)
 	if c == nil || (o != "" && c.Outcome != o) || !strings.Contains(c.Message+" "+c.Detail, text) {

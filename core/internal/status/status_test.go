@@ -534,6 +534,6 @@ func TestRevocationList(t *testing.T) {
 }
 
 // add appends a check to a test list's report; test messages need no code.
-func add(r *report.Report, id string, o report.Outcome, msg, detail string) {
+func add(r *report.Report, id report.CheckID, o report.Outcome, msg, detail string) {
 	r.Checks = append(r.Checks, report.Check{ID: id, Outcome: o, Message: msg, Detail: detail})
 }
