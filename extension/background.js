@@ -80,7 +80,8 @@ chrome.runtime.onConnect.addListener((port) => {
     if (!job) return;
     jobs.delete(m.id);
     clearTimeout(job.timer);
-    if (m.report) job.resolve({ report: m.report, documents: m.documents || [] });
+    if (m.defaults) job.resolve(m.defaults);
+    else if (m.report) job.resolve({ report: m.report, documents: m.documents || [] });
     else job.reject(Object.assign(new Error(m.error), { timedOut: !!m.timedOut }));
   });
   port.onDisconnect.addListener(() => {
@@ -172,6 +173,37 @@ async function verifyFull(item, opts = {}) {
     if (err.timedOut) return { report: timedOutReport(source), documents: [] };
     throw err;
   }
+}
+
+// defaultRegistries: the issuer registries asked when the learner added
+// none (the wasm's, as the CLI's), [{name, url}]: asked of the offscreen
+// verifier once per browser session and remembered in storage.session.
+const DEFAULTS_KEY = 'defaultRegistries';
+let defaultsP = null;
+function defaultRegistries() {
+  defaultsP ??= (async () => {
+    const got = (await chrome.storage.session.get(DEFAULTS_KEY))[DEFAULTS_KEY];
+    if (Array.isArray(got)) return got;
+    if (!chrome.offscreen) return []; // Firefox's event page: offline only
+    const port = await verifierPort();
+    const id = nextJob++;
+    const defaults = await new Promise((resolve, reject) => {
+      jobs.set(id, { resolve, reject, timer: setTimeout(() => { jobs.delete(id); reject(new Error('the verifier did not answer')); }, verifyTimeoutMs) });
+      port.postMessage({ id, op: 'defaults' });
+    });
+    await chrome.storage.session.set({ [DEFAULTS_KEY]: defaults });
+    return defaults;
+  })();
+  defaultsP.catch(() => { defaultsP = null; });
+  return defaultsP;
+}
+
+// registrySources: the registries the identity check consults, most
+// trusted first: the learner's own ({name, url} or {name, b64}), else the
+// defaults. A URL is a public document like any other: fetched only from
+// an allowed host, kept, and supplied to later offline checks.
+async function registrySources(store) {
+  return store.registries?.length ? store.registries : defaultRegistries();
 }
 
 async function verifyItem(item, opts) {
@@ -436,10 +468,11 @@ async function restore({ entry, index }) {
 async function reverify({ ids }) {
   const { store } = await readStore();
   const targets = store.credentials.filter((c) => !Array.isArray(ids) || ids.includes(c.id));
+  const sources = await registrySources(store);
   const fresh = new Map();
   for (const c of targets) {
     // Offline, with the documents kept from its last online check.
-    const report = await verifyItem(c, { documents: keptFor(store, c), registries: store.registries });
+    const report = await verifyItem(c, { documents: keptFor(store, c, new Set(), sources), registries: sources });
     fresh.set(c.id, { report, verdict: report.verdict, checked: new Date().toISOString() });
   }
   return mutate((s) => {
@@ -534,6 +567,18 @@ async function addRegistry({ name, url, text }) {
   });
 }
 
+// registryInfo: the hosts asking the registries contacts, and the names of
+// the defaults when they are the ones asked. Apart from list: learning the
+// defaults may start the verifier, which opening the wallet need not wait for.
+async function registryInfo() {
+  const { store } = await readStore();
+  const sources = await registrySources(store);
+  return {
+    hosts: [...new Set(sources.map((r) => hostOf(r.url || '')).filter(Boolean))],
+    defaults: store.registries?.length ? [] : sources.map((r) => r.name),
+  };
+}
+
 async function removeRegistry({ index }) {
   return mutate((s) => {
     if (!Number.isInteger(index) || !s.registries?.[index]) throw new WalletError('not-found', 'That registry is not in the wallet.');
@@ -549,11 +594,14 @@ async function revokeSite({ host }) {
   });
 }
 
-function keptFor(store, entry, except = new Set()) {
+// keptFor: the kept documents an offline check of entry is given (those it
+// used, and the registries' lists, which serve every credential), but none
+// from the hosts in except (about to be fetched again).
+function keptFor(store, entry, except, sources) {
   const out = {};
-  for (const d of entry.docs || []) {
-    const k = store.documents?.[d.url];
-    if (k && !except.has(hostOf(d.url))) out[d.url] = k.b64;
+  for (const url of [...(entry.docs || []).map((d) => d.url), ...sources.map((r) => r.url).filter(Boolean)]) {
+    const k = store.documents?.[url];
+    if (k && !except.has(hostOf(url))) out[url] = k.b64;
   }
   return out;
 }
@@ -567,14 +615,21 @@ async function checkOnline({ id, only }) {
   const entry = store.credentials.find((c) => c.id === id);
   if (!entry) throw new WalletError('not-found', 'That credential is not in the wallet.');
   const needed = neededURLs(entry);
-  const wanted = [...new Set([...needed].filter(([, check]) => !only || check === only).map(([u]) => hostOf(u)))];
+  const sources = await registrySources(store);
+  const registryHosts = new Set(sources.map((r) => hostOf(r.url || '')).filter(Boolean));
+  // only: 'status' (the periodic re-check) or 'identity' (the registries
+  // alone); otherwise what the card needs, and the registries once allowed.
+  const wanted = [...new Set([
+    ...[...needed].filter(([, check]) => !only || check === only).map(([u]) => hostOf(u)),
+    ...(!only || only === 'identity' ? registryHosts : []),
+  ])];
   const granted = grantedHosts(store, wanted);
   const hosts = wanted.filter((h) => granted.has(h));
   if (!hosts.length) {
     throw new WalletError('no-permission', 'ClearBadge may not contact the sites this check needs. Allow them first.');
   }
   const before = entry.verdict;
-  const { report, documents } = await verifyFull(entry, { hosts, documents: keptFor(store, entry, new Set(hosts)), registries: store.registries });
+  const { report, documents } = await verifyFull(entry, { hosts, documents: keptFor(store, entry, new Set(hosts), sources), registries: sources });
   const now = new Date().toISOString();
   return mutate((s) => {
     const c = s.credentials.find((x) => x.id === id);
@@ -583,7 +638,7 @@ async function checkOnline({ id, only }) {
     const docs = new Map((c.docs || []).map((d) => [d.url, d.check]));
     for (const d of documents) {
       s.documents[d.url] = { b64: d.b64, fetchedAt: d.fetchedAt, maxAge: d.maxAge };
-      docs.set(d.url, needed.get(d.url) || docs.get(d.url) || 'document');
+      docs.set(d.url, needed.get(d.url) || (registryHosts.has(hostOf(d.url)) ? 'identity' : docs.get(d.url) || 'document'));
     }
     c.docs = [...docs].map(([url, check]) => ({ url, check }));
     // An OB 2.0 assertion names its badge only in the BadgeClass fetched
@@ -777,6 +832,7 @@ const OPS = {
   revokeSite,
   addRegistry,
   removeRegistry,
+  registryInfo,
   setRecheck,
   recheckStatus,
   exportBackup,

@@ -17,6 +17,8 @@
 //   in:  {id, item: {text} | {b64}, source, timeout, hosts?, documents?: {url: b64},
 //         registries?: [{name, url} | {name, b64}]}
 //   out: {id, report, documents?: [{url, fetchedAt, maxAge, b64}]} | {id, error, timedOut}
+//   in:  {id, op: 'defaults'}   out: {id, defaults: [{name, url}]} (the
+//        default issuer registries, cb.defaultRegistries)
 import { load } from './clearbadge.mjs';
 
 const port = chrome.runtime.connect({ name: 'verifier' });
@@ -36,9 +38,13 @@ function inputOf(item) {
   return typeof item.text === 'string' ? item.text : unb64(item.b64);
 }
 
-port.onMessage.addListener(async ({ id, item, source, timeout, hosts, documents, registries }) => {
+port.onMessage.addListener(async ({ id, op, item, source, timeout, hosts, documents, registries }) => {
   try {
     const api = await cb;
+    if (op === 'defaults') {
+      port.postMessage({ id, defaults: api.defaultRegistries });
+      return;
+    }
     // An empty host list would mean "any host" to the wasm: online only
     // with at least one host named.
     const online = Array.isArray(hosts) && hosts.length > 0;

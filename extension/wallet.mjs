@@ -38,7 +38,9 @@ const ui = {
   recheck: false,   // the periodic re-check of revocation lists is on
   sites: [],        // the hosts the learner allowed and has not revoked
   registries: [],   // the issuer registries added: [{name, url}]
+  registryHosts: null, // the hosts asking the registries contacts (null: not asked yet)
   consent: null,    // the entry id whose consent box is open
+  consentIdentity: false, // ... for the registries (identity) only
 };
 
 // ---- talking to the service worker ----
@@ -426,30 +428,45 @@ const originOf = (host) => `https://${host}/*`;
 // first time, naming exactly the hosts the card needs and why. Its button
 // asks the browser for those host permissions (the browser's own prompt).
 function consentBox(entry) {
-  const hosts = hostsOf(entry);
-  const why = [...new Set((entry.needs || []).map((n) => t(`wallet.why-${evidenceOf(n.check)}`)))];
-  const allow = h('button', { type: 'button', class: 'button primary small', id: 'consent-allow', onclick: () => allowAndCheck(entry, hosts) }, t('wallet.consent-allow'));
+  // Asking the registries who the issuer is is its own question: it is
+  // about the name on the card, never the verdict.
+  const only = ui.consentIdentity ? 'identity' : undefined;
+  const hosts = only ? ui.registryHosts || [] : hostsOf(entry);
+  const why = only ? [t('wallet.why-registry')] : [...new Set((entry.needs || []).map((n) => t(`wallet.why-${evidenceOf(n.check)}`)))];
+  const allow = h('button', { type: 'button', class: 'button primary small', id: 'consent-allow', onclick: () => allowAndCheck(entry, hosts, only) }, t('wallet.consent-allow'));
   return h('div', { class: 'consent', role: 'group', 'aria-labelledby': `consent-${entry.id}`, 'data-hosts': hosts.join(' ') },
     h('p', { class: 'strong', id: `consent-${entry.id}`, text: t('wallet.consent-question', { why: list(why), hosts: list(hosts) }) }),
-    h('p', { class: 'hint', text: t('wallet.consent-explain') }),
+    h('p', { class: 'hint', text: t(only ? 'wallet.registry-consent-explain' : 'wallet.consent-explain') }),
     h('div', { class: 'row' }, allow,
       h('button', { type: 'button', class: 'button quiet small', onclick: () => { ui.consent = null; drawList(); } }, t('wallet.consent-cancel'))));
 }
 
 // checkOnlineClick: straight to the check when every host is granted;
 // otherwise open the consent box first.
-async function checkOnlineClick(entry) {
-  const hosts = hostsOf(entry);
+// only: 'identity' asks the registries alone (hosts: theirs).
+async function checkOnlineClick(entry, only) {
+  if (only) ui.registryHosts = (await call('registryInfo')).hosts;
+  const hosts = only ? ui.registryHosts : hostsOf(entry);
   if (!hosts.every((x) => ui.sites.includes(x))) {
     ui.consent = entry.id;
+    ui.consentIdentity = !!only;
     drawList();
     $('#consent-allow')?.focus();
     return;
   }
-  await runCheckOnline(entry);
+  await runCheckOnline(entry, only);
 }
 
-function allowAndCheck(entry, hosts) {
+// asksRegistries: whether a card offers to ask the registries who its
+// issuer is: no registry confirmed it yet, and one is online (the
+// defaults, or an address the learner added).
+function asksRegistries(entry) {
+  const identity = (entry.report?.checks || []).find((c) => c.id === 'identity');
+  const online = ui.registries.length ? ui.registries.some((r) => r.url) : true;
+  return online && entry.verdict !== 'error' && identity && identity.outcome !== 'pass';
+}
+
+function allowAndCheck(entry, hosts, only) {
   // permissions.request must be called in the click itself (a user gesture).
   chrome.permissions.request({ origins: hosts.map(originOf) }).then(async (ok) => {
     ui.consent = null;
@@ -459,14 +476,14 @@ function allowAndCheck(entry, hosts) {
       return;
     }
     await call('allowSites', { hosts });
-    await runCheckOnline(entry);
+    await runCheckOnline(entry, only);
   }, (err) => announce(err.message, true));
 }
 
-async function runCheckOnline(entry) {
+async function runCheckOnline(entry, only) {
   announce(t('wallet.checking-online', { title: entry.title }));
   try {
-    const r = await call('checkOnline', { id: entry.id });
+    const r = await call('checkOnline', { id: entry.id, only });
     await refresh();
     announce(t('wallet.checked-online-result', { title: entry.title, verdict: verdictLabel(r.verdict), hosts: list(r.hosts) }));
   } catch (err) {
@@ -499,13 +516,13 @@ function sitesSection() {
         e.target.value = '';
         if (f) await addRegistry({ name: f.name, text: await f.text() });
       } }),
-      h('label', { for: 'registry-file', class: 'button small' }, t('wallet.registry-file')),
-      h('label', { for: 'registry-url', class: 'visually-hidden', text: t('wallet.registry-address') }),
+      h('label', { for: 'registry-file', class: 'button small' }, t('registry.file')),
+      h('label', { for: 'registry-url', class: 'visually-hidden', text: t('registry.address') }),
       h('input', { type: 'text', id: 'registry-url', placeholder: 'https://registry.example/registry.json', spellcheck: 'false' }),
       h('button', { type: 'button', id: 'registry-add', class: 'button small', onclick: async () => {
         const url = $('#registry-url').value.trim();
         if (await addRegistry({ url, name: url })) $('#registry-url').value = '';
-      } }, t('wallet.registry-add'))),
+      } }, t('registry.add'))),
     h('p', { class: 'check-row' }, recheck, h('label', { for: 'recheck', text: t('wallet.recheck-label') })));
 }
 
@@ -524,9 +541,17 @@ async function drawSites() {
   $('#recheck').checked = ui.recheck;
   $('#registries').replaceChildren(...(ui.registries.length ? ui.registries.map((r, index) => h('li', { 'data-registry': r.url || r.name },
     h('span', { text: r.url || r.name }),
-    h('button', { type: 'button', class: 'button small quiet', 'aria-label': t('wallet.registry-remove-aria', { name: r.url || r.name }), onclick: async () => {
+    h('button', { type: 'button', class: 'button small quiet', 'aria-label': t('registry.remove-aria', { name: r.url || r.name }), onclick: async () => {
       try { await call('removeRegistry', { index }); await refresh(); } catch (err) { announce(err.message, true); }
-    } }, t('wallet.registry-remove')))) : [h('li', { class: 'hint', text: t('wallet.registries-none') })]));
+    } }, t('registry.remove')))) : [h('li', { class: 'hint', id: 'registries-none' })]));
+  // The defaults' names, once known (learning them may start the verifier:
+  // the wallet does not wait for it).
+  if (!ui.registries.length) {
+    call('registryInfo').then((r) => {
+      const li = $('#registries-none');
+      if (li) li.textContent = t('wallet.registries-none', { names: list(r.defaults) });
+    }, () => {});
+  }
 }
 
 // addRegistry stores a registry and re-verifies every credential with it.
@@ -610,6 +635,7 @@ function drawList() {
     select: { checked: ui.picked.has(e.id), onchange: (on) => { if (on) ui.picked.add(e.id); else ui.picked.delete(e.id); drawShare(); } },
     actions: [
       hostsOf(e).length && { name: 'check-online', label: t(e.online ? 'wallet.refresh-online' : 'wallet.check-online'), aria: (title) => `${t(e.online ? 'wallet.refresh-online' : 'wallet.check-online')} ${title}`, cls: 'primary', onclick: () => checkOnlineClick(e) },
+      asksRegistries(e) && { name: 'ask-registries', label: t('wallet.ask-registries'), aria: (title) => `${t('wallet.ask-registries')}: ${title}`, onclick: () => checkOnlineClick(e, 'identity') },
       { name: 'reverify', label: t('wallet.reverify'), aria: (title) => `${t('wallet.reverify')} ${title}`, onclick: () => reverify([e.id]) },
       { name: 'download', label: t('wallet.download'), aria: (title) => `${t('wallet.download')} ${title}`, onclick: () => downloadEntry(e) },
       { name: 'bake-png', label: t('wallet.baked-png'), aria: (title) => t('wallet.bake-png-label', { title }), onclick: () => bake(e, 'png') },

@@ -8,8 +8,14 @@
 //	  version: string,                   // build description
 //	  ready:   Promise<void>,            // resolves once verify can be called
 //	  verify(input, opts): Promise<Report>,
-//	  keygen, present, bake              // the wallet's: see wallet.go
+//	  keygen, present, bake,             // the wallet's: see wallet.go
+//	  defaultRegistries: [{name, url}]   // registry.Defaults
 //	}
+//
+// defaultRegistries are the issuer registries the CLI consults online when
+// none is named. verify uses none unless told (the registries option): a
+// surface passes these when it goes online, and first asks before
+// contacting their hosts (the wallet) or names them (the page).
 //
 // input is a string (JSON, JWT or SVG text) or a Uint8Array (any of those, or a
 // baked PNG). opts is optional: {offline = true, at (RFC 3339 time to verify
@@ -66,12 +72,16 @@ const gcPercent = 200
 
 func main() {
 	debug.SetGCPercent(gcPercent)
+	if w := newHostEd25519(); w != nil {
+		verify.UseHostEd25519(w.verify)
+	}
 	api := js.Global().Get("Object").New()
 	api.Set("version", version())
 	api.Set("verify", js.FuncOf(verifyJS))
 	api.Set("keygen", js.FuncOf(keygenJS))
 	api.Set("present", js.FuncOf(presentJS))
 	api.Set("bake", js.FuncOf(bakeJS))
+	api.Set("defaultRegistries", defaultRegistries())
 	// ready is resolved now, once the exports exist: a loader that finds the
 	// global after go.run awaits it, so a future asynchronous start-up (say,
 	// warming caches) needs no change on the JavaScript side.
@@ -89,6 +99,18 @@ func version() string {
 		return "clearbadge " + bi.Main.Version
 	}
 	return "clearbadge"
+}
+
+// defaultRegistries is registry.Defaults as a JavaScript array of {name, url}.
+func defaultRegistries() js.Value {
+	arr := js.Global().Get("Array").New()
+	for _, r := range registry.Defaults {
+		o := js.Global().Get("Object").New()
+		o.Set("name", r.Name)
+		o.Set("url", r.URL)
+		arr.Call("push", o)
+	}
+	return arr
 }
 
 // options are the JavaScript verify options after checking their types.

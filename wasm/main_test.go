@@ -20,7 +20,21 @@ import (
 	"syscall/js"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
+	"github.com/clearbadge/clearbadge/core/registry"
 )
+
+func TestDefaultRegistries(t *testing.T) {
+	got := defaultRegistries()
+	if got.Length() != len(registry.Defaults) {
+		t.Fatalf("%d default registries, want %d", got.Length(), len(registry.Defaults))
+	}
+	for i, want := range registry.Defaults {
+		r := got.Index(i)
+		if r.Get("name").String() != want.Name || r.Get("url").String() != want.URL {
+			t.Errorf("defaultRegistries[%d] = {%s, %s}, want {%s, %s}", i, r.Get("name"), r.Get("url"), want.Name, want.URL)
+		}
+	}
+}
 
 func TestAcceptable(t *testing.T) {
 	cases := []struct {

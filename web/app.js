@@ -38,6 +38,7 @@ function applyLang(l) {
   document.title = t('page.title');
   for (const el of document.querySelectorAll('[data-i18n]')) rich(el, t(el.dataset.i18n));
   updateModeUI();
+  drawRegistries();
   for (const li of [...$('#results').children]) {
     const item = itemOf.get(li);
     if (item?.report) li.replaceWith(renderResult(item.report, item, item.opts));
@@ -53,6 +54,8 @@ function rich(el, text) {
 
 const ready = load().then((cb) => {
   $('#version').textContent = cb.version.replace(/^clearbadge ?/, '');
+  defaultRegistries = cb.defaultRegistries;
+  drawRegistries();
   document.documentElement.dataset.ready = 'true';
   return cb;
 }, (err) => {
@@ -108,8 +111,78 @@ function optionsFor(item) {
     o.offline = false;
     o.hosts = item.hosts;
   }
+  const regs = registriesFor(o);
+  if (regs.length) o.registries = regs;
   return o;
 }
+
+// ---- issuer registries ----
+//
+// Who vouches for an issuer's name (the identity line; never the verdict,
+// docs/report.md). The reader's own, added in the options for this visit
+// only (the page stores nothing): [{name, url} | {name, data}]. A file is
+// read here; an address is fetched like any public document, so only online.
+// With none added, online mode asks the default registries, as the CLI does
+// (the online card's hosts then include theirs); a card's one-host online
+// remedy does not.
+const registries = [];
+let defaultRegistries = [];
+
+function registriesFor(o) {
+  if (registries.length) return registries;
+  return o.offline || o.hosts ? [] : defaultRegistries;
+}
+
+function drawRegistries() {
+  const items = registries.length
+    ? registries.map((r, i) => h('li', { 'data-registry': r.name },
+      h('span', { text: r.name }),
+      h('button', {
+        type: 'button', class: 'button small quiet', 'aria-label': t('registry.remove-aria', { name: r.name }),
+        onclick: () => {
+          registries.splice(i, 1);
+          drawRegistries();
+          announce(t('page.registry-removed', { name: r.name }));
+          checkAllAgain();
+        },
+      }, t('registry.remove'))))
+    : defaultRegistries.map((r) => h('li', { 'data-registry-default': r.url, class: 'hint', text: t('page.registry-default', { name: r.name }) }));
+  $('#registries').replaceChildren(...items);
+}
+
+function addRegistry(r) {
+  registries.push(r);
+  drawRegistries();
+  announce(t('page.registry-added', { name: r.name }));
+  checkAllAgain();
+}
+
+// checkAllAgain verifies every card again (the registries changed).
+function checkAllAgain() {
+  for (const li of [...$('#results').children]) {
+    const item = itemOf.get(li);
+    if (item?.input !== undefined) recheck(li, item);
+  }
+}
+
+$('#registry-file').addEventListener('change', async (e) => {
+  const f = e.target.files[0];
+  e.target.value = '';
+  if (!f) return;
+  if (f.size > MAX_FILE_BYTES) { announce(t('app.file-too-large', { name: f.name }), true); return; }
+  addRegistry({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
+});
+
+$('#registry-add').addEventListener('click', () => {
+  const url = $('#registry-url').value.trim();
+  if (hostOf(url) === '' || !url.startsWith('https://')) {
+    announce(t('page.registry-https'), true);
+    $('#registry-url').focus();
+    return;
+  }
+  $('#registry-url').value = '';
+  addRegistry({ name: url, url });
+});
 
 function pendingSlot(item) {
   return h('li', { class: 'result pending', 'aria-busy': 'true' },

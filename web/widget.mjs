@@ -28,10 +28,12 @@
 //     check stays offline (the CLI's --with);
 //   - online: the visitor's browser fetches the public documents the badge
 //     names (only the hosts its offline check said are missing, without
-//     cookies or referrer), where those hosts allow web pages to read them
-//     (CORS). Needs widget.mjs served from the page's own origin, and the
-//     page's CSP connect-src to allow those hosts (docs/web.md). The card
-//     then says it checked online, when, and which hosts.
+//     cookies or referrer), and asks the default issuer registries who the
+//     issuer is (ClearBadge.defaultRegistries: the identity line, never the
+//     verdict), where those hosts allow web pages to read them (CORS).
+//     Needs widget.mjs served from the page's own origin, and the page's CSP
+//     connect-src to allow those hosts (docs/web.md). The card then says it
+//     checked online, when, and which hosts.
 //
 // For scripts and tests: the host element gets a `verdict` attribute and
 // property (pending from the moment it is connected until the check ends,
@@ -192,6 +194,13 @@ function missingHosts(report) {
   return [...hosts];
 }
 
+// registriesToAsk: the registries an online widget asks who the issuer is:
+// the defaults, for a report whose identity line no registry confirmed.
+function registriesToAsk(report, defaults) {
+  const identity = (report.checks || []).find((c) => c.id === 'identity');
+  return report.verdict !== 'error' && identity && identity.outcome !== 'pass' ? defaults : [];
+}
+
 class ClearBadgeVerify extends HTMLElement {
   static observedAttributes = ['src', 'credential', 'verdict', 'online', 'documents', 'lang'];
 
@@ -287,10 +296,14 @@ class ClearBadgeVerify extends HTMLElement {
       const cb = await load();
       // Offline unless the page opted in (the online attribute).
       report = await cb.verify(item.input, { offline: true, source: item.source, documents });
-      const hosts = missingHosts(report);
+      // Online also asks the default registries who the issuer is (the
+      // identity line, never the verdict), unless offline already knew.
+      const ask = registriesToAsk(report, cb.defaultRegistries);
+      const hosts = [...new Set([...missingHosts(report), ...ask.map((r) => new URL(r.url).host)])];
       if (this.hasAttribute('online') && hosts.length) {
         try {
-          report = await cb.verify(item.input, { offline: false, hosts, source: item.source, documents });
+          const registries = ask.length ? ask : undefined;
+          report = await cb.verify(item.input, { offline: false, hosts, source: item.source, documents, registries });
           online = { hosts, at: new Date() };
         } catch {
           // Online checks are unavailable here (widget.mjs from another

@@ -73,22 +73,6 @@ func TestKeygenOut(t *testing.T) {
 	}
 }
 
-func TestKeygenUsage(t *testing.T) {
-	for name, args := range map[string][]string{
-		"bad type":        {"keygen", "--type", "rsa"},
-		"argument":        {"keygen", "extra"},
-		"bad flag":        {"keygen", "--nope"},
-		"missing dir":     {"keygen", "--out", filepath.Join(t.TempDir(), "no", "such", "dir", "k.jwk")},
-		"out is a folder": {"keygen", "--out", t.TempDir(), "--force"},
-	} {
-		t.Run(name, func(t *testing.T) {
-			if code, out, errs := cli(t, "", args...); code != exitUsage || out != "" {
-				t.Errorf("exit %d, stdout %q, stderr %s", code, out, errs)
-			}
-		})
-	}
-}
-
 // TestKeygenStdout: a pipe or a file (keygen > holder.jwk) gets the key, a
 // file narrowed to 0600; a terminal does not, unless --force.
 func TestKeygenStdout(t *testing.T) {

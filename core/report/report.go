@@ -117,10 +117,11 @@ type Check struct {
 	Message string `json:"message"`
 	// Code names the message for a surface that says it in another
 	// language ("validity.expired"), with Params its variable parts (dates in
-	// RFC 3339); see Say. Empty for a message that has no code yet, which a
-	// surface shows in English.
-	Code   string            `json:"code,omitempty"`
+	// RFC 3339); More are the sentences that follow it, each with its own
+	// code. Every check has a code (see Say and docs/report.md).
+	Code   string            `json:"code"`
 	Params map[string]string `json:"params,omitempty"`
+	More   []Part            `json:"more,omitempty"`
 	// Detail is the technical reason (error text, key id, algorithm), folded
 	// away in the user interfaces.
 	Detail string `json:"detail,omitempty"`
@@ -135,8 +136,9 @@ type Check struct {
 type Missing struct {
 	Check   string            `json:"check"`
 	Message string            `json:"message"`
-	Code    string            `json:"code,omitempty"`
+	Code    string            `json:"code"`
 	Params  map[string]string `json:"params,omitempty"`
+	More    []Part            `json:"more,omitempty"`
 	Remedy  Remedy            `json:"remedy"`
 	URL     string            `json:"url,omitempty"`
 }
@@ -218,14 +220,9 @@ type Report struct {
 	Source string `json:"source,omitempty"`
 }
 
-// Add appends a check.
-func (r *Report) Add(id string, o Outcome, message, detail string) {
-	r.Checks = append(r.Checks, Check{ID: id, Outcome: o, Message: message, Detail: detail})
-}
-
-// AddText appends a check whose message is t (see Say).
-func (r *Report) AddText(id string, o Outcome, t Text, detail string) {
-	r.Checks = append(r.Checks, Check{ID: id, Outcome: o, Message: t.English, Code: t.Code, Params: t.Params, Detail: detail})
+// Add appends a check whose message is t (see Say).
+func (r *Report) Add(id string, o Outcome, t Text, detail string) {
+	r.Checks = append(r.Checks, t.Check(id, o, detail))
 }
 
 // Check returns the first check with the given id, or nil.
@@ -278,7 +275,7 @@ func (r *Report) judge() (Verdict, []Missing) {
 			if remedy == "" {
 				remedy = RemedyNone
 			}
-			missing = append(missing, Missing{Check: c.ID, Message: c.Message, Code: c.Code, Params: c.Params, Remedy: remedy, URL: c.URL})
+			missing = append(missing, Missing{Check: c.ID, Message: c.Message, Code: c.Code, Params: c.Params, More: c.More, Remedy: remedy, URL: c.URL})
 		}
 	}
 	if len(missing) > 0 {

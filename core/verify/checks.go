@@ -3,6 +3,7 @@ package verify
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
@@ -10,16 +11,13 @@ import (
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
-// dateLayout is how dates appear in messages.
-const dateLayout = report.DateLayout
-
 // validity checks the validity period (VC 2.0 §4.9 validFrom/validUntil;
 // VC 1.1 issuanceDate/expirationDate; for a JWT also nbf/exp, RFC 7519
 // §4.1.4-5) against the verification time.
 func (s *session) validity(r *report.Report, doc map[string]any, ext *external) {
 	d, err := credential.ReadDates(doc)
 	if err != nil {
-		r.AddText(report.CheckValidity, report.Fail, report.Say("validity.unreadable", "The credential's dates cannot be read, so its validity is unknown."), err.Error())
+		r.Add(report.CheckValidity, report.Fail, report.Say("validity.unreadable", "The credential's dates cannot be read, so its validity is unknown."), err.Error())
 		return
 	}
 	from, until := d.From, d.Until
@@ -35,17 +33,17 @@ func (s *session) validity(r *report.Report, doc map[string]any, ext *external) 
 	at := s.now
 	switch {
 	case !from.IsZero() && at.Before(from):
-		r.AddText(report.CheckValidity, report.Fail, report.Say("validity.not-yet", "This credential is not valid yet: it becomes valid on {from|date}.", "from", rfc3339(from)),
+		r.Add(report.CheckValidity, report.Fail, report.Say("validity.not-yet", "This credential is not valid yet: it becomes valid on {from|date}.", "from", rfc3339(from)),
 			fmt.Sprintf("%s %s is after the verification time %s", orName(d.FromName, "nbf"), from.Format(time.RFC3339), at.UTC().Format(time.RFC3339)))
 	case !until.IsZero() && at.After(until):
-		r.AddText(report.CheckValidity, report.Fail, report.Say("validity.expired", "This credential expired on {until|date}.", "until", rfc3339(until)),
+		r.Add(report.CheckValidity, report.Fail, report.Say("validity.expired", "This credential expired on {until|date}.", "until", rfc3339(until)),
 			fmt.Sprintf("%s %s is before the verification time %s", orName(d.UntilName, "exp"), until.Format(time.RFC3339), at.UTC().Format(time.RFC3339)))
 	case from.IsZero():
-		r.AddText(report.CheckValidity, report.Warn, report.Say("validity.no-date", "The credential does not say when it was issued."), "no validFrom or issuanceDate")
+		r.Add(report.CheckValidity, report.Warn, report.Say("validity.no-date", "The credential does not say when it was issued."), "no validFrom or issuanceDate")
 	case until.IsZero():
-		r.AddText(report.CheckValidity, report.Pass, report.Say("validity.from", "Valid from {from|date}; it does not expire.", "from", rfc3339(from)), "")
+		r.Add(report.CheckValidity, report.Pass, report.Say("validity.from", "Valid from {from|date}; it does not expire.", "from", rfc3339(from)), "")
 	default:
-		r.AddText(report.CheckValidity, report.Pass, report.Say("validity.from-until", "Valid from {from|date} until {until|date}.", "from", rfc3339(from), "until", rfc3339(until)), "")
+		r.Add(report.CheckValidity, report.Pass, report.Say("validity.from-until", "Valid from {from|date} until {until|date}.", "from", rfc3339(from), "until", rfc3339(until)), "")
 	}
 }
 
@@ -81,12 +79,12 @@ func (s *session) status(ctx context.Context, r *report.Report, doc map[string]a
 // credential object. Nesting is bounded.
 func (s *session) nestedInput(ctx context.Context, data []byte, source string) (*report.Report, map[string]any) {
 	if s.depth >= maxNesting {
-		r := formatError("", "This document is nested too deeply inside other documents to be checked.", fmt.Sprintf("more than %d levels", maxNesting))
+		r := formatError("", report.Say("format.too-deep", "This document is nested too deeply inside other documents to be checked."), fmt.Sprintf("more than %d levels", maxNesting))
 		r.Source = source
 		return r, nil
 	}
 	if s.nestedDocs >= MaxNestedDocuments {
-		r := formatError("", fmt.Sprintf("This document was not checked: the input holds more than %d documents inside one another, the most ClearBadge checks.", MaxNestedDocuments), fmt.Sprintf("limit %d", MaxNestedDocuments))
+		r := formatError("", report.Say("format.too-many-documents", "This document was not checked: the input holds more than {max} documents inside one another, the most ClearBadge checks.", "max", strconv.Itoa(MaxNestedDocuments)), fmt.Sprintf("limit %d", MaxNestedDocuments))
 		r.Source = source
 		return r, nil
 	}
@@ -98,7 +96,7 @@ func (s *session) nestedInput(ctx context.Context, data []byte, source string) (
 	if len(data) > 0 && data[0] == '{' {
 		var err error
 		if doc, err = credential.Decode(data); err != nil {
-			r = formatError("json-ld", "The document could not be read.", err.Error())
+			r = formatError("json-ld", report.Say("format.document-unreadable", "The document could not be read."), err.Error())
 		} else {
 			r = s.document(ctx, doc, "json-ld")
 		}
@@ -128,7 +126,7 @@ func (s *session) nestedValue(ctx context.Context, v any, source string) *report
 		r.Source = source
 		return r
 	}
-	r := formatError("", "An embedded credential is neither a JSON object nor a JWT.", fmt.Sprintf("%T", v))
+	r := formatError("", report.Say("format.embedded-type", "An embedded credential is neither a JSON object nor a JWT."), fmt.Sprintf("%T", v))
 	r.Source = source
 	return r
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
@@ -40,7 +41,7 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 	if ext != nil {
 		if c := r.Check(report.CheckFormat); len(ext.notes) > 0 && c.Outcome == report.Pass {
 			c.Outcome = report.Warn
-			c.Message += " Its token does not follow every rule of the Open Badges specification; this does not affect the signature."
+			c.Say(c.Text().Then(report.Say("format.token-notes", "Its token does not follow every rule of the Open Badges specification; this does not affect the signature.")))
 			c.Detail = joinDetail(c.Detail, strings.Join(ext.notes, "; "))
 		}
 		r.Checks = append(r.Checks, ext.checks...)
@@ -49,7 +50,7 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 		who = s.embeddedProof(ctx, r, doc, "assertionMethod")
 	}
 	if ext != nil && ext.issuerMismatch != "" {
-		r.Add(report.CheckIssuer, report.Fail, "The token and the credential inside it name different issuers.", ext.issuerMismatch)
+		r.Add(report.CheckIssuer, report.Fail, report.Say("issuer.token-mismatch", "The token and the credential inside it name different issuers."), ext.issuerMismatch)
 	} else if who != nil {
 		s.issuer(r, doc, who)
 	} else if r.Check(report.CheckIssuer) == nil {
@@ -99,54 +100,52 @@ var (
 func (s *session) shape(r *report.Report, doc map[string]any, format string) bool {
 	ver := credential.Version(doc)
 	if ver == 0 {
-		r.Add(report.CheckFormat, report.Fail, "This is not a Verifiable Credential: its first @context entry is not the W3C credentials context.",
+		r.Add(report.CheckFormat, report.Fail, report.Say("format.not-vc-context", "This is not a Verifiable Credential: its first @context entry is not the W3C credentials context."),
 			"VC Data Model 1.1 §4.1 / 2.0 §4.3: the first @context item must be "+credential.ContextV1+" or "+credential.ContextV2)
 		return false
 	}
 	if !credential.HasType(doc, credential.KindCredential) {
-		r.Add(report.CheckFormat, report.Fail, "This is not a Verifiable Credential: its type does not include VerifiableCredential.", "")
+		r.Add(report.CheckFormat, report.Fail, report.Say("format.not-vc-type", "This is not a Verifiable Credential: its type does not include VerifiableCredential."), "")
 		return false
 	}
 	enc := map[string]string{"json-ld": "JSON with an embedded proof", "vc-jwt": "a VC-JWT", "vc-jose": "a VC-JOSE (vc+jwt) token"}[format]
-	var name string
-	var is report.Text // "This is <name>."
+	// is: "This is <kind>."; misordered: the same, when its @context
+	// lists the contexts out of the order the specification requires.
+	var is, misordered report.Text
 	switch r.Kind {
 	case credential.KindOpenBadge, credential.KindAchievement:
-		name, is = "an Open Badges 3.0 credential", report.Say("format.open-badge", "This is an Open Badges 3.0 credential.")
+		is = report.Say("format.open-badge", "This is an Open Badges 3.0 credential.")
+		misordered = report.Say("format.open-badge-context", "This is an Open Badges 3.0 credential, but its @context does not list the Open Badges 3.0 context second, as the specification requires.")
 	case credential.KindEndorsement:
-		name, is = "an Open Badges 3.0 endorsement", report.Say("format.endorsement", "This is an Open Badges 3.0 endorsement.")
+		is = report.Say("format.endorsement", "This is an Open Badges 3.0 endorsement.")
+		misordered = report.Say("format.endorsement-context", "This is an Open Badges 3.0 endorsement, but its @context does not list the Open Badges 3.0 context second, as the specification requires.")
 	case credential.KindCLR:
-		name, is = "a Comprehensive Learner Record (CLR 2.0)", report.Say("format.clr", "This is a Comprehensive Learner Record (CLR 2.0).")
+		is = report.Say("format.clr", "This is a Comprehensive Learner Record (CLR 2.0).")
+		misordered = report.Say("format.clr-context", "This is a Comprehensive Learner Record (CLR 2.0), but its @context does not list the CLR 2.0 and Open Badges 3.0 contexts second and third, as CLR 2.0 requires.")
 	default:
-		r.AddText(report.CheckFormat, report.Warn, report.Say("format.vc-only", "This is a Verifiable Credential, but not an Open Badge or learner record: only its signature, dates and status are checked."),
+		r.Add(report.CheckFormat, report.Warn, report.Say("format.vc-only", "This is a Verifiable Credential, but not an Open Badge or learner record: only its signature, dates and status are checked."),
 			fmt.Sprintf("VC Data Model %d.x, %s; types %v", ver, enc, credential.Types(doc)))
 		return true
 	}
 	detail := fmt.Sprintf("VC Data Model %s, %s", map[int]string{1: "1.1", 2: "2.0"}[ver], enc)
-	if msg := contextOrder(doc, r.Kind); msg != "" {
-		r.Add(report.CheckFormat, report.Warn, "This is "+name+", but "+msg+".", detail)
+	if !contextOrdered(doc, r.Kind) {
+		r.Add(report.CheckFormat, report.Warn, misordered, detail)
 		return true
 	}
-	r.AddText(report.CheckFormat, report.Pass, is, detail)
+	r.Add(report.CheckFormat, report.Pass, is, detail)
 	return true
 }
 
 // contextOrder checks the @context order OB 3.0 §B (AchievementCredential
 // @context) and CLR 2.0 require: the VC context, then (for a CLR) the CLR
 // context, then the OB context.
-func contextOrder(doc map[string]any, kind string) string {
+func contextOrdered(doc map[string]any, kind string) bool {
 	ctx := credential.Strings(doc["@context"])
 	at := func(i int, re *regexp.Regexp) bool { return len(ctx) > i && re.MatchString(ctx[i]) }
 	if kind == credential.KindCLR {
-		if !at(1, clrContext) || !at(2, obContext) {
-			return "its @context does not list the CLR 2.0 and Open Badges 3.0 contexts second and third, as CLR 2.0 requires"
-		}
-		return ""
+		return at(1, clrContext) && at(2, obContext)
 	}
-	if !at(1, obContext) {
-		return "its @context does not list the Open Badges 3.0 context second, as the specification requires"
-	}
-	return ""
+	return at(1, obContext)
 }
 
 // keyResolver returns the resolver for verification methods.
@@ -164,15 +163,15 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 	}
 	proofs, err := proof.Parse(doc)
 	if errors.Is(err, proof.ErrNoProof) {
-		r.Add(report.CheckProof, report.Fail, "This "+what+" carries no signature, so nothing shows who made it or that it is unchanged.", "no proof property")
+		r.Add(report.CheckProof, report.Fail, report.Say("proof.none", "This {what} carries no signature, so nothing shows who made it or that it is unchanged.", "what", what), "no proof property")
 		return nil
 	}
 	if err != nil {
-		r.Add(report.CheckProof, report.Fail, "The "+what+"'s signature is malformed.", err.Error())
+		r.Add(report.CheckProof, report.Fail, report.Say("proof.malformed", "The {what}'s signature is malformed.", "what", what), err.Error())
 		return nil
 	}
 	if len(proofs) > proof.MaxProofs {
-		r.Add(report.CheckProof, report.Fail, fmt.Sprintf("This %s carries %d signatures, more than the %d ClearBadge checks, so none of them was checked.", what, len(proofs), proof.MaxProofs),
+		r.Add(report.CheckProof, report.Fail, report.Say("proof.too-many", "This {what} carries {n} signatures, more than the {max} ClearBadge checks, so none of them was checked.", "what", what, "n", strconv.Itoa(len(proofs)), "max", strconv.Itoa(proof.MaxProofs)),
 			fmt.Sprintf("proof set of %d proofs; limit %d", len(proofs), proof.MaxProofs))
 		return nil
 	}
@@ -192,14 +191,13 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 			continue
 		}
 		if p.ProofPurpose != purpose {
-			consider(report.Check{Outcome: report.Fail,
-				Message: "The signature was not made for this use: its purpose is \"" + p.ProofPurpose + "\", not \"" + purpose + "\".",
-				Detail:  "VC Data Integrity §4.3: proofPurpose must be " + purpose})
+			consider(report.Say("proof.purpose", "The signature was not made for this use: its purpose is \"{purpose}\", not \"{expected}\".", "purpose", p.ProofPurpose, "expected", purpose).
+				Check("", report.Fail, "VC Data Integrity §4.3: proofPurpose must be "+purpose))
 			continue
 		}
 		// VC Data Integrity §2.1: a proof past its `expires` must not verify.
 		if exp, err := credential.ParseTime(p.Expires); p.Expires != "" && (err != nil || s.now.After(exp)) {
-			consider(report.Check{Outcome: report.Fail, Message: "The signature on this " + what + " has expired.", Detail: "proof expires " + p.Expires})
+			consider(report.Say("proof.expired", "The signature on this {what} has expired.", "what", what).Check("", report.Fail, "proof expires "+p.Expires))
 			continue
 		}
 		key, err := s.keyResolver().Resolve(ctx, p.VerificationMethod, purpose)
@@ -215,11 +213,11 @@ func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[s
 		if len(ignored) > 0 {
 			detail += "; ignored proofs of unsupported types: " + strings.Join(ignored, ", ")
 		}
-		r.AddText(report.CheckProof, report.Pass, intact(what), detail)
+		r.Add(report.CheckProof, report.Pass, intact(what), detail)
 		return &signer{key: key, proof: p}
 	}
 	if best == nil {
-		r.Add(report.CheckProof, report.Fail, "This "+what+"'s signature is of a kind ClearBadge cannot check.",
+		r.Add(report.CheckProof, report.Fail, report.Say("proof.unsupported", "This {what}'s signature is of a kind ClearBadge cannot check.", "what", what),
 			"supported: "+proof.Supported+"; found: "+strings.Join(ignored, ", "))
 		return nil
 	}
@@ -250,6 +248,11 @@ func intact(what string) report.Text {
 	return report.Say("proof.intact", "The issuer's signature is intact: nothing in this credential was changed after it was signed.")
 }
 
+// changed: a signature that does not match the document it signs.
+func changed(what string) report.Text {
+	return report.Say("proof.changed", "This {what} was changed after it was signed, or it was not signed by the key it names.", "what", what)
+}
+
 // rank orders outcomes for choosing which failure to report: a definite
 // failure says more than "could not check".
 func rank(o report.Outcome) int {
@@ -277,18 +280,18 @@ func (s *session) keyProblem(what, vm string, err error) report.Check {
 		}
 		return c
 	case fe != nil && fetch.Withheld(err) != "":
-		return report.Check{Outcome: report.Skip,
-			Message: "The signature could not be checked: the signer's key is published at " + host(fe.URL) + ", which was not contacted (" + fetch.Withheld(err) + ").",
-			Detail:  vm + ": " + err.Error(), URL: fe.URL, Remedy: s.remedy(fe.URL)}
+		c := report.Say("proof.key-withheld", "The signature could not be checked: the signer's key is published at {host}, which was not contacted ({reason}).", "host", host(fe.URL), "reason", fetch.Withheld(err)).
+			Check("", report.Skip, vm+": "+err.Error())
+		c.URL, c.Remedy = fe.URL, s.remedy(fe.URL)
+		return c
 	case fe != nil:
 		c := report.Say("proof.key-unreachable", "The signature could not be checked: the signer's key is published at {host}, which did not answer. Try again later, or supply the key's document.", "host", host(fe.URL)).
 			Check("", report.Skip, vm+": "+err.Error())
 		c.URL, c.Remedy = fe.URL, s.remedy(fe.URL)
 		return c
 	}
-	return report.Check{Outcome: report.Fail,
-		Message: "The key that should have signed this " + what + " could not be found, so its signature cannot be trusted.",
-		Detail:  vm + ": " + err.Error()}
+	return report.Say("proof.key-not-found", "The key that should have signed this {what} could not be found, so its signature cannot be trusted.", "what", what).
+		Check("", report.Fail, vm+": "+err.Error())
 }
 
 // host names the server of a URL for messages.
@@ -308,26 +311,21 @@ func proofProblem(what string, p *proof.Proof, err error) report.Check {
 	var limit *jsonld.LimitError
 	switch {
 	case errors.As(err, &base):
-		return report.Check{Outcome: report.Fail,
-			Message: "This " + what + " carries the issuer's base selective-disclosure proof, which is meant for the holder: the holder must derive a proof from it to show it.",
-			Detail:  err.Error()}
-	case errors.As(err, &limit):
-		return report.Check{Outcome: report.Fail,
-			Message: "This " + what + " is too large or too complex for its signature to be checked in bounded time, so it is refused.",
-			Detail:  err.Error()}
-	case errors.As(err, &sig):
-		return report.Say("proof.changed", "This {what} was changed after it was signed, or it was not signed by the key it names.", "what", what).
+		return report.Say("proof.base-proof", "This {what} carries the issuer's base selective-disclosure proof, which is meant for the holder: the holder must derive a proof from it to show it.", "what", what).
 			Check("", report.Fail, err.Error())
+	case errors.As(err, &limit):
+		return report.Say("proof.too-complex", "This {what} is too large or too complex for its signature to be checked in bounded time, so it is refused.", "what", what).
+			Check("", report.Fail, err.Error())
+	case errors.As(err, &sig):
+		return changed(what).Check("", report.Fail, err.Error())
 	case errors.As(err, &undefined):
-		return report.Check{Outcome: report.Fail,
-			Message: fmt.Sprintf("This %s contains a property its vocabulary does not define (%q), so the signature could not cover it.", what, undefined.Term),
-			Detail:  err.Error()}
+		return report.Say("proof.undefined-term", "This {what} contains a property its vocabulary does not define ({term}), so the signature could not cover it.", "what", what, "term", strconv.Quote(undefined.Term)).
+			Check("", report.Fail, err.Error())
 	case errors.As(err, &unknownCtx):
-		return report.Check{Outcome: report.Skip,
-			Message: "The signature could not be checked: the " + what + " uses a vocabulary ClearBadge does not carry (" + unknownCtx.URL + "), and vocabularies are never downloaded.",
-			Detail:  err.Error()}
+		return report.Say("proof.unknown-context", "The signature could not be checked: the {what} uses a vocabulary ClearBadge does not carry ({url}), and vocabularies are never downloaded.", "what", what, "url", unknownCtx.URL).
+			Check("", report.Skip, err.Error())
 	}
-	return report.Check{Outcome: report.Fail, Message: "The " + what + "'s signature could not be checked: it is malformed.", Detail: p.Name() + ": " + err.Error()}
+	return report.Say("proof.unreadable", "The {what}'s signature could not be checked: it is malformed.", "what", what).Check("", report.Fail, p.Name()+": "+err.Error())
 }
 
 // issuer checks that whoever made the proof is the credential's issuer: the
@@ -343,27 +341,28 @@ func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 	if name == "" {
 		name = issuerID
 	}
-	unconfirmed := func(reason, detail, url string) {
-		r.Checks = append(r.Checks, report.Check{ID: report.CheckIssuer, Outcome: report.Skip,
-			Message: "The signature is intact, but nothing confirms that the key that made it is " + name + "'s: " + reason,
-			Detail:  detail, URL: url, Remedy: s.remedy(url)})
+	unconfirmed := func(reason report.Text, detail, url string) {
+		c := report.Say("issuer.unconfirmed", "The signature is intact, but nothing confirms that the key that made it is {name}'s:", "name", name).Then(reason).
+			Check(report.CheckIssuer, report.Skip, detail)
+		c.URL, c.Remedy = url, s.remedy(url)
+		r.Checks = append(r.Checks, c)
 	}
 	switch {
 	case issuerID == "":
-		r.AddText(report.CheckIssuer, report.Fail, report.Say("issuer.none", "The credential does not say who issued it."), "no issuer id")
+		r.Add(report.CheckIssuer, report.Fail, report.Say("issuer.none", "The credential does not say who issued it."), "no issuer id")
 	case who.key.Binding == keys.NotListed:
-		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with a key that "+name+" does not publish as its own.", who.key.Reason)
+		r.Add(report.CheckIssuer, report.Fail, report.Say("issuer.not-listed", "The credential was signed with a key that {name} does not publish as its own.", "name", name), who.key.Reason.English)
 	case who.key.Controller != issuerID && !resolvable(issuerID):
 		// An issuer named only by an opaque id (urn:uuid:...) or an http://
 		// address publishes no document ClearBadge may read for its keys:
 		// nothing can confirm or refute that the key is its own.
-		unconfirmed("the issuer is identified only by "+truncate(issuerID)+", which publishes no keys that could be checked.",
+		unconfirmed(report.Say("issuer.opaque-id", "the issuer is identified only by {id}, which publishes no keys that could be checked.", "id", truncate(issuerID)),
 			fmt.Sprintf("issuer %s; key %s controlled by %s", issuerID, who.key.ID, who.key.Controller), "")
 	case who.key.Controller != issuerID:
-		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with someone else's key, not one belonging to the issuer it names ("+name+").",
+		r.Add(report.CheckIssuer, report.Fail, report.Say("issuer.other-key", "The credential was signed with someone else's key, not one belonging to the issuer it names ({name}).", "name", name),
 			fmt.Sprintf("key %s is controlled by %s; issuer is %s", who.key.ID, who.key.Controller, issuerID))
 	case who.key.Binding == keys.Unconfirmed && who.key.ID == "":
-		unconfirmed("the key was carried inside the token itself, and anyone could have made that key; "+who.key.Reason, who.key.Reason, who.key.Document)
+		unconfirmed(report.Say("issuer.token-key", "the key was carried inside the token itself, and anyone could have made that key;").Then(who.key.Reason), who.key.Reason.English, who.key.Document)
 	case who.key.Binding == keys.Unconfirmed:
 		unconfirmed(who.key.Reason, "key "+who.key.ID, who.key.Document)
 	default:
@@ -372,7 +371,7 @@ func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
 		if r.Summary.Issuer.Domain != "" {
 			msg = report.Say("issuer.domain-publishes-key", "The signing key belongs to the issuer: {domain} publishes it for {issuer}.", "domain", r.Summary.Issuer.Domain, "issuer", issuerID)
 		}
-		r.AddText(report.CheckIssuer, report.Pass, msg, "key "+who.key.ID+" controlled by "+who.key.Controller)
+		r.Add(report.CheckIssuer, report.Pass, msg, "key "+who.key.ID+" controlled by "+who.key.Controller)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
@@ -31,11 +32,11 @@ func (s *session) nested(ctx context.Context, r *report.Report, doc map[string]a
 		items = append(items, credential.List(sub["verifiableCredential"])...)
 	}
 	if len(items) == 0 {
-		r.Add(report.CheckCredentials, report.Fail, "This learner record holds no credentials.", "CLR 2.0: ClrSubject.verifiableCredential is required (1..*)")
+		r.Add(report.CheckCredentials, report.Fail, report.Say("credentials.clr-empty", "This learner record holds no credentials."), "CLR 2.0: ClrSubject.verifiableCredential is required (1..*)")
 		return
 	}
 	if len(items) > MaxCredentials {
-		r.Add(report.CheckCredentials, report.Skip, fmt.Sprintf("This learner record holds %d credentials, more than the %d ClearBadge checks, so none of them was checked.", len(items), MaxCredentials),
+		r.Add(report.CheckCredentials, report.Skip, report.Say("credentials.clr-too-many", "This learner record holds {n} credentials, more than the {max} ClearBadge checks, so none of them was checked.", "n", strconv.Itoa(len(items)), "max", strconv.Itoa(MaxCredentials)),
 			fmt.Sprintf("%d credentials; limit %d", len(items), MaxCredentials))
 		return
 	}
@@ -49,7 +50,11 @@ func (s *session) nested(ctx context.Context, r *report.Report, doc map[string]a
 		t.report(r, "record")
 		return
 	}
-	r.Add(report.CheckCredentials, report.Pass, fmt.Sprintf("All %s in this record verified.", plural(len(items), "credential", "credentials")), "")
+	all := report.Say("credentials.clr-verified", "All {n} credentials in this record verified.", "n", strconv.Itoa(len(items)))
+	if len(items) == 1 {
+		all = report.Say("credentials.clr-verified-one", "All 1 credential in this record verified.")
+	}
+	r.Add(report.CheckCredentials, report.Pass, all, "")
 }
 
 // tally counts the verdicts of the credentials inside a record or a
@@ -75,14 +80,18 @@ func (t *tally) add(nr *report.Report) {
 	}
 }
 
-// report adds the credentials check for a tally with failures or gaps.
+// report adds the credentials check for a tally with failures or gaps;
+// container is "record" or "bundle".
 func (t *tally) report(r *report.Report, container string) {
 	if len(t.failed) > 0 {
-		r.Add(report.CheckCredentials, report.Fail, fmt.Sprintf("%d of the %d credentials in this %s did not verify: %s.", len(t.failed), t.total, container, strings.Join(t.failed, ", ")), "")
+		r.Add(report.CheckCredentials, report.Fail, report.Say("credentials.failed", "{n} of the {total} credentials in this {what} did not verify: {which}.",
+			"n", strconv.Itoa(len(t.failed)), "total", strconv.Itoa(t.total), "what", container, "which", strings.Join(t.failed, ", ")), "")
 		return
 	}
-	c := report.Check{ID: report.CheckCredentials, Outcome: report.Skip, Remedy: report.RemedyNone,
-		Message: fmt.Sprintf("%d of the %d credentials in this %s could not be fully checked: %s. See each one for what is missing.", len(t.incomplete), t.total, container, strings.Join(t.incomplete, ", "))}
+	c := report.Say("credentials.incomplete", "{n} of the {total} credentials in this {what} could not be fully checked: {which}. See each one for what is missing.",
+		"n", strconv.Itoa(len(t.incomplete)), "total", strconv.Itoa(t.total), "what", container, "which", strings.Join(t.incomplete, ", ")).
+		Check(report.CheckCredentials, report.Skip, "")
+	c.Remedy = report.RemedyNone
 	if t.first != nil {
 		c.Remedy, c.URL = t.first.Remedy, t.first.URL
 	}
@@ -109,7 +118,7 @@ func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[st
 		return
 	}
 	if len(found) > MaxEndorsements {
-		r.Add(report.CheckEndorsements, report.Warn, fmt.Sprintf("This credential carries %d endorsements, more than the %d ClearBadge checks, so none of them was checked; this does not affect the credential itself.", len(found), MaxEndorsements),
+		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.too-many", "This credential carries {n} endorsements, more than the {max} ClearBadge checks, so none of them was checked; this does not affect the credential itself.", "n", strconv.Itoa(len(found)), "max", strconv.Itoa(MaxEndorsements)),
 			fmt.Sprintf("%d endorsements; limit %d", len(found), MaxEndorsements))
 		return
 	}
@@ -118,7 +127,7 @@ func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[st
 	for i, e := range found {
 		nr := s.nestedValue(ctx, e, fmt.Sprintf("endorsement %d", i+1))
 		if nr.Kind != credential.KindEndorsement && nr.Kind != "unknown" {
-			nr.Add(report.CheckFormat, report.Fail, "This endorsement is not an EndorsementCredential.", "type "+nr.Kind)
+			nr.Add(report.CheckFormat, report.Fail, report.Say("format.not-endorsement", "This endorsement is not an EndorsementCredential."), "type "+nr.Kind)
 			nr.Finish()
 		}
 		r.Credentials = append(r.Credentials, nr)
@@ -130,17 +139,24 @@ func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[st
 			failed = append(failed, label(nr))
 		}
 	}
+	n, total, one := strconv.Itoa(len(failed)), strconv.Itoa(len(found)), len(found) == 1
 	switch {
+	case len(failed) == 0 && incomplete == 0 && one:
+		r.Add(report.CheckEndorsements, report.Pass, report.Say("endorsements.verified-one", "1 endorsement verified."), "")
 	case len(failed) == 0 && incomplete == 0:
-		r.Add(report.CheckEndorsements, report.Pass, fmt.Sprintf("%s verified.", plural(len(found), "endorsement", "endorsements")), "")
-		return
+		r.Add(report.CheckEndorsements, report.Pass, report.Say("endorsements.verified", "{total} endorsements verified.", "total", total), "")
+	case len(failed) == 0 && one:
+		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.incomplete-one", "1 of 1 endorsement could not be fully checked; this does not affect the credential itself."), "")
 	case len(failed) == 0:
-		r.Add(report.CheckEndorsements, report.Warn,
-			fmt.Sprintf("%d of %s could not be fully checked; this does not affect the credential itself.", incomplete, plural(len(found), "endorsement", "endorsements")), "")
-		return
+		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.incomplete", "{n} of {total} endorsements could not be fully checked; this does not affect the credential itself.",
+			"n", strconv.Itoa(incomplete), "total", total), "")
+	case one:
+		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.failed-one", "1 of 1 endorsement could not be verified ({which}); this does not affect the credential itself.",
+			"which", strings.Join(failed, ", ")), "")
+	default:
+		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.failed", "{n} of {total} endorsements could not be verified ({which}); this does not affect the credential itself.",
+			"n", n, "total", total, "which", strings.Join(failed, ", ")), "")
 	}
-	r.Add(report.CheckEndorsements, report.Warn,
-		fmt.Sprintf("%d of %s could not be verified (%s); this does not affect the credential itself.", len(failed), plural(len(found), "endorsement", "endorsements"), strings.Join(failed, ", ")), "")
 }
 
 // collectEndorsements walks the document for endorsement properties, not
@@ -172,11 +188,4 @@ func collectEndorsements(v any, out *[]any, depth int) {
 			collectEndorsements(e, out, depth+1)
 		}
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -18,11 +18,19 @@ import (
 	"time"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
+	"github.com/clearbadge/clearbadge/core/internal/proof"
 	"github.com/clearbadge/clearbadge/core/internal/status"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
 )
+
+// UseHostEd25519 hands the core the host's own Ed25519 signature check (the
+// wasm bridge: WebCrypto), which then speeds up accepting a good signature;
+// crypto/ed25519 still checks every other. It is process-wide: call it once,
+// before any verification. See proof.UseHostEd25519 for why no verdict can
+// change with it.
+func UseHostEd25519(f func(pub, msg, sig []byte) (bool, error)) { proof.UseHostEd25519(f) }
 
 // Option configures a Verifier.
 type Option func(*Verifier)

@@ -39,7 +39,7 @@ export function chromiumPath() {
 }
 
 export function requireBuild() {
-  for (const f of ['clearbadge.wasm', 'wasm_exec.js']) {
+  for (const f of ['clearbadge.wasm', 'wasm_exec.js', 'wasm-name.mjs']) {
     if (!existsSync(path.join(webDir, f))) throw new Error(`web/${f} is missing: run \`make wasm\` first`);
   }
 }
@@ -98,6 +98,15 @@ export function selfSignedCert(dir, names) {
     '-keyout', key, '-out', cert, '-days', '1', '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${san}`], { stdio: 'ignore' });
   const spki = execFileSync('sh', ['-c', `openssl x509 -in '${cert}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`]).toString().trim();
   return { key: readFileSync(key), cert: readFileSync(cert), spki };
+}
+
+// defaultRegistries: the issuer registries the page (online mode), an
+// online widget and the wallet ask when the reader added none, read from
+// the module itself (cb.defaultRegistries), with their hosts, for the tests'
+// request ledgers and their local stand-ins.
+export async function defaultRegistries() {
+  const { load } = await import('../../web/clearbadge.mjs');
+  return (await load()).defaultRegistries.map((r) => ({ ...r, host: new URL(r.url).host, path: new URL(r.url).pathname }));
 }
 
 // PAGE_FILES are the page's own files: anything else from its origin, and

@@ -15,6 +15,13 @@ test('clearbadge.mjs verifies the samples in Node and leaks no global', async ()
   const cb = await load();
   assert.equal(await load(), cb, 'load() starts the wasm once');
   assert.match(cb.version, /^clearbadge/);
+  // The registries the CLI consults online when none is named, for a
+  // surface to pass (and to ask before contacting): plain https URLs.
+  assert.ok(cb.defaultRegistries.length >= 1);
+  for (const r of cb.defaultRegistries) {
+    assert.ok(r.name, JSON.stringify(r));
+    assert.equal(new URL(r.url).protocol, 'https:', r.url);
+  }
 
   const valid = await cb.verify(read('sample.json').toString('utf8'), { offline: true, source: 'sample.json' });
   assert.equal(valid.verified, true, JSON.stringify(valid.checks));

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { didWebIssuer, sign, openBadge } from './issue.mjs';
 import {
-  requireBuild, startServer, launch, waitForResults, selfSignedCert,
+  requireBuild, startServer, launch, waitForResults, selfSignedCert, defaultRegistries,
 } from './helpers.mjs';
 
 let server; let browser; let didServer; let tmp; let credPath;
@@ -74,10 +74,14 @@ test('did:web issuer: offline makes no request and is incomplete; online fetches
   const ctx = await browser.newContext({ ignoreHTTPSErrors: true });
   const requests = [];
   const leaks = [];
+  const registryHosts = (await defaultRegistries()).map((r) => r.host);
   await ctx.route('**/*', (route) => {
     const u = new URL(route.request().url());
     requests.push(u.href);
     if (u.origin === server.origin || u.origin === didOrigin) return route.continue();
+    // Online mode asks the default registries who the issuer is; they are
+    // not served here (reach.test.mjs does), which leaves the verdict alone.
+    if (registryHosts.includes(u.host)) return route.abort();
     leaks.push(u.href);
     return route.abort();
   });
@@ -118,7 +122,7 @@ test('did:web issuer: offline makes no request and is incomplete; online fetches
     assert.match(didHits[0].accept, /json/);
     assert.equal(didHits[0].cookie, undefined);
     assert.equal(didHits[0].referer, undefined, 'no referrer is sent');
-    assert.ok(requests.some((u) => u.endsWith('/worker-online.js')), 'the online worker did the fetching');
+    assert.ok(requests.some((u) => new URL(u).pathname === '/worker-online.js'), 'the online worker did the fetching');
     assert.deepEqual(leaks, []);
   } finally {
     await ctx.close();

@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   webDir, sharedFile, unavailable, requireBuild, startServer, startCanary, ensureOutDir, launch, selfSignedCert, oneCard,
-  PAGE_FILES,
+  PAGE_FILES, defaultRegistries,
 } from './helpers.mjs';
 import { didKeyIssuer, didWebIssuer, sign, openBadge, statusList, statusEntry } from './issue.mjs';
 
@@ -115,13 +115,17 @@ after(async () => {
 // and the two test hosts, pass; anything else is aborted and recorded.
 async function openPage(viewport = { width: 1000, height: 900 }) {
   const ctx = await browser.newContext({ viewport, ignoreHTTPSErrors: true });
-  const net = { requests: [], leaks: [] };
+  const net = { requests: [], leaks: [], registries: [] };
+  const registryHosts = (await defaultRegistries()).map((r) => r.host);
   await ctx.route('**/*', (route) => {
     const req = route.request();
     const u = new URL(req.url());
     net.requests.push(`${u.host}${u.pathname}`);
     const own = u.origin === server.origin && req.method() === 'GET' && PAGE_FILES.test(u.pathname);
     if (own || ['issuer.test', 'status.test'].includes(u.host)) return route.continue();
+    // Online mode asks the default registries who the issuer is (not served
+    // here: the identity line only; reach.test.mjs serves them).
+    if (registryHosts.includes(u.host)) { net.registries.push(u.host); return route.abort(); }
     net.leaks.push(`${req.method()} ${req.url()}`);
     return route.abort();
   });

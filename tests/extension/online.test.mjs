@@ -16,6 +16,13 @@
 //      uses the kept documents and the card says how old they are.
 //   3. The opt-in periodic re-check finds a newly revoked credential and
 //      notifies.
+//   4. The default issuer registries (the same server stands for their
+//      hosts: the DCC list lists nocors.test, the OpenID Federation anchor
+//      answers 404) are their own question on the card; once allowed they
+//      are fetched, kept (with their age, used offline after a restart),
+//      the card says who lists the issuer, and the verdict is unchanged.
+//   5. Registries of the learner's own: a file, read offline; an address,
+//      asked with the same consent, kept, listed; each removable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -23,14 +30,15 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { didKeyIssuer, didWebIssuer, sign, openBadge, statusList, statusEntry } from '../browser/issue.mjs';
-import { startCanary, selfSignedCert } from '../browser/helpers.mjs';
+import { startCanary, selfSignedCert, defaultRegistries } from '../browser/helpers.mjs';
 import {
   root, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, importFiles,
   statusText, testHostArgs,
 } from './helpers.mjs';
 
 const LIST_URL = 'https://status.test/lists/1';
-const HOSTS = ['issuer.test', 'nocors.test', 'status.test'];
+let HOSTS = ['issuer.test', 'nocors.test', 'status.test', 'registry.test'];
+let registries; // the default registries, with host and path
 const shots = path.join(root, 'tests', 'out');
 let profile; let docsServer; let canary; let tmp; let lister; let spki;
 const files = {};
@@ -41,6 +49,8 @@ before(async () => {
   requireBuild();
   mkdirSync(shots, { recursive: true });
   tmp = mkdtempSync(path.join(tmpdir(), 'clearbadge-reach-'));
+  registries = await defaultRegistries();
+  HOSTS = [...HOSTS, ...registries.map((r) => r.host)];
   const cert = selfSignedCert(tmp, HOSTS);
   spki = cert.spki;
   docsServer = https.createServer(cert, (req, res) => {
@@ -61,6 +71,12 @@ before(async () => {
   served['issuer.test /.well-known/did.json'] = open.didDocument;
   served['nocors.test /.well-known/did.json'] = closed.didDocument;
   served['status.test /lists/1'] = await sign(statusList({ url: LIST_URL, issuer: lister.did, revoked: [7] }), lister.key);
+  // A DCC registry JSON (core/registry reads it) at the default list
+  // registry's address; the other default (an OpenID Federation anchor) is
+  // not served. And one more, for a registry added by its address.
+  const list = registries.find((r) => r.path.endsWith('.json'));
+  served[`${list.host} ${list.path}`] = { meta: { name: 'Test Community Registry' }, registry: { 'did:web:nocors.test': { name: 'No CORS College' } } };
+  served['registry.test /list.json'] = { meta: { name: 'Registry by address' }, registry: { 'did:web:nocors.test': { name: 'No CORS College' } } };
   const save = async (name, issuer, key, title, index) => {
     files[name] = path.join(tmp, name);
     writeFileSync(files[name], JSON.stringify(await sign(openBadge({
@@ -259,6 +275,75 @@ test('the opt-in periodic re-check finds a credential revoked since, and notifie
   }
 });
 
+async function identityOf(page, id) {
+  return page.$eval(`[data-id="${id}"] [data-check="identity"]`, (el) => el.dataset.outcome);
+}
+
+test('the default issuer registries: their own question, kept with their age; the card says who lists the issuer', async () => {
+  let w = await start();
+  const list = registries.find((r) => r.path.endsWith('.json'));
+  let good;
+  try {
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await unlock(page);
+    const asked = [];
+    await page.exposeFunction('recordAsked', (o) => asked.push(o));
+    await page.evaluate(() => {
+      chrome.permissions.request = async (p) => { await window.recordAsked(p.origins); return true; };
+    });
+    // With none of the learner's own, the settings name the defaults.
+    await page.waitForFunction(() => document.querySelector('#registries-none')?.textContent);
+    const none = await page.textContent('#registries');
+    for (const r of registries) assert.ok(none.includes(r.name), none);
+    good = await card(page, 'Kept evidence badge');
+    const verdict = good.verdict;
+    assert.notEqual(await identityOf(page, good.id), 'pass');
+    const before = hits.length;
+    await page.click(`[data-id="${good.id}"] [data-action="ask-registries"]`);
+    await page.waitForSelector('.consent');
+    const hosts = [...new Set(registries.map((r) => r.host))];
+    assert.equal(await page.textContent('.consent .strong'),
+      `Check the issuer registry: allow ClearBadge to contact ${new Intl.ListFormat('en', { type: 'conjunction' }).format(hosts)}?`);
+    assert.match(await page.textContent('.consent'), /learns at most the issuer’s identifier, never the credential/);
+    assert.deepEqual(hits.slice(before), [], 'asking contacted nothing');
+    await page.click('#consent-allow');
+    await page.waitForFunction((id) => document.querySelector(`[data-id="${id}"] [data-check="identity"]`)?.dataset.outcome === 'pass', good.id, { timeout: 60000 });
+    assert.deepEqual(asked, [hosts.map((h) => `https://${h}/*`)]);
+    // Only the registries: the card's own documents are kept, not fetched.
+    assert.deepEqual([...hits.slice(before)].sort(), registries.map((r) => `${r.host} ${r.path}`).sort());
+    good = await card(page, 'Kept evidence badge');
+    assert.equal(good.verdict, verdict, 'the registry never changes the verdict');
+    assert.match(good.text, /No CORS College is listed by Test Community Registry/);
+    assert.ok(good.evidence.includes(`identity ${list.url}`), good.evidence.join(', '));
+    assert.match(good.text, /Issuer registry fetched (just now|\d+ minutes? ago), from /);
+    for (const h of hosts) assert.ok(await page.$(`[data-site="${h}"]`), `${h} is listed as allowed`);
+    await page.evaluate(() => { document.querySelector('#status').textContent = ''; });
+    await page.locator(`[data-id="${good.id}"]`).screenshot({ path: path.join(shots, 'extension-registry.png') });
+    assert.deepEqual(w.leaks, []);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await w.ctx.close();
+  }
+  // After a restart with the network gone, the kept registry still answers.
+  const before = hits.length;
+  w = await start({ hosts: false });
+  try {
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await unlock(page);
+    await page.click('#reverify-all');
+    await statusText(page, /Checked 2:/);
+    assert.equal(await identityOf(page, good.id), 'pass');
+    assert.match((await card(page, 'Kept evidence badge')).text, /listed by Test Community Registry/);
+    assert.equal(hits.length, before, 'nothing was fetched');
+    // Revoking a registry's host: asking again needs the question again.
+    await page.click(`[data-revoke="${list.host}"]`);
+    await page.waitForFunction((h) => !document.querySelector(`[data-site="${h}"]`), list.host);
+    assert.deepEqual(w.leaks, []);
+  } finally {
+    await w.ctx.close();
+  }
+});
+
 test('an issuer registry added as a file vouches for the issuer\'s name', async () => {
   const w = await start();
   try {
@@ -275,6 +360,38 @@ test('an issuer registry added as a file vouches for the issuer\'s name', async 
     assert.deepEqual(await page.$$eval('[data-registry]', (els) => els.map((e) => e.dataset.registry)), ['registry.json']);
     assert.equal(hits.length, before, 'a registry file is read offline');
     await page.locator('section.sites').screenshot({ path: path.join(shots, 'extension-sites.png') });
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await w.ctx.close();
+  }
+});
+
+test('a registry added by its address: asked with the same consent, kept, and removable', async () => {
+  const w = await start();
+  try {
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await unlock(page);
+    await page.evaluate(() => { chrome.permissions.request = async () => true; });
+    // The file registry of the test before, removed: the defaults are back.
+    await page.click('[data-registry="registry.json"] button');
+    await page.waitForFunction(() => !document.querySelector('[data-registry]'));
+    await page.fill('#registry-url', 'https://registry.test/list.json');
+    await page.click('#registry-add');
+    await page.waitForSelector('[data-registry="https://registry.test/list.json"]');
+    await statusText(page, /Checked 2:/);
+    const good = await card(page, 'Kept evidence badge');
+    assert.notEqual(await identityOf(page, good.id), 'pass', 'not asked offline');
+    const before = hits.length;
+    await page.click(`[data-id="${good.id}"] [data-action="ask-registries"]`);
+    await page.waitForSelector('.consent');
+    assert.equal(await page.textContent('.consent .strong'), 'Check the issuer registry: allow ClearBadge to contact registry.test?');
+    await page.click('#consent-allow');
+    await page.waitForFunction((id) => document.querySelector(`[data-id="${id}"] [data-check="identity"]`)?.dataset.outcome === 'pass', good.id, { timeout: 60000 });
+    assert.deepEqual(hits.slice(before), ['registry.test /list.json'], 'only the learner\'s registry, not the defaults');
+    assert.match((await card(page, 'Kept evidence badge')).text, /No CORS College is listed by Registry by address/);
+    await page.click('[data-registry="https://registry.test/list.json"] button');
+    await page.waitForFunction(() => !document.querySelector('[data-registry]'));
+    assert.deepEqual(w.leaks, []);
     assert.deepEqual(page.errors, []);
   } finally {
     await w.ctx.close();

@@ -71,7 +71,7 @@ func TestJWTKey(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if key.Binding != tc.want || key.ID != tc.id || key.Controller != tc.controller || !k.pub.Equal(key.PublicKey) || (key.Reason == "") != (tc.want == Bound) {
+			if key.Binding != tc.want || key.ID != tc.id || key.Controller != tc.controller || !k.pub.Equal(key.PublicKey) || (key.Reason.English == "") != (tc.want == Bound) {
 				t.Fatalf("key = %+v", key)
 			}
 		})
@@ -148,7 +148,7 @@ func TestJWKProvenance(t *testing.T) {
 			if key.Binding != tc.want || key.ID != tc.id || key.Controller != tc.issuer || !k.pub.Equal(key.PublicKey) {
 				t.Fatalf("key = %+v, want %v", key, tc.want)
 			}
-			if (key.Reason == "") != (tc.want == Bound) || !strings.Contains(key.Reason, tc.reason) {
+			if (key.Reason.English == "") != (tc.want == Bound) || !strings.Contains(key.Reason.English, tc.reason) {
 				t.Fatalf("reason %q, want one containing %q", key.Reason, tc.reason)
 			}
 		})

@@ -119,7 +119,7 @@ func TestResolveDID(t *testing.T) {
 			t.Errorf("Resolve(%s, %s): %v", tc.vm, tc.purpose, err)
 			continue
 		}
-		if key.Binding != Bound || key.ID != tc.id || key.Controller != tc.controller || !k.pub.Equal(key.PublicKey) || key.Reason != "" {
+		if key.Binding != Bound || key.ID != tc.id || key.Controller != tc.controller || !k.pub.Equal(key.PublicKey) || key.Reason.English != "" {
 			t.Errorf("Resolve(%s) = %+v", tc.vm, key)
 		}
 	}
@@ -208,7 +208,7 @@ func TestResolveFragmentMultikey(t *testing.T) {
 			if key.Binding != tc.want || key.Controller != issuer || key.ID != vm || !k.pub.Equal(key.PublicKey) {
 				t.Fatalf("key = %+v, want binding %v", key, tc.want)
 			}
-			if (key.Reason == "") != (tc.want == Bound) || !strings.Contains(key.Reason, tc.reason) {
+			if (key.Reason.English == "") != (tc.want == Bound) || !strings.Contains(key.Reason.English, tc.reason) {
 				t.Fatalf("reason %q, want one containing %q", key.Reason, tc.reason)
 			}
 			if len(w.fetched) != 1 || w.fetched[0] != issuer {
@@ -225,7 +225,7 @@ func TestResolveFragmentMultikey(t *testing.T) {
 		} {
 			w := &web{}
 			key, err := (&Resolver{Fetcher: w}).Resolve(ctx, ref, did.AssertionMethod)
-			if err != nil || key.Binding != Unconfirmed || key.Reason == "" || len(w.fetched) != 0 {
+			if err != nil || key.Binding != Unconfirmed || key.Reason.English == "" || len(w.fetched) != 0 {
 				t.Errorf("Resolve(%s) = %+v, %v; fetched %v", ref, key, err, w.fetched)
 			}
 		}
@@ -319,7 +319,7 @@ func TestResolveKeyDocument(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if key.Binding != tc.want || key.Controller != tc.controller || key.ID != keyURL || !k.pub.Equal(key.PublicKey) || (key.Reason == "") != (tc.want == Bound) {
+			if key.Binding != tc.want || key.Controller != tc.controller || key.ID != keyURL || !k.pub.Equal(key.PublicKey) || (key.Reason.English == "") != (tc.want == Bound) {
 				t.Fatalf("key = %+v", key)
 			}
 		})

@@ -228,7 +228,7 @@ func TestAgreeCorpus(t *testing.T) {
 			m, ok := parent.(map[string]any)
 			s, isString := m[key].(string)
 			if !ok || key != "type" || !isString {
-				t.Errorf("%s: the schema passes, the built-in rules report %s", v.name, p.Message)
+				t.Errorf("%s: the schema passes, the built-in rules report %s", v.name, p.Text.English)
 				continue
 			}
 			m[key] = []any{s}
@@ -303,7 +303,7 @@ func TestAgreeMutations(t *testing.T) {
 				if len(ps) != 1 {
 					t.Errorf("%s without %s: the schema fails, the built-in rules give %d messages: %v", v.name, k, len(ps), ps)
 				}
-			case len(ps) == 1 && strings.Contains(ps[0].Message, "named neither by an id nor by an identifier"):
+			case len(ps) == 1 && strings.Contains(ps[0].Text.English, "named neither by an id nor by an identifier"):
 			case key == "type" && len(ps) == 1 && ps[0].Path == k && isText(parent, true):
 				// The adapted schemas allow a language map wherever a URI
 				// may stand, so an issuer {"id": "https://…"} without its
