@@ -890,7 +890,7 @@ const OPS = {
 };
 
 // The Open Badges API operations (platforms.js).
-Object.assign(OPS, Platforms({ readStore, mutate, checkItem, WalletError }));
+Object.assign(OPS, Platforms({ readStore, mutate, checkItem, sha256, WalletError }));
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   const op = msg && typeof msg.op === 'string' ? msg.op : '';

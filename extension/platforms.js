@@ -286,7 +286,7 @@
   }
 
   self.Platforms = (deps) => {
-    const { readStore, mutate, checkItem, WalletError } = deps;
+    const { readStore, mutate, checkItem, sha256, WalletError } = deps;
 
     const wrap = (fn) => async (...args) => {
       try {
@@ -408,10 +408,17 @@
     // new ones added, a newer copy of a stored one put in its place, an
     // older or identical copy left out.
     async function storePage(conn, texts) {
+      // What is stored byte for byte already is not verified again.
+      const { store } = await readStore();
+      const have = new Set(store.credentials.map((c) => c.hash));
       const checked = [];
-      for (const text of texts) checked.push(await checkItem({ text, source: conn.name }));
+      let same = 0;
+      for (const text of texts) {
+        if (have.has(await sha256({ text }))) same++;
+        else checked.push(await checkItem({ text, source: conn.name }));
+      }
       return mutate((s) => {
-        const out = { added: 0, replaced: 0, same: 0, refused: [] };
+        const out = { added: 0, replaced: 0, same, refused: [] };
         const byHash = new Set(s.credentials.map((c) => c.hash));
         for (const c of checked) {
           if (c.refused) { out.refused.push(c.refused); continue; }

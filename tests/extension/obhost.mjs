@@ -60,7 +60,10 @@ export class Platform {
     this.tokens = new Map();    // access -> {client_id, scope, expired}
     this.refresh = new Map();   // refresh -> {client_id, scope}
     this.credentials = [];      // {kind: 'json'|'jws', value, key, validFrom, added}
-    this.faults = {};           // wrongState, otherChallenge, rateLimit: {at, retryAfter}, malformedAt (offset)
+    // wrongState, otherChallenge, rateLimit: {at, times, retryAfter},
+    // malformedAt (an offset), nextTo (a Link rel=next elsewhere),
+    // discovery (doc) -> doc
+    this.faults = {};
     this.log = [];
     this.profile = { id: `https://${host}/users/1`, type: ['Profile'], name: 'Test Learner', email: 'learner@example.edu' };
   }
@@ -158,7 +161,7 @@ function clientOf(p, req) {
 
 async function route(p, req, res, u) {
   const path = u.pathname;
-  if (req.method === 'GET' && path === `${OB}/discovery`) return send(res, 200, p.discovery());
+  if (req.method === 'GET' && path === `${OB}/discovery`) return send(res, 200, p.faults.discovery ? p.faults.discovery(p.discovery()) : p.discovery());
   if (req.method === 'GET' && (path === '/privacy' || path === '/terms')) {
     res.writeHead(200, { 'Content-Type': 'text/html' });
     return res.end(`<!doctype html><title>${path.slice(1)}</title><h1>${esc(p.name)}: ${path.slice(1)}</h1>`);
@@ -284,7 +287,7 @@ async function route(p, req, res, u) {
       return `<${x.href}>`;
     };
     const links = [`${at(0)}; rel="first"`, `${at(Math.max(0, Math.floor((all.length - 1) / limit) * limit))}; rel="last"`];
-    if (offset + limit < all.length) links.push(`${at(offset + limit)}; rel="next"`);
+    if (offset + limit < all.length) links.push(p.faults.nextTo ? `<${p.faults.nextTo}>; rel="next"` : `${at(offset + limit)}; rel="next"`);
     if (offset > 0) links.push(`${at(Math.max(0, offset - limit))}; rel="prev"`);
     return send(res, 200, {
       credential: page.filter((c) => c.kind === 'json').map((c) => c.value),

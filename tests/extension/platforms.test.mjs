@@ -288,6 +288,29 @@ test('a wrong state or a code bound to another PKCE challenge is refused, and no
   assert.equal(await page.$$eval(connSel('third.test'), (els) => els.length), 0);
 });
 
+test('hostile platforms: an http token address is refused before anything is sent; a Link to another site is not followed', async () => {
+  const T = platforms['third.test'];
+  T.faults = { discovery: (d) => { d.components.securitySchemes.OAuth2ACG.flows.authorizationCode.tokenUrl = 'http://third.test/oauth/token'; return d; } };
+  T.log.length = 0;
+  await page.fill('#platform-url', 'https://third.test');
+  await page.click('#platform-lookup');
+  await said(/The platform's token address is not an https address, so ClearBadge will not use it\./);
+  assert.deepEqual(T.log, ['GET /ims/ob/v3p0/discovery']);
+
+  // A platform whose next page points at another host: the first page is
+  // kept, the token never goes to the other host.
+  T.faults = {};
+  await connect('third.test');
+  await said(/Connected to Third Party Badges/);
+  T.credentials = P.credentials.slice(0, 60);
+  T.faults.nextTo = 'https://other.test/ims/ob/v3p0/credentials?limit=50&offset=50';
+  const O = platforms['other.test'];
+  const seen = O.log.length;
+  await page.click(`${connSel('third.test')} [data-action="pull-all"]`);
+  await said(/From Third Party Badges: 0 new, 0 replaced by a newer copy, 50 already here\. Third Party Badges pointed the next page to another site; it was not followed\. What was pulled so far is kept\./);
+  assert.deepEqual(O.log.slice(seen), [], 'nothing sent to the other host');
+});
+
 test('revoke: the connection, its tokens and registration are forgotten; the credentials stay', async () => {
   const count = (await list()).length;
   assert.equal(P.clients.size, 1);
@@ -296,7 +319,7 @@ test('revoke: the connection, its tokens and registration are forgotten; the cre
   await page.waitForFunction(() => !document.querySelector('[data-host="platform.test"]'));
   assert.equal(P.clients.size, 0, 'the registration was deleted at the platform (RFC 7592)');
   assert.equal(P.tokens.size, 0);
-  assert.deepEqual((await connections()).map((c) => c.host).sort(), ['other.test']);
+  assert.deepEqual((await connections()).map((c) => c.host).sort(), ['other.test', 'third.test']);
   assert.deepEqual(removed.at(-1), ['https://platform.test/*']);
   const raw = JSON.stringify(await page.evaluate(() => chrome.runtime.sendMessage({ op: 'platformConnections' })));
   assert.ok(!raw.includes('platform.test'));
