@@ -20,7 +20,7 @@
 
 // Firefox runs MV3 background scripts as an event page that loads the three
 // files itself (manifest "scripts") and has no importScripts.
-if (typeof importScripts === 'function') importScripts('wasm_exec.js', 'vault.js');
+if (typeof importScripts === 'function') importScripts('wasm_exec.js', 'vault.js', 'platforms.js');
 
 const IDLE_MS = 15 * 60 * 1000;          // lock after 15 minutes without use
 const MAX_ITEM_BYTES = 16 << 20;         // as the web page
@@ -391,42 +391,44 @@ function normalizeItems(items) {
   });
 }
 
+// checkItem verifies one normalized item and makes its wallet entry, or
+// says why it is refused: items that are not credentials at all (verdict
+// "error") are refused, with the reason.
+async function checkItem(it) {
+  if (it.tooLarge) return { source: it.source, refused: `${it.source || 'The item'} is too large (the limit is 16 MB).` };
+  if (it.invalid) return { source: it.source, refused: `${it.source || 'The item'} has no content.` };
+  let report;
+  try {
+    report = await verifyItem(it);
+  } catch (err) {
+    return { source: it.source, refused: `${it.source || 'The item'} could not be checked: ${err.message}` };
+  }
+  const { verdict } = report;
+  if (verdict === 'error' && !report.timedOut) {
+    const why = (report.checks || []).find((c) => c.id === 'format')?.message || 'it is not a credential';
+    return { source: it.source, refused: `${it.source || 'The item'} was not imported: ${why}` };
+  }
+  const entry = {
+    id: crypto.randomUUID(),
+    added: new Date().toISOString(),
+    checked: new Date().toISOString(),
+    source: it.source,
+    hash: await sha256(it),
+    title: titleOf(report, it.source),
+    verdict,
+    report,
+  };
+  if (it.text !== undefined) entry.text = it.text; else { entry.b64 = it.b64; entry.mime = it.mime; }
+  return { source: it.source, entry };
+}
+
 // importItems verifies every item first (outside the write queue: it can take
-// a while) and then adds the acceptable ones in one write. Items that are not
-// credentials at all (verdict "error") are refused, with the reason.
+// a while) and then adds the acceptable ones in one write.
 async function importItems({ items }) {
   await requireUnlocked();
   const norm = normalizeItems(items);
   const checked = [];
-  for (const it of norm) {
-    if (it.tooLarge) { checked.push({ source: it.source, refused: `${it.source || 'The item'} is too large (the limit is 16 MB).` }); continue; }
-    if (it.invalid) { checked.push({ source: it.source, refused: `${it.source || 'The item'} has no content.` }); continue; }
-    let report;
-    try {
-      report = await verifyItem(it);
-    } catch (err) {
-      checked.push({ source: it.source, refused: `${it.source || 'The item'} could not be checked: ${err.message}` });
-      continue;
-    }
-    const { verdict } = report;
-    if (verdict === 'error' && !report.timedOut) {
-      const why = (report.checks || []).find((c) => c.id === 'format')?.message || 'it is not a credential';
-      checked.push({ source: it.source, refused: `${it.source || 'The item'} was not imported: ${why}` });
-      continue;
-    }
-    const entry = {
-      id: crypto.randomUUID(),
-      added: new Date().toISOString(),
-      checked: new Date().toISOString(),
-      source: it.source,
-      hash: await sha256(it),
-      title: titleOf(report, it.source),
-      verdict,
-      report,
-    };
-    if (it.text !== undefined) entry.text = it.text; else { entry.b64 = it.b64; entry.mime = it.mime; }
-    checked.push({ source: it.source, entry });
-  }
+  for (const it of norm) checked.push(await checkItem(it));
   return mutate((store) => {
     const have = new Set(store.credentials.map((c) => c.hash));
     const added = []; const duplicates = []; const refused = [];
@@ -886,6 +888,9 @@ const OPS = {
     return { added: r.added.map(({ id, title }) => ({ id, title })), duplicates: r.duplicates, refused: r.refused };
   },
 };
+
+// The Open Badges API operations (platforms.js).
+Object.assign(OPS, Platforms({ readStore, mutate, checkItem, sha256, WalletError }));
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   const op = msg && typeof msg.op === 'string' ? msg.op : '';
