@@ -18,10 +18,10 @@
 // failure before the set leaves the wallet exactly as it was.
 'use strict';
 
-// Firefox runs MV3 background scripts as an event page that loads the four
+// Firefox runs MV3 background scripts as an event page that loads the other
 // files itself (manifest "scripts") and has no importScripts. words.js is the
 // catalogue of what this worker says (Words).
-if (typeof importScripts === 'function') importScripts('words.js', 'wasm_exec.js', 'vault.js');
+if (typeof importScripts === 'function') importScripts('words.js', 'wasm_exec.js', 'vault.js', 'platforms.js');
 
 const IDLE_MS = 15 * 60 * 1000;          // lock after 15 minutes without use
 const MAX_ITEM_BYTES = 16 << 20;         // as the web page
@@ -412,44 +412,44 @@ function normalizeItems(items) {
   });
 }
 
+// checkItem verifies one normalized item and makes its wallet entry, or
+// says why it is refused: items that are not credentials at all (verdict
+// "error") are refused, with the reason.
+async function checkItem(it, lang) {
+  // refuse says why it is not imported, in the reader's language.
+  const l = Words.langOf(lang);
+  const refuse = (key, params) => ({ source: it.source, refused: Words.say(l, key, { source: it.source || Words.say(l, 'bg.item'), ...params }) });
+  if (it.tooLarge) return refuse('bg.item-too-large');
+  if (it.invalid) return refuse('bg.item-empty');
+  let report;
+  try {
+    report = await verifyItem(it);
+  } catch (err) {
+    return refuse('bg.item-unchecked', { error: err.message });
+  }
+  const { verdict } = report;
+  if (verdict === 'error' && !report.timedOut) return refuse('bg.item-not-credential');
+  const entry = {
+    id: crypto.randomUUID(),
+    added: new Date().toISOString(),
+    checked: new Date().toISOString(),
+    source: it.source,
+    hash: await sha256(it),
+    title: titleOf(report, it.source),
+    verdict,
+    report,
+  };
+  if (it.text !== undefined) entry.text = it.text; else { entry.b64 = it.b64; entry.mime = it.mime; }
+  return { source: it.source, entry };
+}
+
 // importItems verifies every item first (outside the write queue: it can take
-// a while) and then adds the acceptable ones in one write. Items that are not
-// credentials at all (verdict "error") are refused, with the reason.
+// a while) and then adds the acceptable ones in one write.
 async function importItems({ items, lang }) {
   await requireUnlocked();
-  const l = Words.langOf(lang);
   const norm = normalizeItems(items);
   const checked = [];
-  for (const it of norm) {
-    // refuse says why an item was not imported, in the reader's language.
-    const refuse = (key, params) => checked.push({ source: it.source, refused: Words.say(l, key, { source: it.source || Words.say(l, 'bg.item'), ...params }) });
-    if (it.tooLarge) { refuse('bg.item-too-large'); continue; }
-    if (it.invalid) { refuse('bg.item-empty'); continue; }
-    let report;
-    try {
-      report = await verifyItem(it);
-    } catch (err) {
-      refuse('bg.item-unchecked', { error: err.message });
-      continue;
-    }
-    const { verdict } = report;
-    if (verdict === 'error' && !report.timedOut) {
-      refuse('bg.item-not-credential');
-      continue;
-    }
-    const entry = {
-      id: crypto.randomUUID(),
-      added: new Date().toISOString(),
-      checked: new Date().toISOString(),
-      source: it.source,
-      hash: await sha256(it),
-      title: titleOf(report, it.source),
-      verdict,
-      report,
-    };
-    if (it.text !== undefined) entry.text = it.text; else { entry.b64 = it.b64; entry.mime = it.mime; }
-    checked.push({ source: it.source, entry });
-  }
+  for (const it of norm) checked.push(await checkItem(it, lang));
   return mutate((store) => {
     const have = new Set(store.credentials.map((c) => c.hash));
     const added = []; const duplicates = []; const refused = [];
@@ -910,6 +910,9 @@ const OPS = {
     return { added: r.added.map(({ id, title }) => ({ id, title })), duplicates: r.duplicates, refused: r.refused };
   },
 };
+
+// The Open Badges API operations (platforms.js).
+Object.assign(OPS, Platforms({ readStore, mutate, checkItem, sha256, WalletError }));
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   const op = msg && typeof msg.op === 'string' ? msg.op : '';
