@@ -127,6 +127,11 @@ export const UI = {
   },
   'card.what-was-checked': { en: 'What was checked', es: 'Qué se comprobó', fr: 'Ce qui a été vérifié' },
   'card.what-was-checked-n': { en: 'What was checked ({n})', es: 'Qué se comprobó ({n})', fr: 'Ce qui a été vérifié ({n})' },
+  'card.timed-out': {
+    en: 'The check was stopped after {seconds} seconds: this credential takes too long to verify, so it was not verified. Credentials built to slow verifiers down do this.',
+    es: 'La comprobación se detuvo tras {seconds} segundos: esta credencial tarda demasiado en verificarse, así que no se verificó. Es lo que hacen las credenciales creadas para ralentizar a los verificadores.',
+    fr: 'La vérification a été arrêtée au bout de {seconds} secondes : cette attestation est trop longue à vérifier, elle n’a donc pas été vérifiée. C’est ce que font les attestations conçues pour ralentir les vérificateurs.',
+  },
   'card.technical-detail': { en: 'Technical detail', es: 'Detalle técnico', fr: 'Détail technique' },
   'card.for': { en: ' for {name}', es: ' de {name}', fr: ' de {name}' },
   'card.credentials-inside': { en: 'Credentials inside ({n})', es: 'Credenciales incluidas ({n})', fr: 'Attestations incluses ({n})' },

@@ -8,6 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import vm from 'node:vm';
 import path from 'node:path';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { root, webDir, requireBuild, startServer, launch, ensureOutDir, waitForResults } from './helpers.mjs';
@@ -83,6 +84,30 @@ test('the catalogues: every UI string and every core message code in English, Sp
   for (const k of used) assert.ok(UI[k], `"${k}" is used but has no entry`);
   for (const k of ['format', 'proof', 'issuer', 'validity', 'status', 'schema', 'presentation', 'recipient', 'endorsements', 'refresh', 'credentials', 'identity']) {
     assert.ok(UI[`check.${k}`], `check.${k}`);
+  }
+});
+
+test('the wallet service worker and content script: every word in English, Spanish and French', () => {
+  // words.js is a classic script (no import/export) that defines Words.
+  const sandbox = { self: {} };
+  vm.runInNewContext(readFileSync(path.join(root, 'extension', 'words.js'), 'utf8'), sandbox);
+  const { WORDS, LANGS: langs, say } = sandbox.self.Words;
+  assert.deepEqual([...langs], Object.keys(LANGS));
+  for (const [key, e] of Object.entries(WORDS)) {
+    for (const l of langs) {
+      assert.ok(typeof e[l] === 'string' && e[l].trim(), `${key} has no ${l}`);
+      assert.deepEqual(params(e[l]), params(e.en), `${key} in ${l}: parameters differ from English`);
+    }
+  }
+  assert.equal(say('es', 'vault.damaged', { why: { key: 'vault.why-truncated', params: { part: 'data' } } }),
+    'La cartera guardada está dañada (su parte data está truncada).', 'words inside words');
+  // Every key the scripts use is here, and none says a sentence of its own
+  // outside the catalogue.
+  for (const f of ['background.js', 'vault.js', 'content.js']) {
+    const src = readFileSync(path.join(root, 'extension', f), 'utf8');
+    for (const m of src.matchAll(/'((?:bg|vault|content)\.(?!js')[a-z-]+)'/g)) assert.ok(WORDS[m[1]], `${f} uses "${m[1]}", which words.js lacks`);
+    const bare = [...src.matchAll(/(?:Error\((?:'[a-z-]+', )?|text: |note\(li, |head\(|message: |title: )[`'"]([A-Z][^`'"]*[a-z.…])[`'"]/g)].map((m) => m[1]);
+    assert.deepEqual(bare, [], `${f}: English said outside words.js`);
   }
 });
 
