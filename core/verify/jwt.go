@@ -63,7 +63,7 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 	if vp, ok := payload["vp"].(map[string]any); ok {
 		doc = vp
 	}
-	if credential.Kind(doc) == credential.KindPresentation {
+	if credential.Kind(doc) == report.KindPresentation {
 		// The holder signed it: other rules than an issuer's token.
 		return s.jwtPresentation(ctx, tok, payload, doc, format), doc
 	}

@@ -20,7 +20,7 @@ import (
 // the verifier expects: VC Data Integrity §4.3 steps on challenge/domain),
 // that the holder made it, and every credential inside with its own report.
 func (s *session) presentation(ctx context.Context, doc map[string]any, format string) *report.Report {
-	r := &report.Report{Kind: credential.KindPresentation, Format: format, Summary: presentationSummary(doc)}
+	r := &report.Report{Kind: report.KindPresentation, Format: format, Summary: presentationSummary(doc)}
 	if !presentationShape(r, doc) {
 		r.Finish()
 		return r
@@ -75,7 +75,7 @@ func presentationShape(r *report.Report, doc map[string]any) bool {
 // claim carries the challenge and `aud` the domain (the verifier the holder
 // meant it for). core/present writes them so.
 func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload, doc map[string]any, format string) *report.Report {
-	r := &report.Report{Kind: credential.KindPresentation, Format: format, Summary: presentationSummary(doc)}
+	r := &report.Report{Kind: report.KindPresentation, Format: format, Summary: presentationSummary(doc)}
 	if !presentationShape(r, doc) {
 		r.Finish()
 		return r

@@ -113,7 +113,7 @@ func (x *run) unreachableErr(u string, err error) {
 // skip adds a check that could not run, with what would let it run: going
 // online for a document not fetched offline, the document itself for one
 // that did not answer (report.Remedy).
-func (x *run) skip(id string, msg report.Text, detail string) {
+func (x *run) skip(id report.CheckID, msg report.Text, detail string) {
 	c := msg.Check(id, report.Skip, detail)
 	c.Remedy = report.RemedyNone
 	switch {
@@ -126,7 +126,7 @@ func (x *run) skip(id string, msg report.Text, detail string) {
 }
 
 // skipNone adds a check that nothing the verifier can supply would let run.
-func (x *run) skipNone(id string, msg report.Text, detail string) {
+func (x *run) skipNone(id report.CheckID, msg report.Text, detail string) {
 	c := msg.Check(id, report.Skip, detail)
 	c.Remedy = report.RemedyNone
 	x.r.Checks = append(x.r.Checks, c)

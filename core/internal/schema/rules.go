@@ -173,17 +173,17 @@ var classes map[string]*class
 func init() {
 	classes = map[string]*class{
 		// OB 3.0 §B.1.2 AchievementCredential; §B.9.2 AchievementCredentialv1p1.
-		"AchievementCredential": {credential: true, types: []string{credential.KindOpenBadge, credential.KindAchievement}, vc: true, typeReq: true, props: concat(credentialProps(
+		"AchievementCredential": {credential: true, types: []string{report.KindOpenBadge, report.KindAchievement}, vc: true, typeReq: true, props: concat(credentialProps(
 			prop{name: "name", label: "name", kind: kText, reqV1: true},
 			prop{name: "credentialSubject", label: "recipient", noun: "the recipient", kind: kObject, cls: "AchievementSubject", req: true},
 		), endorsementProps)},
 		// OB 3.0 §B.1.5 EndorsementCredential; §B.9.4 EndorsementCredentialv1p1.
-		"EndorsementCredential": {credential: true, types: []string{credential.KindEndorsement}, vc: true, typeReq: true, props: credentialProps(
+		"EndorsementCredential": {credential: true, types: []string{report.KindEndorsement}, vc: true, typeReq: true, props: credentialProps(
 			prop{name: "name", label: "name", kind: kText, req: true},
 			prop{name: "credentialSubject", label: "endorsed subject", noun: "the endorsed subject", kind: kObject, cls: "EndorsementSubject", req: true},
 		)},
 		// CLR 2.0 ClrCredential.
-		"ClrCredential": {credential: true, types: []string{credential.KindCLR}, vc: true, typeReq: true, props: concat(credentialProps(
+		"ClrCredential": {credential: true, types: []string{report.KindCLR}, vc: true, typeReq: true, props: concat(credentialProps(
 			prop{name: "name", label: "name", kind: kText, req: true},
 			prop{name: "partial", label: "partial flag", kind: kBool},
 			prop{name: "credentialSubject", label: "learner", noun: "the learner", kind: kObject, cls: "ClrSubject", req: true},
@@ -396,11 +396,11 @@ func init() {
 // It returns "" when its type names none of them.
 func rootClass(doc map[string]any) string {
 	switch {
-	case credential.HasType(doc, credential.KindCLR):
+	case credential.HasType(doc, report.KindCLR):
 		return "ClrCredential"
-	case credential.HasType(doc, credential.KindEndorsement):
+	case credential.HasType(doc, report.KindEndorsement):
 		return "EndorsementCredential"
-	case credential.HasType(doc, credential.KindOpenBadge), credential.HasType(doc, credential.KindAchievement):
+	case credential.HasType(doc, report.KindOpenBadge), credential.HasType(doc, report.KindAchievement):
 		return "AchievementCredential"
 	}
 	return ""
@@ -514,8 +514,8 @@ func (w *walker) typeOK(node map[string]any, c *class, path, noun string, ver in
 		w.add(at, typeNotText(noun, at, t))
 	case len(c.types) > 0 && !(c.looseV1 && ver == 1) && !hasAny(t, c.types):
 		w.add(at, typeWithout(noun, at, t, c.types[0]))
-	case c.vc && !hasAny(t, []string{credential.KindCredential}):
-		w.add(at, typeWithout(noun, at, t, credential.KindCredential))
+	case c.vc && !hasAny(t, []string{report.KindCredential}):
+		w.add(at, typeWithout(noun, at, t, report.KindCredential))
 	default:
 		return true
 	}

@@ -178,7 +178,7 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 	}
 	for _, ch := range f.rep.Checks {
 		if ch.Outcome == report.Fail {
-			return untrusted(ch.ID+": "+ch.Detail, ch.Text())
+			return untrusted(string(ch.ID)+": "+ch.Detail, ch.Text())
 		}
 	}
 	// Bitstring Status List §2.2 lets a list be issued by another party

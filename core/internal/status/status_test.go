@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -18,6 +17,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
 	"github.com/clearbadge/clearbadge/core/internal/proof"
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/internal/vectors"
 )
@@ -88,27 +88,9 @@ func testVerifier(at time.Time) ListVerifier {
 	}
 }
 
-func readFile(t testing.TB, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func decode(t testing.TB, b []byte) map[string]any {
-	t.Helper()
-	doc, err := credential.Decode(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
 func readVectorDoc(t testing.TB, elem ...string) map[string]any {
 	t.Helper()
-	return decode(t, vectors.Read(t, elem...))
+	return testutil.Decode(t, vectors.Read(t, elem...))
 }
 
 // peerDocs maps every peer-made list to its URL, as a user would with
@@ -123,7 +105,7 @@ func peerDocs(t testing.TB) map[string][]byte {
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".json")
 		if strings.HasPrefix(name, "bsl-") || strings.HasPrefix(name, "sl2021-") {
-			docs[listBase+name] = readFile(t, f)
+			docs[listBase+name] = testutil.ReadFile(t, f)
 		}
 	}
 	return docs
@@ -131,7 +113,7 @@ func peerDocs(t testing.TB) map[string][]byte {
 
 func peerCredential(t testing.TB, name string) map[string]any {
 	t.Helper()
-	return decode(t, readFile(t, filepath.Join("testdata", "peer", name+".json")))
+	return testutil.Decode(t, testutil.ReadFile(t, filepath.Join("testdata", "peer", name+".json")))
 }
 
 func peerChecker(t testing.TB) *Checker {
@@ -552,6 +534,6 @@ func TestRevocationList(t *testing.T) {
 }
 
 // add appends a check to a test list's report; test messages need no code.
-func add(r *report.Report, id string, o report.Outcome, msg, detail string) {
+func add(r *report.Report, id report.CheckID, o report.Outcome, msg, detail string) {
 	r.Checks = append(r.Checks, report.Check{ID: id, Outcome: o, Message: msg, Detail: detail})
 }
