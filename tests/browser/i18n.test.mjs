@@ -146,9 +146,9 @@ async function open(query = '', opts = {}) {
 }
 
 const EXPECT = {
-  en: { verified: 'Verified', failed: 'Not verified', signature: 'Signature', intact: /The issuer's signature is intact/, changed: /This credential was changed after it was signed/, h1: 'Check a digital badge', from: /Valid from March 1, 2025/ },
-  es: { verified: 'Verificada', failed: 'No verificada', signature: 'Firma', intact: /La firma del emisor está intacta/, changed: /Esta credencial se modificó/, h1: 'Compruebe una insignia digital', from: /Válida desde el 1 de marzo de 2025/ },
-  fr: { verified: 'Vérifiée', failed: 'Non vérifiée', signature: 'Signature', intact: /La signature de l’émetteur est intacte/, changed: /Cette attestation a été modifiée/, h1: 'Vérifier un badge numérique', from: /Valide à partir du 1 mars 2025/ },
+  en: { verified: 'Verified', failed: 'Not verified', signature: 'Signature', intact: /The issuer's signature is intact/, changed: /This credential was changed after it was signed/, h1: 'Check a digital badge', from: /Valid from March 1, 2025/, notCredential: /^This file is not a credential\. ClearBadge reads Open Badges 3\.0/ },
+  es: { verified: 'Verificada', failed: 'No verificada', signature: 'Firma', intact: /La firma del emisor está intacta/, changed: /Esta credencial se modificó/, h1: 'Compruebe una insignia digital', from: /Válida desde el 1 de marzo de 2025/, notCredential: /^Este archivo no es una credencial\. ClearBadge lee credenciales/ },
+  fr: { verified: 'Vérifiée', failed: 'Non vérifiée', signature: 'Signature', intact: /La signature de l’émetteur est intacte/, changed: /Cette attestation a été modifiée/, h1: 'Vérifier un badge numérique', from: /Valide à partir du 1 mars 2025/, notCredential: /^Ce fichier n’est pas une attestation\. ClearBadge lit les attestations/ },
 };
 
 for (const [l, want] of Object.entries(EXPECT)) {
@@ -181,6 +181,13 @@ for (const [l, want] of Object.entries(EXPECT)) {
         // The status line speaks the language too.
         assert.doesNotMatch(await page.textContent('#status'), /files checked/);
       }
+      // A message of two sentences (code, then more) is said whole.
+      await page.fill('#paste-text', 'this is not a credential');
+      await page.click('#paste-go');
+      assert.ok((await waitForResults(page, 3)).some((r) => r.verdict === 'error'));
+      const why = await page.$eval('#results > [data-verdict="error"] .verdict-why', (el) => ({ text: el.textContent, lang: el.closest('[lang]').getAttribute('lang') }));
+      assert.match(why.text, want.notCredential);
+      assert.equal(why.lang, l);
       if (l === 'es') {
         // English left inside a Spanish page is marked lang="en"; axe checks
         // the lang attributes too.
