@@ -3,7 +3,7 @@
 // web/i18n/messages.mjs by a Go test, in all three, with the same
 // parameters); the page picks the reader's language from navigator.languages
 // and has a switch; the widget follows its lang attribute, else the page's;
-// a verified and a failed card are drawn in each language; right-to-left
+// a verified and a failed card are drawn in each language (page and widget); right-to-left
 // works. Screenshot: tests/out/page-es.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -119,12 +119,16 @@ before(async () => {
   browser = await launch();
   const srv = http.createServer((req, res) => {
     if (req.url === '/sample.json') { res.setHeader('Content-Type', 'application/json'); res.end(readFileSync(sample('sample.json'))); return; }
+    if (req.url === '/tampered.json') { res.setHeader('Content-Type', 'application/json'); res.end(readFileSync(sample('sample-tampered.json'))); return; }
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Portfolio</title>
 <script type="module" src="${server.origin}/widget.mjs"></script></head><body><main>
 <clearbadge-verify id="page-lang" src="/sample.json"></clearbadge-verify>
 <clearbadge-verify id="own-lang" lang="es-MX" src="/sample.json"></clearbadge-verify>
 <clearbadge-verify id="unknown" lang="de" src="/sample.json"></clearbadge-verify>
+<clearbadge-verify id="bad-page-lang" src="/tampered.json"></clearbadge-verify>
+<clearbadge-verify id="bad-es" lang="es" src="/tampered.json"></clearbadge-verify>
+<clearbadge-verify id="bad-en" lang="en" src="/tampered.json"></clearbadge-verify>
 </main></body></html>`);
   });
   await new Promise((r) => srv.listen(0, '127.0.0.1', r));
@@ -226,12 +230,12 @@ test('the language follows navigator.languages; the switch changes it, cards inc
   }
 });
 
-test('the widget speaks its lang attribute, else the page\'s', async () => {
+test('the widget speaks its lang attribute, else the page\'s: a verified and a failed badge in each language', async () => {
   const ctx = await browser.newContext();
   try {
     const page = await ctx.newPage();
     await page.goto(host.url);
-    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')].every((el) => el.verdict === 'verified'), null, { timeout: 60000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')].every((el) => el.verdict && el.verdict !== 'pending'), null, { timeout: 60000 });
     const got = await page.$$eval('clearbadge-verify', (els) => els.map((el) => ({
       id: el.id, label: el.shadowRoot.querySelector('.label').textContent, lang: el.shadowRoot.querySelector('.card').getAttribute('lang'),
     })));
@@ -239,7 +243,15 @@ test('the widget speaks its lang attribute, else the page\'s', async () => {
       { id: 'page-lang', label: 'Vérifiée', lang: 'fr' },
       { id: 'own-lang', label: 'Verificada', lang: 'es' },
       { id: 'unknown', label: 'Verified', lang: 'en' },
+      { id: 'bad-page-lang', label: 'Non vérifiée', lang: 'fr' },
+      { id: 'bad-es', label: 'No verificada', lang: 'es' },
+      { id: 'bad-en', label: 'Not verified', lang: 'en' },
     ]);
+    // Why it failed, in the same language.
+    const why = (id) => page.$eval(`#${id}`, (el) => el.shadowRoot.querySelector('.why').textContent);
+    assert.match(await why('bad-page-lang'), /^Cette attestation a été modifiée après sa signature/);
+    assert.match(await why('bad-es'), /^Esta credencial se modificó después de firmarse/);
+    assert.match(await why('bad-en'), /^This credential was changed after it was signed/);
     await page.$eval('#own-lang', (el) => el.setAttribute('lang', 'en'));
     assert.equal(await page.$eval('#own-lang', (el) => el.shadowRoot.querySelector('.label').textContent), 'Verified');
   } finally {
