@@ -3,8 +3,10 @@
 // web/i18n/messages.mjs by a Go test, in all three, with the same
 // parameters); the page picks the reader's language from navigator.languages
 // and has a switch; the widget follows its lang attribute, else the page's;
-// a verified and a failed card are drawn in each language (page and widget); right-to-left
-// works. Screenshot: tests/out/page-es.png.
+// a verified and a failed card are drawn in each language (page and widget),
+// and a message of several sentences is said whole; right-to-left works. The
+// wallet's service worker and content script have their own catalogue
+// (extension/words.js), checked here too. Screenshot: tests/out/page-es.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
