@@ -246,7 +246,7 @@ async function coldStart(browser) {
       // entry for it: take the network layer's (ms since the epoch).
       let wasmDone;
       ctx.on('requestfinished', (req) => {
-        if (req.url().endsWith('/clearbadge.wasm')) wasmDone = req.timing().startTime + req.timing().responseEnd;
+        if (/\/clearbadge(\.[0-9a-f]{16})?\.wasm$/.test(new URL(req.url()).pathname)) wasmDone = req.timing().startTime + req.timing().responseEnd;
       });
       const page = await ctx.newPage();
       await page.addInitScript(coldStartProbe);

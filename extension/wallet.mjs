@@ -18,6 +18,7 @@
 import { h, resultCard, imageOf, formatDate, ago, verdictLabel } from './render.mjs';
 import { t, setLang, pickLang, lang, list, number, LANGS } from './i18n.mjs';
 import { moveSection, looksLikeZip, filesOfZip, itemsOf, importAll } from './move.mjs';
+import { platformsSection } from './platforms.mjs';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const isPopup = new URLSearchParams(location.search).get('view') !== 'full';
@@ -48,8 +49,10 @@ class CallError extends Error {
   constructor(code, message) { super(message); this.code = code; }
 }
 
+// call asks the service worker to do op; it answers in the wallet's
+// language (lang).
 async function call(op, args = {}) {
-  const r = await chrome.runtime.sendMessage({ op, ...args });
+  const r = await chrome.runtime.sendMessage({ op, ...args, lang: lang() });
   if (!r) throw new CallError('internal', t('wallet.no-answer'));
   if (!r.ok) {
     if (r.code === 'locked') showLocked('locked');
@@ -219,7 +222,7 @@ async function showWallet() {
     h('p', { id: 'empty', class: 'empty', hidden: true }),
     h('ol', { id: 'credentials', class: 'results' }));
   // The popup leads with the credentials; the full page with adding them.
-  main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), sitesSection(), backupSection(),
+  main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), platformsSection({ call, announce, refresh, picked: () => [...ui.picked] }), sitesSection(), backupSection(),
     moveSection({ call, announce, refresh, download, entries: () => ui.entries }));
   if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', target: '_blank', text: t('wallet.open-full') })));
   await refresh();

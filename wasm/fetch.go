@@ -77,9 +77,7 @@ func (k *keeper) jsArray() js.Value {
 		o.Set("url", d.url)
 		o.Set("fetchedAt", d.fetchedAt.UTC().Format(time.RFC3339))
 		o.Set("maxAge", int(d.lifetime/time.Second))
-		b := js.Global().Get("Uint8Array").New(len(d.body))
-		js.CopyBytesToJS(b, d.body)
-		o.Set("body", b)
+		o.Set("body", bytesJS(d.body))
 		arr.Call("push", o)
 	}
 	return arr

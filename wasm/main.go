@@ -72,6 +72,9 @@ const gcPercent = 200
 
 func main() {
 	debug.SetGCPercent(gcPercent)
+	if w := newHostEd25519(); w != nil {
+		verify.UseHostEd25519(w.verify)
+	}
 	api := js.Global().Get("Object").New()
 	api.Set("version", version())
 	api.Set("verify", js.FuncOf(verifyJS))

@@ -150,9 +150,7 @@ func bakeJS(_ js.Value, args []js.Value) any {
 				reject.Invoke(jsError("ClearBadge.bake: " + err.Error()))
 				return
 			}
-			u := js.Global().Get("Uint8Array").New(len(out))
-			js.CopyBytesToJS(u, out)
-			resolve.Invoke(u)
+			resolve.Invoke(bytesJS(out))
 		}()
 	})
 }

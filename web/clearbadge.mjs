@@ -49,6 +49,12 @@
 // ([{name, url}]: the registries the CLI consults online when none is named;
 // pass them as registries to consult them too), and close().
 
+// The content-hashed name of the wasm the browser loads (written by `make
+// wasm`; the extension's names clearbadge.wasm): browsers may cache it, and
+// the code compiled from it, for good (see cmd/serve). Node reads
+// clearbadge.wasm.
+import wasmName from './wasm-name.mjs';
+
 const isNode = typeof process !== 'undefined' && !!process.versions?.node &&
   typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
 
@@ -167,6 +173,7 @@ async function loadNode(base) {
     deleteProperty: (_target, key) => delete own[key],
   });
   new Function('globalThis', execSrc)(scope);
+  own.ClearBadgeHost = { ed25519Verify: nodeEd25519(await import('node:crypto')) };
   const go = new scope.Go();
   const { instance } = await WebAssembly.instantiate(wasm, go.importObject);
   let exited = false;
@@ -186,6 +193,26 @@ async function loadNode(base) {
   };
 }
 
+// nodeEd25519 is the synchronous Ed25519 check the wasm takes from its host
+// (ClearBadgeHost.ed25519Verify, see wasm/hostcrypto.go): node:crypto's
+// OpenSSL is ~3× faster than Go's curve compiled to wasm, and Node's
+// WebCrypto, being asynchronous, costs more in the round trip than it saves.
+// The wasm believes only a true answer; it checks anything else itself.
+// Exported for wasm/hostcrypto_test.go, which holds it to crypto/ed25519.
+export function nodeEd25519({ createPublicKey, verify }) {
+  const keys = new Map(); // base64url of the raw key -> KeyObject
+  return (pub, msg, sig) => {
+    const x = Buffer.from(pub).toString('base64url');
+    let key = keys.get(x);
+    if (!key) {
+      if (keys.size >= 64) keys.clear();
+      key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+      keys.set(x, key);
+    }
+    return verify(null, msg, key, sig);
+  };
+}
+
 // ---- Browser: one worker per mode, created on first use ----
 
 function loadBrowser(base) {
@@ -194,9 +221,11 @@ function loadBrowser(base) {
   // only the offline one can be made: the online worker needs a script URL of
   // its own for its own policy.
   const foreign = base.origin !== self.location.origin;
+  // The workers read the wasm's name from their URL's query.
+  const query = `?wasm=${encodeURIComponent(wasmName)}`;
   const workers = {
-    offline: new WorkerClient(new URL('worker.js', base)),
-    online: new WorkerClient(new URL('worker-online.js', base)),
+    offline: new WorkerClient(new URL(`worker.js${query}`, base)),
+    online: new WorkerClient(new URL(`worker-online.js${query}`, base)),
   };
   // Start the offline worker now so the first verification does not pay for
   // the wasm start-up; load() resolves when it is ready.
@@ -230,6 +259,7 @@ function loadBrowser(base) {
 function spawnWorker(url) {
   if (url.origin === self.location.origin) return new Worker(url);
   const src = `self.clearbadgeBase = ${JSON.stringify(new URL('.', url).href)};\n` +
+    `self.clearbadgeWasm = ${JSON.stringify(url.searchParams.get('wasm'))};\n` +
     `importScripts(${JSON.stringify(url.href)});\n`;
   const blobURL = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
   // The constructor resolves the blob: URL at once (URL Standard: a blob URL

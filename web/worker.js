@@ -21,6 +21,15 @@
   // for the embeddable widget) names that folder in self.clearbadgeBase, since
   // its own location is the blob: URL; such a worker is always offline.
   const base = self.clearbadgeBase || self.location.href;
+  // The wasm's file name: clearbadge.mjs passes the content-hashed one
+  // (?wasm= on this script's URL, or clearbadgeWasm for a blob: worker). Only
+  // a name of that shape is taken, so the URL cannot point the worker at
+  // other code.
+  const named = self.clearbadgeWasm || new URLSearchParams(self.location.search).get('wasm');
+  const wasmName = /^clearbadge(\.[0-9a-f]{16})?\.wasm$/.test(named || '') ? named : 'clearbadge.wasm';
+  // Start downloading and compiling the wasm at once, while wasm_exec.js
+  // loads.
+  const compiled = compile();
   importScripts(new URL('wasm_exec.js', base).href);
 
   function lockNetwork() {
@@ -42,17 +51,19 @@
     }
   }
 
+  async function compile() {
+    const resp = await fetch(new URL(wasmName, base));
+    if (!resp.ok) throw new Error(`${wasmName}: HTTP ${resp.status}`);
+    if ((resp.headers.get('Content-Type') || '').startsWith('application/wasm')) {
+      return WebAssembly.compileStreaming(resp);
+    }
+    // Some static hosts serve .wasm with another type; compile from bytes.
+    return WebAssembly.compile(await resp.arrayBuffer());
+  }
+
   async function start() {
     const go = new self.Go();
-    const resp = await fetch(new URL('clearbadge.wasm', base));
-    if (!resp.ok) throw new Error(`clearbadge.wasm: HTTP ${resp.status}`);
-    let module;
-    if ((resp.headers.get('Content-Type') || '').startsWith('application/wasm')) {
-      module = await WebAssembly.compileStreaming(resp);
-    } else {
-      // Some static hosts serve .wasm with another type; compile from bytes.
-      module = await WebAssembly.compile(await resp.arrayBuffer());
-    }
+    const module = await compiled;
     if (!online) lockNetwork();
     const instance = await WebAssembly.instantiate(module, go.importObject);
     go.run(instance).then(() => {

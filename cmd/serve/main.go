@@ -16,7 +16,14 @@
 //     (widgetFiles), so that a page on another origin can load it: module
 //     scripts and the wasm are fetched with CORS;
 //   - application/wasm for .wasm, so that browsers compile while downloading;
-//   - Cache-Control: no-store, so a rebuilt wasm is always picked up.
+//   - the precompressed X.br or X.gz for a request for X when the browser
+//     accepts that encoding and the file exists (`make wasm` writes them for
+//     the wasm), as static hosts serve;
+//   - Cache-Control: immutable for the content-hashed wasm
+//     (clearbadge.<hash>.wasm, named in wasm-name.mjs by `make wasm`), so a
+//     browser keeps it, and the code it compiled from it, for the next
+//     visit; no-store for everything else, so a rebuilt page is always
+//     picked up.
 package main
 
 import (
@@ -28,6 +35,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -47,15 +55,27 @@ const (
 // so any origin may read them.
 var widgetFiles = map[string]bool{
 	"widget.mjs": true, "render.mjs": true, "i18n.mjs": true, "i18n/messages.mjs": true, "clearbadge.mjs": true,
-	"worker.js": true, "wasm_exec.js": true, "clearbadge.wasm": true,
+	"worker.js": true, "wasm_exec.js": true, "clearbadge.wasm": true, "wasm-name.mjs": true,
 }
+
+// hashedWasm matches the content-hashed copy of the wasm that `make wasm`
+// writes: its name changes whenever its bytes do, so it may be cached for
+// good.
+var hashedWasm = regexp.MustCompile(`^clearbadge\.[0-9a-f]{16}\.wasm$`)
+
+// immutable is the Cache-Control of hashedWasm files (RFC 8246).
+const immutable = "public, max-age=31536000, immutable"
 
 // headersFor returns the headers for a request path, beyond those every
 // response gets.
 func headersFor(p string) map[string]string {
 	h := map[string]string{}
-	if widgetFiles[strings.TrimPrefix(path.Clean("/"+p), "/")] {
+	name := strings.TrimPrefix(path.Clean("/"+p), "/")
+	if widgetFiles[name] || hashedWasm.MatchString(name) {
 		h["Access-Control-Allow-Origin"] = "*"
+	}
+	if hashedWasm.MatchString(name) {
+		h["Cache-Control"] = immutable
 	}
 	switch base := path.Base(p); {
 	case strings.HasSuffix(p, "/") || strings.HasSuffix(base, ".html"):
@@ -105,8 +125,57 @@ func handler(dir string) http.Handler {
 		for k, v := range headersFor(r.URL.Path) {
 			w.Header().Set(k, v)
 		}
+		if serveCompressed(w, r, http.Dir(dir)) {
+			return
+		}
 		fs.ServeHTTP(w, r)
 	})
+}
+
+// encodings are the precompressed forms looked for, best first, by the
+// Content-Encoding they are served with and their file suffix.
+var encodings = []struct{ name, suffix string }{{"br", ".br"}, {"gzip", ".gz"}}
+
+// serveCompressed answers r with a precompressed form of the file it names,
+// if one exists that the client accepts, and reports whether it did. The
+// Content-Type stays that of the file asked for.
+func serveCompressed(w http.ResponseWriter, r *http.Request, root http.Dir) bool {
+	p := path.Clean("/" + r.URL.Path)
+	for _, e := range encodings {
+		f, err := root.Open(p + e.suffix)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil || st.IsDir() {
+			continue
+		}
+		w.Header().Set("Vary", "Accept-Encoding")
+		if !accepts(r.Header.Get("Accept-Encoding"), e.name) {
+			continue
+		}
+		w.Header().Set("Content-Encoding", e.name)
+		// ServeContent takes the type from the name asked for, when
+		// headersFor has not set it.
+		http.ServeContent(w, r, p, st.ModTime(), f)
+		return true
+	}
+	return false
+}
+
+// accepts reports whether an Accept-Encoding header value allows coding
+// (RFC 9110 §12.5.3; a q of 0 refuses it).
+func accepts(header, coding string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), coding) {
+			continue
+		}
+		q, ok := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q=")
+		return !ok || strings.Trim(q, "0.") != ""
+	}
+	return false
 }
 
 func main() {

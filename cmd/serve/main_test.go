@@ -75,6 +75,52 @@ func TestHeaders(t *testing.T) {
 	}
 }
 
+// The content-hashed wasm is cached for good and open to other origins (the
+// widget); its precompressed forms are served to a browser that accepts
+// them, with the wasm's own type, and never to one that does not.
+func TestHashedAndPrecompressed(t *testing.T) {
+	dir := t.TempDir()
+	const name = "clearbadge.0123456789abcdef.wasm"
+	for f, body := range map[string]string{name: "raw", name + ".br": "brotli", name + ".gz": "gzip", "wasm-name.mjs": "x", "app.js": "js"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := handler(dir)
+	for _, c := range []struct{ accept, encoding, body string }{
+		{"gzip, deflate, br, zstd", "br", "brotli"},
+		{"gzip, deflate", "gzip", "gzip"},
+		{"br;q=0, gzip;q=0.5", "gzip", "gzip"},
+		{"br;q=0.0, gzip;q=0", "", "raw"},
+		{"", "", "raw"},
+		{"identity", "", "raw"},
+	} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", "/"+name, nil)
+		req.Header.Set("Accept-Encoding", c.accept)
+		h.ServeHTTP(rec, req)
+		hd := rec.Header()
+		if rec.Code != 200 || rec.Body.String() != c.body || hd.Get("Content-Encoding") != c.encoding {
+			t.Errorf("Accept-Encoding %q: %d %q %q, want %q %q", c.accept, rec.Code, hd.Get("Content-Encoding"), rec.Body, c.encoding, c.body)
+		}
+		if hd.Get("Content-Type") != "application/wasm" || hd.Get("Cache-Control") != immutable ||
+			hd.Get("Access-Control-Allow-Origin") != "*" || hd.Get("Vary") != "Accept-Encoding" {
+			t.Errorf("Accept-Encoding %q: headers %v", c.accept, hd)
+		}
+	}
+	if rec := get(t, h, "GET", "/wasm-name.mjs"); rec.Header().Get("Access-Control-Allow-Origin") != "*" || rec.Header().Get("Cache-Control") != "no-store" {
+		t.Errorf("wasm-name.mjs: headers %v", rec.Header())
+	}
+	if rec := get(t, h, "GET", "/app.js"); rec.Header().Get("Vary") != "" || rec.Body.String() != "js" {
+		t.Errorf("app.js (no compressed form): %v %q", rec.Header(), rec.Body)
+	}
+	for _, p := range []string{"/" + name + ".br", "/../" + name} {
+		if rec := get(t, h, "GET", p); rec.Header().Get("Content-Encoding") != "" {
+			t.Errorf("%s: Content-Encoding %q", p, rec.Header().Get("Content-Encoding"))
+		}
+	}
+}
+
 // TestOfflineWorkerPolicy pins what makes offline mode offline at the
 // browser level: the offline worker may connect to its own origin only.
 func TestOfflineWorkerPolicy(t *testing.T) {
@@ -135,6 +181,9 @@ func TestHeadersFileMatches(t *testing.T) {
 		if v := got["/"+f]["Access-Control-Allow-Origin"]; v != "*" {
 			t.Errorf("_headers /%s: Access-Control-Allow-Origin %q, want *", f, v)
 		}
+	}
+	if h := got["/clearbadge.*.wasm"]; h["Access-Control-Allow-Origin"] != "*" || h["Cache-Control"] != immutable {
+		t.Errorf("_headers /clearbadge.*.wasm: %v, want Access-Control-Allow-Origin * and Cache-Control %q", h, immutable)
 	}
 	for k, v := range commonHeaders {
 		if k == "Cache-Control" {

@@ -15,6 +15,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/internal/jose"
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
 	"github.com/clearbadge/clearbadge/core/internal/proof"
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
 	"github.com/clearbadge/clearbadge/core/present"
 )
 
@@ -100,15 +101,6 @@ func newKey(t *testing.T, typ holder.Type) *holder.Key {
 	return k
 }
 
-func decode(t *testing.T, b []byte) map[string]any {
-	t.Helper()
-	m, err := credential.Decode(b)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, b)
-	}
-	return m
-}
-
 func TestDataIntegrity(t *testing.T) {
 	for _, typ := range []holder.Type{holder.Ed25519, holder.P256} {
 		t.Run(string(typ), func(t *testing.T) {
@@ -118,7 +110,7 @@ func TestDataIntegrity(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			vp := decode(t, out)
+			vp := testutil.Decode(t, out)
 			if got := credential.Strings(vp["@context"]); len(got) != 1 || got[0] != credential.ContextV2 {
 				t.Errorf("@context %v", got)
 			}
@@ -181,7 +173,7 @@ func TestEnvelopes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			vp := decode(t, out)
+			vp := testutil.Decode(t, out)
 			if got := credential.Strings(vp["@context"]); fmt.Sprint(got) != fmt.Sprint(tc.context) {
 				t.Errorf("@context %v, want %v", got, tc.context)
 			}
@@ -291,7 +283,7 @@ func parse(t *testing.T, token string, k *holder.Key, alg, typ string) (*jose.To
 	if err := tok.Verify(k.Public()); err != nil {
 		t.Fatal(err)
 	}
-	return tok, decode(t, tok.Payload)
+	return tok, testutil.Decode(t, tok.Payload)
 }
 
 func TestErrors(t *testing.T) {
@@ -402,7 +394,7 @@ func TestDataIntegrityJCS(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				vp := decode(t, out)
+				vp := testutil.Decode(t, out)
 				ps, err := proof.Parse(vp)
 				if err != nil || len(ps) != 1 || ps[0].Cryptosuite != suite || ps[0].Challenge != "c-1" {
 					t.Fatalf("proof %v (%v)", ps, err)

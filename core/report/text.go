@@ -9,11 +9,22 @@ import (
 // Code, its Params, and the English sentence the CLI and JSON consumers
 // read. The web page, widget and wallet say the code in the reader's
 // language (web/i18n.mjs); every code made with Say is listed in
-// web/i18n/messages.json, which a test keeps in step with the source.
+// web/i18n/messages.mjs, which a test keeps in step with the source.
+//
+// A message of several sentences (a reason appended to a finding, the
+// results of several status lists) is the first Text followed by More, each
+// sentence with its own code: see Then.
 type Text struct {
 	Code    string
 	Params  map[string]string
 	English string
+	More    []Part
+}
+
+// Part is a sentence that follows a message's first: its code and params.
+type Part struct {
+	Code   string            `json:"code"`
+	Params map[string]string `json:"params,omitempty"`
 }
 
 // DateLayout is how a {name|date} parameter appears in an English message.
@@ -57,7 +68,38 @@ func Say(code, template string, kv ...string) Text {
 	return t
 }
 
+// Then is t followed by more, in English separated by a space; a surface
+// says each part in turn. An empty Text is left out.
+func (t Text) Then(more ...Text) Text {
+	for _, m := range more {
+		switch {
+		case m.Code == "" && m.English == "":
+			continue
+		case t.Code == "" && t.English == "":
+			t = m
+			continue
+		}
+		t.English += " " + m.English
+		parts := make([]Part, 0, len(t.More)+1+len(m.More))
+		parts = append(append(parts, t.More...), Part{Code: m.Code, Params: m.Params})
+		t.More = append(parts, m.More...)
+	}
+	return t
+}
+
 // Check is a check whose message is t.
-func (t Text) Check(id string, o Outcome, detail string) Check {
-	return Check{ID: id, Outcome: o, Message: t.English, Code: t.Code, Params: t.Params, Detail: detail}
+func (t Text) Check(id CheckID, o Outcome, detail string) Check {
+	c := Check{ID: id, Outcome: o, Detail: detail}
+	c.Say(t)
+	return c
+}
+
+// Say sets the check's message to t.
+func (c *Check) Say(t Text) {
+	c.Message, c.Code, c.Params, c.More = t.English, t.Code, t.Params, t.More
+}
+
+// Text is the check's message as a Text, to say it inside another.
+func (c *Check) Text() Text {
+	return Text{Code: c.Code, Params: c.Params, English: c.Message, More: c.More}
 }

@@ -49,7 +49,13 @@ func TestMessageCatalogue(t *testing.T) {
 		if err != nil {
 			return err
 		}
+		own := filepath.Dir(path) == filepath.Join("..", "report")
 		ast.Inspect(f, func(n ast.Node) bool {
+			// Outside this package a message is set only through a Text
+			// (Say, Check.Say): never as a bare string.
+			if bare := bareMessage(n); bare != nil && !own {
+				t.Errorf("%s: a check's message set without report.Say", fset.Position(bare.Pos()))
+			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok || !isSay(call.Fun) || len(call.Args) < 2 {
 				return true
@@ -102,6 +108,36 @@ func TestMessageCatalogue(t *testing.T) {
 	}
 }
 
+// bareMessage returns the node that sets a Message or Code field by hand: a
+// report.Check or report.Missing literal naming them, or an assignment to
+// x.Message or x.Code.
+func bareMessage(n ast.Node) ast.Node {
+	switch x := n.(type) {
+	case *ast.CompositeLit:
+		sel, ok := x.Type.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Check" && sel.Sel.Name != "Missing" {
+			return nil
+		}
+		if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "report" {
+			return nil
+		}
+		for _, e := range x.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				if k, ok := kv.Key.(*ast.Ident); ok && (k.Name == "Message" || k.Name == "Code") {
+					return kv
+				}
+			}
+		}
+	case *ast.AssignStmt:
+		for _, l := range x.Lhs {
+			if sel, ok := l.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Message" || sel.Sel.Name == "Code") {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
 func isSay(fun ast.Expr) bool {
 	switch f := fun.(type) {
 	case *ast.Ident:
@@ -113,7 +149,16 @@ func isSay(fun ast.Expr) bool {
 	return false
 }
 
+// literal reads a string literal, or literals joined with +.
 func literal(e ast.Expr) (string, error) {
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		x, err := literal(b.X)
+		if err != nil {
+			return "", err
+		}
+		y, err := literal(b.Y)
+		return x + y, err
+	}
 	lit, ok := e.(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
 		return "", strconv.ErrSyntax

@@ -2,30 +2,12 @@ package verify
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
-	"github.com/clearbadge/clearbadge/core/internal/did"
-	"github.com/clearbadge/clearbadge/core/internal/jsonld"
-	"github.com/clearbadge/clearbadge/core/internal/keys"
-	"github.com/clearbadge/clearbadge/core/internal/proof"
 	"github.com/clearbadge/clearbadge/core/report"
-	"github.com/clearbadge/clearbadge/core/work"
 )
-
-// signer is who made the proof that verified: the key and how it is bound
-// to a controller. A JWT fills it from its header; an embedded proof from
-// its verificationMethod, and then proof is the proof that verified, the
-// only one whose challenge and domain count.
-type signer struct {
-	key   *keys.Key
-	proof *proof.Proof
-}
 
 // credential runs every check on a decoded credential. When ext is non-nil
 // the proof was external (a JWT) and has been checked already: its checks are
@@ -40,7 +22,7 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 	if ext != nil {
 		if c := r.Check(report.CheckFormat); len(ext.notes) > 0 && c.Outcome == report.Pass {
 			c.Outcome = report.Warn
-			c.Message += " Its token does not follow every rule of the Open Badges specification; this does not affect the signature."
+			c.Say(c.Text().Then(report.Say("format.token-notes", "Its token does not follow every rule of the Open Badges specification; this does not affect the signature.")))
 			c.Detail = joinDetail(c.Detail, strings.Join(ext.notes, "; "))
 		}
 		r.Checks = append(r.Checks, ext.checks...)
@@ -49,7 +31,7 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 		who = s.embeddedProof(ctx, r, doc, "assertionMethod")
 	}
 	if ext != nil && ext.issuerMismatch != "" {
-		r.Add(report.CheckIssuer, report.Fail, "The token and the credential inside it name different issuers.", ext.issuerMismatch)
+		r.Add(report.CheckIssuer, report.Fail, report.Say("issuer.token-mismatch", "The token and the credential inside it name different issuers."), ext.issuerMismatch)
 	} else if who != nil {
 		s.issuer(r, doc, who)
 	} else if r.Check(report.CheckIssuer) == nil {
@@ -74,334 +56,17 @@ func (s *session) credential(ctx context.Context, doc map[string]any, format str
 		linked = fetch.Untrusted(ctx)
 	}
 	s.status(linked, r, doc)
-	if r.Kind != credential.KindCredential {
+	if r.Kind != report.KindCredential {
 		// The OB 3.0 / CLR 2.0 data model applies to badges and records, not
 		// to other credentials such as status lists.
 		r.Checks = append(r.Checks, s.schema(linked, doc))
 	}
 	s.recipient(r, doc)
 	s.endorsements(ctx, r, doc)
-	if r.Kind == credential.KindCLR {
+	if r.Kind == report.KindCLR {
 		s.nested(ctx, r, doc)
 	}
 	s.refresh(linked, r, doc)
 	r.Finish()
 	return r
-}
-
-var (
-	obContext  = regexp.MustCompile(`^https://purl\.imsglobal\.org/spec/ob/v3p0/context(-3\.\d+\.\d+)?\.json$|^https://purl\.imsglobal\.org/spec/ob/v3p0/context/ob_v3p0\.jsonld$`)
-	clrContext = regexp.MustCompile(`^https://purl\.imsglobal\.org/spec/clr/v2p0/context(-2\.\d+\.\d+)?\.json$`)
-)
-
-// shape is the format check: the envelope is a Verifiable Credential of a
-// kind ClearBadge knows. It returns false when nothing more can be checked.
-func (s *session) shape(r *report.Report, doc map[string]any, format string) bool {
-	ver := credential.Version(doc)
-	if ver == 0 {
-		r.Add(report.CheckFormat, report.Fail, "This is not a Verifiable Credential: its first @context entry is not the W3C credentials context.",
-			"VC Data Model 1.1 §4.1 / 2.0 §4.3: the first @context item must be "+credential.ContextV1+" or "+credential.ContextV2)
-		return false
-	}
-	if !credential.HasType(doc, credential.KindCredential) {
-		r.Add(report.CheckFormat, report.Fail, "This is not a Verifiable Credential: its type does not include VerifiableCredential.", "")
-		return false
-	}
-	enc := map[string]string{"json-ld": "JSON with an embedded proof", "vc-jwt": "a VC-JWT", "vc-jose": "a VC-JOSE (vc+jwt) token"}[format]
-	var name string
-	var is report.Text // "This is <name>."
-	switch r.Kind {
-	case credential.KindOpenBadge, credential.KindAchievement:
-		name, is = "an Open Badges 3.0 credential", report.Say("format.open-badge", "This is an Open Badges 3.0 credential.")
-	case credential.KindEndorsement:
-		name, is = "an Open Badges 3.0 endorsement", report.Say("format.endorsement", "This is an Open Badges 3.0 endorsement.")
-	case credential.KindCLR:
-		name, is = "a Comprehensive Learner Record (CLR 2.0)", report.Say("format.clr", "This is a Comprehensive Learner Record (CLR 2.0).")
-	default:
-		r.AddText(report.CheckFormat, report.Warn, report.Say("format.vc-only", "This is a Verifiable Credential, but not an Open Badge or learner record: only its signature, dates and status are checked."),
-			fmt.Sprintf("VC Data Model %d.x, %s; types %v", ver, enc, credential.Types(doc)))
-		return true
-	}
-	detail := fmt.Sprintf("VC Data Model %s, %s", map[int]string{1: "1.1", 2: "2.0"}[ver], enc)
-	if msg := contextOrder(doc, r.Kind); msg != "" {
-		r.Add(report.CheckFormat, report.Warn, "This is "+name+", but "+msg+".", detail)
-		return true
-	}
-	r.AddText(report.CheckFormat, report.Pass, is, detail)
-	return true
-}
-
-// contextOrder checks the @context order OB 3.0 §B (AchievementCredential
-// @context) and CLR 2.0 require: the VC context, then (for a CLR) the CLR
-// context, then the OB context.
-func contextOrder(doc map[string]any, kind string) string {
-	ctx := credential.Strings(doc["@context"])
-	at := func(i int, re *regexp.Regexp) bool { return len(ctx) > i && re.MatchString(ctx[i]) }
-	if kind == credential.KindCLR {
-		if !at(1, clrContext) || !at(2, obContext) {
-			return "its @context does not list the CLR 2.0 and Open Badges 3.0 contexts second and third, as CLR 2.0 requires"
-		}
-		return ""
-	}
-	if !at(1, obContext) {
-		return "its @context does not list the Open Badges 3.0 context second, as the specification requires"
-	}
-	return ""
-}
-
-// keyResolver returns the resolver for verification methods.
-func (s *session) keyResolver() *keys.Resolver { return &keys.Resolver{Fetcher: s.fetch} }
-
-// embeddedProof checks the Data Integrity proofs of doc. One valid proof
-// suffices (OB 3.0 §9.1 step 2); unknown proof types are noted, not fatal.
-// It adds the proof check and returns who signed, or nil.
-func (s *session) embeddedProof(ctx context.Context, r *report.Report, doc map[string]any, purpose string) *signer {
-	// The same proofs secure credentials (issuer, assertionMethod) and
-	// presentations (holder, authentication); messages name which.
-	what := "credential"
-	if purpose == "authentication" {
-		what = "bundle"
-	}
-	proofs, err := proof.Parse(doc)
-	if errors.Is(err, proof.ErrNoProof) {
-		r.Add(report.CheckProof, report.Fail, "This "+what+" carries no signature, so nothing shows who made it or that it is unchanged.", "no proof property")
-		return nil
-	}
-	if err != nil {
-		r.Add(report.CheckProof, report.Fail, "The "+what+"'s signature is malformed.", err.Error())
-		return nil
-	}
-	if len(proofs) > proof.MaxProofs {
-		r.Add(report.CheckProof, report.Fail, fmt.Sprintf("This %s carries %d signatures, more than the %d ClearBadge checks, so none of them was checked.", what, len(proofs), proof.MaxProofs),
-			fmt.Sprintf("proof set of %d proofs; limit %d", len(proofs), proof.MaxProofs))
-		return nil
-	}
-	pd := proof.NewDocument(doc) // canonicalized once for the whole proof set
-	defer func() { work.From(ctx).Canonicalizations.Add(int64(pd.Canonicalizations())) }()
-	var best *report.Check // the most telling reason no proof verified
-	var ignored []string
-	consider := func(c report.Check) {
-		if best == nil || rank(c.Outcome) > rank(best.Outcome) {
-			best = &c
-		}
-	}
-	for i := range proofs {
-		p := &proofs[i]
-		if p.Suite() == "" {
-			ignored = append(ignored, p.Name())
-			continue
-		}
-		if p.ProofPurpose != purpose {
-			consider(report.Check{Outcome: report.Fail,
-				Message: "The signature was not made for this use: its purpose is \"" + p.ProofPurpose + "\", not \"" + purpose + "\".",
-				Detail:  "VC Data Integrity §4.3: proofPurpose must be " + purpose})
-			continue
-		}
-		// VC Data Integrity §2.1: a proof past its `expires` must not verify.
-		if exp, err := credential.ParseTime(p.Expires); p.Expires != "" && (err != nil || s.now.After(exp)) {
-			consider(report.Check{Outcome: report.Fail, Message: "The signature on this " + what + " has expired.", Detail: "proof expires " + p.Expires})
-			continue
-		}
-		key, err := s.keyResolver().Resolve(ctx, p.VerificationMethod, purpose)
-		if err != nil {
-			consider(s.keyProblem(what, p.VerificationMethod, err))
-			continue
-		}
-		if err := pd.Verify(p, key.PublicKey); err != nil {
-			consider(proofProblem(what, p, err))
-			continue
-		}
-		detail := p.Name() + " by " + p.VerificationMethod
-		if len(ignored) > 0 {
-			detail += "; ignored proofs of unsupported types: " + strings.Join(ignored, ", ")
-		}
-		r.AddText(report.CheckProof, report.Pass, intact(what), detail)
-		return &signer{key: key, proof: p}
-	}
-	if best == nil {
-		r.Add(report.CheckProof, report.Fail, "This "+what+"'s signature is of a kind ClearBadge cannot check.",
-			"supported: "+proof.Supported+"; found: "+strings.Join(ignored, ", "))
-		return nil
-	}
-	best.ID = report.CheckProof
-	r.Checks = append(r.Checks, *best)
-	return nil
-}
-
-// remedy says what would let a check that needs the document at url run:
-// online checks when offline, the document itself when online checks ran
-// and it did not answer, nothing when there is no document to ask.
-func (s *session) remedy(url string) report.Remedy {
-	switch {
-	case url == "":
-		return report.RemedyNone
-	case s.offline:
-		return report.RemedyOnline
-	}
-	return report.RemedyDocument
-}
-
-// intact is the proof check's passing message: a credential is signed by its
-// issuer, a bundle (presentation) by its holder.
-func intact(what string) report.Text {
-	if what == "bundle" {
-		return report.Say("proof.intact-holder", "The holder's signature is intact: nothing in this bundle was changed after it was signed.")
-	}
-	return report.Say("proof.intact", "The issuer's signature is intact: nothing in this credential was changed after it was signed.")
-}
-
-// rank orders outcomes for choosing which failure to report: a definite
-// failure says more than "could not check".
-func rank(o report.Outcome) int {
-	switch o {
-	case report.Fail:
-		return 2
-	case report.Skip:
-		return 1
-	}
-	return 0
-}
-
-// keyProblem explains why the signing key could not be had. A key document
-// that could not be fetched is evidence of nothing, so the proof is skipped
-// and names the document that would complete it; one that was read and
-// does not hold the key is a failure.
-func (s *session) keyProblem(what, vm string, err error) report.Check {
-	fe := fetch.Unfetched(err)
-	switch {
-	case errors.Is(err, fetch.ErrOffline):
-		c := report.Say("proof.key-offline", "The signature could not be checked offline: the signer's key is published online. Turn on online checks (or supply the key's document) to check it.").
-			Check("", report.Skip, vm+": "+err.Error())
-		if fe != nil {
-			c.URL, c.Remedy = fe.URL, s.remedy(fe.URL)
-		}
-		return c
-	case fe != nil && fetch.Withheld(err) != "":
-		return report.Check{Outcome: report.Skip,
-			Message: "The signature could not be checked: the signer's key is published at " + host(fe.URL) + ", which was not contacted (" + fetch.Withheld(err) + ").",
-			Detail:  vm + ": " + err.Error(), URL: fe.URL, Remedy: s.remedy(fe.URL)}
-	case fe != nil:
-		c := report.Say("proof.key-unreachable", "The signature could not be checked: the signer's key is published at {host}, which did not answer. Try again later, or supply the key's document.", "host", host(fe.URL)).
-			Check("", report.Skip, vm+": "+err.Error())
-		c.URL, c.Remedy = fe.URL, s.remedy(fe.URL)
-		return c
-	}
-	return report.Check{Outcome: report.Fail,
-		Message: "The key that should have signed this " + what + " could not be found, so its signature cannot be trusted.",
-		Detail:  vm + ": " + err.Error()}
-}
-
-// host names the server of a URL for messages.
-func host(u string) string {
-	if p, err := url.Parse(u); err == nil && p.Host != "" {
-		return p.Host
-	}
-	return u
-}
-
-// proofProblem explains a failed proof in plain words.
-func proofProblem(what string, p *proof.Proof, err error) report.Check {
-	var sig *proof.SignatureError
-	var undefined *jsonld.UndefinedTermError
-	var unknownCtx *jsonld.UnknownContextError
-	var base *proof.BaseProofError
-	var limit *jsonld.LimitError
-	switch {
-	case errors.As(err, &base):
-		return report.Check{Outcome: report.Fail,
-			Message: "This " + what + " carries the issuer's base selective-disclosure proof, which is meant for the holder: the holder must derive a proof from it to show it.",
-			Detail:  err.Error()}
-	case errors.As(err, &limit):
-		return report.Check{Outcome: report.Fail,
-			Message: "This " + what + " is too large or too complex for its signature to be checked in bounded time, so it is refused.",
-			Detail:  err.Error()}
-	case errors.As(err, &sig):
-		return report.Say("proof.changed", "This {what} was changed after it was signed, or it was not signed by the key it names.", "what", what).
-			Check("", report.Fail, err.Error())
-	case errors.As(err, &undefined):
-		return report.Check{Outcome: report.Fail,
-			Message: fmt.Sprintf("This %s contains a property its vocabulary does not define (%q), so the signature could not cover it.", what, undefined.Term),
-			Detail:  err.Error()}
-	case errors.As(err, &unknownCtx):
-		return report.Check{Outcome: report.Skip,
-			Message: "The signature could not be checked: the " + what + " uses a vocabulary ClearBadge does not carry (" + unknownCtx.URL + "), and vocabularies are never downloaded.",
-			Detail:  err.Error()}
-	}
-	return report.Check{Outcome: report.Fail, Message: "The " + what + "'s signature could not be checked: it is malformed.", Detail: p.Name() + ": " + err.Error()}
-}
-
-// issuer checks that whoever made the proof is the credential's issuer: the
-// key must be listed by the issuer's own published material (its DID
-// document, or for an https issuer the controller document or JWK Set the
-// OB 3.0 Implementation Guide's "Key provenance" names). A binding that
-// nothing contradicts but nothing confirms is a skip, which leaves the
-// verdict "incomplete": the signature proves only that someone holding
-// that key signed.
-func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
-	issuerID := credential.ID(doc["issuer"])
-	name := r.Summary.Issuer.Name
-	if name == "" {
-		name = issuerID
-	}
-	unconfirmed := func(reason, detail, url string) {
-		r.Checks = append(r.Checks, report.Check{ID: report.CheckIssuer, Outcome: report.Skip,
-			Message: "The signature is intact, but nothing confirms that the key that made it is " + name + "'s: " + reason,
-			Detail:  detail, URL: url, Remedy: s.remedy(url)})
-	}
-	switch {
-	case issuerID == "":
-		r.AddText(report.CheckIssuer, report.Fail, report.Say("issuer.none", "The credential does not say who issued it."), "no issuer id")
-	case who.key.Binding == keys.NotListed:
-		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with a key that "+name+" does not publish as its own.", who.key.Reason)
-	case who.key.Controller != issuerID && !resolvable(issuerID):
-		// An issuer named only by an opaque id (urn:uuid:...) or an http://
-		// address publishes no document ClearBadge may read for its keys:
-		// nothing can confirm or refute that the key is its own.
-		unconfirmed("the issuer is identified only by "+truncate(issuerID)+", which publishes no keys that could be checked.",
-			fmt.Sprintf("issuer %s; key %s controlled by %s", issuerID, who.key.ID, who.key.Controller), "")
-	case who.key.Controller != issuerID:
-		r.Add(report.CheckIssuer, report.Fail, "The credential was signed with someone else's key, not one belonging to the issuer it names ("+name+").",
-			fmt.Sprintf("key %s is controlled by %s; issuer is %s", who.key.ID, who.key.Controller, issuerID))
-	case who.key.Binding == keys.Unconfirmed && who.key.ID == "":
-		unconfirmed("the key was carried inside the token itself, and anyone could have made that key; "+who.key.Reason, who.key.Reason, who.key.Document)
-	case who.key.Binding == keys.Unconfirmed:
-		unconfirmed(who.key.Reason, "key "+who.key.ID, who.key.Document)
-	default:
-		r.Summary.Issuer.Domain = domain(issuerID)
-		msg := report.Say("issuer.lists-key", "The signing key belongs to the issuer: {issuer} lists it as its own.", "issuer", issuerID)
-		if r.Summary.Issuer.Domain != "" {
-			msg = report.Say("issuer.domain-publishes-key", "The signing key belongs to the issuer: {domain} publishes it for {issuer}.", "domain", r.Summary.Issuer.Domain, "issuer", issuerID)
-		}
-		r.AddText(report.CheckIssuer, report.Pass, msg, "key "+who.key.ID+" controlled by "+who.key.Controller)
-	}
-}
-
-// resolvable reports whether an issuer id can lead to a document listing its
-// keys: a DID or an https URL (http:// documents are never fetched: anyone
-// on the path could answer).
-func resolvable(id string) bool {
-	return strings.HasPrefix(id, "did:") || strings.HasPrefix(id, "https://")
-}
-
-// domain is the host that published the issuer's keys: the did:web host or
-// the https issuer's host; "" for a DID that names no host (did:key,
-// did:jwk), whose document is the key itself.
-func domain(issuerID string) string {
-	if strings.HasPrefix(issuerID, "did:web:") {
-		if u, err := did.WebURL(issuerID); err == nil {
-			return host(u)
-		}
-		return ""
-	}
-	if strings.HasPrefix(issuerID, "https://") {
-		return host(issuerID)
-	}
-	return ""
-}
-
-func truncate(s string) string {
-	if len(s) > 100 {
-		return s[:100] + "…"
-	}
-	return s
 }

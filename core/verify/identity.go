@@ -88,10 +88,7 @@ func (s *session) identity(ctx context.Context, r *report.Report, doc map[string
 		shown = issuerID
 	}
 	c := report.Check{ID: report.CheckIdentity}
-	var notes []string
-	if problems := names.Problems(claimed); len(problems) > 0 {
-		notes = append(notes, "Be careful with the name \u201c"+claimed+"\u201d: "+strings.Join(problems, "; ")+".")
-	}
+	caution := names.Caution(claimed)
 	regs, failed := s.registries(ctx)
 	var listing *report.Listing
 	var lookupErrs []string
@@ -129,16 +126,14 @@ func (s *session) identity(ctx context.Context, r *report.Report, doc map[string
 		c.Outcome = report.Warn
 		t = report.Say("identity.unlisted", "\u201c{name}\u201d is this credential's own claim; no registry you use lists this issuer.", "name", shown)
 	}
-	c.Message, c.Code, c.Params = t.English, t.Code, t.Params
 	if d := r.Summary.Issuer.Domain; d != "" && listing == nil {
-		c.Message += " Its keys are published by " + d + "."
-		c.Code, c.Params = "", nil
+		t = t.Then(report.Say("identity.keys-by", "Its keys are published by {domain}.", "domain", d))
 	}
-	if len(notes) > 0 {
+	if caution.Code != "" {
 		c.Outcome = report.Warn
-		c.Message = strings.Join(notes, " ") + " " + c.Message
-		c.Code, c.Params = "", nil
+		t = caution.Then(t)
 	}
+	c.Say(t)
 	r.Checks = append(r.Checks, c)
 }
 

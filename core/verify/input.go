@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 
 	"github.com/clearbadge/clearbadge/core/baked"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
@@ -21,23 +22,26 @@ var compactJWS = regexp.MustCompile(`^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9
 // "with the verification URL").
 var webAddress = regexp.MustCompile(`^https?://[^\s]+$`)
 
-const expected = "ClearBadge reads Open Badges 3.0 and CLR 2.0 credentials and presentations, and Open Badges 2.0 badges: " +
-	"a JSON file, a JWT (text in three parts separated by dots), a badge image (PNG or SVG) with the credential baked in, " +
-	"or the web address of an Open Badges 2.0 assertion."
+// expected says what ClearBadge reads, after a format error.
+func expected() report.Text {
+	return report.Say("format.expected", "ClearBadge reads Open Badges 3.0 and CLR 2.0 credentials and presentations, and Open Badges 2.0 badges: "+
+		"a JSON file, a JWT (text in three parts separated by dots), a badge image (PNG or SVG) with the credential baked in, "+
+		"or the web address of an Open Badges 2.0 assertion.")
+}
 
 // input detects what the bytes are and dispatches.
 func (s *session) input(ctx context.Context, in []byte) *report.Report {
 	switch {
 	case len(in) == 0:
-		return formatError("", "The file is empty. "+expected, "")
+		return formatError("", report.Say("format.empty", "The file is empty.").Then(expected()), "")
 	case bytes.HasPrefix(in, []byte("\x89PNG")) || in[0] == '<':
 		return s.image(ctx, in) // baked.Extract has its own, larger, size cap
 	case len(in) > credential.MaxBytes:
-		return formatError("", fmt.Sprintf("The file is too large (%d bytes; the limit is %d). %s", len(in), credential.MaxBytes, expected), "")
+		return formatError("", report.Say("format.too-large", "The file is too large ({n} bytes; the limit is {max}).", "n", strconv.Itoa(len(in)), "max", strconv.Itoa(credential.MaxBytes)).Then(expected()), "")
 	case in[0] == '{':
 		doc, err := credential.Decode(in)
 		if err != nil {
-			return formatError("json-ld", "The file could not be read as a credential. "+expected, err.Error())
+			return formatError("json-ld", report.Say("format.unreadable", "The file could not be read as a credential.").Then(expected()), err.Error())
 		}
 		if ob2.Is(doc) {
 			return s.ob2().Document(ctx, doc)
@@ -51,7 +55,7 @@ func (s *session) input(ctx context.Context, in []byte) *report.Report {
 	case webAddress.Match(in):
 		return s.ob2().URL(ctx, string(in))
 	}
-	return formatError("", "This file is not a credential. "+expected, "")
+	return formatError("", report.Say("format.not-credential", "This file is not a credential.").Then(expected()), "")
 }
 
 // image reads a credential baked into a PNG or SVG (OB 3.0 §5.3 "Baked
@@ -59,7 +63,7 @@ func (s *session) input(ctx context.Context, in []byte) *report.Report {
 func (s *session) image(ctx context.Context, in []byte) *report.Report {
 	b, err := baked.Extract(in)
 	if err != nil {
-		return formatError("image", "No credential could be read from this image. "+expected, err.Error())
+		return formatError("image", report.Say("format.image-empty", "No credential could be read from this image.").Then(expected()), err.Error())
 	}
 	// An OB 2.0 image holds the assertion's JSON, its JWS, or (OB 1.0
 	// style) its hosted URL; input tells them apart.
@@ -84,13 +88,13 @@ func (s *session) ob2() *ob2.Verifier {
 
 // document verifies a decoded JSON object: a presentation or a credential.
 func (s *session) document(ctx context.Context, doc map[string]any, format string) *report.Report {
-	if credential.Kind(doc) == credential.KindPresentation {
+	if credential.Kind(doc) == report.KindPresentation {
 		return s.presentation(ctx, doc, format)
 	}
 	return s.credential(ctx, doc, format, nil)
 }
 
-func formatError(format, msg, detail string) *report.Report {
+func formatError(format string, msg report.Text, detail string) *report.Report {
 	r := &report.Report{Kind: "unknown", Format: format}
 	r.Add(report.CheckFormat, report.Fail, msg, detail)
 	r.Finish()

@@ -46,7 +46,7 @@ func (s *session) jwt(ctx context.Context, token string) *report.Report {
 func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map[string]any) {
 	tok, err := jose.Parse(token)
 	if err != nil {
-		return formatError("vc-jwt", "This looks like a JWT, but it could not be read.", err.Error()), nil
+		return formatError("vc-jwt", report.Say("format.jwt-unreadable", "This looks like a JWT, but it could not be read."), err.Error()), nil
 	}
 	format := "vc-jwt"
 	if joseTypes[strings.ToLower(tok.Header.Typ)] {
@@ -54,7 +54,7 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 	}
 	payload, err := credential.Decode(tok.Payload)
 	if err != nil {
-		return formatError(format, "The JWT's content is not a credential.", err.Error()), nil
+		return formatError(format, report.Say("format.jwt-not-credential", "The JWT's content is not a credential."), err.Error()), nil
 	}
 	doc, inVC := payload, false
 	if vc, ok := payload["vc"].(map[string]any); ok {
@@ -63,7 +63,7 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 	if vp, ok := payload["vp"].(map[string]any); ok {
 		doc = vp
 	}
-	if credential.Kind(doc) == credential.KindPresentation {
+	if credential.Kind(doc) == report.KindPresentation {
 		// The holder signed it: other rules than an issuer's token.
 		return s.jwtPresentation(ctx, tok, payload, doc, format), doc
 	}
@@ -150,8 +150,8 @@ func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, 
 // or a `jwk` carried in the header) and checks the signature. It adds the
 // proof check to ext and returns who signed, or nil.
 func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer string, ext *external) *signer {
-	add := func(o report.Outcome, msg, detail string) {
-		ext.checks = append(ext.checks, report.Check{ID: report.CheckProof, Outcome: o, Message: msg, Detail: detail})
+	add := func(o report.Outcome, msg report.Text, detail string) {
+		ext.checks = append(ext.checks, msg.Check(report.CheckProof, o, detail))
 	}
 	var key *keys.Key
 	switch {
@@ -160,7 +160,7 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 		// issuer's is a separate question (keys.JWKProvenance).
 		if tok.Header.Kid != "" {
 			if k, err := s.keyResolver().JWTKey(ctx, tok.Header.Kid, issuer); err == nil && !sameKey(k.PublicKey, tok.Header.JWK.Key) {
-				add(report.Fail, "The token names two different keys for its signature, so it cannot be trusted.", "the jwk header and the key named by kid differ")
+				add(report.Fail, twoKeys(), "the jwk header and the key named by kid differ")
 				return nil
 			}
 		}
@@ -183,7 +183,7 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 		}
 		key = k
 	default:
-		add(report.Fail, "The token does not say which key signed it, so its signature cannot be checked.",
+		add(report.Fail, report.Say("proof.no-kid", "The token does not say which key signed it, so its signature cannot be checked."),
 			"no kid or jwk in the JOSE header (OB 3.0 §8.2.3 requires one)")
 		return nil
 	}
@@ -199,16 +199,21 @@ func sameKey(a, b crypto.PublicKey) bool {
 
 // jwtProblem explains a JWS verification failure of a credential or a
 // bundle (what) in plain words.
-func jwtProblem(what string, err error) (report.Outcome, string, string) {
+func jwtProblem(what string, err error) (report.Outcome, report.Text, string) {
 	switch {
 	case errors.Is(err, jose.ErrAlgNone):
-		return report.Fail, "This token is not signed at all (algorithm \"none\"): anyone could have written it.", err.Error()
+		return report.Fail, report.Say("proof.alg-none", "This token is not signed at all (algorithm \"none\"): anyone could have written it."), err.Error()
 	case errors.Is(err, jose.ErrHMAC):
-		return report.Fail, "This token uses a shared-secret algorithm that cannot prove who issued it.", err.Error()
+		return report.Fail, report.Say("proof.hmac", "This token uses a shared-secret algorithm that cannot prove who issued it."), err.Error()
 	}
 	var mismatch *jose.AlgKeyMismatchError
 	if errors.As(err, &mismatch) {
-		return report.Fail, "The token's algorithm does not fit its key; this is a known forgery trick, so it is refused.", err.Error()
+		return report.Fail, report.Say("proof.alg-mismatch", "The token's algorithm does not fit its key; this is a known forgery trick, so it is refused."), err.Error()
 	}
-	return report.Fail, "This " + what + " was changed after it was signed, or it was not signed by the key it names.", err.Error()
+	return report.Fail, changed(what), err.Error()
+}
+
+// twoKeys: a token whose jwk header and kid name different keys.
+func twoKeys() report.Text {
+	return report.Say("proof.two-keys", "The token names two different keys for its signature, so it cannot be trusted.")
 }

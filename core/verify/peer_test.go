@@ -51,10 +51,14 @@ type peerCase struct {
 	nested []expect
 }
 
-func outcomes(kv ...any) map[string]report.Outcome {
-	m := map[string]report.Outcome{}
+func outcomes(kv ...any) map[report.CheckID]report.Outcome {
+	m := map[report.CheckID]report.Outcome{}
 	for i := 0; i < len(kv); i += 2 {
-		m[kv[i].(string)] = kv[i+1].(report.Outcome)
+		id, ok := kv[i].(report.CheckID)
+		if !ok {
+			id = report.CheckID(kv[i].(string))
+		}
+		m[id] = kv[i+1].(report.Outcome)
 	}
 	return m
 }

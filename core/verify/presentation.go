@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,7 +20,7 @@ import (
 // the verifier expects: VC Data Integrity §4.3 steps on challenge/domain),
 // that the holder made it, and every credential inside with its own report.
 func (s *session) presentation(ctx context.Context, doc map[string]any, format string) *report.Report {
-	r := &report.Report{Kind: credential.KindPresentation, Format: format, Summary: presentationSummary(doc)}
+	r := &report.Report{Kind: report.KindPresentation, Format: format, Summary: presentationSummary(doc)}
 	if !presentationShape(r, doc) {
 		r.Finish()
 		return r
@@ -45,9 +46,10 @@ func (s *session) presentation(ctx context.Context, doc map[string]any, format s
 // not verify: a failure when it failed, a skip (naming what would complete
 // it) when it could not be checked.
 func unverifiedHolder(r *report.Report) {
-	c := report.Check{ID: report.CheckPresentation, Outcome: report.Fail, Message: "The presenter's signature on this bundle could not be verified.", Detail: "see the proof check"}
+	c := report.Say("presentation.unverified", "The presenter's signature on this bundle could not be verified.").Check(report.CheckPresentation, report.Fail, "see the proof check")
 	if p := r.Check(report.CheckProof); p != nil && p.Outcome == report.Skip {
-		c.Outcome, c.Message, c.URL, c.Remedy = report.Skip, "The presenter's signature on this bundle could not be checked yet: "+p.Message, p.URL, p.Remedy
+		c.Say(report.Say("presentation.unchecked", "The presenter's signature on this bundle could not be checked yet:").Then(p.Text()))
+		c.Outcome, c.URL, c.Remedy = report.Skip, p.URL, p.Remedy
 	}
 	r.Checks = append(r.Checks, c)
 }
@@ -56,10 +58,10 @@ func unverifiedHolder(r *report.Report) {
 // whether it is one.
 func presentationShape(r *report.Report, doc map[string]any) bool {
 	if credential.Version(doc) == 0 {
-		r.Add(report.CheckFormat, report.Fail, "This is not a Verifiable Presentation: its first @context entry is not the W3C credentials context.", "")
+		r.Add(report.CheckFormat, report.Fail, report.Say("format.not-vp-context", "This is not a Verifiable Presentation: its first @context entry is not the W3C credentials context."), "")
 		return false
 	}
-	r.Add(report.CheckFormat, report.Pass, "This is a Verifiable Presentation: a bundle of credentials signed by the person presenting them.", "")
+	r.Add(report.CheckFormat, report.Pass, report.Say("format.presentation", "This is a Verifiable Presentation: a bundle of credentials signed by the person presenting them."), "")
 	return true
 }
 
@@ -73,7 +75,7 @@ func presentationShape(r *report.Report, doc map[string]any) bool {
 // claim carries the challenge and `aud` the domain (the verifier the holder
 // meant it for). core/present writes them so.
 func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload, doc map[string]any, format string) *report.Report {
-	r := &report.Report{Kind: credential.KindPresentation, Format: format, Summary: presentationSummary(doc)}
+	r := &report.Report{Kind: report.KindPresentation, Format: format, Summary: presentationSummary(doc)}
 	if !presentationShape(r, doc) {
 		r.Finish()
 		return r
@@ -86,11 +88,11 @@ func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload,
 	}
 	switch key := s.holderKey(ctx, r, tok, holder); {
 	case iss != "" && iss != holder:
-		r.Add(report.CheckPresentation, report.Fail, "The token and the bundle inside it name different holders.", fmt.Sprintf("iss %q but holder %q", iss, holder))
+		r.Add(report.CheckPresentation, report.Fail, report.Say("presentation.token-mismatch", "The token and the bundle inside it name different holders."), fmt.Sprintf("iss %q but holder %q", iss, holder))
 	case key == nil:
 		unverifiedHolder(r)
 	default:
-		if msg, detail := s.tokenTimes(payload); msg != "" {
+		if msg, detail := s.tokenTimes(payload); msg.Code != "" {
 			r.Add(report.CheckPresentation, report.Fail, msg, detail)
 			break
 		}
@@ -112,7 +114,7 @@ func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload,
 func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Token, holder string) *keys.Key {
 	kid := tok.Header.Kid
 	if kid == "" {
-		r.Add(report.CheckProof, report.Fail, "The bundle's token does not say which of the holder's keys signed it, so the holder cannot be confirmed.",
+		r.Add(report.CheckProof, report.Fail, report.Say("proof.bundle-no-kid", "The bundle's token does not say which of the holder's keys signed it, so the holder cannot be confirmed."),
 			"no kid in the JOSE header (VC-JOSE-COSE §5.1: the kid names the holder's verification method)")
 		return nil
 	}
@@ -128,7 +130,7 @@ func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Tok
 		return nil
 	}
 	if tok.Header.JWK != nil && !sameKey(k.PublicKey, tok.Header.JWK.Key) {
-		r.Add(report.CheckProof, report.Fail, "The token names two different keys for its signature, so it cannot be trusted.", "the jwk header and the key named by kid differ")
+		r.Add(report.CheckProof, report.Fail, twoKeys(), "the jwk header and the key named by kid differ")
 		return nil
 	}
 	if err := tok.Verify(k.PublicKey); err != nil {
@@ -136,27 +138,27 @@ func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Tok
 		r.Add(report.CheckProof, o, msg, detail)
 		return nil
 	}
-	r.AddText(report.CheckProof, report.Pass, intact("bundle"), "JWS "+tok.Header.Alg+" by "+k.ID)
+	r.Add(report.CheckProof, report.Pass, intact("bundle"), "JWS "+tok.Header.Alg+" by "+k.ID)
 	return k
 }
 
 // tokenTimes checks a VP-JWT's exp and nbf, which bound the holder's
 // signature (VC-JOSE-COSE §3.1.3: iat and exp are about the signature, not
 // the credentials). It returns a failure message, or "".
-func (s *session) tokenTimes(payload map[string]any) (msg, detail string) {
+func (s *session) tokenTimes(payload map[string]any) (msg report.Text, detail string) {
 	at := func(k string) (time.Time, bool) {
 		f, ok := payload[k].(float64)
 		return time.Unix(int64(f), 0).UTC(), ok
 	}
 	if exp, ok := at("exp"); ok && s.now.After(exp) {
-		return "The holder's signature on this bundle expired on " + exp.Format(dateLayout) + ": ask for a new one.",
+		return report.Say("presentation.expired", "The holder's signature on this bundle expired on {until|date}: ask for a new one.", "until", rfc3339(exp)),
 			fmt.Sprintf("exp %s is before the verification time %s", exp.Format(time.RFC3339), s.now.UTC().Format(time.RFC3339))
 	}
 	if nbf, ok := at("nbf"); ok && s.now.Before(nbf) {
-		return "The holder's signature on this bundle is not valid yet: it starts on " + nbf.Format(dateLayout) + ".",
+		return report.Say("presentation.not-yet", "The holder's signature on this bundle is not valid yet: it starts on {from|date}.", "from", rfc3339(nbf)),
 			fmt.Sprintf("nbf %s is after the verification time %s", nbf.Format(time.RFC3339), s.now.UTC().Format(time.RFC3339))
 	}
-	return "", ""
+	return report.Text{}, ""
 }
 
 // presentationSummary is what a presentation's card shows: who holds it.
@@ -174,11 +176,11 @@ func presentationSummary(doc map[string]any) report.Summary {
 func (s *session) holderBinding(r *report.Report, holder string, key *keys.Key, challenge, domain string) {
 	switch {
 	case holder != "" && key.Controller != holder:
-		r.Add(report.CheckPresentation, report.Fail, "This bundle was signed by someone other than the holder it names.",
+		r.Add(report.CheckPresentation, report.Fail, report.Say("presentation.other-signer", "This bundle was signed by someone other than the holder it names."),
 			fmt.Sprintf("holder %s; key controlled by %s", holder, key.Controller))
 		return
 	case key.Binding == keys.NotListed:
-		r.Add(report.CheckPresentation, report.Fail, "This bundle was signed with a key the holder does not publish as their own.", key.Reason)
+		r.Add(report.CheckPresentation, report.Fail, report.Say("presentation.key-not-listed", "This bundle was signed with a key the holder does not publish as their own."), key.Reason.English)
 		return
 	}
 	s.expectations(r, challenge, domain, true)
@@ -187,12 +189,12 @@ func (s *session) holderBinding(r *report.Report, holder string, key *keys.Key, 
 	case c.Outcome != report.Pass:
 	case holder == "":
 		c.Outcome = report.Warn
-		c.Message += " The bundle does not name its holder."
+		c.Say(c.Text().Then(report.Say("presentation.no-holder", "The bundle does not name its holder.")))
 	case key.Binding == keys.Unconfirmed:
 		// As for an issuer: the holder's signature holds, but nothing ties
 		// the key to the holder it names, so the verdict waits.
 		c.Outcome = report.Skip
-		c.Message += " But the key could not be confirmed as the holder's: " + key.Reason
+		c.Say(c.Text().Then(report.Say("presentation.key-unconfirmed", "But the key could not be confirmed as the holder's:"), key.Reason))
 		c.URL, c.Remedy = key.Document, s.remedy(key.Document)
 	}
 }
@@ -203,26 +205,28 @@ func (s *session) holderBinding(r *report.Report, holder string, key *keys.Key, 
 func (s *session) expectations(r *report.Report, challenge, domain string, signed bool) {
 	switch {
 	case s.challenge != "" && !signed:
-		r.Add(report.CheckPresentation, report.Fail, "This bundle is not signed by its holder, so it cannot answer your challenge.", "expected challenge "+s.challenge)
+		r.Add(report.CheckPresentation, report.Fail, report.Say("presentation.unsigned-challenge", "This bundle is not signed by its holder, so it cannot answer your challenge."), "expected challenge "+s.challenge)
 	case s.challenge != "" && challenge == "":
-		r.Add(report.CheckPresentation, report.Fail, "This bundle was not made in answer to your request: it carries no challenge.", "expected challenge "+s.challenge)
+		r.Add(report.CheckPresentation, report.Fail, report.Say("presentation.no-challenge", "This bundle was not made in answer to your request: it carries no challenge."), "expected challenge "+s.challenge)
 	case s.challenge != "" && challenge != s.challenge:
-		r.Add(report.CheckPresentation, report.Fail, "This bundle was made for a different request (its challenge does not match yours): it may be a replay.",
+		r.Add(report.CheckPresentation, report.Fail, report.Say("presentation.challenge-mismatch", "This bundle was made for a different request (its challenge does not match yours): it may be a replay."),
 			fmt.Sprintf("expected challenge %q, found %q", s.challenge, challenge))
 	case s.domain != "" && !containsField(domain, s.domain):
-		r.Add(report.CheckPresentation, report.Fail, "This bundle was made for a different website or verifier (its domain does not match).",
+		r.Add(report.CheckPresentation, report.Fail, report.Say("presentation.domain-mismatch", "This bundle was made for a different website or verifier (its domain does not match)."),
 			fmt.Sprintf("expected domain %q, found %q", s.domain, domain))
 	case !signed:
 		// VC 2.0 §4.13 allows an unsigned presentation, but then nothing
 		// shows who handed it over: never "verified" (each credential inside
 		// keeps its own verdict).
-		r.Checks = append(r.Checks, report.Check{ID: report.CheckPresentation, Outcome: report.Skip, Remedy: report.RemedyNone,
-			Message: "This bundle is not signed by its holder, so who handed it over cannot be confirmed; each credential inside is checked on its own.", Detail: "no proof"})
+		c := report.Say("presentation.unsigned", "This bundle is not signed by its holder, so who handed it over cannot be confirmed; each credential inside is checked on its own.").
+			Check(report.CheckPresentation, report.Skip, "no proof")
+		c.Remedy = report.RemedyNone
+		r.Checks = append(r.Checks, c)
 	case s.challenge == "" && challenge != "":
-		r.Add(report.CheckPresentation, report.Warn, "The holder signed this bundle, but no challenge was given to compare with: it could be a replay.",
+		r.Add(report.CheckPresentation, report.Warn, report.Say("presentation.unasked", "The holder signed this bundle, but no challenge was given to compare with: it could be a replay."),
 			"presentation challenge "+challenge)
 	default:
-		r.Add(report.CheckPresentation, report.Pass, "The holder signed this bundle for this request.",
+		r.Add(report.CheckPresentation, report.Pass, report.Say("presentation.ok", "The holder signed this bundle for this request."),
 			fmt.Sprintf("challenge %q, domain %q", challenge, domain))
 	}
 }
@@ -241,11 +245,11 @@ func containsField(list, want string) bool {
 func (s *session) presented(ctx context.Context, r *report.Report, doc map[string]any, holder string) {
 	items := credential.List(doc["verifiableCredential"])
 	if len(items) == 0 {
-		r.Add(report.CheckCredentials, report.Warn, "This bundle holds no credentials.", "")
+		r.Add(report.CheckCredentials, report.Warn, report.Say("credentials.vp-empty", "This bundle holds no credentials."), "")
 		return
 	}
 	if len(items) > MaxCredentials {
-		r.Add(report.CheckCredentials, report.Skip, fmt.Sprintf("This bundle holds %d credentials, more than the %d ClearBadge checks, so none of them was checked.", len(items), MaxCredentials),
+		r.Add(report.CheckCredentials, report.Skip, report.Say("credentials.vp-too-many", "This bundle holds {n} credentials, more than the {max} ClearBadge checks, so none of them was checked.", "n", strconv.Itoa(len(items)), "max", strconv.Itoa(MaxCredentials)),
 			fmt.Sprintf("%d credentials; limit %d", len(items), MaxCredentials))
 		return
 	}
@@ -263,9 +267,12 @@ func (s *session) presented(ctx context.Context, r *report.Report, doc map[strin
 	case t.failed != nil || t.incomplete != nil:
 		t.report(r, "bundle")
 	case len(notHolder) > 0:
-		r.Add(report.CheckCredentials, report.Warn, fmt.Sprintf("All %d credentials verified, but the holder is not the subject of %s. That can be legitimate (a parent presenting a child's record), but check who is presenting.", len(items), strings.Join(notHolder, ", ")), "")
+		r.Add(report.CheckCredentials, report.Warn, report.Say("credentials.not-holder", "All {n} credentials verified, but the holder is not the subject of {which}. That can be legitimate (a parent presenting a child's record), but check who is presenting.",
+			"n", strconv.Itoa(len(items)), "which", strings.Join(notHolder, ", ")), "")
+	case len(items) == 1:
+		r.Add(report.CheckCredentials, report.Pass, report.Say("credentials.vp-verified-one", "All 1 credential in this bundle verified."), "")
 	default:
-		r.Add(report.CheckCredentials, report.Pass, fmt.Sprintf("All %s in this bundle verified.", plural(len(items), "credential", "credentials")), "")
+		r.Add(report.CheckCredentials, report.Pass, report.Say("credentials.vp-verified", "All {n} credentials in this bundle verified.", "n", strconv.Itoa(len(items))), "")
 	}
 }
 

@@ -18,7 +18,7 @@ func (s *session) schema(ctx context.Context, doc map[string]any) report.Check {
 	c := schema.Check(ctx, doc, s.fetch)
 	if c.Outcome == report.Fail && !s.strict {
 		c.Outcome = report.Warn
-		c.Message += " These are notes on the data model; they do not affect who issued the credential or whether it changed (strict mode makes them failures)."
+		c.Say(c.Text().Then(report.Say("schema.notes", "These are notes on the data model; they do not affect who issued the credential or whether it changed (strict mode makes them failures).")))
 	}
 	return c
 }

@@ -8,11 +8,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import vm from 'node:vm';
 import path from 'node:path';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { root, webDir, requireBuild, startServer, launch, ensureOutDir, waitForResults } from './helpers.mjs';
 import { assertNoHorizontalScroll, assertNoAxeViolations } from './a11y.mjs';
-import { UI, MESSAGES, LANGS } from '../../web/i18n.mjs';
+import { UI, MESSAGES, LANGS, message, setLang } from '../../web/i18n.mjs';
 
 const sample = (name) => path.join(webDir, 'samples', name);
 const params = (s) => [...String(s).matchAll(/\{(\w+)(?:\|\w+)?\}/g)].map((m) => m[1]).sort();
@@ -37,14 +38,40 @@ test('the catalogues: every UI string and every core message code in English, Sp
     assert.deepEqual(Object.keys(MESSAGES[l]).sort(), Object.keys(codes).sort(), `${l}: the codes translated are exactly those the core emits`);
     for (const [code, en] of Object.entries(codes)) {
       const v = MESSAGES[l][code];
-      const variants = typeof v === 'object' ? Object.values(v) : [v];
+      const variants = typeof v === 'object' ? Object.entries(v).filter(([k]) => k !== 'by').map(([, x]) => x) : [v];
+      assert.ok(variants.length, `${code} in ${l}`);
       for (const x of variants) {
-        assert.ok(x && x.trim(), `${code} in ${l}`);
-        // A variant chosen by {what} need not repeat it.
-        assert.deepEqual(params(x), params(en).filter((p) => typeof v !== 'object' || p !== 'what'), `${code} in ${l}: parameters`);
+        assert.ok(typeof x === 'string' && x.trim(), `${code} in ${l}`);
+        // A translation says each of its parameters as the English does,
+        // but may leave out one the language says otherwise: the variable
+        // that chose the variant, an English noun phrase where it names
+        // the JSON path instead (schema problems).
+        for (const p of params(x)) assert.ok(params(en).includes(p), `${code} in ${l}: {${p}} is not a parameter of the English`);
+        const dropped = params(en).filter((p) => !params(x).includes(p));
+        const droppable = typeof v === 'object' ? [v.by ?? 'what', 'list'] : code.startsWith('schema.') ? ['what', 'label', 'spec'] : [];
+        assert.deepEqual(dropped.filter((p) => !droppable.includes(p)), [], `${code} in ${l}: parameters left out`);
       }
     }
   }
+  // Every code says itself in every language, whatever the variant:
+  // nothing falls back to English, no parameter is left unfilled.
+  for (const l of Object.keys(LANGS)) {
+    setLang(l);
+    for (const [code, en] of Object.entries(codes)) {
+      const entry = MESSAGES[l][code];
+      const by = typeof entry === 'object' && l !== 'en' ? (entry.by ?? 'what') : '';
+      const choices = by ? Object.keys(entry).filter((k) => k !== 'by' && k !== '_') : [''];
+      for (const choice of choices) {
+        const p = Object.fromEntries(params(en).map((k) => [k, /\{\w+\|date\}/.test(en) && en.includes(`{${k}|date}`) ? '2025-03-01T00:00:00Z' : `«${k}»`]));
+        if (by) p[by] = choice;
+        const m = message({ code, params: p, message: 'ENGLISH', more: [{ code: 'format.empty' }] });
+        assert.equal(m.lang, l, `${code} in ${l}`);
+        assert.ok(!/\{\w+(\|\w+)?\}/.test(m.text) && !m.text.includes('ENGLISH'), `${code} in ${l}: ${m.text}`);
+        assert.ok(m.text.endsWith(message({ code: 'format.empty' }).text), `${code} in ${l}: the following sentence`);
+      }
+    }
+  }
+  setLang('en');
   // Every key the code uses exists: data-i18n in the page, t('…') in the
   // scripts (a key built at run time, such as check.${id}, is listed in full).
   const used = new Set();
@@ -57,6 +84,30 @@ test('the catalogues: every UI string and every core message code in English, Sp
   for (const k of used) assert.ok(UI[k], `"${k}" is used but has no entry`);
   for (const k of ['format', 'proof', 'issuer', 'validity', 'status', 'schema', 'presentation', 'recipient', 'endorsements', 'refresh', 'credentials', 'identity']) {
     assert.ok(UI[`check.${k}`], `check.${k}`);
+  }
+});
+
+test('the wallet service worker and content script: every word in English, Spanish and French', () => {
+  // words.js is a classic script (no import/export) that defines Words.
+  const sandbox = { self: {} };
+  vm.runInNewContext(readFileSync(path.join(root, 'extension', 'words.js'), 'utf8'), sandbox);
+  const { WORDS, LANGS: langs, say } = sandbox.self.Words;
+  assert.deepEqual([...langs], Object.keys(LANGS));
+  for (const [key, e] of Object.entries(WORDS)) {
+    for (const l of langs) {
+      assert.ok(typeof e[l] === 'string' && e[l].trim(), `${key} has no ${l}`);
+      assert.deepEqual(params(e[l]), params(e.en), `${key} in ${l}: parameters differ from English`);
+    }
+  }
+  assert.equal(say('es', 'vault.damaged', { why: { key: 'vault.why-truncated', params: { part: 'data' } } }),
+    'La cartera guardada está dañada (su parte data está truncada).', 'words inside words');
+  // Every key the scripts use is here, and none says a sentence of its own
+  // outside the catalogue.
+  for (const f of ['background.js', 'vault.js', 'content.js']) {
+    const src = readFileSync(path.join(root, 'extension', f), 'utf8');
+    for (const m of src.matchAll(/'((?:bg|vault|content)\.(?!js')[a-z-]+)'/g)) assert.ok(WORDS[m[1]], `${f} uses "${m[1]}", which words.js lacks`);
+    const bare = [...src.matchAll(/(?:Error\((?:'[a-z-]+', )?|text: |note\(li, |head\(|message: |title: )[`'"]([A-Z][^`'"]*[a-z.…])[`'"]/g)].map((m) => m[1]);
+    assert.deepEqual(bare, [], `${f}: English said outside words.js`);
   }
 });
 

@@ -99,7 +99,7 @@ test('the page and its offline worker cannot reach another origin (CSP and the w
     // The offline worker has no network API left once the verifier started.
     const workers = page.workers();
     assert.equal(workers.length, 1, 'one (offline) worker');
-    assert.match(workers[0].url(), /\/worker\.js$/);
+    assert.equal(new URL(workers[0].url()).pathname, '/worker.js');
     const fromWorker = await workers[0].evaluate(async (t) => {
       try { await fetch(`${t}/from-worker`); return 'fetched'; } catch (e) { return String(e.message); }
     }, target);

@@ -19,9 +19,12 @@ import path from 'node:path';
 import {
   root, webDir, outDir, sharedFile, unavailable, requireBuild, startServer, startCanary, launch, ensureOutDir,
 } from './helpers.mjs';
+import wasmName from '../../web/wasm-name.mjs';
 
-// What widget.mjs loads from ClearBadge's origin, and nothing else.
-const WIDGET_FILES = ['/widget.mjs', '/render.mjs', '/i18n.mjs', '/i18n/messages.mjs', '/clearbadge.mjs', '/worker.js', '/wasm_exec.js', '/clearbadge.wasm'];
+// What widget.mjs loads from ClearBadge's origin, and nothing else: the wasm
+// by its content-hashed name (web/wasm-name.mjs, written by `make wasm`).
+const WASM = `/${wasmName}`;
+const WIDGET_FILES = ['/widget.mjs', '/render.mjs', '/i18n.mjs', '/i18n/messages.mjs', '/clearbadge.mjs', '/wasm-name.mjs', '/worker.js', '/wasm_exec.js', WASM];
 
 const bakedPNG = sharedFile('vectors', '1edtech', 'validator', 'ob30', 'simple-json.png');
 const ob2JWT = sharedFile('vectors', '1edtech', 'validator', 'ob20', 'simple.jwt');
@@ -397,7 +400,7 @@ test('widget: the wasm is loaded only when a widget comes into view, and no glob
   try {
     await page.waitForFunction(() => customElements.get('clearbadge-verify'));
     await page.waitForTimeout(1000);
-    const wasm = () => net.requests.filter((u) => u.endsWith('/clearbadge.wasm')).length;
+    const wasm = () => net.requests.filter((u) => u.endsWith(WASM)).length;
     assert.equal(wasm(), 0, 'wasm fetched before the widget was visible');
     assert.equal(await page.getAttribute('#lazy', 'verdict'), 'pending');
     assert.equal(page.workers().length, 0);
@@ -479,7 +482,7 @@ test('widget: the verdict attribute is output only: pending until checked, and a
     s = await state();
     assert.deepEqual([s.attr, s.shadow], ['pending', null], 'set from outside while pending');
     assert.doesNotMatch(s.text, /verified/i);
-    assert.equal(net.requests.filter((u) => u.endsWith('/clearbadge.wasm')).length, 0, 'still not started');
+    assert.equal(net.requests.filter((u) => u.endsWith(WASM)).length, 0, 'still not started');
 
     const r = await verdictOf(page, 'forged');
     assert.deepEqual([r.attr, r.prop, r.shadow], ['not-verified', 'not-verified', 'not-verified'], r.text);
@@ -526,7 +529,7 @@ test('widget on ClearBadge\'s own origin uses the page\'s worker.js', async () =
     }, sampleText());
     await page.waitForFunction(() => !['pending', null].includes(document.querySelector('clearbadge-verify').verdict), null, { timeout: 60000 });
     assert.equal(await page.$eval('clearbadge-verify', (w) => w.verdict), 'verified');
-    assert.ok(page.workers().some((w) => /\/worker\.js$/.test(w.url())), page.workers().map((w) => w.url()).join(' '));
+    assert.ok(page.workers().some((w) => new URL(w.url()).pathname === '/worker.js'), page.workers().map((w) => w.url()).join(' '));
   } finally {
     await ctx.close();
   }

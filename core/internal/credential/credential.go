@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // Limits on untrusted JSON input. A CLR with dozens of nested credentials
@@ -29,16 +31,6 @@ const (
 const (
 	ContextV1 = "https://www.w3.org/2018/credentials/v1"
 	ContextV2 = "https://www.w3.org/ns/credentials/v2"
-)
-
-// Kinds reported in report.Report.Kind.
-const (
-	KindOpenBadge    = "OpenBadgeCredential"
-	KindAchievement  = "AchievementCredential"
-	KindEndorsement  = "EndorsementCredential"
-	KindCLR          = "ClrCredential"
-	KindPresentation = "VerifiablePresentation"
-	KindCredential   = "VerifiableCredential"
 )
 
 // InputError says why bytes are not a usable JSON document.
@@ -139,13 +131,13 @@ func HasType(node any, t string) bool {
 
 // Kind names the most specific kind of the document.
 func Kind(doc map[string]any) string {
-	for _, k := range []string{KindPresentation, KindCLR, KindEndorsement, KindAchievement, KindOpenBadge} {
+	for _, k := range []string{report.KindPresentation, report.KindCLR, report.KindEndorsement, report.KindAchievement, report.KindOpenBadge} {
 		if HasType(doc, k) {
 			return k
 		}
 	}
-	if HasType(doc, KindCredential) {
-		return KindCredential
+	if HasType(doc, report.KindCredential) {
+		return report.KindCredential
 	}
 	return "unknown"
 }

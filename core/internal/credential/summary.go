@@ -20,7 +20,7 @@ func Summarize(doc map[string]any) report.Summary {
 	if rs, ok := doc["refreshService"].(map[string]any); ok {
 		s.Refresh = Str(rs, "id")
 	}
-	if Kind(doc) == KindPresentation {
+	if Kind(doc) == report.KindPresentation {
 		s.Holder = ID(doc["holder"])
 		return s
 	}

@@ -25,8 +25,8 @@ func FuzzResolve(f *testing.F) {
 			if k.PublicKey == nil {
 				t.Fatalf("%q: a key without a public key", ref)
 			}
-			if (k.Binding == Bound) != (k.Reason == "") {
-				t.Fatalf("%q: binding %v with reason %q", ref, k.Binding, k.Reason)
+			if (k.Binding == Bound) != (k.Reason.English == "") {
+				t.Fatalf("%q: binding %v with reason %q", ref, k.Binding, k.Reason.English)
 			}
 		}
 		check(r.Resolve(context.Background(), ref, did.AssertionMethod))

@@ -12,6 +12,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/did"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // ErrNoKey is returned by JWTKey for an empty kid.
@@ -138,11 +139,11 @@ func wellKnownJWKS(issuer string) string {
 
 // issMember applies the Implementation Guide's rule that a JWK with an
 // `iss` member belongs to that issuer only.
-func issMember(k *jose.JWK, issuer string) (Binding, string) {
+func issMember(k *jose.JWK, issuer string) (Binding, report.Text) {
 	if k.Iss != "" && k.Iss != issuer {
-		return NotListed, "the issuer's key set lists this key as belonging to " + truncate(k.Iss) + "."
+		return NotListed, report.Say("key.set-other-owner", "the issuer's key set lists this key as belonging to {owner}.", "owner", truncate(k.Iss))
 	}
-	return Bound, ""
+	return Bound, report.Text{}
 }
 
 // provenance asks whether issuer publishes key for assertionMethod: in its
@@ -152,7 +153,7 @@ func (r *Resolver) provenance(ctx context.Context, key crypto.PublicKey, issuer 
 	k := &Key{Controller: issuer, PublicKey: key, Binding: Unconfirmed}
 	switch {
 	case issuer == "":
-		k.Reason = "the token carries its own key and names no issuer to confirm it with."
+		k.Reason = report.Say("key.token-no-issuer", "the token carries its own key and names no issuer to confirm it with.")
 		return k
 	case strings.HasPrefix(issuer, "did:"):
 		doc, err := (&did.Resolver{Fetcher: r.Fetcher}).Resolve(ctx, issuer)
@@ -164,10 +165,10 @@ func (r *Resolver) provenance(ctx context.Context, key crypto.PublicKey, issuer 
 			k.ID, k.Binding = m.ID, Bound
 			return k
 		}
-		k.Binding, k.Reason = NotListed, "the DID document of "+truncate(issuer)+" does not list the token's key for assertionMethod."
+		k.Binding, k.Reason = NotListed, report.Say("key.token-not-in-did", "the DID document of {issuer} does not list the token's key for assertionMethod.", "issuer", truncate(issuer))
 		return k
 	case wellKnownJWKS(issuer) == "":
-		k.Reason = "the token carries its own key, and " + truncate(issuer) + " has no document that could confirm it."
+		k.Reason = report.Say("key.token-no-document", "the token carries its own key, and {issuer} has no document that could confirm it.", "issuer", truncate(issuer))
 		return k
 	}
 
@@ -205,15 +206,15 @@ func (r *Resolver) provenance(ctx context.Context, key crypto.PublicKey, issuer 
 	}
 	switch {
 	case len(fetched) > 0:
-		k.Binding, k.Reason = NotListed, "the issuer publishes no such key: "+strings.Join(fetched, " and ")+" do not list it."
+		k.Binding, k.Reason = NotListed, report.Say("key.token-not-published", "the issuer publishes no such key: {documents} do not list it.", "documents", strings.Join(fetched, " and "))
 	case errors.Is(failed[0], fetch.ErrOffline):
 		// The well-known JWK Set is what the Implementation Guide's "Key
 		// provenance" names for an external proof.
 		k.Document = jwks
-		k.Reason = "checking offline, ClearBadge could not fetch " + truncate(issuer) + " or its key set to see whether the token's key is the issuer's."
+		k.Reason = report.Say("key.token-offline", "checking offline, ClearBadge could not fetch {issuer} or its key set to see whether the token's key is the issuer's.", "issuer", truncate(issuer))
 	default:
 		k.Document = jwks
-		k.Reason = "neither " + truncate(issuer) + " nor " + jwks + " could be fetched to confirm the token's key (" + failed[0].Error() + ")."
+		k.Reason = report.Say("key.token-unfetched", "neither {issuer} nor {keyset} could be fetched to confirm the token's key ({error}).", "issuer", truncate(issuer), "keyset", jwks, "error", failed[0].Error())
 	}
 	return k
 }

@@ -46,6 +46,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/did"
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // Binding says how a key's controller was established.
@@ -85,8 +86,9 @@ type Key struct {
 	Controller string
 	PublicKey  crypto.PublicKey
 	Binding    Binding
-	// Reason says in plain words why the binding is not Bound.
-	Reason string
+	// Reason says in plain words why the binding is not Bound: a clause
+	// that completes a sentence of the issuer check ("...: <reason>").
+	Reason report.Text
 	// Document is, for an Unconfirmed key, the URL of the published
 	// document that could confirm it (the issuer's profile, controller
 	// document or JWK Set) when it could not be read; "" when no document
@@ -200,16 +202,16 @@ func (r *Resolver) confirmFragment(ctx context.Context, vm, base, scheme string,
 	k := &Key{ID: vm, Controller: base, PublicKey: key, Binding: Unconfirmed, Document: base}
 	if scheme != "https" {
 		k.Document = ""
-		k.Reason = "the key is written into the address " + truncate(vm) + ", and " + truncate(base) + " has no document that could confirm it belongs to the issuer."
+		k.Reason = report.Say("key.fragment-no-document", "the key is written into the address {key}, and {controller} has no document that could confirm it belongs to the issuer.", "key", truncate(vm), "controller", truncate(base))
 		return k
 	}
 	body, err := r.fetcher().Fetch(ctx, base, docTypes...)
 	if errors.Is(err, fetch.ErrOffline) {
-		k.Reason = "the key is written into the address " + truncate(vm) + ", and checking offline, ClearBadge could not fetch " + truncate(base) + " to see whether it lists that key."
+		k.Reason = report.Say("key.fragment-offline", "the key is written into the address {key}, and checking offline, ClearBadge could not fetch {controller} to see whether it lists that key.", "key", truncate(vm), "controller", truncate(base))
 		return k
 	}
 	if err != nil {
-		k.Reason = "the key is written into the address " + truncate(vm) + ", but " + truncate(base) + " could not be fetched to confirm it (" + err.Error() + ")."
+		k.Reason = report.Say("key.fragment-unfetched", "the key is written into the address {key}, but {controller} could not be fetched to confirm it ({error}).", "key", truncate(vm), "controller", truncate(base), "error", err.Error())
 		return k
 	}
 	k.Binding, k.Reason = listed(base, body, vm, key, purpose)
@@ -218,18 +220,18 @@ func (r *Resolver) confirmFragment(ctx context.Context, vm, base, scheme string,
 
 // listed decides whether the controller document body (fetched from url)
 // lists the key under purpose, by the method's id or by its key.
-func listed(url string, body []byte, vmID string, key crypto.PublicKey, purpose string) (Binding, string) {
+func listed(url string, body []byte, vmID string, key crypto.PublicKey, purpose string) (Binding, report.Text) {
 	doc, err := did.ParseDocument(body)
 	if err != nil {
-		return NotListed, truncate(url) + " does not publish any keys (" + err.Error() + ")."
+		return NotListed, report.Say("key.no-keys", "{controller} does not publish any keys ({error}).", "controller", truncate(url), "error", err.Error())
 	}
 	if doc.ID != url {
-		return NotListed, fmt.Sprintf("the document at %s describes %s, not itself, so its keys are not that address's.", truncate(url), truncate(doc.ID))
+		return NotListed, report.Say("key.other-document", "the document at {controller} describes {id}, not itself, so its keys are not that address's.", "controller", truncate(url), "id", truncate(doc.ID))
 	}
 	m, err := doc.Method(vmID, purpose)
 	if err == nil {
 		if !sameKey(m.PublicKey, key) {
-			return NotListed, truncate(url) + " lists a different key under " + truncate(vmID) + "."
+			return NotListed, report.Say("key.different", "{controller} lists a different key under {key}.", "controller", truncate(url), "key", truncate(vmID))
 		}
 		return checkController(doc, m, purpose)
 	}
@@ -237,18 +239,18 @@ func listed(url string, body []byte, vmID string, key crypto.PublicKey, purpose 
 	if m := doc.MethodWithKey(key, purpose); m != nil {
 		return checkController(doc, m, purpose)
 	} else if errors.As(err, &na) {
-		return NotListed, truncate(url) + " lists " + truncate(vmID) + ", but not for " + purpose + "."
+		return NotListed, report.Say("key.other-purpose", "{controller} lists {key}, but not for {purpose}.", "controller", truncate(url), "key", truncate(vmID), "purpose", purpose)
 	}
-	return NotListed, truncate(url) + " does not list this key for " + purpose + "."
+	return NotListed, report.Say("key.not-listed", "{controller} does not list this key for {purpose}.", "controller", truncate(url), "purpose", purpose)
 }
 
 // checkController applies Controlled Identifiers §3.3 step 7: the method's
 // own controller must be the document that lists it.
-func checkController(doc *did.Document, m *did.VerificationMethod, purpose string) (Binding, string) {
+func checkController(doc *did.Document, m *did.VerificationMethod, purpose string) (Binding, report.Text) {
 	if m.Controller != "" && m.Controller != doc.ID {
-		return NotListed, fmt.Sprintf("%s lists the key for %s, but names %s as its controller.", truncate(doc.ID), purpose, truncate(m.Controller))
+		return NotListed, report.Say("key.other-controller", "{document} lists the key for {purpose}, but names {controller} as its controller.", "document", truncate(doc.ID), "purpose", purpose, "controller", truncate(m.Controller))
 	}
-	return Bound, ""
+	return Bound, report.Text{}
 }
 
 // controllerMethod reads the method vm from the controller document body
@@ -308,22 +310,22 @@ func (r *Resolver) keyDocument(ctx context.Context, vm string, body []byte, purp
 // controllerLists fetches or resolves a controller (a DID or an https URL)
 // and reports whether its document lists the key under purpose, with the
 // document that could tell when it could not be read.
-func (r *Resolver) controllerLists(ctx context.Context, controller, vmID string, key crypto.PublicKey, purpose string) (Binding, string, string) {
+func (r *Resolver) controllerLists(ctx context.Context, controller, vmID string, key crypto.PublicKey, purpose string) (Binding, report.Text, string) {
 	if strings.HasPrefix(controller, "did:") {
 		doc, err := (&did.Resolver{Fetcher: r.Fetcher}).Resolve(ctx, controller)
 		if err != nil {
 			return unreachable(controller, err)
 		}
 		if m, err := doc.Method(vmID, purpose); err == nil && sameKey(m.PublicKey, key) {
-			return Bound, "", ""
+			return Bound, report.Text{}, ""
 		}
 		if doc.MethodWithKey(key, purpose) != nil {
-			return Bound, "", ""
+			return Bound, report.Text{}, ""
 		}
-		return NotListed, "the DID document of " + truncate(controller) + " does not list this key for " + purpose + ".", ""
+		return NotListed, report.Say("key.not-in-did", "the DID document of {controller} does not list this key for {purpose}.", "controller", truncate(controller), "purpose", purpose), ""
 	}
 	if !strings.HasPrefix(controller, "https://") {
-		return Unconfirmed, "the key names " + truncate(controller) + " as its controller, which has no document that could confirm it.", ""
+		return Unconfirmed, report.Say("key.controller-no-document", "the key names {controller} as its controller, which has no document that could confirm it.", "controller", truncate(controller)), ""
 	}
 	body, err := r.fetcher().Fetch(ctx, controller, docTypes...)
 	if err != nil {
@@ -339,7 +341,7 @@ func (r *Resolver) controllerLists(ctx context.Context, controller, vmID string,
 // Unconfirmed, naming the document when there is one. A document that was
 // read and is unusable (a DID document for another DID, no keys) refutes
 // the key: NotListed.
-func unreachable(controller string, err error) (Binding, string, string) {
+func unreachable(controller string, err error) (Binding, report.Text, string) {
 	doc := ""
 	if fe := fetch.Unfetched(err); fe != nil {
 		doc = fe.URL
@@ -347,16 +349,20 @@ func unreachable(controller string, err error) (Binding, string, string) {
 	var unsupported *did.UnsupportedMethodError
 	switch {
 	case errors.Is(err, fetch.ErrOffline):
-		return Unconfirmed, "checking offline, ClearBadge could not fetch the document of " + truncate(controller) + " to see whether it lists this key.", doc
+		return Unconfirmed, report.Say("key.controller-offline", "checking offline, ClearBadge could not fetch the document of {controller} to see whether it lists this key.", "controller", truncate(controller)), doc
 	case doc != "" || errors.As(err, &unsupported):
-		return Unconfirmed, "the document of " + truncate(controller) + " could not be read to confirm the key (" + err.Error() + ").", doc
+		return Unconfirmed, unreadable(controller, err), doc
 	}
 	var derr *did.DocumentError
 	var invalid *did.InvalidDIDError
 	if errors.As(err, &derr) || errors.As(err, &invalid) {
-		return NotListed, "the document of " + truncate(controller) + " does not confirm the key (" + err.Error() + ").", ""
+		return NotListed, report.Say("key.controller-refutes", "the document of {controller} does not confirm the key ({error}).", "controller", truncate(controller), "error", err.Error()), ""
 	}
-	return Unconfirmed, "the document of " + truncate(controller) + " could not be read to confirm the key (" + err.Error() + ").", doc
+	return Unconfirmed, unreadable(controller, err), doc
+}
+
+func unreadable(controller string, err error) report.Text {
+	return report.Say("key.controller-unreadable", "the document of {controller} could not be read to confirm the key ({error}).", "controller", truncate(controller), "error", err.Error())
 }
 
 func sameKey(a, b crypto.PublicKey) bool {

@@ -75,7 +75,7 @@ func TestVectorsOffline(t *testing.T) {
 			case bound:
 				ok = err == nil && key.Binding == Bound
 			case unconfirmed:
-				ok = err == nil && key.Binding == Unconfirmed && key.Reason != ""
+				ok = err == nil && key.Binding == Unconfirmed && key.Reason.English != ""
 			case offline:
 				ok = errors.Is(err, fetch.ErrOffline)
 			case badKey:

@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // scripts are the scripts a name is sorted into. Common (digits,
@@ -40,10 +42,9 @@ var withLatin = map[string]bool{"Han": true, "Hiragana": true, "Katakana": true,
 // (a subset of UTS #39's confusables that covers the letters of names).
 const lookalikes = "АВСЕНІЈКМОРЅТХУавсеһіјкмопрѕхуԁԛԜԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧανικορτυχ"
 
-// Problems lists, in plain words, what could make name mislead a reader;
-// none for an ordinary name.
-func Problems(name string) []string {
-	var out []string
+// Caution warns, in plain words, of what could make name mislead a reader;
+// it is empty (no Code) for an ordinary name.
+func Caution(name string) report.Text {
 	var hidden []string
 	seen := map[string]bool{}
 	var order []string
@@ -70,15 +71,25 @@ func Problems(name string) []string {
 			}
 		}
 	}
-	if len(hidden) > 0 {
-		out = append(out, "it contains characters that are not shown but change how text is displayed: "+strings.Join(dedupe(hidden), ", "))
+	chars, scripts := strings.Join(dedupe(hidden), ", "), strings.Join(order, ", ")
+	lookalike := !mixed(order) && len(order) == 1 && (order[0] == "Greek" || order[0] == "Cyrillic") && letters > 0 && alike == letters
+	// Each combination is one sentence, so that every language can say it
+	// whole.
+	switch {
+	case len(hidden) > 0 && mixed(order):
+		return report.Say("name.hidden-scripts", "Be careful with the name \u201c{name}\u201d: it contains characters that are not shown but change how text is displayed: {chars}; it mixes letters of different scripts ({scripts}), as look-alike names do.",
+			"name", name, "chars", chars, "scripts", scripts)
+	case len(hidden) > 0 && lookalike:
+		return report.Say("name.hidden-lookalike", "Be careful with the name \u201c{name}\u201d: it contains characters that are not shown but change how text is displayed: {chars}; it is written in {script} letters that all look like Latin ones.",
+			"name", name, "chars", chars, "script", order[0])
+	case len(hidden) > 0:
+		return report.Say("name.hidden", "Be careful with the name \u201c{name}\u201d: it contains characters that are not shown but change how text is displayed: {chars}.", "name", name, "chars", chars)
+	case mixed(order):
+		return report.Say("name.scripts", "Be careful with the name \u201c{name}\u201d: it mixes letters of different scripts ({scripts}), as look-alike names do.", "name", name, "scripts", scripts)
+	case lookalike:
+		return report.Say("name.lookalike", "Be careful with the name \u201c{name}\u201d: it is written in {script} letters that all look like Latin ones.", "name", name, "script", order[0])
 	}
-	if mixed(order) {
-		out = append(out, "it mixes letters of different scripts ("+strings.Join(order, ", ")+"), as look-alike names do")
-	} else if len(order) == 1 && (order[0] == "Greek" || order[0] == "Cyrillic") && letters > 0 && alike == letters {
-		out = append(out, "it is written in "+order[0]+" letters that all look like Latin ones")
-	}
-	return out
+	return report.Text{}
 }
 
 func mixed(order []string) bool {

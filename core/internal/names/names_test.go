@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestProblems(t *testing.T) {
+func TestCaution(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		want string // a word the problem must contain; "" for none
@@ -24,15 +24,15 @@ func TestProblems(t *testing.T) {
 		{"\u0410\u0412\u0421", "look like Latin"},      // Cyrillic АВС
 		{"Harvard\x1b[2K University", "invisible"},     // terminal escape
 	} {
-		got := strings.Join(Problems(tc.name), "; ")
+		got := Caution(tc.name).English
 		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
 			t.Errorf("%q: %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }
 
-func FuzzProblems(f *testing.F) {
+func FuzzCaution(f *testing.F) {
 	f.Add("Harvard University")
 	f.Add("\u0397arvard\u202e")
-	f.Fuzz(func(t *testing.T, s string) { Problems(s) })
+	f.Fuzz(func(t *testing.T, s string) { Caution(s) })
 }

@@ -3,6 +3,7 @@ package ob2
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
@@ -19,38 +20,38 @@ func (x *run) revocation(ctx context.Context, doc map[string]any, l linked) {
 	proof := x.r.Check(report.CheckProof)
 	hosted := x.r.Format == FormatHosted
 	if proof == nil || proof.Outcome == report.Fail {
-		x.skipNone(report.CheckStatus, "Revocation was not checked: the badge itself could not be verified.", "")
+		x.skipNone(report.CheckStatus, report.Say("ob2.status.unverified", "Revocation was not checked: the badge itself could not be verified."), "")
 		return
 	}
 	if hosted && proof.Outcome == report.Skip {
-		x.skip(report.CheckStatus, "Whether the issuer withdrew this badge is unknown: its server was not asked for it.", x.needs())
+		x.skip(report.CheckStatus, report.Say("ob2.status.not-asked", "Whether the issuer withdrew this badge is unknown: its server was not asked for it."), x.needs())
 		return
 	}
 	if l.issuer == nil {
-		x.skip(report.CheckStatus, "Revocation could not be checked: the issuer's profile was not available.", x.needs())
+		x.skip(report.CheckStatus, report.Say("ob2.status.profile-missing", "Revocation could not be checked: the issuer's profile was not available."), x.needs())
 		return
 	}
 	listURL := credential.ID(l.issuer["revocationList"])
 	if listURL == "" {
 		if hosted {
-			x.r.Add(report.CheckStatus, report.Pass, "Not revoked: the issuer's server still serves this badge.", "")
+			x.r.Add(report.CheckStatus, report.Pass, report.Say("ob2.status.served", "Not revoked: the issuer's server still serves this badge."), "")
 		} else {
-			x.r.Add(report.CheckStatus, report.Pass, "Not revoked: the issuer publishes no revocation list.", "the issuer profile has no revocationList")
+			x.r.Add(report.CheckStatus, report.Pass, report.Say("ob2.status.no-list", "Not revoked: the issuer publishes no revocation list."), "the issuer profile has no revocationList")
 		}
 		return
 	}
 	list, err := x.get(ctx, listURL, "revocationList")
 	if err != nil {
-		x.r.Add(report.CheckStatus, report.Fail, "The issuer's revocation list cannot be read, so whether this badge was revoked is unknown.", err.Error())
+		x.r.Add(report.CheckStatus, report.Fail, report.Say("ob2.status.list-unreadable", "The issuer's revocation list cannot be read, so whether this badge was revoked is unknown."), err.Error())
 		return
 	}
 	if list == nil {
-		x.skip(report.CheckStatus, "The issuer's revocation list was not available, so whether this badge was revoked is unknown.", x.needs())
+		x.skip(report.CheckStatus, report.Say("ob2.status.list-missing", "The issuer's revocation list was not available, so whether this badge was revoked is unknown."), x.needs())
 		return
 	}
 	validate(&x.p, "revocationList", list, ClassRevocationList, 0)
 	if !credential.HasType(list, ClassRevocationList) {
-		x.r.Add(report.CheckStatus, report.Fail, "The issuer's revocation list is not a RevocationList.", listURL)
+		x.r.Add(report.CheckStatus, report.Fail, report.Say("ob2.status.not-a-list", "The issuer's revocation list is not a RevocationList."), listURL)
 		return
 	}
 	id, uid := credential.Str(doc, "id"), credential.Str(doc, "uid")
@@ -66,15 +67,11 @@ func (x *run) revocation(ctx context.Context, doc map[string]any, l linked) {
 			}
 		}
 		if (eid != "" && eid == id) || (euid != "" && euid == uid) {
-			msg := "The issuer has revoked this badge."
-			if why != "" {
-				msg += " Reason given: " + why
-			}
-			x.r.Add(report.CheckStatus, report.Fail, msg, "listed in "+listURL)
+			x.r.Add(report.CheckStatus, report.Fail, revoked(why), "listed in "+listURL)
 			return
 		}
 	}
-	x.r.Add(report.CheckStatus, report.Pass, "Not revoked: the issuer's revocation list does not list it.", listURL)
+	x.r.Add(report.CheckStatus, report.Pass, report.Say("ob2.status.not-listed", "Not revoked: the issuer's revocation list does not list it."), listURL)
 }
 
 // recipient compares the verifier's person with the assertion's
@@ -105,10 +102,10 @@ func (x *run) recipient(doc map[string]any) {
 		how = alg + " hash of " + typ
 	}
 	if matched {
-		x.r.Add(report.CheckRecipient, report.Pass, "This badge was issued to "+k.Value+".", how)
+		x.r.Add(report.CheckRecipient, report.Pass, report.Say("ob2.recipient.match", "This badge was issued to {recipient}.", "recipient", k.Value), how)
 		return
 	}
-	x.r.Add(report.CheckRecipient, report.Fail, "This badge was not issued to "+k.Value+".", how)
+	x.r.Add(report.CheckRecipient, report.Fail, report.Say("ob2.recipient.mismatch", "This badge was not issued to {recipient}.", "recipient", k.Value), how)
 }
 
 // ob2Type maps the recipient types ClearBadge's --recipient option knows
@@ -144,7 +141,7 @@ func (x *run) endorsements(ctx context.Context, doc map[string]any, l linked) {
 		return
 	}
 	if len(found) > maxEndorsements {
-		x.r.Add(report.CheckEndorsements, report.Warn, fmt.Sprintf("This badge lists %d endorsements; ClearBadge checks at most %d.", len(found), maxEndorsements), "")
+		x.r.Add(report.CheckEndorsements, report.Warn, report.Say("ob2.endorsements.too-many", "This badge lists {n} endorsements; ClearBadge checks at most {max}.", "n", strconv.Itoa(len(found)), "max", strconv.Itoa(maxEndorsements)), "")
 		found = found[:maxEndorsements]
 	}
 	sub := *x.Verifier
@@ -159,11 +156,11 @@ func (x *run) endorsements(ctx context.Context, doc map[string]any, l linked) {
 		case string:
 			nr = sub.endorsement(ctx, v)
 		default:
-			nr = newRun(&sub, "").fail("An endorsement is neither an address nor an embedded document.", show(e))
+			nr = newRun(&sub, "").fail(report.Say("ob2.format.endorsement-ref", "An endorsement is neither an address nor an embedded document."), show(e))
 		}
 		nr.Source = fmt.Sprintf("endorsement %d", i+1)
 		if nr.Kind != ClassEndorsement && nr.Kind != "unknown" {
-			nr.Add(report.CheckFormat, report.Fail, "This endorsement is not an Open Badges 2.0 Endorsement.", "type "+nr.Kind)
+			nr.Add(report.CheckFormat, report.Fail, report.Say("ob2.format.not-endorsement", "This endorsement is not an Open Badges 2.0 Endorsement."), "type "+nr.Kind)
 			nr.Finish()
 		}
 		x.r.Credentials = append(x.r.Credentials, nr)
@@ -172,11 +169,12 @@ func (x *run) endorsements(ctx context.Context, doc map[string]any, l linked) {
 		}
 	}
 	if len(failed) == 0 {
-		x.r.Add(report.CheckEndorsements, report.Pass, fmt.Sprintf("%d endorsement(s) verified.", len(found)), "")
+		x.r.Add(report.CheckEndorsements, report.Pass, report.Say("ob2.endorsements.verified", "{n} endorsement(s) verified.", "n", strconv.Itoa(len(found))), "")
 		return
 	}
 	x.r.Add(report.CheckEndorsements, report.Warn,
-		fmt.Sprintf("%d of %d endorsement(s) could not be verified (%s); this does not affect the badge itself.", len(failed), len(found), strings.Join(failed, ", ")), "")
+		report.Say("ob2.endorsements.failed", "{n} of {total} endorsement(s) could not be verified ({which}); this does not affect the badge itself.",
+			"n", strconv.Itoa(len(failed)), "total", strconv.Itoa(len(found)), "which", strings.Join(failed, ", ")), "")
 }
 
 // maxEndorsements bounds the documents a badge can make ClearBadge fetch
@@ -191,16 +189,16 @@ func (v *Verifier) endorsement(ctx context.Context, ref string) *report.Report {
 	}
 	x := newRun(v, FormatHosted)
 	if !isURL(ref) {
-		return x.fail("An endorsement is neither a web address nor a signed endorsement.", ref)
+		return x.fail(report.Say("ob2.format.endorsement-not-url", "An endorsement is neither a web address nor a signed endorsement."), ref)
 	}
 	doc, err := x.get(ctx, ref, "endorsement")
 	if err != nil {
-		return x.fail("The endorsement at "+ref+" cannot be read.", err.Error())
+		return x.fail(report.Say("ob2.format.endorsement-unreadable", "The endorsement at {url} cannot be read.", "url", ref), err.Error())
 	}
 	if doc == nil {
 		x.r.Kind = ClassEndorsement
-		x.skip(report.CheckFormat, "The endorsement at "+ref+" was not available.", x.needs())
-		x.skip(report.CheckProof, "The endorsement could not be checked.", x.needs())
+		x.skip(report.CheckFormat, report.Say("ob2.format.endorsement-missing", "The endorsement at {url} was not available.", "url", ref), x.needs())
+		x.skip(report.CheckProof, report.Say("ob2.proof.endorsement-unchecked", "The endorsement could not be checked."), x.needs())
 		x.r.Finish()
 		return x.r
 	}

@@ -25,17 +25,17 @@ func (x *run) signature(ctx context.Context, doc map[string]any, l linked, tok *
 		if err := tok.Verify(nil); errors.Is(err, jose.ErrAlgNone) || errors.Is(err, jose.ErrHMAC) {
 			detail = err.Error()
 		}
-		x.r.Add(report.CheckProof, report.Fail, "The badge's signature uses an algorithm Open Badges 2.0 does not use (RS256 is expected).", detail)
-		x.skipNone(report.CheckIssuer, "The signature was not checked, so nothing ties this badge to its issuer.", "")
+		x.r.Add(report.CheckProof, report.Fail, report.Say("ob2.proof.algorithm", "The badge's signature uses an algorithm Open Badges 2.0 does not use (RS256 is expected)."), detail)
+		x.skipNone(report.CheckIssuer, report.Say("ob2.issuer.unchecked", "The signature was not checked, so nothing ties this badge to its issuer."), "")
 		return
 	}
 	if l.issuer == nil {
-		msg := "The issuer's profile, which lists its keys, was not available, so the signature could not be checked."
+		msg := report.Say("ob2.proof.profile-missing", "The issuer's profile, which lists its keys, was not available, so the signature could not be checked.")
 		if len(x.missing) > 0 {
-			msg = "ClearBadge is offline, so the issuer's profile and keys were not fetched: go online, or add them as files."
+			msg = report.Say("ob2.proof.offline", "ClearBadge is offline, so the issuer's profile and keys were not fetched: go online, or add them as files.")
 		}
 		x.skip(report.CheckProof, msg, x.needs())
-		x.skip(report.CheckIssuer, "The issuer's keys were not available.", x.needs())
+		x.skip(report.CheckIssuer, report.Say("ob2.issuer.keys-missing", "The issuer's keys were not available."), x.needs())
 		return
 	}
 	name := partyName(l.issuer)
@@ -45,16 +45,16 @@ func (x *run) signature(ctx context.Context, doc map[string]any, l linked, tok *
 		// §SignedBadge: "If a key is declared here, it must be authorized
 		// in the issuer Profile as well."
 		if !contains(listed, creator) {
-			x.r.Add(report.CheckProof, report.Fail, "The badge names a signing key that "+name+" does not list as its own.",
+			x.r.Add(report.CheckProof, report.Fail, report.Say("ob2.proof.creator-not-listed", "The badge names a signing key that {name} does not list as its own.", "name", name),
 				fmt.Sprintf("verification.creator %s is not in the issuer's publicKey %q", creator, listed))
-			x.r.Add(report.CheckIssuer, report.Fail, "The signing key is not "+name+"'s.", creator)
+			x.r.Add(report.CheckIssuer, report.Fail, report.Say("ob2.issuer.not-their-key", "The signing key is not {name}'s.", "name", name), creator)
 			return
 		}
 		candidates = []string{creator}
 	}
 	if len(candidates) == 0 {
-		x.r.Add(report.CheckProof, report.Fail, name+" publishes no key, so this signed badge cannot be checked.", "the issuer profile has no publicKey")
-		x.r.Add(report.CheckIssuer, report.Fail, "No key of "+name+" could have signed this badge.", l.issuerID)
+		x.r.Add(report.CheckProof, report.Fail, report.Say("ob2.proof.no-keys", "{name} publishes no key, so this signed badge cannot be checked.", "name", name), "the issuer profile has no publicKey")
+		x.r.Add(report.CheckIssuer, report.Fail, report.Say("ob2.issuer.no-keys", "No key of {name} could have signed this badge.", "name", name), l.issuerID)
 		return
 	}
 	var problems []string
@@ -74,22 +74,22 @@ func (x *run) signature(ctx context.Context, doc map[string]any, l linked, tok *
 			problems = append(problems, kid+": "+err.Error())
 			continue
 		}
-		x.r.Add(report.CheckProof, report.Pass, "The badge's signature is valid (RS256, "+jose.KeyName(key)+").", "key "+kid)
-		x.r.Add(report.CheckIssuer, report.Pass, "The signing key is "+name+"'s: the issuer's profile lists it, and the key names that profile as its owner.",
+		x.r.Add(report.CheckProof, report.Pass, report.Say("ob2.proof.valid", "The badge's signature is valid (RS256, {key}).", "key", jose.KeyName(key)), "key "+kid)
+		x.r.Add(report.CheckIssuer, report.Pass, report.Say("ob2.issuer.their-key", "The signing key is {name}'s: the issuer's profile lists it, and the key names that profile as its owner.", "name", name),
 			fmt.Sprintf("key %s, owner %s", kid, l.issuerID))
 		return
 	}
 	if unavailable && len(candidates) == 1 {
-		x.skip(report.CheckProof, "The issuer's key was not available, so the signature could not be checked.", x.needs())
-		x.skip(report.CheckIssuer, "The issuer's key was not available.", x.needs())
+		x.skip(report.CheckProof, report.Say("ob2.proof.key-missing", "The issuer's key was not available, so the signature could not be checked."), x.needs())
+		x.skip(report.CheckIssuer, report.Say("ob2.issuer.key-missing", "The issuer's key was not available."), x.needs())
 		return
 	}
-	x.r.Add(report.CheckProof, report.Fail, "The badge's signature does not match any key of "+name+": it was altered, or not signed by this issuer.", strings.Join(problems, "; "))
+	x.r.Add(report.CheckProof, report.Fail, report.Say("ob2.proof.no-match", "The badge's signature does not match any key of {name}: it was altered, or not signed by this issuer.", "name", name), strings.Join(problems, "; "))
 	if untied {
-		x.r.Add(report.CheckIssuer, report.Fail, "The key this badge points to is not tied to "+name+".", strings.Join(problems, "; "))
+		x.r.Add(report.CheckIssuer, report.Fail, report.Say("ob2.issuer.key-untied", "The key this badge points to is not tied to {name}.", "name", name), strings.Join(problems, "; "))
 		return
 	}
-	x.skipNone(report.CheckIssuer, "The signature did not verify, so nothing ties this badge to "+name+".", "")
+	x.skipNone(report.CheckIssuer, report.Say("ob2.issuer.signature-failed", "The signature did not verify, so nothing ties this badge to {name}.", "name", name), "")
 }
 
 var errUnavailable = errors.New("not available")

@@ -58,7 +58,7 @@ func newRun(v *Verifier, format string) *run {
 }
 
 // fail ends a report with a failed format check.
-func (x *run) fail(msg, detail string) *report.Report {
+func (x *run) fail(msg report.Text, detail string) *report.Report {
 	x.r.Add(report.CheckFormat, report.Fail, msg, detail)
 	x.r.Finish()
 	return x.r
@@ -113,8 +113,9 @@ func (x *run) unreachableErr(u string, err error) {
 // skip adds a check that could not run, with what would let it run: going
 // online for a document not fetched offline, the document itself for one
 // that did not answer (report.Remedy).
-func (x *run) skip(id, msg, detail string) {
-	c := report.Check{ID: id, Outcome: report.Skip, Message: msg, Detail: detail, Remedy: report.RemedyNone}
+func (x *run) skip(id report.CheckID, msg report.Text, detail string) {
+	c := msg.Check(id, report.Skip, detail)
+	c.Remedy = report.RemedyNone
 	switch {
 	case len(x.missing) > 0:
 		c.URL, c.Remedy = x.missing[0], report.RemedyOnline
@@ -125,8 +126,10 @@ func (x *run) skip(id, msg, detail string) {
 }
 
 // skipNone adds a check that nothing the verifier can supply would let run.
-func (x *run) skipNone(id, msg, detail string) {
-	x.r.Checks = append(x.r.Checks, report.Check{ID: id, Outcome: report.Skip, Message: msg, Detail: detail, Remedy: report.RemedyNone})
+func (x *run) skipNone(id report.CheckID, msg report.Text, detail string) {
+	c := msg.Check(id, report.Skip, detail)
+	c.Remedy = report.RemedyNone
+	x.r.Checks = append(x.r.Checks, c)
 }
 
 func appendOnce(list []string, s string) []string {
@@ -154,7 +157,7 @@ func primaryClass(doc map[string]any) string {
 func (v *Verifier) Document(ctx context.Context, doc map[string]any) *report.Report {
 	x := newRun(v, FormatHosted)
 	if err := checkContext(doc); err != nil {
-		return x.fail("This is not a valid Open Badges 2.0 document: its JSON-LD context is wrong.", err.Error())
+		return x.fail(report.Say("ob2.format.context", "This is not a valid Open Badges 2.0 document: its JSON-LD context is wrong."), err.Error())
 	}
 	class := primaryClass(doc)
 	if class != "" {
@@ -163,9 +166,9 @@ func (v *Verifier) Document(ctx context.Context, doc map[string]any) *report.Rep
 	switch class {
 	case ClassAssertion, ClassEndorsement:
 		if verificationKind(verificationOf(doc)) == "signed" {
-			x.r.Add(report.CheckFormat, report.Pass, "An Open Badges 2.0 "+strings.ToLower(class)+" meant to be verified by its signature.", "")
+			x.r.Add(report.CheckFormat, report.Pass, report.Say("ob2.format.signed-bare", "An Open Badges 2.0 {what} meant to be verified by its signature.", "what", strings.ToLower(class)), "")
 			x.skipNone(report.CheckProof,
-				"This badge is meant to be checked by its signature, which did not come with it: give the signed badge (the text in three parts separated by dots, or the badge image).",
+				report.Say("ob2.proof.signature-missing", "This badge is meant to be checked by its signature, which did not come with it: give the signed badge (the text in three parts separated by dots, or the badge image)."),
 				"verification type SignedBadge, but the input is the bare JSON")
 			return x.finish(ctx, doc, nil)
 		}
@@ -180,24 +183,24 @@ func (v *Verifier) Signed(ctx context.Context, token string) *report.Report {
 	x := newRun(v, FormatSigned)
 	tok, err := jose.Parse(token)
 	if err != nil {
-		return x.fail("This looks like a signed badge, but it could not be read.", err.Error())
+		return x.fail(report.Say("ob2.format.signed-unreadable", "This looks like a signed badge, but it could not be read."), err.Error())
 	}
 	doc, err := credential.Decode(tok.Payload)
 	if err != nil {
 		// §SignedBadge step 2: "If the parsing operation fails, assertion
 		// MUST be treated as invalid."
-		return x.fail("The signed badge's content is not a JSON document.", err.Error())
+		return x.fail(report.Say("ob2.format.signed-not-json", "The signed badge's content is not a JSON document."), err.Error())
 	}
 	if err := checkContext(doc); err != nil {
-		return x.fail("The signed badge's content is not a valid Open Badges 2.0 document: its JSON-LD context is wrong.", err.Error())
+		return x.fail(report.Say("ob2.format.signed-context", "The signed badge's content is not a valid Open Badges 2.0 document: its JSON-LD context is wrong."), err.Error())
 	}
 	class := primaryClass(doc)
 	if class != ClassAssertion && class != ClassEndorsement {
 		x.r.Kind = orUnknown(class)
-		return x.fail("The signed badge's content is not an Open Badges 2.0 assertion.", "type "+strings.Join(credential.Types(doc), ", "))
+		return x.fail(report.Say("ob2.format.signed-not-assertion", "The signed badge's content is not an Open Badges 2.0 assertion."), "type "+strings.Join(credential.Types(doc), ", "))
 	}
 	x.r.Kind = class
-	msg, outcome, detail := "An Open Badges 2.0 "+strings.ToLower(class)+", signed (JWS).", report.Pass, ""
+	msg, outcome, detail := report.Say("ob2.format.signed", "An Open Badges 2.0 {what}, signed (JWS).", "what", strings.ToLower(class)), report.Pass, ""
 	if verificationKind(verificationOf(doc)) != "signed" {
 		outcome, detail = report.Warn, "the signed assertion's verification type is not SignedBadge"
 	}
@@ -211,25 +214,25 @@ func (v *Verifier) Signed(ctx context.Context, token string) *report.Report {
 func (v *Verifier) URL(ctx context.Context, u string) *report.Report {
 	x := newRun(v, FormatHosted)
 	if !isURL(u) {
-		return x.fail("This is not a web address of a badge.", u)
+		return x.fail(report.Say("ob2.format.not-url", "This is not a web address of a badge."), u)
 	}
 	data, err := v.Fetch.Fetch(ctx, u, append(accept, "application/vc+ld+json", "application/vc+jwt", "text/plain")...)
 	switch {
 	case errors.Is(err, fetch.ErrOffline):
-		x.skip(report.CheckFormat, "ClearBadge is offline, so the badge at this address was not fetched: go online, or add the badge as a file.", u)
+		x.skip(report.CheckFormat, report.Say("ob2.format.url-offline", "ClearBadge is offline, so the badge at this address was not fetched: go online, or add the badge as a file."), u)
 		x.missing = append(x.missing, u)
-		x.skip(report.CheckProof, "The badge could not be checked: it was not fetched.", "needs "+u)
+		x.skip(report.CheckProof, report.Say("ob2.proof.not-fetched", "The badge could not be checked: it was not fetched."), "needs "+u)
 		x.r.Finish()
 		return x.r
 	case err != nil:
-		return x.fail("The badge at this address could not be fetched.", err.Error())
+		return x.fail(report.Say("ob2.format.url-unfetched", "The badge at this address could not be fetched."), err.Error())
 	}
 	doc, derr := credential.Decode(data)
 	if derr != nil || !Is(doc) {
 		if v.Other != nil {
 			return v.Other(ctx, data, u)
 		}
-		return x.fail("The document at this address is not an Open Badges 2.0 badge.", u)
+		return x.fail(report.Say("ob2.format.url-not-badge", "The document at this address is not an Open Badges 2.0 badge."), u)
 	}
 	// The document is verified as published at its own id (hosted
 	// verification fetches it again from there; a URL that redirects to
@@ -265,9 +268,9 @@ func orUnknown(s string) string {
 func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 	kind := strings.ToLower(x.r.Kind)
 	id := credential.Str(given, "id")
-	x.r.Add(report.CheckFormat, report.Pass, "An Open Badges 2.0 "+kind+", verified by the issuer's server (hosted).", "")
+	x.r.Add(report.CheckFormat, report.Pass, report.Say("ob2.format.hosted", "An Open Badges 2.0 {what}, verified by the issuer's server (hosted).", "what", kind), "")
 	if !isURL(id) {
-		x.r.Add(report.CheckProof, report.Fail, "A hosted badge must have the web address where the issuer publishes it as its id; this one does not.", fmt.Sprintf("id %q", id))
+		x.r.Add(report.CheckProof, report.Fail, report.Say("ob2.proof.hosted-no-url", "A hosted badge must have the web address where the issuer publishes it as its id; this one does not."), fmt.Sprintf("id %q", id))
 		return x.finish(ctx, given, nil)
 	}
 	data, err := x.Fetch.Fetch(ctx, id, accept...)
@@ -275,33 +278,33 @@ func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 	case errors.Is(err, fetch.ErrOffline):
 		x.missing = appendOnce(x.missing, id)
 		x.skip(report.CheckProof,
-			"A hosted badge is checked against the copy on the issuer's server, and ClearBadge is offline: go online, or add the issuer's copy as a file.",
+			report.Say("ob2.proof.hosted-offline", "A hosted badge is checked against the copy on the issuer's server, and ClearBadge is offline: go online, or add the issuer's copy as a file."),
 			"needs "+id)
 		return x.finish(ctx, given, nil)
 	case isGone(err):
 		// §Revoking Hosted Assertions: "respond with an HTTP Status of 410
 		// Gone"; the badge is revoked, whatever body came with it.
-		x.r.Add(report.CheckProof, report.Pass, "The issuer's server answers for this badge at its address.", id)
-		x.r.Add(report.CheckStatus, report.Fail, "The issuer has revoked this badge: its server answers that it is gone.", id+": HTTP 410 Gone")
+		x.r.Add(report.CheckProof, report.Pass, answers(), id)
+		x.r.Add(report.CheckStatus, report.Fail, report.Say("ob2.status.gone", "The issuer has revoked this badge: its server answers that it is gone."), id+": HTTP 410 Gone")
 		x.summary(given, nil, nil)
 		x.r.Finish()
 		return x.r
 	case err != nil:
 		x.unreachableErr(id, err)
 		x.skip(report.CheckProof,
-			"The issuer's server did not give its copy of this badge, so it could not be checked: the server may no longer serve it, or refuse requests from web pages. Saved copies of the documents it needs can be supplied instead.",
+			report.Say("ob2.proof.hosted-unfetched", "The issuer's server did not give its copy of this badge, so it could not be checked: the server may no longer serve it, or refuse requests from web pages. Saved copies of the documents it needs can be supplied instead."),
 			id+": "+err.Error())
 		return x.finish(ctx, given, nil)
 	}
 	served, err := credential.Decode(data)
 	if err != nil {
-		x.r.Add(report.CheckProof, report.Fail, "The issuer's server does not serve this badge at its address.", id+": "+err.Error())
+		x.r.Add(report.CheckProof, report.Fail, report.Say("ob2.proof.hosted-unreadable", "The issuer's server does not serve this badge at its address."), id+": "+err.Error())
 		return x.finish(ctx, given, nil)
 	}
 	// §Revoking Hosted Assertions: "a response body declaring revoked true".
 	if b, _ := served["revoked"].(bool); b {
-		x.r.Add(report.CheckProof, report.Pass, "The issuer's server answers for this badge at its address.", id)
-		x.r.Add(report.CheckStatus, report.Fail, "The issuer has revoked this badge."+reason(served), id+" is served with revoked: true")
+		x.r.Add(report.CheckProof, report.Pass, answers(), id)
+		x.r.Add(report.CheckStatus, report.Fail, revoked(credential.Str(served, "revocationReason")), id+" is served with revoked: true")
 		x.summary(given, nil, nil)
 		x.r.Finish()
 		return x.r
@@ -312,12 +315,12 @@ func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 	} else if !reflect.DeepEqual(served, given) {
 		outcome, detail = report.Warn, "the copy given differs from the issuer's; the issuer's copy was verified"
 	}
-	msg := "The issuer's server serves this badge at its address: a hosted badge is genuine as long as that server is the issuer's and still serves it."
+	msg := report.Say("ob2.proof.hosted", "The issuer's server serves this badge at its address: a hosted badge is genuine as long as that server is the issuer's and still serves it.")
 	switch outcome {
 	case report.Fail:
-		msg = "The issuer's server serves another badge at this badge's address."
+		msg = report.Say("ob2.proof.hosted-other", "The issuer's server serves another badge at this badge's address.")
 	case report.Warn:
-		msg = "The issuer's server serves this badge at its address, but its copy differs from the one given: the issuer's copy is what was checked, and what this card shows."
+		msg = report.Say("ob2.proof.hosted-differs", "The issuer's server serves this badge at its address, but its copy differs from the one given: the issuer's copy is what was checked, and what this card shows.")
 	}
 	x.r.Add(report.CheckProof, outcome, msg, detail)
 	if err := checkContext(served); err != nil {
@@ -331,11 +334,18 @@ func isGone(err error) bool {
 	return errors.As(err, &se) && se.Code == 410
 }
 
-func reason(doc map[string]any) string {
-	if s := credential.Str(doc, "revocationReason"); s != "" {
-		return " Reason given: " + s
+func answers() report.Text {
+	return report.Say("ob2.proof.hosted-answers", "The issuer's server answers for this badge at its address.")
+}
+
+// revoked says the badge is revoked, with the issuer's reason if it gave one.
+func revoked(why string) report.Text {
+	t := report.Say("ob2.status.revoked", "The issuer has revoked this badge.")
+	if why != "" {
+		// The issuer's own words, shown as written.
+		t = t.Then(report.Say("ob2.status.reason", "Reason given: {reason}", "reason", why))
 	}
-	return ""
+	return t
 }
 
 // linked are the documents an assertion links to.
@@ -361,7 +371,7 @@ func (x *run) finish(ctx context.Context, doc map[string]any, tok *jose.Token) *
 	case verificationKind(verificationOf(doc)) == "hosted":
 		x.policy(doc, l)
 	default:
-		x.skipNone(report.CheckIssuer, "Without its signature, nothing ties this badge to its issuer.", "")
+		x.skipNone(report.CheckIssuer, report.Say("ob2.issuer.unsigned", "Without its signature, nothing ties this badge to its issuer."), "")
 	}
 	x.validity(doc)
 	if x.r.Check(report.CheckStatus) == nil {
@@ -428,14 +438,14 @@ func (x *run) links(ctx context.Context, doc map[string]any) linked {
 // or by default on the issuer Profile id's host.
 func (x *run) policy(doc map[string]any, l linked) {
 	if l.issuer == nil {
-		x.skip(report.CheckIssuer, "The issuer's profile was not available, so it is unknown whether the issuer publishes badges at this address.", x.needs())
+		x.skip(report.CheckIssuer, report.Say("ob2.issuer.profile-missing", "The issuer's profile was not available, so it is unknown whether the issuer publishes badges at this address."), x.needs())
 		return
 	}
 	id := credential.Str(doc, "id")
 	name := partyName(l.issuer)
 	if !isURL(l.issuerID) {
 		x.skipNone(report.CheckIssuer,
-			"The issuer's id is not a web address, so nothing ties the server hosting this badge to "+name+".",
+			report.Say("ob2.issuer.id-not-url", "The issuer's id is not a web address, so nothing ties the server hosting this badge to {name}.", "name", name),
 			fmt.Sprintf("issuer id %q has no HTTP domain to enforce the hosted verification policy against", l.issuerID))
 		return
 	}
@@ -446,7 +456,7 @@ func (x *run) policy(doc map[string]any, l linked) {
 			ok = ok || strings.HasPrefix(id, s)
 		}
 		if !ok {
-			x.r.Add(report.CheckIssuer, report.Fail, name+" does not publish badges at this address.",
+			x.r.Add(report.CheckIssuer, report.Fail, notHere(name),
 				fmt.Sprintf("%s starts with none of the issuer's verification.startsWith %q", id, starts))
 			return
 		}
@@ -458,13 +468,17 @@ func (x *run) policy(doc map[string]any, l linked) {
 	host := hostOf(id)
 	for _, a := range allowed {
 		if strings.EqualFold(a, host) {
-			x.r.Add(report.CheckIssuer, report.Pass, "This badge is published at an address "+name+" uses for its badges.",
+			x.r.Add(report.CheckIssuer, report.Pass, report.Say("ob2.issuer.address", "This badge is published at an address {name} uses for its badges.", "name", name),
 				fmt.Sprintf("%s is on %s, allowed by the issuer profile %s", id, host, l.issuerID))
 			return
 		}
 	}
-	x.r.Add(report.CheckIssuer, report.Fail, name+" does not publish badges at this address.",
+	x.r.Add(report.CheckIssuer, report.Fail, notHere(name),
 		fmt.Sprintf("%s is on %s; the issuer profile %s allows %q", id, host, l.issuerID, allowed))
+}
+
+func notHere(name string) report.Text {
+	return report.Say("ob2.issuer.not-address", "{name} does not publish badges at this address.", "name", name)
 }
 
 func hostOf(u string) string {
@@ -502,7 +516,7 @@ func (x *run) needs() string {
 func (x *run) validity(doc map[string]any) {
 	issued, ierr := ParseTime(credential.Str(doc, "issuedOn"))
 	if ierr != nil {
-		x.r.Add(report.CheckValidity, report.Fail, "The badge's issue date cannot be read, so its validity is unknown.", fmt.Sprintf("issuedOn %v", show(doc["issuedOn"])))
+		x.r.Add(report.CheckValidity, report.Fail, report.Say("ob2.validity.issued-unreadable", "The badge's issue date cannot be read, so its validity is unknown."), fmt.Sprintf("issuedOn %v", show(doc["issuedOn"])))
 		return
 	}
 	var expires time.Time
@@ -510,26 +524,26 @@ func (x *run) validity(doc map[string]any) {
 		s, _ := raw.(string)
 		t, err := ParseTime(s)
 		if err != nil {
-			x.r.Add(report.CheckValidity, report.Fail, "The badge's expiry date cannot be read, so its validity is unknown.", fmt.Sprintf("expires %v", show(raw)))
+			x.r.Add(report.CheckValidity, report.Fail, report.Say("ob2.validity.expires-unreadable", "The badge's expiry date cannot be read, so its validity is unknown."), fmt.Sprintf("expires %v", show(raw)))
 			return
 		}
 		expires = t
 	}
-	const layout = "2 January 2006, 15:04 MST"
+	on, until := issued.Format(time.RFC3339), expires.Format(time.RFC3339)
 	switch {
 	case issued.After(x.Now):
-		x.r.Add(report.CheckValidity, report.Fail, "This badge says it was issued in the future, on "+issued.UTC().Format(layout)+".",
+		x.r.Add(report.CheckValidity, report.Fail, report.Say("ob2.validity.future", "This badge says it was issued in the future, on {issued|date}.", "issued", on),
 			fmt.Sprintf("issuedOn %s is after the verification time %s", issued.Format(time.RFC3339), x.Now.UTC().Format(time.RFC3339)))
 	case !expires.IsZero() && expires.Before(issued):
-		x.r.Add(report.CheckValidity, report.Fail, "This badge expires before it was issued.",
+		x.r.Add(report.CheckValidity, report.Fail, report.Say("ob2.validity.expires-before-issued", "This badge expires before it was issued."),
 			fmt.Sprintf("expires %s is before issuedOn %s", expires.Format(time.RFC3339), issued.Format(time.RFC3339)))
 	case !expires.IsZero() && x.Now.After(expires):
-		x.r.Add(report.CheckValidity, report.Fail, "This badge expired on "+expires.UTC().Format(layout)+".",
+		x.r.Add(report.CheckValidity, report.Fail, report.Say("ob2.validity.expired", "This badge expired on {expires|date}.", "expires", until),
 			fmt.Sprintf("expires %s is before the verification time %s", expires.Format(time.RFC3339), x.Now.UTC().Format(time.RFC3339)))
 	case expires.IsZero():
-		x.r.Add(report.CheckValidity, report.Pass, "Issued on "+issued.UTC().Format(layout)+"; it does not expire.", "")
+		x.r.Add(report.CheckValidity, report.Pass, report.Say("ob2.validity.issued", "Issued on {issued|date}; it does not expire.", "issued", on), "")
 	default:
-		x.r.Add(report.CheckValidity, report.Pass, "Issued on "+issued.UTC().Format(layout)+"; valid until "+expires.UTC().Format(layout)+".", "")
+		x.r.Add(report.CheckValidity, report.Pass, report.Say("ob2.validity.issued-until", "Issued on {issued|date}; valid until {expires|date}.", "issued", on, "expires", until), "")
 	}
 }
 
@@ -538,13 +552,13 @@ func (x *run) validity(doc map[string]any) {
 func (x *run) schema() {
 	switch {
 	case len(x.p.errs) > 0:
-		x.r.Add(report.CheckSchema, report.Fail, "The badge's data does not follow the Open Badges 2.0 rules.", strings.Join(x.p.errs, "; "))
+		x.r.Add(report.CheckSchema, report.Fail, report.Say("ob2.schema.invalid", "The badge's data does not follow the Open Badges 2.0 rules."), strings.Join(x.p.errs, "; "))
 	case len(x.missing) > 0 || len(x.unreachable) > 0:
-		x.skip(report.CheckSchema, "Some of the documents this badge links to were not available, so its data could not all be checked.", x.needs())
+		x.skip(report.CheckSchema, report.Say("ob2.schema.incomplete", "Some of the documents this badge links to were not available, so its data could not all be checked."), x.needs())
 	case len(x.p.notes) > 0:
-		x.r.Add(report.CheckSchema, report.Warn, "The badge's data follows the Open Badges 2.0 rules, with remarks.", strings.Join(x.p.notes, "; "))
+		x.r.Add(report.CheckSchema, report.Warn, report.Say("ob2.schema.remarks", "The badge's data follows the Open Badges 2.0 rules, with remarks."), strings.Join(x.p.notes, "; "))
 	default:
-		x.r.Add(report.CheckSchema, report.Pass, "The badge's data follows the Open Badges 2.0 rules.", "")
+		x.r.Add(report.CheckSchema, report.Pass, report.Say("ob2.schema.ok", "The badge's data follows the Open Badges 2.0 rules."), "")
 	}
 }
 
@@ -557,7 +571,7 @@ func (x *run) object(ctx context.Context, doc map[string]any, class string) *rep
 		what = "document"
 		validateTypes(&x.p, "document", doc, nil, true)
 	}
-	x.r.Add(report.CheckFormat, report.Pass, "An Open Badges 2.0 "+what+": it describes, but awards nothing to anyone, so there is nothing to verify; its data was checked.", "")
+	x.r.Add(report.CheckFormat, report.Pass, report.Say("ob2.format.object", "An Open Badges 2.0 {class}: it describes, but awards nothing to anyone, so there is nothing to verify; its data was checked.", "class", what), "")
 	rules := class
 	for _, t := range credential.Types(doc) {
 		if _, ok := classes[t]; ok && rules == "" {

@@ -60,7 +60,7 @@ func verifyJWS(d *Document, p *Proof, pub crypto.PublicKey) error {
 		return err
 	}
 	input := append([]byte(header+"."), data...)
-	if len(signature) != ed25519.SignatureSize || !ed25519.Verify(pub.(ed25519.PublicKey), input, signature) {
+	if !verifyEd25519(pub.(ed25519.PublicKey), input, signature) {
 		return &SignatureError{Suite: suite}
 	}
 	return nil

@@ -237,7 +237,7 @@ func (d *Document) Verify(p *Proof, pub crypto.PublicKey) error {
 func checkSignature(pub crypto.PublicKey, h crypto.Hash, data, sig []byte) bool {
 	switch k := pub.(type) {
 	case ed25519.PublicKey:
-		return len(sig) == ed25519.SignatureSize && ed25519.Verify(k, data, sig)
+		return verifyEd25519(k, data, sig)
 	case *ecdsa.PublicKey:
 		n := (k.Curve.Params().BitSize + 7) / 8
 		if len(sig) != 2*n {
@@ -247,6 +247,55 @@ func checkSignature(pub crypto.PublicKey, h crypto.Hash, data, sig []byte) bool 
 		return ecdsa.Verify(k, sum(h, data), r, s)
 	}
 	return false
+}
+
+// hostEd25519 is the host's own Ed25519 verification, if it has one (see
+// UseHostEd25519).
+var hostEd25519 func(pub, msg, sig []byte) (bool, error)
+
+// UseHostEd25519 lets the host verify Ed25519 signatures with its own
+// implementation: the wasm bridge hands in WebCrypto's, as Go's curve
+// arithmetic is 5-8× slower compiled to wasm than natively. Call it before
+// any verification starts.
+//
+// The host may only speed up a "yes": every signature it rejects or cannot
+// check (an error) is checked again by crypto/ed25519, which also decides
+// alone when no host is set, and a host "yes" counts only for a signature
+// crypto/ed25519 could accept at all (RFC 8032 §5.1.7: S below the group
+// order; both use the cofactorless equation). So a host changes speed, never
+// a verdict, short of a broken host.
+func UseHostEd25519(f func(pub, msg, sig []byte) (bool, error)) { hostEd25519 = f }
+
+// verifyEd25519 is ed25519.Verify, through the host's implementation when
+// there is one.
+func verifyEd25519(pub ed25519.PublicKey, msg, sig []byte) bool {
+	if len(sig) != ed25519.SignatureSize || len(pub) != ed25519.PublicKeySize {
+		return false
+	}
+	if hostEd25519 != nil && canonicalScalar(sig[32:]) {
+		if ok, err := hostEd25519(pub, msg, sig); err == nil && ok {
+			return true
+		}
+	}
+	return ed25519.Verify(pub, msg, sig)
+}
+
+// groupOrder is ℓ = 2^252 + 27742317777372353535851937790883648493, little
+// endian (RFC 8032 §5.1).
+var groupOrder = [32]byte{
+	0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+}
+
+// canonicalScalar reports whether the 32-byte little-endian s is below ℓ,
+// as RFC 8032 §5.1.7 requires of a signature's S.
+func canonicalScalar(s []byte) bool {
+	for i := 31; i >= 0; i-- {
+		if s[i] != groupOrder[i] {
+			return s[i] < groupOrder[i]
+		}
+	}
+	return false // s == ℓ
 }
 
 // KeyTypeError means the key cannot make proofs of the suite (an ECDSA key

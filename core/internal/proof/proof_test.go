@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +20,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
 	"github.com/clearbadge/clearbadge/core/internal/proof"
 	"github.com/clearbadge/clearbadge/internal/vectors"
+	"github.com/mr-tron/base58"
 )
 
 // The OB 3.0 and CLR 2.0 specification test vectors publish their key: the
@@ -111,6 +113,77 @@ func TestSignVerify(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A host Ed25519 (UseHostEd25519: WebCrypto in the wasm) may only speed up
+// a "yes": whatever the host answers, a tampered document fails, a signature
+// whose S is not below the group order fails (RFC 8032 §5.1.7; its S+ℓ twin
+// is the classic malleability case), and a good one verifies.
+func TestHostEd25519DecidesNoVerdict(t *testing.T) {
+	defer proof.UseHostEd25519(nil)
+	_, key, _ := ed25519.GenerateKey(rand.Reader)
+	opts := proof.Options{Cryptosuite: "eddsa-rdfc-2022", VerificationMethod: "did:example:issuer#key", ProofPurpose: "assertionMethod", Created: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+	signed, err := proof.Sign(credential(), opts, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := proof.Parse(signed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := ps[0]
+	sig, err := base58.Decode(good.ProofValue[1:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// S+ℓ: the same signature with a non-canonical S, which crypto/ed25519
+	// refuses; a host that accepted it must not be believed.
+	ell, _ := new(big.Int).SetString("7237005577332262213973186563042994240857116359379907606001950938285454250989", 10)
+	s := new(big.Int).SetBytes(reverse(sig[32:]))
+	malleable := append(sig[:32:32], reverse(new(big.Int).Add(s, ell).FillBytes(make([]byte, 32)))...)
+	twin := good
+	twin.ProofValue = "z" + base58.Encode(malleable)
+	tampered := map[string]any{}
+	for k, v := range signed {
+		tampered[k] = v
+	}
+	tampered["validFrom"] = "2024-01-02T00:00:00Z"
+
+	hosts := map[string]func(pub, msg, sig []byte) (bool, error){
+		"none":        nil,
+		"agrees":      func(pub, msg, sig []byte) (bool, error) { return ed25519.Verify(pub, msg, sig), nil },
+		"always yes":  func(pub, msg, sig []byte) (bool, error) { return true, nil },
+		"always no":   func(pub, msg, sig []byte) (bool, error) { return false, nil },
+		"always errs": func(pub, msg, sig []byte) (bool, error) { return true, errors.New("no Ed25519 here") },
+	}
+	for name, h := range hosts {
+		t.Run(name, func(t *testing.T) {
+			proof.UseHostEd25519(h)
+			if err := proof.Verify(signed, &good, key.Public()); err != nil {
+				t.Errorf("good signature: %v", err)
+			}
+			var se *proof.SignatureError
+			if err := proof.Verify(signed, &twin, key.Public()); !errors.As(err, &se) {
+				t.Errorf("S+ℓ signature: %v, want a SignatureError", err)
+			}
+			if name == "always yes" {
+				return // a host that lies about the mathematics is believed on that; nothing else is
+			}
+			if err := proof.Verify(tampered, &good, key.Public()); !errors.As(err, &se) {
+				t.Errorf("tampered document: %v, want a SignatureError", err)
+			}
+		})
+	}
+}
+
+// reverse returns b's bytes in the opposite order (Ed25519 scalars are little
+// endian, big.Int big endian).
+func reverse(b []byte) []byte {
+	r := make([]byte, len(b))
+	for i := range b {
+		r[len(b)-1-i] = b[i]
+	}
+	return r
 }
 
 // peerFixture reads a credential made by Digital Bazaar's suites

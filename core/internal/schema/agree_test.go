@@ -28,6 +28,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/internal/vectors"
 )
 
@@ -111,7 +112,7 @@ func normalize(t *testing.T, doc map[string]any) map[string]any {
 					}
 				}
 				ctx := []any{credential.ContextV2}
-				if credential.HasType(x, credential.KindCLR) {
+				if credential.HasType(x, report.KindCLR) {
 					ctx = append(ctx, "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json")
 				}
 				x["@context"] = append(ctx, "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json")
@@ -228,7 +229,7 @@ func TestAgreeCorpus(t *testing.T) {
 			m, ok := parent.(map[string]any)
 			s, isString := m[key].(string)
 			if !ok || key != "type" || !isString {
-				t.Errorf("%s: the schema passes, the built-in rules report %s", v.name, p.Message)
+				t.Errorf("%s: the schema passes, the built-in rules report %s", v.name, p.Text.English)
 				continue
 			}
 			m[key] = []any{s}
@@ -303,7 +304,7 @@ func TestAgreeMutations(t *testing.T) {
 				if len(ps) != 1 {
 					t.Errorf("%s without %s: the schema fails, the built-in rules give %d messages: %v", v.name, k, len(ps), ps)
 				}
-			case len(ps) == 1 && strings.Contains(ps[0].Message, "named neither by an id nor by an identifier"):
+			case len(ps) == 1 && strings.Contains(ps[0].Text.English, "named neither by an id nor by an identifier"):
 			case key == "type" && len(ps) == 1 && ps[0].Path == k && isText(parent, true):
 				// The adapted schemas allow a language map wherever a URI
 				// may stand, so an issuer {"id": "https://…"} without its

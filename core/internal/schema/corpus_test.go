@@ -137,7 +137,7 @@ func TestCorpus(t *testing.T) {
 		if got := paths(ps); strings.Join(got, " ") != strings.Join(sorted(want), " ") {
 			t.Errorf("%s: problems at %q, want %q", v.name, got, sorted(want))
 			for _, p := range ps {
-				t.Logf("    %s", p.Message)
+				t.Logf("    %s", p.Text.English)
 			}
 		}
 	}

@@ -59,6 +59,7 @@ type namedResult struct {
 	Type   string
 	Status namedStatus
 	Reason string   // why it was not checked
+	Over   bool     // not checked: beyond maxNamed
 	Errors []string // validation errors, "path: message", at most maxListed
 	More   int      // errors beyond Errors
 }
@@ -91,6 +92,7 @@ func checkNamed(ctx context.Context, doc map[string]any, f fetch.Fetcher) []name
 		r := namedResult{URL: id, Type: typ}
 		if len(out) >= maxNamed {
 			r.Status, r.Reason = namedUnsupported, fmt.Sprintf("ClearBadge checks at most %d schemas per credential", maxNamed)
+			r.Over = true
 			out = append(out, r)
 			continue
 		}

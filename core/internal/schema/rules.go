@@ -37,11 +37,13 @@ package schema
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // Limits on the walk: a credential with embedded endorsements whose issuers
@@ -171,17 +173,17 @@ var classes map[string]*class
 func init() {
 	classes = map[string]*class{
 		// OB 3.0 §B.1.2 AchievementCredential; §B.9.2 AchievementCredentialv1p1.
-		"AchievementCredential": {credential: true, types: []string{credential.KindOpenBadge, credential.KindAchievement}, vc: true, typeReq: true, props: concat(credentialProps(
+		"AchievementCredential": {credential: true, types: []string{report.KindOpenBadge, report.KindAchievement}, vc: true, typeReq: true, props: concat(credentialProps(
 			prop{name: "name", label: "name", kind: kText, reqV1: true},
 			prop{name: "credentialSubject", label: "recipient", noun: "the recipient", kind: kObject, cls: "AchievementSubject", req: true},
 		), endorsementProps)},
 		// OB 3.0 §B.1.5 EndorsementCredential; §B.9.4 EndorsementCredentialv1p1.
-		"EndorsementCredential": {credential: true, types: []string{credential.KindEndorsement}, vc: true, typeReq: true, props: credentialProps(
+		"EndorsementCredential": {credential: true, types: []string{report.KindEndorsement}, vc: true, typeReq: true, props: credentialProps(
 			prop{name: "name", label: "name", kind: kText, req: true},
 			prop{name: "credentialSubject", label: "endorsed subject", noun: "the endorsed subject", kind: kObject, cls: "EndorsementSubject", req: true},
 		)},
 		// CLR 2.0 ClrCredential.
-		"ClrCredential": {credential: true, types: []string{credential.KindCLR}, vc: true, typeReq: true, props: concat(credentialProps(
+		"ClrCredential": {credential: true, types: []string{report.KindCLR}, vc: true, typeReq: true, props: concat(credentialProps(
 			prop{name: "name", label: "name", kind: kText, req: true},
 			prop{name: "partial", label: "partial flag", kind: kBool},
 			prop{name: "credentialSubject", label: "learner", noun: "the learner", kind: kObject, cls: "ClrSubject", req: true},
@@ -394,21 +396,22 @@ func init() {
 // It returns "" when its type names none of them.
 func rootClass(doc map[string]any) string {
 	switch {
-	case credential.HasType(doc, credential.KindCLR):
+	case credential.HasType(doc, report.KindCLR):
 		return "ClrCredential"
-	case credential.HasType(doc, credential.KindEndorsement):
+	case credential.HasType(doc, report.KindEndorsement):
 		return "EndorsementCredential"
-	case credential.HasType(doc, credential.KindOpenBadge), credential.HasType(doc, credential.KindAchievement):
+	case credential.HasType(doc, report.KindOpenBadge), credential.HasType(doc, report.KindAchievement):
 		return "AchievementCredential"
 	}
 	return ""
 }
 
 // problem is one broken rule, as a sentence for a reader, with the JSON
-// path of the value it is about.
+// path of the value it is about. Each sentence names the value (what, in
+// English words) and its path, which the other languages use instead.
 type problem struct {
-	Path    string
-	Message string
+	Path string
+	Text report.Text
 }
 
 // walker applies the class table to a document.
@@ -417,13 +420,12 @@ type walker struct {
 	dropped  int // problems beyond maxProblems, counted but not kept
 }
 
-func (w *walker) add(path, format string, args ...any) {
+func (w *walker) add(path string, t report.Text) {
 	if len(w.problems) >= maxProblems {
 		w.dropped++
 		return
 	}
-	msg := fmt.Sprintf(format, args...)
-	w.problems = append(w.problems, problem{Path: path, Message: capitalize(msg) + " (" + display(path) + ")."})
+	w.problems = append(w.problems, problem{Path: path, Text: t})
 }
 
 // builtin checks doc against the class its type names and returns every
@@ -436,11 +438,12 @@ func builtin(doc map[string]any) (problems []problem, dropped int) {
 		// Nothing says which rules apply: one message about type.
 		switch t, ok := doc["type"]; {
 		case !ok:
-			w.add("type", "%s is missing its type", noun)
+			w.add("type", typeMissing(noun, "type"))
 		case !isText(t, false):
-			w.add("type", "%s's type should be text, but it is %s", noun, describe(t))
+			w.add("type", typeNotText(noun, "type", t))
 		default:
-			w.add("type", "%s's type %s names neither an Open Badge (OpenBadgeCredential or AchievementCredential), an endorsement (EndorsementCredential) nor a learner record (ClrCredential)", noun, quoteList(t))
+			w.add("type", report.Say("schema.type-unknown", "{what}'s type {types} names neither an Open Badge (OpenBadgeCredential or AchievementCredential), an endorsement (EndorsementCredential) nor a learner record (ClrCredential) ({path}).",
+				"what", capitalize(noun), "types", quoteList(t), "path", "type"))
 		}
 		return w.problems, w.dropped
 	}
@@ -463,7 +466,7 @@ func kindNoun(doc map[string]any) string {
 // version of the credential it belongs to (0: unknown).
 func (w *walker) object(node map[string]any, c *class, path, noun string, ver, depth int) {
 	if depth > maxDepth {
-		w.add(path, "%s is nested too deeply to check", noun)
+		w.add(path, report.Say("schema.too-deep", "{what} is nested too deeply to check ({path}).", "what", capitalize(noun), "path", display(path)))
 		return
 	}
 	if c.credential {
@@ -485,7 +488,8 @@ func (w *walker) object(node map[string]any, c *class, path, noun string, ver, d
 			continue
 		}
 		if w.required(node, p, ver) {
-			w.add(join(path, p.name), "%s is missing its %s", noun, p.label)
+			w.add(join(path, p.name), report.Say("schema.missing", "{what} is missing its {label} ({path}).",
+				"what", capitalize(noun), "label", p.label, "path", display(join(path, p.name)), "property", p.name))
 		}
 	}
 	if c.subjectID {
@@ -493,7 +497,8 @@ func (w *walker) object(node map[string]any, c *class, path, noun string, ver, d
 		// "Either id or at least one identifier MUST be supplied."
 		_, hasID := node["id"]
 		if hasIdent := len(credential.List(node["identifier"])) > 0; !hasID && !hasIdent {
-			w.add(join(path, "id"), "%s is named neither by an id nor by an identifier, so nothing says who it is", noun)
+			w.add(join(path, "id"), report.Say("schema.no-id", "{what} is named neither by an id nor by an identifier, so nothing says who it is ({path}).",
+				"what", capitalize(noun), "path", display(join(path, "id"))))
 		}
 	}
 }
@@ -501,19 +506,33 @@ func (w *walker) object(node map[string]any, c *class, path, noun string, ver, d
 // typeOK checks `type` and reports what is wrong with it.
 func (w *walker) typeOK(node map[string]any, c *class, path, noun string, ver int) bool {
 	t, ok := node["type"]
+	at := join(path, "type")
 	switch {
 	case !ok:
-		w.add(join(path, "type"), "%s is missing its type", noun)
+		w.add(at, typeMissing(noun, at))
 	case !isText(t, false):
-		w.add(join(path, "type"), "%s's type should be text, but it is %s", noun, describe(t))
+		w.add(at, typeNotText(noun, at, t))
 	case len(c.types) > 0 && !(c.looseV1 && ver == 1) && !hasAny(t, c.types):
-		w.add(join(path, "type"), "%s has the type %s, but it must include %q", noun, quoteList(t), c.types[0])
-	case c.vc && !hasAny(t, []string{credential.KindCredential}):
-		w.add(join(path, "type"), "%s has the type %s, but it must include %q", noun, quoteList(t), credential.KindCredential)
+		w.add(at, typeWithout(noun, at, t, c.types[0]))
+	case c.vc && !hasAny(t, []string{report.KindCredential}):
+		w.add(at, typeWithout(noun, at, t, report.KindCredential))
 	default:
 		return true
 	}
 	return false
+}
+
+func typeMissing(noun, path string) report.Text {
+	return report.Say("schema.type-missing", "{what} is missing its type ({path}).", "what", capitalize(noun), "path", display(path))
+}
+
+func typeNotText(noun, path string, t any) report.Text {
+	return report.Say("schema.type-not-text", "{what}'s type should be text, but it is {actual} ({path}).", "what", capitalize(noun), "actual", describe(t), "path", display(path))
+}
+
+func typeWithout(noun, path string, t any, want string) report.Text {
+	return report.Say("schema.type-wrong", "{what} has the type {types}, but it must include {type} ({path}).",
+		"what", capitalize(noun), "types", quoteList(t), "type", strconv.Quote(want), "path", display(path))
 }
 
 // required says whether the absence of p is a problem. In a credential of
@@ -543,7 +562,7 @@ func (w *walker) value(v any, p *prop, path, noun string, ver, depth int) {
 			return
 		}
 		if len(list) == 0 && p.min1 {
-			w.add(path, "%s lists no %s", noun, p.label)
+			w.add(path, report.Say("schema.empty-list", "{what} lists no {label} ({path}).", "what", capitalize(noun), "label", p.label, "path", display(path)))
 			return
 		}
 		for i, e := range list {
@@ -560,46 +579,51 @@ func (w *walker) one(v any, p *prop, path, noun string, ver, depth int, item boo
 	if item {
 		what = "an item of " + what
 	}
+	// Parameters of a problem with the value: what it is ({actual}), or
+	// for a malformed text, the text ({value}).
+	actual := []string{"what", capitalize(what), "path", display(path), "actual", describe(v)}
 	switch p.kind {
 	case kText:
 		if !isText(v, true) {
-			w.add(path, "%s should be text, but it is %s", what, describe(v))
+			w.add(path, notText(actual...))
 		}
 	case kIRI:
 		if _, ok := v.(string); !ok {
-			w.add(path, "%s should be a web address or other identifier written as text, but it is %s", what, describe(v))
+			w.add(path, report.Say("schema.not-iri", "{what} should be a web address or other identifier written as text, but it is {actual} ({path}).", actual...))
 		}
 	case kBool:
 		if _, ok := v.(bool); !ok {
-			w.add(path, "%s should be true or false, but it is %s", what, describe(v))
+			w.add(path, report.Say("schema.not-bool", "{what} should be true or false, but it is {actual} ({path}).", actual...))
 		}
 	case kNumber:
 		if !isNumber(v) {
-			w.add(path, "%s should be a number, but it is %s", what, describe(v))
+			w.add(path, report.Say("schema.not-number", "{what} should be a number, but it is {actual} ({path}).", actual...))
 		}
 	case kDateTimeZ, kDateTime, kDate:
 		s, ok := v.(string)
+		value := []string{"what", capitalize(what), "path", display(path), "value", strconv.Quote(s)}
 		switch {
 		case !ok:
-			w.add(path, "%s should be a date written as text, but it is %s", what, describe(v))
+			w.add(path, report.Say("schema.date-not-text", "{what} should be a date written as text, but it is {actual} ({path}).", actual...))
 		case p.kind == kDateTimeZ && !isDateTimeZ(s):
-			w.add(path, "%s %q is not a date and time with a time zone, such as 2024-05-01T09:30:00Z", what, s)
+			w.add(path, report.Say("schema.not-datetime-zone", "{what} {value} is not a date and time with a time zone, such as 2024-05-01T09:30:00Z ({path}).", value...))
 		case p.kind == kDateTime && !isDateTime(s):
-			w.add(path, "%s %q is not a date and time, such as 2024-05-01T09:30:00", what, s)
+			w.add(path, report.Say("schema.not-datetime", "{what} {value} is not a date and time, such as 2024-05-01T09:30:00 ({path}).", value...))
 		case p.kind == kDate && !isDate(s):
-			w.add(path, "%s %q is not a date, such as 2024-05-01", what, s)
+			w.add(path, report.Say("schema.not-date", "{what} {value} is not a date, such as 2024-05-01 ({path}).", value...))
 		}
 	case kEnum:
 		s, ok := v.(string)
 		switch {
 		case !ok:
-			w.add(path, "%s should be text, but it is %s", what, describe(v))
+			w.add(path, notText(actual...))
 		case !inEnum(s, p.enum, p.ext):
-			w.add(path, "%s %q is not one of the values the specification allows", what, s)
+			w.add(path, report.Say("schema.not-allowed", "{what} {value} is not one of the values the specification allows ({path}).",
+				"what", capitalize(what), "path", display(path), "value", strconv.Quote(s)))
 		}
 	case kJWS:
 		if s, ok := v.(string); !ok || !compactJWS.MatchString(s) {
-			w.add(path, "%s is not a signed token (a compact JWS)", what)
+			w.add(path, report.Say("schema.not-jws", "{what} is not a signed token (a compact JWS) ({path}).", "what", capitalize(what), "path", display(path)))
 		}
 	case kProfileRef:
 		switch x := v.(type) {
@@ -607,7 +631,7 @@ func (w *walker) one(v any, p *prop, path, noun string, ver, depth int, item boo
 		case map[string]any:
 			w.object(x, classes["Profile"], path, p.noun, ver, depth+1)
 		default:
-			w.add(path, "%s should be a web address or a profile, but it is %s", what, describe(v))
+			w.add(path, report.Say("schema.not-profile", "{what} should be a web address or a profile, but it is {actual} ({path}).", actual...))
 		}
 	case kCredential:
 		if s, ok := v.(string); ok && compactJWS.MatchString(s) {
@@ -617,11 +641,16 @@ func (w *walker) one(v any, p *prop, path, noun string, ver, depth int, item boo
 	case kObject:
 		m, ok := v.(map[string]any)
 		if !ok {
-			w.add(path, "%s should be an object with its own fields, but it is %s", p.noun, describe(v))
+			w.add(path, report.Say("schema.not-object", "{what} should be an object with its own fields, but it is {actual} ({path}).",
+				"what", capitalize(p.noun), "actual", describe(v), "path", display(path)))
 			return
 		}
 		w.object(m, classes[p.cls], path, p.noun, ver, depth+1)
 	}
+}
+
+func notText(kv ...string) report.Text {
+	return report.Say("schema.not-text", "{what} should be text, but it is {actual} ({path}).", kv...)
 }
 
 // compactJWS is OB 3.0 §B.4 CompactJws as the schemas write it.

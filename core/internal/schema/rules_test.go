@@ -132,7 +132,7 @@ func TestValidShapes(t *testing.T) {
 		if ps, _ := builtin(d); len(ps) != 0 {
 			t.Errorf("%s: unexpected problems:", c.name)
 			for _, p := range ps {
-				t.Logf("    %s", p.Message)
+				t.Logf("    %s", p.Text.English)
 			}
 		}
 		if got := Check(t.Context(), d, nil); got.Outcome != "pass" || got.ID != "schema" {
@@ -214,16 +214,16 @@ func TestProblems(t *testing.T) {
 			e(d)
 		}
 		ps, _ := builtin(d)
-		if len(ps) != 1 || ps[0].Path != c.path || !strings.Contains(ps[0].Message, c.message) {
+		if len(ps) != 1 || ps[0].Path != c.path || !strings.Contains(ps[0].Text.English, c.message) {
 			t.Errorf("%s: got %d problems, want one at %s containing %q:", c.name, len(ps), c.path, c.message)
 			for _, p := range ps {
-				t.Logf("    %s %s", p.Path, p.Message)
+				t.Logf("    %s %s", p.Path, p.Text.English)
 			}
 			continue
 		}
 		got := Check(t.Context(), d, nil)
-		if got.Outcome != "fail" || got.Message != ps[0].Message {
-			t.Errorf("%s: Check = %s %q, want fail %q", c.name, got.Outcome, got.Message, ps[0].Message)
+		if got.Outcome != "fail" || got.Message != ps[0].Text.English {
+			t.Errorf("%s: Check = %s %q, want fail %q", c.name, got.Outcome, got.Message, ps[0].Text.English)
 		}
 	}
 }
@@ -270,7 +270,7 @@ func TestDepth(t *testing.T) {
 		org = next
 	}
 	ps, _ := builtin(d)
-	if len(ps) != 1 || !strings.Contains(ps[0].Message, "nested too deeply") {
+	if len(ps) != 1 || !strings.Contains(ps[0].Text.English, "nested too deeply") {
 		t.Fatalf("got %v", ps)
 	}
 }
@@ -280,7 +280,7 @@ func TestHostileValues(t *testing.T) {
 	d := decodeDoc(t, minimalOB)
 	at(d, "issuer")["type"] = strings.Repeat("\u202e<script>", 1000)
 	ps, _ := builtin(d)
-	if len(ps) != 1 || len(ps[0].Message) > 400 || strings.Contains(ps[0].Message, "\u202e") {
+	if len(ps) != 1 || len(ps[0].Text.English) > 400 || strings.Contains(ps[0].Text.English, "\u202e") {
 		t.Fatalf("got %q", ps)
 	}
 }

@@ -40,6 +40,7 @@ package schema
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
@@ -65,18 +66,19 @@ func verdict(doc map[string]any, problems []problem, dropped int, named []namedR
 	if noun == "learner record" {
 		spec = "CLR 2.0"
 	}
-	c := report.Check{ID: report.CheckSchema, Outcome: report.Pass}
-	var msg, detail []string
+	outcome := report.Pass
+	var msg report.Text
+	var detail []string
 	if len(problems) > 0 {
-		c.Outcome = report.Fail
+		outcome = report.Fail
 		for i, p := range problems {
 			if i == maxListed {
 				break
 			}
-			msg = append(msg, p.Message)
+			msg = msg.Then(p.Text)
 		}
 		if more := len(problems) - maxListed + dropped; more > 0 {
-			msg = append(msg, fmt.Sprintf("…and %d more problems like these.", more))
+			msg = msg.Then(report.Say("schema.more", "\u2026and {n} more problems like these.", "n", strconv.Itoa(more)))
 		}
 		ref := "OB 3.0 §B data model"
 		if spec == "CLR 2.0" {
@@ -102,48 +104,40 @@ func verdict(doc map[string]any, problems []problem, dropped int, named []namedR
 		detail = append(detail, namedDetail(r))
 	}
 	for _, r := range failed {
-		c.Outcome = report.Fail
-		first := ""
+		outcome = report.Fail
+		t := report.Say("schema.named-mismatch", "The {what} does not match the schema its issuer named ({url}).", "what", noun, "url", r.URL)
 		if len(r.Errors) > 0 {
-			first = ": " + r.Errors[0]
+			t = report.Say("schema.named-mismatch-error", "The {what} does not match the schema its issuer named ({url}): {error}.", "what", noun, "url", r.URL, "error", r.Errors[0])
 		}
-		msg = append(msg, fmt.Sprintf("The %s does not match the schema its issuer named (%s)%s.", noun, r.URL, first))
+		msg = msg.Then(t)
 	}
-	if c.Outcome == report.Pass {
-		s := fmt.Sprintf("The %s has every field %s requires, in the right form", noun, spec)
-		switch {
-		case len(named) > 0 && len(passed) == len(named):
-			s += ", and matches the schema its issuer named."
-		default:
-			s += " (checked with ClearBadge's built-in rules)."
+	if outcome == report.Pass {
+		t := report.Say("schema.ok", "The {what} has every field {spec} requires, in the right form (checked with ClearBadge's built-in rules).", "what", noun, "spec", spec)
+		if len(named) > 0 && len(passed) == len(named) {
+			t = report.Say("schema.ok-named", "The {what} has every field {spec} requires, in the right form, and matches the schema its issuer named.", "what", noun, "spec", spec)
 		}
-		msg = append(msg, s)
+		msg = msg.Then(t)
 	}
 	if len(passed) > 0 && len(passed) < len(named) {
-		msg = append(msg, "It matches "+urls(passed)+".")
+		msg = msg.Then(report.Say("schema.named-matches", "It matches {urls}.", "urls", urls(passed)))
 	}
 	if len(offline) > 0 {
-		msg = append(msg, fmt.Sprintf("The schema its issuer named (%s) was not checked, because ClearBadge is offline.", urls(offline)))
+		msg = msg.Then(report.Say("schema.named-offline", "The schema its issuer named ({urls}) was not checked, because ClearBadge is offline.", "urls", urls(offline)))
 	}
 	if len(unreadable) > 0 {
-		if c.Outcome == report.Pass {
-			c.Outcome = report.Warn
+		if outcome == report.Pass {
+			outcome = report.Warn
 		}
-		msg = append(msg, fmt.Sprintf("The schema its issuer named (%s) could not be used, so it was not checked: %s.", urls(unreadable), unreadable[0].Reason))
+		msg = msg.Then(report.Say("schema.named-unreadable", "The schema its issuer named ({urls}) could not be used, so it was not checked: {reason}.", "urls", urls(unreadable), "reason", unreadable[0].Reason))
 	}
 	if len(unsupported) > 0 {
-		msg = append(msg, fmt.Sprintf("The schema its issuer named (%s) was not checked: %s.", urls(unsupported), unsupported[0].Reason))
-	}
-	c.Message = strings.Join(msg, " ")
-	c.Detail = strings.Join(detail, "\n")
-	if c.Outcome == report.Pass && len(msg) == 1 && len(named) == 0 {
-		// The common case, said in one sentence with a code (report.Say).
-		t := report.Say("schema.ok", "The {what} has every field {spec} requires, in the right form (checked with ClearBadge's built-in rules).", "what", noun, "spec", spec)
-		if t.English == c.Message {
-			c.Code, c.Params = t.Code, t.Params
+		t := report.Say("schema.named-unsupported", "The schema its issuer named ({urls}) was not checked: ClearBadge does not implement schemas of type {type}.", "urls", urls(unsupported), "type", quote(unsupported[0].Type))
+		if unsupported[0].Over {
+			t = report.Say("schema.named-too-many", "The schema its issuer named ({urls}) was not checked: ClearBadge checks at most {max} schemas per credential.", "urls", urls(unsupported), "max", strconv.Itoa(maxNamed))
 		}
+		msg = msg.Then(t)
 	}
-	return c
+	return msg.Check(report.CheckSchema, outcome, strings.Join(detail, "\n"))
 }
 
 // namedDetail is one line of Detail per named schema.

@@ -161,7 +161,7 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 	}
 	what, listName := purposeNames(e.purpose)
 	if c.VerifyList == nil {
-		return skipf("no list verifier configured", "%s was not checked: ClearBadge cannot verify the %s here.", what, listName)
+		return skipped("no list verifier configured", report.Say("status.no-verifier", "{what} was not checked: ClearBadge cannot verify the {list} here.", "what", what, "list", listName))
 	}
 	// Step 4: dereference the list and verify all its proofs.
 	f := c.list(ctx, e.url)
@@ -170,23 +170,15 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 	}
 	// untrusted fails the entry; reason is a clause or, from the list's own
 	// report, a sentence.
-	untrusted := func(detail, format string, a ...any) result {
-		reason := fmt.Sprintf(format, a...)
-		if !strings.HasSuffix(reason, ".") {
-			reason += "."
-		}
-		return failf(e.url+": "+detail, "The %s could not be trusted: %s", listName, reason)
-	}
-	// unusable fails the entry for a trusted list that cannot answer.
-	unusable := func(detail, reason string) result {
-		return failf(e.url+": "+detail, "The %s could not be used: %s.", listName, reason)
+	untrusted := func(detail string, reason report.Text) result {
+		return failed(e.url+": "+detail, report.Say("status.list-untrusted", "The {list} could not be trusted:", "list", listName).Then(reason))
 	}
 	if f.rep == nil || f.doc == nil {
-		return untrusted("not a credential", "it is not a credential")
+		return untrusted("not a credential", report.Say("status.list-not-credential", "it is not a credential."))
 	}
 	for _, ch := range f.rep.Checks {
 		if ch.Outcome == report.Fail {
-			return untrusted(ch.ID+": "+ch.Detail, "%s", ch.Message)
+			return untrusted(string(ch.ID)+": "+ch.Detail, ch.Text())
 		}
 	}
 	// Bitstring Status List §2.2 lets a list be issued by another party
@@ -198,10 +190,9 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 	if p := f.rep.Check(report.CheckProof); p == nil || (p.Outcome != report.Pass && p.Outcome != report.Warn) {
 		// Nothing failed, but the proof could not be checked (its key is on
 		// the network, say): the bits can be neither trusted nor distrusted.
-		reason, detail := "its proof could not be checked.", "the list is not verified"
-		r := skipf(e.url+": "+detail, "%s was not checked: %s", what, reason)
+		r := skipped(e.url+": the list is not verified", report.Say("status.list-proof-unchecked", "{what} was not checked: its proof could not be checked.", "what", what))
 		if p != nil {
-			r = skipf(e.url+": "+p.Detail, "%s was not checked: %s", what, p.Message)
+			r = skipped(e.url+": "+p.Detail, report.Say("status.list-unchecked", "{what} was not checked:", "what", what).Then(p.Text()))
 			r.url, r.remedy = p.URL, p.Remedy
 		}
 		return r
@@ -209,18 +200,18 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 	list := f.doc
 	signedBy := credential.ID(list["issuer"])
 	if !credential.HasType(list, k.credentialType) {
-		return untrusted("type "+strings.Join(credential.Types(list), ", "), "it is not a %s", k.credentialType)
+		return untrusted("type "+strings.Join(credential.Types(list), ", "), report.Say("status.list-wrong-type", "it is not a {type}.", "type", k.credentialType))
 	}
 	// The list's own validity period (§2.2 validFrom, validUntil).
 	dates, err := credential.ReadDates(list)
 	now := c.now()
 	switch {
 	case err != nil:
-		return untrusted(err.Error(), "its dates are not valid")
+		return untrusted(err.Error(), report.Say("status.list-dates", "its dates are not valid."))
 	case !dates.From.IsZero() && now.Before(dates.From):
-		return untrusted(dates.FromName+" "+dates.FromRaw, "it is not valid before %s", dates.FromRaw)
+		return untrusted(dates.FromName+" "+dates.FromRaw, report.Say("status.list-not-yet", "it is not valid before {from}.", "from", dates.FromRaw))
 	case !dates.Until.IsZero() && now.After(dates.Until):
-		return untrusted(dates.UntilName+" "+dates.UntilRaw, "it expired on %s", dates.UntilRaw)
+		return untrusted(dates.UntilName+" "+dates.UntilRaw, report.Say("status.list-expired", "it expired on {until}.", "until", dates.UntilRaw))
 	}
 	var subject map[string]any
 	for _, s := range credential.Subjects(list) {
@@ -230,7 +221,7 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 		}
 	}
 	if subject == nil {
-		return untrusted("no credentialSubject of type "+k.subjectType, "it holds no %s", k.subjectType)
+		return untrusted("no credentialSubject of type "+k.subjectType, report.Say("status.list-no-subject", "it holds no {type}.", "type", k.subjectType))
 	}
 	// Step 5: the entry's purpose must be one of the list's.
 	// Bitstring Status List §2.2 allows "one or more strings"; a list of
@@ -238,18 +229,18 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 	purposes := credential.Strings(subject["statusPurpose"])
 	if !contains(purposes, e.purpose) {
 		return untrusted("list statusPurpose "+strings.Join(purposes, ", ")+", entry statusPurpose "+e.purpose,
-			"it is a list for %s, but the credential points to it for %s", quote(strings.Join(purposes, ", ")), quote(e.purpose))
+			report.Say("status.list-purpose", "it is a list for \u201c{purposes}\u201d, but the credential points to it for \u201c{purpose}\u201d.", "purposes", strings.Join(purposes, ", "), "purpose", e.purpose))
 	}
 	// Steps 6-8: expand the bitstring.
 	encoded, _ := subject["encodedList"].(string)
 	bits, err := f.decode(ctx, encoded, k.encoding)
 	if err != nil {
-		return unusable(err.Error(), "its encoded list is unreadable")
+		return failed(e.url+": "+err.Error(), report.Say("status.list-unreadable", "The {list} could not be used: its encoded list is unreadable.", "list", listName))
 	}
 	// Step 10: read the entry; RANGE_ERROR if outside the list.
 	value, err := bits.Value(e.index, e.size)
 	if err != nil {
-		return unusable(err.Error(), "it has no entry "+e.indexRaw)
+		return failed(e.url+": "+err.Error(), report.Say("status.list-no-entry", "The {list} could not be used: it has no entry {index}.", "list", listName, "index", e.indexRaw))
 	}
 	entries := bits.Entries(e.size)
 	detail := fmt.Sprintf("%s %s: entry %d of %s (%d entries of %d bit(s)) is %#x; list issued by %s", k.entryType, e.purpose, e.index, e.url, entries, e.size, value, signedBy)
@@ -261,21 +252,17 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 	// Step 9 (STATUS_LIST_LENGTH_ERROR) and §2.2 id, reported without
 	// hiding the answer; see the package documentation.
 	if r.outcome == report.Pass || r.outcome == report.Warn {
-		var notes []string
 		if entries < MinListEntries {
-			notes = append(notes, fmt.Sprintf("The %s has only %d entries; %s requires at least %d to protect holders' privacy.", listName, entries, k.spec, MinListEntries))
+			r.outcome = report.Warn
+			r.message = r.message.Then(report.Say("status.list-short", "The {list} has only {n} entries; {spec} requires at least {min} to protect holders' privacy.",
+				"list", listName, "n", strconv.FormatUint(entries, 10), "spec", k.spec, "min", strconv.Itoa(MinListEntries)))
 		}
 		if id := credential.Str(list, "id"); id != "" && id != e.url {
-			notes = append(notes, fmt.Sprintf("The %s calls itself %s but was fetched from %s.", listName, id, e.url))
-		}
-		if len(notes) > 0 {
 			r.outcome = report.Warn
-			r.message += " " + strings.Join(notes, " ")
-			r.code, r.params = "", nil
+			r.message = r.message.Then(report.Say("status.list-other-id", "The {list} calls itself {id} but was fetched from {url}.", "list", listName, "id", id, "url", e.url))
 		}
 		if signedBy != issuerID {
-			r.message += fmt.Sprintf(" The %s is published by %s, not by the credential's issuer; its own signature was checked.", listName, quote(signedBy))
-			r.code, r.params = "", nil
+			r.message = r.message.Then(report.Say("status.list-other-issuer", "The {list} is published by \u201c{publisher}\u201d, not by the credential's issuer; its own signature was checked.", "list", listName, "publisher", signedBy))
 		}
 	}
 	return r
@@ -316,12 +303,12 @@ func interpret(e *bitEntry, v uint64) result {
 		if set {
 			o = report.Warn
 		}
-		return result{outcome: o, message: fmt.Sprintf("The issuer's status message for this credential is %s (%#x).", quote(text), v)}
+		return said(o, report.Say("status.message", "The issuer's status message for this credential is \u201c{message}\u201d ({value}).", "message", text, "value", fmt.Sprintf("%#x", v)))
 	}
 	if set {
-		return result{outcome: report.Warn, message: fmt.Sprintf("The issuer's status list marks this credential for %s.", quote(e.purpose))}
+		return said(report.Warn, report.Say("status.marked", "The issuer's status list marks this credential for \u201c{purpose}\u201d.", "purpose", e.purpose))
 	}
-	return result{outcome: report.Pass, message: fmt.Sprintf("The issuer's status list does not mark this credential for %s.", quote(e.purpose))}
+	return said(report.Pass, report.Say("status.not-marked", "The issuer's status list does not mark this credential for \u201c{purpose}\u201d.", "purpose", e.purpose))
 }
 
 func contains(list []string, s string) bool {

@@ -70,6 +70,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -110,36 +111,26 @@ type Checker struct {
 // one or two (revocation, suspension); thousands would each cost a lookup.
 const MaxEntries = 16
 
-// Messages a reader sees, shared by tests.
-const (
-	msgOffline = "%s was not checked because ClearBadge is offline; turn on online checks or supply the list with --with URL=FILE."
-)
-
 // result is the outcome of one credentialStatus entry. A skip names the
 // list that would complete it (url) and how (remedy).
 type result struct {
 	outcome report.Outcome
-	message string
-	// code and params name message for other languages (report.Say); a
-	// message composed of several sentences has none.
-	code   string
-	params map[string]string
-	detail string
-	url    string
-	remedy report.Remedy
+	message report.Text
+	detail  string
+	url     string
+	remedy  report.Remedy
 }
 
-// said is a result whose message has a code.
 func said(o report.Outcome, t report.Text) result {
-	return result{outcome: o, message: t.English, code: t.Code, params: t.Params}
+	return result{outcome: o, message: t}
 }
 
-func failf(detail, format string, a ...any) result {
-	return result{outcome: report.Fail, message: fmt.Sprintf(format, a...), detail: detail}
+func failed(detail string, t report.Text) result {
+	return result{outcome: report.Fail, message: t, detail: detail}
 }
 
-func skipf(detail, format string, a ...any) result {
-	return result{outcome: report.Skip, message: fmt.Sprintf(format, a...), detail: detail}
+func skipped(detail string, t report.Text) result {
+	return result{outcome: report.Skip, message: t, detail: detail}
 }
 
 // depthKey marks a context in which a status list is being verified. A list
@@ -152,7 +143,7 @@ type depthKey struct{}
 // issued by issuerID (the id of its issuer; when empty, doc's own issuer).
 func (c *Checker) Check(ctx context.Context, doc map[string]any, issuerID string) report.Check {
 	r := c.check(ctx, doc, issuerID)
-	ch := report.Check{ID: report.CheckStatus, Outcome: r.outcome, Message: r.message, Code: r.code, Params: r.params, Detail: r.detail}
+	ch := r.message.Check(report.CheckStatus, r.outcome, r.detail)
 	if r.outcome == report.Skip {
 		ch.URL, ch.Remedy = r.url, r.remedy
 		if ch.Remedy == "" {
@@ -176,11 +167,12 @@ func (c *Checker) check(ctx context.Context, doc map[string]any, issuerID string
 		return said(report.Pass, report.Say("status.none", "This credential does not use a revocation list."))
 	}
 	if len(entries) > MaxEntries {
-		return skipf(fmt.Sprintf("%d credentialStatus entries; limit %d", len(entries), MaxEntries),
-			"This credential has %d status entries, more than the %d ClearBadge checks, so whether it was revoked was not checked.", len(entries), MaxEntries)
+		return skipped(fmt.Sprintf("%d credentialStatus entries; limit %d", len(entries), MaxEntries),
+			report.Say("status.too-many", "This credential has {n} status entries, more than the {max} ClearBadge checks, so whether it was revoked was not checked.",
+				"n", strconv.Itoa(len(entries)), "max", strconv.Itoa(MaxEntries)))
 	}
 	if ctx.Value(depthKey{}) != nil {
-		return skipf("", "The status of a status list itself is not followed further.")
+		return skipped("", report.Say("status.list-of-list", "The status of a status list itself is not followed further."))
 	}
 	if issuerID == "" {
 		issuerID = credential.ID(doc["issuer"])
@@ -214,10 +206,10 @@ func (c *Checker) entry(ctx context.Context, doc map[string]any, issuerID string
 		}
 	}
 	if len(types) == 0 {
-		return skipf("credentialStatus has no type", "This credential's status entry has no type, so its status could not be checked.")
+		return skipped("credentialStatus has no type", report.Say("status.no-type", "This credential's status entry has no type, so its status could not be checked."))
 	}
-	return skipf("credentialStatus type "+strings.Join(types, ", "),
-		"This credential's status uses %s, which ClearBadge does not check.", quote(strings.Join(types, ", ")))
+	return skipped("credentialStatus type "+strings.Join(types, ", "),
+		report.Say("status.unknown-type", "This credential's status uses \u201c{type}\u201d, which ClearBadge does not check.", "type", strings.Join(types, ", ")))
 }
 
 // malformed reports a credentialStatus entry that breaks its specification
@@ -225,7 +217,7 @@ func (c *Checker) entry(ctx context.Context, doc map[string]any, issuerID string
 // signed credential, so this is the issuer's error and the status cannot be
 // known: a fail, as in the 1EdTech and Digital Bazaar verifiers.
 func malformed(detail string) result {
-	return failf(detail, "This credential's status entry is malformed, so whether it was revoked cannot be known.")
+	return failed(detail, report.Say("status.malformed", "This credential's status entry is malformed, so whether it was revoked cannot be known."))
 }
 
 // severity orders outcomes for combining entries.
@@ -245,7 +237,8 @@ func severity(o report.Outcome) int {
 // every distinct sentence, every detail.
 func combine(rs []result) result {
 	out := rs[0]
-	var msgs, details []string
+	out.message = report.Text{}
+	var details []string
 	seen := map[string]bool{}
 	for _, r := range rs {
 		if severity(r.outcome) > severity(out.outcome) {
@@ -254,18 +247,14 @@ func combine(rs []result) result {
 		if r.outcome == report.Skip && out.url == "" {
 			out.url, out.remedy = r.url, r.remedy
 		}
-		if !seen[r.message] {
-			seen[r.message] = true
-			msgs = append(msgs, r.message)
+		if !seen[r.message.English] {
+			seen[r.message.English] = true
+			out.message = out.message.Then(r.message)
 		}
 		if r.detail != "" {
 			details = append(details, r.detail)
 		}
 	}
-	if len(msgs) == 1 {
-		out.code, out.params = rs[0].code, rs[0].params
-	}
-	out.message = strings.Join(msgs, " ")
 	out.detail = strings.Join(details, "; ")
 	return out
 }
@@ -333,19 +322,20 @@ func (c *Checker) fetch(ctx context.Context, u string, accept ...string) ([]byte
 	return c.Fetcher.Fetch(ctx, u, accept...)
 }
 
-// notFetched turns a fetch error into a skip; what names what was not checked.
+// notFetched turns a fetch error into a skip; what names what was not
+// checked ("Revocation", see purposeNames).
 func notFetched(what, u string, err error) result {
 	if errors.Is(err, fetch.ErrOffline) {
-		r := skipf("the list is at "+u, msgOffline, what)
+		r := skipped("the list is at "+u, offline(what))
 		r.url, r.remedy = u, report.RemedyOnline
 		return r
 	}
 	if errors.Is(err, fetch.ErrUntrusted) {
-		return skipf("the list is at "+u, "%s was not checked: the credential's signature did not verify, so its list was not fetched.", what)
+		return skipped("the list is at "+u, report.Say("status.untrusted-credential", "{what} was not checked: the credential's signature did not verify, so its list was not fetched.", "what", what))
 	}
-	r := skipf(u+": "+err.Error(), "%s was not checked: the list at %s could not be fetched.", what, host(u))
+	r := skipped(u+": "+err.Error(), report.Say("status.unfetched", "{what} was not checked: the list at {host} could not be fetched.", "what", what, "host", host(u)))
 	if why := fetch.Withheld(err); why != "" {
-		r.message = fmt.Sprintf("%s was not checked: the list at %s was not fetched (%s).", what, host(u), why)
+		r.message = report.Say("status.withheld", "{what} was not checked: the list at {host} was not fetched ({reason}).", "what", what, "host", host(u), "reason", why)
 	}
 	r.url, r.remedy = u, report.RemedyDocument
 	return r
@@ -358,7 +348,10 @@ func (c *Checker) now() time.Time {
 	return c.Now
 }
 
-func quote(s string) string { return "“" + s + "”" }
+// offline: what was not checked because ClearBadge is offline.
+func offline(what string) report.Text {
+	return report.Say("status.offline", "{what} was not checked because ClearBadge is offline; turn on online checks or supply the list with --with URL=FILE.", "what", what)
+}
 
 // absoluteURL reports whether s is a URL with a scheme (a status list
 // location must be one to be dereferenced).

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -18,6 +17,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
 	"github.com/clearbadge/clearbadge/core/internal/proof"
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/internal/vectors"
 )
@@ -39,13 +39,13 @@ func testVerifier(at time.Time) ListVerifier {
 		defer r.Finish()
 		doc, err := credential.Decode(data)
 		if err != nil {
-			r.Add(report.CheckFormat, report.Fail, "The list is not a JSON credential.", err.Error())
+			add(r, report.CheckFormat, report.Fail, "The list is not a JSON credential.", err.Error())
 			return r, nil
 		}
 		r.Kind = credential.Kind(doc)
 		proofs, err := proof.Parse(doc)
 		if err != nil {
-			r.Add(report.CheckProof, report.Fail, "The list has no proof.", err.Error())
+			add(r, report.CheckProof, report.Fail, "The list has no proof.", err.Error())
 			return r, doc
 		}
 		p := proofs[0]
@@ -56,59 +56,41 @@ func testVerifier(at time.Time) ListVerifier {
 		}
 		pub, err := multikey.Decode(mk)
 		if err != nil {
-			r.Add(report.CheckProof, report.Fail, "The list's key cannot be read.", err.Error())
+			add(r, report.CheckProof, report.Fail, "The list's key cannot be read.", err.Error())
 			return r, doc
 		}
 		if p.ProofPurpose != "assertionMethod" {
-			r.Add(report.CheckProof, report.Fail, "The list's proof is not an assertion.", p.ProofPurpose)
+			add(r, report.CheckProof, report.Fail, "The list's proof is not an assertion.", p.ProofPurpose)
 			return r, doc
 		}
 		if err := proof.Verify(doc, &p, pub); err != nil {
-			r.Add(report.CheckProof, report.Fail, "The list's signature does not match its content.", err.Error())
+			add(r, report.CheckProof, report.Fail, "The list's signature does not match its content.", err.Error())
 			return r, doc
 		}
-		r.Add(report.CheckProof, report.Pass, "Signed with "+p.Name()+".", p.VerificationMethod)
+		add(r, report.CheckProof, report.Pass, "Signed with "+p.Name()+".", p.VerificationMethod)
 		if issuer := credential.ID(doc["issuer"]); base != issuer {
-			r.Add(report.CheckIssuer, report.Fail, "The list was signed with a key of "+base+", not of its issuer.", issuer)
+			add(r, report.CheckIssuer, report.Fail, "The list was signed with a key of "+base+", not of its issuer.", issuer)
 		} else {
-			r.Add(report.CheckIssuer, report.Pass, "Signed by its issuer.", issuer)
+			add(r, report.CheckIssuer, report.Pass, "Signed by its issuer.", issuer)
 		}
 		d, err := credential.ReadDates(doc)
 		switch {
 		case err != nil:
-			r.Add(report.CheckValidity, report.Fail, "The list's dates are not valid.", err.Error())
+			add(r, report.CheckValidity, report.Fail, "The list's dates are not valid.", err.Error())
 		case !d.Until.IsZero() && at.After(d.Until):
-			r.Add(report.CheckValidity, report.Fail, "The list expired on "+d.UntilRaw+".", "")
+			add(r, report.CheckValidity, report.Fail, "The list expired on "+d.UntilRaw+".", "")
 		case !d.From.IsZero() && at.Before(d.From):
-			r.Add(report.CheckValidity, report.Fail, "The list is not valid yet.", "")
+			add(r, report.CheckValidity, report.Fail, "The list is not valid yet.", "")
 		default:
-			r.Add(report.CheckValidity, report.Pass, "The list is within its validity period.", "")
+			add(r, report.CheckValidity, report.Pass, "The list is within its validity period.", "")
 		}
 		return r, doc
 	}
 }
 
-func readFile(t testing.TB, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func decode(t testing.TB, b []byte) map[string]any {
-	t.Helper()
-	doc, err := credential.Decode(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
 func readVectorDoc(t testing.TB, elem ...string) map[string]any {
 	t.Helper()
-	return decode(t, vectors.Read(t, elem...))
+	return testutil.Decode(t, vectors.Read(t, elem...))
 }
 
 // peerDocs maps every peer-made list to its URL, as a user would with
@@ -123,7 +105,7 @@ func peerDocs(t testing.TB) map[string][]byte {
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".json")
 		if strings.HasPrefix(name, "bsl-") || strings.HasPrefix(name, "sl2021-") {
-			docs[listBase+name] = readFile(t, f)
+			docs[listBase+name] = testutil.ReadFile(t, f)
 		}
 	}
 	return docs
@@ -131,7 +113,7 @@ func peerDocs(t testing.TB) map[string][]byte {
 
 func peerCredential(t testing.TB, name string) map[string]any {
 	t.Helper()
-	return decode(t, readFile(t, filepath.Join("testdata", "peer", name+".json")))
+	return testutil.Decode(t, testutil.ReadFile(t, filepath.Join("testdata", "peer", name+".json")))
 }
 
 func peerChecker(t testing.TB) *Checker {
@@ -292,7 +274,7 @@ func TestOfflineAndFetchErrors(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			c := &Checker{Fetcher: f, VerifyList: testVerifier(verifyAt), Now: verifyAt}
 			ch := check(t, c, doc)
-			expect(t, ch, report.Skip, fmt.Sprintf(msgOffline, "Revocation"))
+			expect(t, ch, report.Skip, offline("Revocation").English)
 		})
 	}
 	t.Run("network error", func(t *testing.T) {
@@ -321,7 +303,7 @@ func TestOfflineAndFetchErrors(t *testing.T) {
 		c := peerChecker(t)
 		c.VerifyList = func(context.Context, []byte, string) (*report.Report, map[string]any) {
 			r := &report.Report{}
-			r.Add(report.CheckProof, report.Skip, "The issuer's key could not be fetched (offline).", "did:web")
+			add(r, report.CheckProof, report.Skip, "The issuer's key could not be fetched (offline).", "did:web")
 			r.Finish()
 			return r, map[string]any{}
 		}
@@ -523,7 +505,7 @@ func TestRevocationList(t *testing.T) {
 		})
 	}
 	t.Run("offline", func(t *testing.T) {
-		expect(t, check(t, &Checker{Fetcher: fetch.Offline}, vector), report.Skip, fmt.Sprintf(msgOffline, "Revocation"))
+		expect(t, check(t, &Checker{Fetcher: fetch.Offline}, vector), report.Skip, offline("Revocation").English)
 	})
 	t.Run("credential without id", func(t *testing.T) {
 		doc := readVectorDoc(t, "1edtech", "validator", "ob30", "credential-status-revoked.json")
@@ -549,4 +531,9 @@ func TestRevocationList(t *testing.T) {
 			t.Errorf("detail %q", ch.Detail)
 		}
 	})
+}
+
+// add appends a check to a test list's report; test messages need no code.
+func add(r *report.Report, id report.CheckID, o report.Outcome, msg, detail string) {
+	r.Checks = append(r.Checks, report.Check{ID: id, Outcome: o, Message: msg, Detail: detail})
 }

@@ -28,7 +28,7 @@ func (c *Checker) revocationList(ctx context.Context, doc, m map[string]any) res
 	}
 	credID := credential.Str(doc, "id")
 	if credID == "" {
-		return skipf(revocationListType+" at "+u, "Revocation was not checked: this credential has no id to look up in the issuer's revocation list.")
+		return skipped(revocationListType+" at "+u, report.Say("status.vcrl-no-id", "Revocation was not checked: this credential has no id to look up in the issuer's revocation list."))
 	}
 	body, err := c.fetch(ctx, u, "application/json", "application/ld+json")
 	if err != nil {
@@ -36,7 +36,7 @@ func (c *Checker) revocationList(ctx context.Context, doc, m map[string]any) res
 	}
 	list, err := credential.Decode(body)
 	if err != nil {
-		return skipf(u+": "+err.Error(), "Revocation was not checked: the issuer's revocation list could not be read.")
+		return skipped(u+": "+err.Error(), report.Say("status.vcrl-unreadable", "Revocation was not checked: the issuer's revocation list could not be read."))
 	}
 	// VCRL names the array revokedCredential; early deployments and the
 	// 1EdTech validator before 2024 used revokedCredentials.
@@ -45,7 +45,7 @@ func (c *Checker) revocationList(ctx context.Context, doc, m map[string]any) res
 		raw, ok = list["revokedCredentials"]
 	}
 	if !ok {
-		return skipf(u+": no revokedCredential property", "Revocation was not checked: the document at the revocation list's address is not a revocation list.")
+		return skipped(u+": no revokedCredential property", report.Say("status.vcrl-not-list", "Revocation was not checked: the document at the revocation list's address is not a revocation list."))
 	}
 	unsigned := fmt.Sprintf("an unsigned document served by %s", host(u))
 	detail := fmt.Sprintf("%s at %s (%s)", revocationListType, u, unsigned)
@@ -54,15 +54,15 @@ func (c *Checker) revocationList(ctx context.Context, doc, m map[string]any) res
 		if !ok || !sameID(credential.Str(e, "id"), credID) || !revokedFlag(e) {
 			continue
 		}
-		msg := "The issuer's revocation list says this credential has been revoked."
+		msg := report.Say("status.vcrl-revoked", "The issuer's revocation list says this credential has been revoked.")
 		if reason := credential.Text(e["revocationReason"]); reason != "" {
-			msg += " Reason given: " + quote(reason) + "."
+			msg = msg.Then(report.Say("status.reason", "Reason given: \u201c{reason}\u201d.", "reason", reason))
 		}
 		return result{outcome: report.Fail, message: msg, detail: detail + ": " + credID + " is listed"}
 	}
 	return result{
 		outcome: report.Pass,
-		message: fmt.Sprintf("The issuer has not revoked this credential, according to its revocation list (%s).", unsigned),
+		message: report.Say("status.vcrl-not-revoked", "The issuer has not revoked this credential, according to its revocation list (an unsigned document served by {host}).", "host", host(u)),
 		detail:  detail + ": " + credID + " is not listed",
 	}
 }
