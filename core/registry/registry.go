@@ -36,6 +36,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -138,14 +139,14 @@ func parseJSON(ctx context.Context, data []byte, verify VerifyCredential, now ti
 	}
 	r := &Registry{entries: map[string]entry{}}
 	if meta, ok := doc["meta"].(map[string]any); ok {
-		r.Name = credential.Str(meta, "name")
+		r.Name = jsonval.Str(meta, "name")
 	}
 	for id, v := range list {
 		m, ok := v.(map[string]any)
-		if !ok || credential.Str(m, "name") == "" {
+		if !ok || jsonval.Str(m, "name") == "" {
 			continue
 		}
-		r.entries[id] = entry{name: credential.Str(m, "name"), url: credential.Str(m, "url"), location: credential.Str(m, "location")}
+		r.entries[id] = entry{name: jsonval.Str(m, "name"), url: jsonval.Str(m, "url"), location: jsonval.Str(m, "location")}
 	}
 	return r, nil
 }
@@ -170,11 +171,11 @@ func recognition(ctx context.Context, data []byte, doc map[string]any, verify Ve
 		r.Until = d.Until
 	}
 	for _, s := range credential.Subjects(doc) {
-		id := credential.Str(s, "id")
-		if id == "" || credential.Str(s, "name") == "" {
+		id := jsonval.Str(s, "id")
+		if id == "" || jsonval.Str(s, "name") == "" {
 			continue
 		}
-		r.entries[id] = entry{name: credential.Str(s, "name"), url: credential.Str(s, "url"), location: credential.Str(s, "location")}
+		r.entries[id] = entry{name: jsonval.Str(s, "name"), url: jsonval.Str(s, "url"), location: jsonval.Str(s, "location")}
 	}
 	return r, nil
 }

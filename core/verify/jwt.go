@@ -10,6 +10,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/keys"
 	"github.com/clearbadge/clearbadge/core/report"
 )
@@ -84,7 +85,7 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 	}
 	ext.issuerMismatch = s.claims(payload, doc, format == "vc-jose", ext, notes)
 
-	ext.signer = s.jwtSignature(ctx, tok, credential.ID(doc["issuer"]), ext)
+	ext.signer = s.jwtSignature(ctx, tok, jsonval.ID(doc["issuer"]), ext)
 
 	return s.credential(ctx, doc, format, ext), doc
 }
@@ -108,7 +109,7 @@ func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, 
 		return time.Unix(int64(f), 0).UTC(), true
 	}
 	var fail string
-	issuer := credential.ID(doc["issuer"])
+	issuer := jsonval.ID(doc["issuer"])
 	if iss, ok := payload["iss"].(string); ok && iss != issuer {
 		fail = fmt.Sprintf("iss %q but issuer.id %q", iss, issuer)
 	} else if !ok {
@@ -116,12 +117,12 @@ func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, 
 			*notes = append(*notes, "no iss claim")
 		}
 	}
-	if jti, ok := payload["jti"].(string); ok && jti != credential.Str(doc, "id") && credential.Str(doc, "id") != "" {
+	if jti, ok := payload["jti"].(string); ok && jti != jsonval.Str(doc, "id") && jsonval.Str(doc, "id") != "" {
 		*notes = append(*notes, fmt.Sprintf("jti %q differs from the credential id", jti))
 	}
 	subj := ""
 	if subs := credential.Subjects(doc); len(subs) > 0 {
-		subj = credential.Str(subs[0], "id")
+		subj = jsonval.Str(subs[0], "id")
 	}
 	if sub, ok := payload["sub"].(string); ok && subj != "" && sub != subj {
 		*notes = append(*notes, fmt.Sprintf("sub %q differs from credentialSubject.id", sub))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/keys"
 	"github.com/clearbadge/clearbadge/core/report"
 )
@@ -25,7 +26,7 @@ func (s *session) presentation(ctx context.Context, doc map[string]any, format s
 		r.Finish()
 		return r
 	}
-	holder := credential.ID(doc["holder"])
+	holder := jsonval.ID(doc["holder"])
 
 	if _, signed := doc["proof"]; !signed {
 		s.expectations(r, "", "", false)
@@ -80,7 +81,7 @@ func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload,
 		r.Finish()
 		return r
 	}
-	holder := credential.ID(doc["holder"])
+	holder := jsonval.ID(doc["holder"])
 	iss, _ := payload["iss"].(string)
 	if holder == "" {
 		holder = iss
@@ -96,7 +97,7 @@ func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload,
 			r.Add(report.CheckPresentation, report.Fail, msg, detail)
 			break
 		}
-		aud := strings.Join(credential.Strings(payload["aud"]), " ")
+		aud := strings.Join(jsonval.Strings(payload["aud"]), " ")
 		nonce, _ := payload["nonce"].(string)
 		s.holderBinding(r, holder, key, nonce, aud)
 	}
@@ -167,7 +168,7 @@ func (s *session) tokenTimes(payload map[string]any) (msg report.Text, detail st
 // by the presenter alone), so none of it reaches the summary; the card lists
 // the credentials, each with its own issuer's words.
 func presentationSummary(doc map[string]any) report.Summary {
-	return report.Summary{ID: credential.Str(doc, "id"), Holder: credential.ID(doc["holder"])}
+	return report.Summary{ID: jsonval.Str(doc, "id"), Holder: jsonval.ID(doc["holder"])}
 }
 
 // holderBinding adds the presentation check: the key is the holder's and the
@@ -243,7 +244,7 @@ func containsField(list, want string) bool {
 // presented verifies the credentials in a presentation, each with its own
 // report, and warns where the holder is not the subject.
 func (s *session) presented(ctx context.Context, r *report.Report, doc map[string]any, holder string) {
-	items := credential.List(doc["verifiableCredential"])
+	items := jsonval.List(doc["verifiableCredential"])
 	if len(items) == 0 {
 		r.Add(report.CheckCredentials, report.Warn, report.Say("credentials.vp-empty", "This bundle holds no credentials."), "")
 		return
@@ -284,7 +285,7 @@ func enveloped(v any) any {
 	if !ok || !credential.HasType(m, "EnvelopedVerifiableCredential") {
 		return v
 	}
-	data, ok := dataURL(credential.Str(m, "id"))
+	data, ok := dataURL(jsonval.Str(m, "id"))
 	if !ok {
 		return v
 	}

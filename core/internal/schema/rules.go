@@ -43,6 +43,7 @@ import (
 	"unicode"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -496,7 +497,7 @@ func (w *walker) object(node map[string]any, c *class, path, noun string, ver, d
 		// OB 3.0 §B.1.4 AchievementSubject.id and CLR 2.0 ClrSubject.id:
 		// "Either id or at least one identifier MUST be supplied."
 		_, hasID := node["id"]
-		if hasIdent := len(credential.List(node["identifier"])) > 0; !hasID && !hasIdent {
+		if hasIdent := len(jsonval.List(node["identifier"])) > 0; !hasID && !hasIdent {
 			w.add(join(path, "id"), report.Say("schema.no-id", "{what} is named neither by an id nor by an identifier, so nothing says who it is ({path}).",
 				"what", capitalize(noun), "path", display(join(path, "id"))))
 		}
@@ -690,7 +691,7 @@ func isText(v any, langMap bool) bool {
 }
 
 func hasAny(t any, want []string) bool {
-	for _, s := range credential.Strings(t) {
+	for _, s := range jsonval.Strings(t) {
 		for _, w := range want {
 			if s == w {
 				return true
@@ -768,7 +769,7 @@ func describe(v any) string {
 
 // quoteList renders a type value: "X" or "X", "Y".
 func quoteList(t any) string {
-	ss := credential.Strings(t)
+	ss := jsonval.Strings(t)
 	if len(ss) == 0 {
 		return "(none)"
 	}
