@@ -25,7 +25,7 @@ var created = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 // issuer is a fixed Ed25519 issuer key named as did:key.
 var issuer = ed25519.NewKeyFromSeed(func() []byte { s := sha256.Sum256([]byte("present_test issuer")); return s[:] }())
 
-func issuerDID(t *testing.T) (did, vm string) {
+func issuerDID(t *testing.T) (id, vm string) {
 	t.Helper()
 	mb, err := multikey.Encode(issuer.Public())
 	if err != nil {

@@ -100,7 +100,7 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 // VC-JOSE-COSE (typ vc+jwt) requires none of these claims (§3.1.2 even
 // calls nbf NOT RECOMMENDED), so for that format only the values present
 // are compared.
-func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, notes *[]string) string {
+func (s *session) claims(payload, doc map[string]any, vcJOSE bool, ext *external, notes *[]string) string {
 	num := func(k string) (time.Time, bool) {
 		f, ok := payload[k].(float64)
 		if !ok {
@@ -113,7 +113,7 @@ func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, 
 	if iss, ok := payload["iss"].(string); ok && iss != issuer {
 		fail = fmt.Sprintf("iss %q but issuer.id %q", iss, issuer)
 	} else if !ok {
-		if !jose {
+		if !vcJOSE {
 			*notes = append(*notes, "no iss claim")
 		}
 	}
@@ -126,7 +126,7 @@ func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, 
 	}
 	if sub, ok := payload["sub"].(string); ok && subj != "" && sub != subj {
 		*notes = append(*notes, fmt.Sprintf("sub %q differs from credentialSubject.id", sub))
-	} else if !ok && subj != "" && !jose {
+	} else if !ok && subj != "" && !vcJOSE {
 		*notes = append(*notes, "no sub claim")
 	}
 	d, _ := credential.ReadDates(doc)
@@ -135,7 +135,7 @@ func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, 
 		if !d.From.IsZero() && !t.Equal(d.From.Truncate(time.Second)) {
 			*notes = append(*notes, "nbf differs from "+d.FromName)
 		}
-	} else if !jose {
+	} else if !vcJOSE {
 		*notes = append(*notes, "no nbf claim")
 	}
 	if t, ok := num("exp"); ok {

@@ -174,8 +174,8 @@ func (e *DateError) Error() string {
 func ReadDates(doc map[string]any) (Dates, error) {
 	var d Dates
 	var errs []error
-	read := func(names ...string) (time.Time, string, string) {
-		for _, n := range names {
+	read := func(props ...string) (time.Time, string, string) {
+		for _, n := range props {
 			raw, ok := doc[n].(string)
 			if !ok {
 				continue

@@ -218,20 +218,20 @@ func (r *Resolver) confirmFragment(ctx context.Context, vm, base, scheme string,
 	return k
 }
 
-// listed decides whether the controller document body (fetched from url)
+// listed decides whether the controller document body (fetched from docURL)
 // lists the key under purpose, by the method's id or by its key.
-func listed(url string, body []byte, vmID string, key crypto.PublicKey, purpose string) (Binding, report.Text) {
+func listed(docURL string, body []byte, vmID string, key crypto.PublicKey, purpose string) (Binding, report.Text) {
 	doc, err := did.ParseDocument(body)
 	if err != nil {
-		return NotListed, report.Say("key.no-keys", "{controller} does not publish any keys ({error}).", "controller", truncate(url), "error", err.Error())
+		return NotListed, report.Say("key.no-keys", "{controller} does not publish any keys ({error}).", "controller", truncate(docURL), "error", err.Error())
 	}
-	if doc.ID != url {
-		return NotListed, report.Say("key.other-document", "the document at {controller} describes {id}, not itself, so its keys are not that address's.", "controller", truncate(url), "id", truncate(doc.ID))
+	if doc.ID != docURL {
+		return NotListed, report.Say("key.other-document", "the document at {controller} describes {id}, not itself, so its keys are not that address's.", "controller", truncate(docURL), "id", truncate(doc.ID))
 	}
 	m, err := doc.Method(vmID, purpose)
 	if err == nil {
 		if !sameKey(m.PublicKey, key) {
-			return NotListed, report.Say("key.different", "{controller} lists a different key under {key}.", "controller", truncate(url), "key", truncate(vmID))
+			return NotListed, report.Say("key.different", "{controller} lists a different key under {key}.", "controller", truncate(docURL), "key", truncate(vmID))
 		}
 		return checkController(doc, m, purpose)
 	}
@@ -239,9 +239,9 @@ func listed(url string, body []byte, vmID string, key crypto.PublicKey, purpose 
 	if m := doc.MethodWithKey(key, purpose); m != nil {
 		return checkController(doc, m, purpose)
 	} else if errors.As(err, &na) {
-		return NotListed, report.Say("key.other-purpose", "{controller} lists {key}, but not for {purpose}.", "controller", truncate(url), "key", truncate(vmID), "purpose", purpose)
+		return NotListed, report.Say("key.other-purpose", "{controller} lists {key}, but not for {purpose}.", "controller", truncate(docURL), "key", truncate(vmID), "purpose", purpose)
 	}
-	return NotListed, report.Say("key.not-listed", "{controller} does not list this key for {purpose}.", "controller", truncate(url), "purpose", purpose)
+	return NotListed, report.Say("key.not-listed", "{controller} does not list this key for {purpose}.", "controller", truncate(docURL), "purpose", purpose)
 }
 
 // checkController applies Controlled Identifiers §3.3 step 7: the method's
