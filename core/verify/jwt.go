@@ -154,7 +154,7 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 	add := func(o report.Outcome, msg report.Text, detail string) {
 		ext.checks = append(ext.checks, msg.Check(report.CheckProof, o, detail))
 	}
-	var key *keys.Key
+	var key *keys.Resolved
 	switch {
 	case tok.Header.JWK != nil:
 		// OB 3.0 §8.2.3 allows the public key in the header; whether it is the

@@ -112,7 +112,7 @@ func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload,
 // kid is an absolute URL of a verification method in the holder's
 // document; a relative kid ("#key-1") is read against the holder's id. A
 // `jwk` header alone names no one, so it is not enough for a presentation.
-func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Token, holderID string) *keys.Key {
+func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Token, holderID string) *keys.Resolved {
 	kid := tok.Header.Kid
 	if kid == "" {
 		r.Add(report.CheckProof, report.Fail, report.Say("proof.bundle-no-kid", "The bundle's token does not say which of the holder's keys signed it, so the holder cannot be confirmed."),
@@ -174,7 +174,7 @@ func presentationSummary(doc map[string]any) report.Summary {
 // holderBinding adds the presentation check: the key is the holder's and the
 // proof carries the expected challenge and domain. As for an issuer, a key
 // is the holder's only when the holder's document lists it (keys.Binding).
-func (s *session) holderBinding(r *report.Report, holderID string, key *keys.Key, challenge, domain string) {
+func (s *session) holderBinding(r *report.Report, holderID string, key *keys.Resolved, challenge, domain string) {
 	switch {
 	case holderID != "" && key.Controller != holderID:
 		r.Add(report.CheckPresentation, report.Fail, report.Say("presentation.other-signer", "This bundle was signed by someone other than the holder it names."),
