@@ -350,6 +350,7 @@ export const UI = {
   'app.mode-offline': { en: 'offline', es: 'sin conexión', fr: 'hors ligne' },
   'app.mode-online': { en: 'with online checks', es: 'con comprobaciones en línea', fr: 'avec vérifications en ligne' },
   'app.mode-hosts': { en: 'online, contacting only {hosts}', es: 'en línea, contactando solo con {hosts}', fr: 'en ligne, en ne contactant que {hosts}' },
+  'app.fetched-from': { en: 'documents fetched from {hosts}', es: 'documentos obtenidos de {hosts}', fr: 'documents récupérés depuis {hosts}' },
   'app.meta-strict': { en: 'strict', es: 'estricto', fr: 'strict' },
   'app.meta-at': { en: 'as of {date}', es: 'a fecha de {date}', fr: 'à la date du {date}' },
   'app.meta-documents': {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -66,7 +67,7 @@ func (s *session) shape(r *report.Report, doc map[string]any, format string) boo
 // @context) and CLR 2.0 require: the VC context, then (for a CLR) the CLR
 // context, then the OB context.
 func contextOrdered(doc map[string]any, kind string) bool {
-	ctx := credential.Strings(doc["@context"])
+	ctx := jsonval.Strings(doc["@context"])
 	at := func(i int, re *regexp.Regexp) bool { return len(ctx) > i && re.MatchString(ctx[i]) }
 	if kind == report.KindCLR {
 		return at(1, clrContext) && at(2, obContext)
