@@ -18,9 +18,10 @@
 // failure before the set leaves the wallet exactly as it was.
 'use strict';
 
-// Firefox runs MV3 background scripts as an event page that loads the three
-// files itself (manifest "scripts") and has no importScripts.
-if (typeof importScripts === 'function') importScripts('wasm_exec.js', 'vault.js', 'platforms.js');
+// Firefox runs MV3 background scripts as an event page that loads the other
+// files itself (manifest "scripts") and has no importScripts. words.js is the
+// catalogue of what this worker says (Words).
+if (typeof importScripts === 'function') importScripts('words.js', 'wasm_exec.js', 'vault.js', 'platforms.js');
 
 const IDLE_MS = 15 * 60 * 1000;          // lock after 15 minutes without use
 const MAX_ITEM_BYTES = 16 << 20;         // as the web page
@@ -129,6 +130,7 @@ function timedOutReport(source) {
     source,
     summary: { issuer: {} },
     checks: [],
+    timeoutSeconds: verifyTimeoutMs / 1000,
     error: `The check was stopped after ${verifyTimeoutMs / 1000} seconds: this credential takes too long to verify, so it was not verified. Credentials built to slow verifiers down do this.`,
   };
 }
@@ -283,13 +285,32 @@ async function readRecord() {
   return got[STORE_KEY];
 }
 
+// WalletError: a refusal the wallet explains. key and params name its words
+// (words.js): English in message, the reader's language in the answer.
 class WalletError extends Error {
-  constructor(code, message) { super(message); this.code = code; }
+  constructor(code, key, params) {
+    super(Words.say('en', key, params));
+    this.code = code;
+    this.key = key;
+    this.params = params;
+  }
+}
+
+// said: what err says, in lang when its words are known (WalletError,
+// VaultError).
+function said(err, lang) {
+  return err.key ? Words.say(Words.langOf(lang), err.key, err.params) : (err.message || String(err));
+}
+
+// storedLang: the language chosen in the wallet, else the browser's, for
+// what this worker says on its own (notifications, the context menu).
+async function storedLang() {
+  return Words.langOf((await chrome.storage.local.get('lang')).lang, self.navigator?.languages || []);
 }
 
 async function requireUnlocked() {
   const s = await loadSession();
-  if (!s) throw new WalletError('locked', 'The wallet is locked. Enter your passphrase to open it.');
+  if (!s) throw new WalletError('locked', 'bg.locked');
   return s;
 }
 
@@ -297,7 +318,7 @@ async function requireUnlocked() {
 async function readStore() {
   const s = await requireUnlocked();
   const record = await readRecord();
-  if (!record) throw new WalletError('no-wallet', 'There is no wallet yet.');
+  if (!record) throw new WalletError('no-wallet', 'bg.no-wallet');
   return { record, store: await Vault.decryptStore(record, s.key) };
 }
 
@@ -328,13 +349,13 @@ function emptyStore() {
 
 // ---- operations ----
 
-async function status() {
+async function status(m) {
   const record = await readRecord();
   if (!record) return { state: 'none' };
   try {
     Vault.checkRecord(record, 'wallet');
   } catch (err) {
-    return { state: 'damaged', error: err.message };
+    return { state: 'damaged', error: said(err, m?.lang) };
   }
   const s = await loadSession();
   return { state: s ? 'unlocked' : 'locked', idleMinutes: IDLE_MS / 60000 };
@@ -342,7 +363,7 @@ async function status() {
 
 async function setupOrUnlock({ passphrase }) {
   if (typeof passphrase !== 'string' || passphrase === '') {
-    throw new WalletError('empty', 'Enter your passphrase.');
+    throw new WalletError('empty', 'bg.no-passphrase');
   }
   return serial(async () => {
     const record = await readRecord();
@@ -375,8 +396,8 @@ async function list() {
 
 // normalizeItems checks what a page offers for import.
 function normalizeItems(items) {
-  if (!Array.isArray(items) || items.length === 0) throw new WalletError('empty', 'Nothing to import.');
-  if (items.length > MAX_ITEMS_PER_IMPORT) throw new WalletError('too-many', `At most ${MAX_ITEMS_PER_IMPORT} files at once.`);
+  if (!Array.isArray(items) || items.length === 0) throw new WalletError('empty', 'bg.nothing-to-import');
+  if (items.length > MAX_ITEMS_PER_IMPORT) throw new WalletError('too-many', 'bg.too-many-files', { max: MAX_ITEMS_PER_IMPORT });
   return items.map((it) => {
     const source = typeof it.source === 'string' ? it.source.slice(0, 200) : '';
     if (typeof it.text === 'string') {
@@ -394,20 +415,20 @@ function normalizeItems(items) {
 // checkItem verifies one normalized item and makes its wallet entry, or
 // says why it is refused: items that are not credentials at all (verdict
 // "error") are refused, with the reason.
-async function checkItem(it) {
-  if (it.tooLarge) return { source: it.source, refused: `${it.source || 'The item'} is too large (the limit is 16 MB).` };
-  if (it.invalid) return { source: it.source, refused: `${it.source || 'The item'} has no content.` };
+async function checkItem(it, lang) {
+  // refuse says why it is not imported, in the reader's language.
+  const l = Words.langOf(lang);
+  const refuse = (key, params) => ({ source: it.source, refused: Words.say(l, key, { source: it.source || Words.say(l, 'bg.item'), ...params }) });
+  if (it.tooLarge) return refuse('bg.item-too-large');
+  if (it.invalid) return refuse('bg.item-empty');
   let report;
   try {
     report = await verifyItem(it);
   } catch (err) {
-    return { source: it.source, refused: `${it.source || 'The item'} could not be checked: ${err.message}` };
+    return refuse('bg.item-unchecked', { error: err.message });
   }
   const { verdict } = report;
-  if (verdict === 'error' && !report.timedOut) {
-    const why = (report.checks || []).find((c) => c.id === 'format')?.message || 'it is not a credential';
-    return { source: it.source, refused: `${it.source || 'The item'} was not imported: ${why}` };
-  }
+  if (verdict === 'error' && !report.timedOut) return refuse('bg.item-not-credential');
   const entry = {
     id: crypto.randomUUID(),
     added: new Date().toISOString(),
@@ -424,11 +445,11 @@ async function checkItem(it) {
 
 // importItems verifies every item first (outside the write queue: it can take
 // a while) and then adds the acceptable ones in one write.
-async function importItems({ items }) {
+async function importItems({ items, lang }) {
   await requireUnlocked();
   const norm = normalizeItems(items);
   const checked = [];
-  for (const it of norm) checked.push(await checkItem(it));
+  for (const it of norm) checked.push(await checkItem(it, lang));
   return mutate((store) => {
     const have = new Set(store.credentials.map((c) => c.hash));
     const added = []; const duplicates = []; const refused = [];
@@ -446,7 +467,7 @@ async function importItems({ items }) {
 async function remove({ id }) {
   return mutate((store) => {
     const i = store.credentials.findIndex((c) => c.id === id);
-    if (i < 0) throw new WalletError('not-found', 'That credential is not in the wallet.');
+    if (i < 0) throw new WalletError('not-found', 'bg.not-found');
     const [removed] = store.credentials.splice(i, 1);
     return { removed, index: i };
   });
@@ -455,7 +476,7 @@ async function remove({ id }) {
 async function restore({ entry, index }) {
   if (!entry || typeof entry.id !== 'string' || typeof entry.hash !== 'string' ||
       (typeof entry.text !== 'string' && typeof entry.b64 !== 'string')) {
-    throw new WalletError('invalid', 'Nothing to restore.');
+    throw new WalletError('invalid', 'bg.nothing-to-restore');
   }
   return mutate((store) => {
     if (store.credentials.some((c) => c.hash === entry.hash)) return { unchanged: true };
@@ -539,7 +560,7 @@ function grantedHosts(store, hosts) {
 
 async function allowSites({ hosts }) {
   if (!Array.isArray(hosts) || !hosts.every((h) => typeof h === 'string' && hostOf(`https://${h}/`) === h)) {
-    throw new WalletError('invalid', 'Not a list of sites.');
+    throw new WalletError('invalid', 'bg.not-sites');
   }
   return mutate((s) => {
     s.sites = [...new Set([...(s.sites || []), ...hosts])];
@@ -553,13 +574,13 @@ async function allowSites({ hosts }) {
 async function addRegistry({ name, url, text }) {
   const r = { name: typeof name === 'string' ? name.slice(0, 200) : '' };
   if (typeof url === 'string' && url) {
-    if (!hostOf(url)) throw new WalletError('invalid', 'A registry address must start with https://.');
+    if (!hostOf(url)) throw new WalletError('invalid', 'bg.registry-https');
     r.url = url;
   } else if (typeof text === 'string' && text) {
-    if (text.length > MAX_ITEM_BYTES) throw new WalletError('too-large', 'That registry file is too large.');
+    if (text.length > MAX_ITEM_BYTES) throw new WalletError('too-large', 'bg.registry-too-large');
     r.b64 = Vault.b64(new TextEncoder().encode(text));
   } else {
-    throw new WalletError('invalid', 'Give a registry file or its https address.');
+    throw new WalletError('invalid', 'bg.registry-none');
   }
   return mutate((s) => {
     s.registries = [...(s.registries || []), r];
@@ -581,7 +602,7 @@ async function registryInfo() {
 
 async function removeRegistry({ index }) {
   return mutate((s) => {
-    if (!Number.isInteger(index) || !s.registries?.[index]) throw new WalletError('not-found', 'That registry is not in the wallet.');
+    if (!Number.isInteger(index) || !s.registries?.[index]) throw new WalletError('not-found', 'bg.registry-not-found');
     s.registries.splice(index, 1);
     return {};
   });
@@ -613,7 +634,7 @@ function keptFor(store, entry, except, sources) {
 async function checkOnline({ id, only }) {
   const { store } = await readStore();
   const entry = store.credentials.find((c) => c.id === id);
-  if (!entry) throw new WalletError('not-found', 'That credential is not in the wallet.');
+  if (!entry) throw new WalletError('not-found', 'bg.not-found');
   const needed = neededURLs(entry);
   const sources = await registrySources(store);
   const registryHosts = new Set(sources.map((r) => hostOf(r.url || '')).filter(Boolean));
@@ -626,7 +647,7 @@ async function checkOnline({ id, only }) {
   const granted = grantedHosts(store, wanted);
   const hosts = wanted.filter((h) => granted.has(h));
   if (!hosts.length) {
-    throw new WalletError('no-permission', 'ClearBadge may not contact the sites this check needs. Allow them first.');
+    throw new WalletError('no-permission', 'bg.no-permission');
   }
   const before = entry.verdict;
   const { report, documents } = await verifyFull(entry, { hosts, documents: keptFor(store, entry, new Set(hosts), sources), registries: sources });
@@ -683,11 +704,12 @@ async function recheckStatus() {
     }
     results.push(r);
     if (r.verdict === 'not-verified' && r.before !== 'not-verified') {
+      const l = await storedLang();
       chrome.notifications.create(`revoked-${c.id}`, {
         type: 'basic',
         iconUrl: 'icons/icon-128.png',
-        title: 'A credential is no longer valid',
-        message: `${r.title}: its issuer's status list now says it is revoked or suspended.`,
+        title: Words.say(l, 'bg.revoked-title'),
+        message: Words.say(l, 'bg.revoked-notice', { title: r.title }),
       });
     }
   }
@@ -708,12 +730,12 @@ async function exportBackup() {
 // credentials (and its holder key, when the wallet has none) into the wallet.
 async function importBackup({ text, passphrase }) {
   await requireUnlocked();
-  if (typeof text !== 'string') throw new WalletError('malformed-backup', 'No backup file was given.');
+  if (typeof text !== 'string') throw new WalletError('malformed-backup', 'bg.no-backup');
   const record = Vault.parseBackup(text);
   const { store: theirs } = await Vault.unlock(record, String(passphrase ?? ''), 'backup');
   for (const c of theirs.credentials) {
     if (!c || typeof c.id !== 'string' || typeof c.hash !== 'string' || (typeof c.text !== 'string' && typeof c.b64 !== 'string')) {
-      throw new WalletError('malformed-backup', 'The backup holds an entry that is not a credential. Nothing was changed.');
+      throw new WalletError('malformed-backup', 'bg.backup-bad-entry');
     }
   }
   return mutate((store) => {
@@ -736,7 +758,7 @@ async function importBackup({ text, passphrase }) {
 // (importBackup). A wallet whose passphrase check opens but whose data does
 // not is damaged; proving the passphrase (current) lets its owner replace it.
 async function restoreWallet({ text, passphrase, current }) {
-  if (typeof text !== 'string') throw new WalletError('malformed-backup', 'No backup file was given.');
+  if (typeof text !== 'string') throw new WalletError('malformed-backup', 'bg.no-backup');
   const backup = Vault.parseBackup(text);
   const { key } = await Vault.unlock(backup, String(passphrase ?? ''), 'backup');
   return serial(async () => {
@@ -756,7 +778,7 @@ async function restoreWallet({ text, passphrase, current }) {
         }
       }
       if (intact) {
-        throw new WalletError('exists', 'There is already a wallet here. Unlock it and add the backup from inside the wallet. Nothing was changed.');
+        throw new WalletError('exists', 'bg.wallet-exists');
       }
     }
     await chrome.storage.local.set({ [STORE_KEY]: backup });
@@ -782,10 +804,10 @@ async function holderKey() {
 // present signs a presentation of the chosen credentials for a verifier's
 // challenge and domain. Nothing is sent: the page copies or downloads it.
 async function presentOp({ ids, challenge, domain }) {
-  if (!Array.isArray(ids) || ids.length === 0) throw new WalletError('empty', 'Select at least one credential to share.');
+  if (!Array.isArray(ids) || ids.length === 0) throw new WalletError('empty', 'bg.share-none');
   const { store } = await readStore();
   const chosen = ids.map((id) => store.credentials.find((c) => c.id === id));
-  if (chosen.some((c) => !c)) throw new WalletError('not-found', 'A selected credential is no longer in the wallet.');
+  if (chosen.some((c) => !c)) throw new WalletError('not-found', 'bg.selected-gone');
   const key = await holderKey();
   const cb = await verifier();
   const presentation = await cb.present(chosen.map(inputOf), {
@@ -799,10 +821,10 @@ async function presentOp({ ids, challenge, domain }) {
 // bake returns a stored credential baked into a PNG or SVG badge: into the
 // image it came in when that has the format asked for, else a plain badge.
 async function bakeOp({ id, format }) {
-  if (format !== 'png' && format !== 'svg') throw new WalletError('invalid', 'Choose PNG or SVG.');
+  if (format !== 'png' && format !== 'svg') throw new WalletError('invalid', 'bg.png-or-svg');
   const { store } = await readStore();
   const c = store.credentials.find((x) => x.id === id);
-  if (!c) throw new WalletError('not-found', 'That credential is not in the wallet.');
+  if (!c) throw new WalletError('not-found', 'bg.not-found');
   const own = c.b64 && c.mime === (format === 'png' ? 'image/png' : 'image/svg+xml') ? Vault.unb64(c.b64) : undefined;
   const cb = await verifier();
   const out = await cb.bake(inputOf(c), { format, image: own, title: c.title, kind: c.report?.kind });
@@ -842,7 +864,7 @@ const OPS = {
   bake: bakeOp,
   verify: async (m) => {
     const [it] = normalizeItems([m.item]);
-    if (it.tooLarge || it.invalid) throw new WalletError('invalid', 'Nothing to verify.');
+    if (it.tooLarge || it.invalid) throw new WalletError('invalid', 'bg.nothing-to-verify');
     const report = await verifyItem(it);
     return { report, verdict: report.verdict };
   },
@@ -851,7 +873,7 @@ const OPS = {
   foundItem: async ({ id }) => {
     const got = await chrome.storage.session.get(FOUND_KEY);
     const item = got[FOUND_KEY]?.[id];
-    if (!item) throw new WalletError('not-found', 'This page was opened for a credential that is no longer here. Open it again from the page.');
+    if (!item) throw new WalletError('not-found', 'bg.found-gone');
     const report = await verifyItem(item);
     return { report, verdict: report.verdict, source: item.source };
   },
@@ -870,7 +892,7 @@ const OPS = {
   // readable by content scripts) under a random id.
   openFound: async (m) => {
     const [it] = normalizeItems([m.item]);
-    if (it.tooLarge || it.invalid) throw new WalletError('invalid', 'Nothing to verify.');
+    if (it.tooLarge || it.invalid) throw new WalletError('invalid', 'bg.nothing-to-verify');
     const id = crypto.randomUUID();
     const got = await chrome.storage.session.get(FOUND_KEY);
     const kept = Object.entries(got[FOUND_KEY] || {}).slice(-(MAX_FOUND - 1));
@@ -881,10 +903,10 @@ const OPS = {
   saveFound: async (m) => {
     const s = await loadSession();
     if (!s) {
-      return { locked: true, message: 'Your wallet is locked. Open ClearBadge from the toolbar, unlock it, and save again.' };
+      return { locked: true, message: Words.say(Words.langOf(m.lang), 'bg.save-locked') };
     }
     // Said without the verdict (see openFound).
-    const r = await importItems({ items: [m.item] });
+    const r = await importItems({ items: [m.item], lang: m.lang });
     return { added: r.added.map(({ id, title }) => ({ id, title })), duplicates: r.duplicates, refused: r.refused };
   },
 };
@@ -904,7 +926,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     return fn(msg, sender);
   })().then(
     (res) => sendResponse({ ok: true, ...res }),
-    (err) => sendResponse({ ok: false, code: err.code || 'internal', error: err.message || String(err) }),
+    (err) => sendResponse({ ok: false, code: err.code || 'internal', error: said(err, msg.lang) }),
   );
   return true; // the answer is sent asynchronously
 });
@@ -915,12 +937,20 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 // fetches the image or link from the page's own context (the extension has
 // no host permissions and fetches nothing itself) and shows the verdict.
 
-chrome.runtime.onInstalled.addListener(() => {
+chrome.runtime.onInstalled.addListener(async () => {
   chrome.contextMenus.create({
     id: 'clearbadge-verify',
-    title: 'Verify this badge',
+    title: Words.say(await storedLang(), 'bg.menu-verify'),
     contexts: ['image', 'link'],
   });
+});
+
+// The menu speaks the language chosen in the wallet.
+chrome.storage.onChanged.addListener(async (changes, area) => {
+  if (area === 'local' && changes.lang) {
+    // (a callback: the promise form needs a newer Chrome than the manifest's)
+    chrome.contextMenus.update('clearbadge-verify', { title: Words.say(await storedLang(), 'bg.menu-verify') }, () => void chrome.runtime.lastError);
+  }
 });
 
 // onMenuClick is a named function so that tests can call it as the menu

@@ -18,6 +18,9 @@
 // rewrite (an open shadow root is the page's to change), so it says only
 // what was found, and "Open in ClearBadge" shows the verdict in the
 // extension's own tab.
+//
+// Its words are in words.js (Words, loaded before this script), in the
+// language chosen in the wallet, else the browser's.
 'use strict';
 
 (() => {
@@ -38,8 +41,12 @@
     return Array.isArray(v['@graph']) && isCredential(v['@graph'], depth + 1);
   }
 
-  function label(kind, s) {
-    return `${kind}: ${String(s).slice(0, 80)}`;
+  let lang = Words.langOf(navigator.languages || []);
+  const w = (key, params) => Words.say(lang, key, params);
+
+  // label names an item: key is content.in-page, .link, .image or .selected.
+  function label(key, s) {
+    return w(key, { name: String(s).slice(0, 80) });
   }
 
   // scan returns what the page offers: [{kind, label, url?, text?}].
@@ -60,15 +67,15 @@
       const list = Array.isArray(v) ? v : Array.isArray(v?.['@graph']) && !isCredential(v['@graph'][0]) ? [] : [v];
       for (const c of list) {
         if (!isCredential(c)) continue;
-        const name = c.name || c.credentialSubject?.achievement?.name || 'credential in this page';
-        add({ kind: 'embedded', label: label('In the page', name), text: JSON.stringify(c) });
+        const name = c.name || c.credentialSubject?.achievement?.name || w('content.in-page-unnamed');
+        add({ kind: 'embedded', label: label('content.in-page', name), text: JSON.stringify(c) });
       }
     }
     for (const a of document.querySelectorAll('a[href]')) {
       let u;
       try { u = new URL(a.href, location.href); } catch { continue; }
       if (!/^https?:$/.test(u.protocol) || !/\.(json|jsonld|jwt)$/i.test(u.pathname)) continue;
-      add({ kind: 'link', label: label('Link', (a.textContent || '').trim() || u.pathname.split('/').pop()), url: u.href });
+      add({ kind: 'link', label: label('content.link', (a.textContent || '').trim() || u.pathname.split('/').pop()), url: u.href });
     }
     for (const img of document.querySelectorAll('img[src]')) {
       let u;
@@ -77,7 +84,7 @@
       const isBadgeFile = u.protocol === 'data:' ? /^data:image\/(png|svg\+xml)/i.test(u.href) : /\.(png|svg)$/i.test(u.pathname);
       const hinted = HINT.test(u.pathname) || HINT.test(img.alt || '') || HINT.test(img.title || '') || HINT.test(img.className || '');
       if (!isBadgeFile || !hinted) continue;
-      add({ kind: 'image', label: label('Image', img.alt || u.pathname.split('/').pop()), url: u.href });
+      add({ kind: 'image', label: label('content.image', img.alt || u.pathname.split('/').pop()), url: u.href });
     }
     return items;
   }
@@ -93,11 +100,11 @@
     const source = it.url ? decodeURIComponent(new URL(it.url).pathname.split('/').pop() || it.url) : 'this page';
     if (it.text !== undefined) return { source: `${location.host || 'page'}: ${it.label}`, text: it.text };
     const resp = await fetch(it.url, { credentials: 'same-origin', referrerPolicy: 'no-referrer' });
-    if (!resp.ok) throw new Error(`the site answered HTTP ${resp.status}`);
+    if (!resp.ok) throw new Error(w('content.http-error', { status: resp.status }));
     const len = Number(resp.headers.get('Content-Length') || 0);
-    if (len > MAX_BYTES) throw new Error('the file is too large');
+    if (len > MAX_BYTES) throw new Error(w('content.too-large'));
     const bytes = new Uint8Array(await resp.arrayBuffer());
-    if (bytes.length > MAX_BYTES) throw new Error('the file is too large');
+    if (bytes.length > MAX_BYTES) throw new Error(w('content.too-large'));
     const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
     const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart();
     const svg = !png && (/^<(\?xml|svg|!--)/.test(head) && /<svg/i.test(new TextDecoder().decode(bytes.subarray(0, 4096))));
@@ -105,7 +112,7 @@
     return { source, text: new TextDecoder().decode(bytes) };
   }
 
-  const send = (msg) => chrome.runtime.sendMessage(msg);
+  const send = (msg) => chrome.runtime.sendMessage({ ...msg, lang });
 
   // ---- the notice ----
 
@@ -151,7 +158,7 @@
     const style = document.createElement('style');
     style.textContent = STYLE;
     const b = el('div', { class: 'box', role: 'region', 'aria-label': 'ClearBadge' });
-    b.append(el('button', { class: 'close', 'aria-label': 'Close the ClearBadge notice', onclick: () => { host.remove(); host = null; }, text: '×' }));
+    b.append(el('button', { class: 'close', 'aria-label': w('content.close'), onclick: () => { host.remove(); host = null; }, text: '×' }));
     root.append(style, b);
     return b;
   }
@@ -170,35 +177,35 @@
 
   // open shows the item in the extension's own tab, where the verdict is.
   async function open(li, it) {
-    note(li, 'Opening it in ClearBadge…');
+    note(li, w('content.opening'));
     try {
       const item = await take(it);
       const r = await send({ op: 'openFound', item });
-      if (!r?.ok) throw new Error(r?.error || 'the wallet did not answer');
-      note(li, 'Opened in a ClearBadge tab.');
+      if (!r?.ok) throw new Error(r?.error || w('content.no-answer'));
+      note(li, w('content.opened'));
     } catch (err) {
-      note(li, `Could not open it: ${err.message}`);
+      note(li, w('content.open-failed', { error: err.message }));
     }
   }
 
   function itemRow(it) {
     const li = el('li', { 'data-kind': it.kind });
     li.append(el('span', { class: 'lbl', text: it.label }),
-      el('button', { class: 'primary', 'data-action': 'open', onclick: () => open(li, it), text: 'Open in ClearBadge' }),
+      el('button', { class: 'primary', 'data-action': 'open', onclick: () => open(li, it), text: w('content.open') }),
       el('button', { 'data-action': 'save', onclick: async () => {
-        note(li, 'Saving…');
+        note(li, w('content.saving'));
         try {
           const item = await take(it);
           const r = await send({ op: 'saveFound', item });
-          if (!r?.ok) throw new Error(r?.error || 'the wallet did not answer');
+          if (!r?.ok) throw new Error(r?.error || w('content.no-answer'));
           if (r.locked) { note(li, r.message); return; }
-          if (r.added.length) note(li, 'Saved to your wallet. Open ClearBadge to see what was checked.');
-          else if (r.duplicates.length) note(li, 'Already in your wallet.');
-          else note(li, r.refused.join(' ') || 'Not saved.');
+          if (r.added.length) note(li, w('content.saved'));
+          else if (r.duplicates.length) note(li, w('content.already'));
+          else note(li, r.refused.join(' ') || w('content.not-saved'));
         } catch (err) {
-          note(li, `Could not save it: ${err.message}`);
+          note(li, w('content.save-failed', { error: err.message }));
         }
-      }, text: 'Save to wallet' }));
+      }, text: w('content.save') }));
     return li;
   }
 
@@ -210,17 +217,20 @@
     const toggle = el('button', { 'aria-expanded': 'false', 'data-action': 'show', onclick: () => {
       ul.hidden = !ul.hidden;
       toggle.setAttribute('aria-expanded', String(!ul.hidden));
-      toggle.textContent = ul.hidden ? 'Show' : 'Hide';
-    }, text: 'Show' });
-    b.append(head(`ClearBadge found ${items.length === 1 ? 'a credential' : `${items.length} possible credentials`} on this page`), toggle, ul);
+      toggle.textContent = w(ul.hidden ? 'content.show' : 'content.hide');
+    }, text: w('content.show') });
+    b.append(head(items.length === 1 ? w('content.found-one') : w('content.found-many', { n: items.length })), toggle, ul);
     host.dataset.count = String(items.length);
   }
 
   // ---- start: look once the page has settled ----
 
-  let found = scan();
-  if (found.length) showFound(found);
-  send({ op: 'found', count: found.length }).catch(() => {});
+  let found = [];
+  chrome.storage.local.get('lang').then((s) => { lang = Words.langOf(s.lang, navigator.languages || []); }, () => {}).finally(() => {
+    found = scan();
+    if (found.length) showFound(found);
+    send({ op: 'found', count: found.length }).catch(() => {});
+  });
 
   chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
     if (msg?.op === 'scan') {
@@ -230,7 +240,7 @@
     }
     if (msg?.op === 'take') {
       const it = found[msg.index];
-      if (!it) { sendResponse({ ok: false, error: 'the page changed; search it again' }); return false; }
+      if (!it) { sendResponse({ ok: false, error: w('content.page-changed') }); return false; }
       take(it).then((item) => sendResponse({ ok: true, item }), (err) => sendResponse({ ok: false, error: err.message }));
       return true;
     }
@@ -238,12 +248,12 @@
       // From the context menu: the learner asked about this image or link.
       let u;
       try { u = new URL(msg.url); } catch { return false; }
-      const it = { kind: 'link', label: label('Selected', decodeURIComponent(u.pathname.split('/').pop() || u.href)), url: u.href };
+      const it = { kind: 'link', label: label('content.selected', decodeURIComponent(u.pathname.split('/').pop() || u.href)), url: u.href };
       const b = box();
       const ul = el('ul');
       const li = itemRow(it);
       ul.append(li);
-      b.append(head('ClearBadge: this badge'), ul);
+      b.append(head(w('content.this-badge')), ul);
       li.querySelector('[data-action="open"]').remove();
       open(li, it);
       return false;

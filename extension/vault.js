@@ -38,8 +38,12 @@
 
   class VaultError extends Error {
     // code: 'wrong-passphrase' | 'damaged' | 'malformed-backup' | 'no-wallet' | 'exists' | 'weak-passphrase'
-    constructor(code, message) {
-      super(message);
+    // key and params name the message in words.js, said in English here and
+    // in the reader's language by background.js.
+    constructor(code, key, params) {
+      super(Words.say('en', key, params));
+      this.key = key;
+      this.params = params;
       this.name = 'VaultError';
       this.code = code;
     }
@@ -82,10 +86,10 @@
       iv = unb64(blob.iv);
       ct = unb64(blob.ct);
     } catch {
-      throw new VaultError('damaged', `The stored wallet is damaged (its ${field} part is not readable).`);
+      throw new VaultError('damaged', 'vault.damaged', { why: { key: 'vault.why-unreadable', params: { part: field } } });
     }
     if (iv.length !== 12 || ct.length < 16) {
-      throw new VaultError('damaged', `The stored wallet is damaged (its ${field} part is truncated).`);
+      throw new VaultError('damaged', 'vault.damaged', { why: { key: 'vault.why-truncated', params: { part: field } } });
     }
     try {
       return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: enc.encode(`${FORMAT}/${VERSION}/${field}`) }, key, ct));
@@ -97,28 +101,28 @@
   // checkRecord validates the shape of a stored record or of the record inside
   // a backup, before any key derivation.
   function checkRecord(r, what) {
-    const bad = (why) => new VaultError(what === 'backup' ? 'malformed-backup' : 'damaged',
-      what === 'backup' ? `This is not a ClearBadge wallet backup (${why}).` : `The stored wallet is damaged (${why}).`);
-    if (!r || typeof r !== 'object' || Array.isArray(r)) throw bad('not an object');
-    if (r.format !== FORMAT) throw bad('unknown format');
-    if (r.v !== VERSION) throw bad(`version ${JSON.stringify(r.v)} is not supported`);
+    const bad = (key, params) => new VaultError(what === 'backup' ? 'malformed-backup' : 'damaged',
+      what === 'backup' ? 'vault.not-a-backup-why' : 'vault.damaged', { why: { key, params } });
+    if (!r || typeof r !== 'object' || Array.isArray(r)) throw bad('vault.why-not-object');
+    if (r.format !== FORMAT) throw bad('vault.why-format');
+    if (r.v !== VERSION) throw bad('vault.why-version', { version: JSON.stringify(r.v) });
     const k = r.kdf;
     if (!k || k.name !== 'PBKDF2' || k.hash !== 'SHA-256' || !Number.isInteger(k.iterations) ||
         k.iterations < MIN_ITERATIONS || k.iterations > MAX_ITERATIONS || typeof k.salt !== 'string') {
-      throw bad('key derivation settings missing or out of range');
+      throw bad('vault.why-kdf');
     }
     for (const f of ['check', 'data']) {
-      if (!r[f] || typeof r[f].iv !== 'string' || typeof r[f].ct !== 'string') throw bad(`${f} part missing`);
+      if (!r[f] || typeof r[f].iv !== 'string' || typeof r[f].ct !== 'string') throw bad('vault.why-part-missing', { part: f });
     }
     let salt;
-    try { salt = unb64(k.salt); } catch { throw bad('salt is not base64'); }
-    if (salt.length < 16) throw bad('salt too short');
+    try { salt = unb64(k.salt); } catch { throw bad('vault.why-salt'); }
+    if (salt.length < 16) throw bad('vault.why-salt-short');
     return salt;
   }
 
   function checkStore(s) {
     if (!s || typeof s !== 'object' || !Array.isArray(s.credentials)) {
-      throw new VaultError('damaged', 'The stored wallet is damaged (its contents are not a wallet).');
+      throw new VaultError('damaged', 'vault.damaged', { why: { key: 'vault.why-not-wallet' } });
     }
     return s;
   }
@@ -126,7 +130,7 @@
   // create makes a new record for an empty store under passphrase.
   async function create(passphrase, store, iterations = ITERATIONS) {
     if (typeof passphrase !== 'string' || passphrase.length < 8) {
-      throw new VaultError('weak-passphrase', 'Choose a passphrase of at least 8 characters.');
+      throw new VaultError('weak-passphrase', 'vault.weak-passphrase');
     }
     const salt = crypto.getRandomValues(new Uint8Array(16));
     const key = await deriveKey(passphrase, salt, iterations);
@@ -145,9 +149,7 @@
     const key = await deriveKey(passphrase, salt, record.kdf.iterations);
     const check = await open(key, 'check', record.check);
     if (check === null || dec.decode(check) !== CHECK_TEXT) {
-      throw new VaultError('wrong-passphrase', what === 'backup'
-        ? 'That passphrase does not open this backup. Nothing was changed.'
-        : 'Wrong passphrase. Nothing was changed.');
+      throw new VaultError('wrong-passphrase', what === 'backup' ? 'vault.wrong-backup-passphrase' : 'vault.wrong-passphrase');
     }
     return { key, store: await decryptStore(record, key, what) };
   }
@@ -157,15 +159,13 @@
     checkRecord(record, what);
     const data = await open(key, 'data', record.data);
     if (data === null) {
-      throw new VaultError(what === 'backup' ? 'malformed-backup' : 'damaged', what === 'backup'
-        ? 'The backup is damaged: the passphrase is right but its contents do not decrypt. Nothing was changed.'
-        : 'The stored wallet is damaged: the passphrase is right but the data does not decrypt. Nothing was changed; restore a backup to recover.');
+      throw new VaultError(what === 'backup' ? 'malformed-backup' : 'damaged', what === 'backup' ? 'vault.backup-damaged' : 'vault.damaged-data');
     }
     let store;
     try {
       store = JSON.parse(dec.decode(data));
     } catch {
-      throw new VaultError('damaged', 'The stored wallet is damaged (its contents are not JSON).');
+      throw new VaultError('damaged', 'vault.damaged', { why: { key: 'vault.why-not-json' } });
     }
     return checkStore(store);
   }
@@ -191,13 +191,13 @@
     try {
       f = JSON.parse(text);
     } catch {
-      throw new VaultError('malformed-backup', 'This file is not a ClearBadge wallet backup (it is not JSON). Nothing was changed.');
+      throw new VaultError('malformed-backup', 'vault.not-a-backup-json');
     }
     if (!f || f.format !== BACKUP_FORMAT) {
-      throw new VaultError('malformed-backup', 'This file is not a ClearBadge wallet backup. Nothing was changed.');
+      throw new VaultError('malformed-backup', 'vault.not-a-backup');
     }
     if (f.v !== VERSION) {
-      throw new VaultError('malformed-backup', `This backup has version ${JSON.stringify(f.v)}, which this wallet cannot read. Nothing was changed.`);
+      throw new VaultError('malformed-backup', 'vault.backup-version', { version: JSON.stringify(f.v) });
     }
     checkRecord(f.wallet, 'backup');
     return f.wallet;

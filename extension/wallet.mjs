@@ -49,8 +49,10 @@ class CallError extends Error {
   constructor(code, message) { super(message); this.code = code; }
 }
 
+// call asks the service worker to do op; it answers in the wallet's
+// language (lang).
 async function call(op, args = {}) {
-  const r = await chrome.runtime.sendMessage({ op, ...args });
+  const r = await chrome.runtime.sendMessage({ op, ...args, lang: lang() });
   if (!r) throw new CallError('internal', t('wallet.no-answer'));
   if (!r.ok) {
     if (r.code === 'locked') showLocked('locked');

@@ -127,6 +127,11 @@ export const UI = {
   },
   'card.what-was-checked': { en: 'What was checked', es: 'Qué se comprobó', fr: 'Ce qui a été vérifié' },
   'card.what-was-checked-n': { en: 'What was checked ({n})', es: 'Qué se comprobó ({n})', fr: 'Ce qui a été vérifié ({n})' },
+  'card.timed-out': {
+    en: 'The check was stopped after {seconds} seconds: this credential takes too long to verify, so it was not verified. Credentials built to slow verifiers down do this.',
+    es: 'La comprobación se detuvo tras {seconds} segundos: esta credencial tarda demasiado en verificarse, así que no se verificó. Es lo que hacen las credenciales creadas para ralentizar a los verificadores.',
+    fr: 'La vérification a été arrêtée au bout de {seconds} secondes : cette attestation est trop longue à vérifier, elle n’a donc pas été vérifiée. C’est ce que font les attestations conçues pour ralentir les vérificateurs.',
+  },
   'card.technical-detail': { en: 'Technical detail', es: 'Detalle técnico', fr: 'Détail technique' },
   'card.for': { en: ' for {name}', es: ' de {name}', fr: ' de {name}' },
   'card.credentials-inside': { en: 'Credentials inside ({n})', es: 'Credenciales incluidas ({n})', fr: 'Attestations incluses ({n})' },
@@ -345,6 +350,7 @@ export const UI = {
   'app.mode-offline': { en: 'offline', es: 'sin conexión', fr: 'hors ligne' },
   'app.mode-online': { en: 'with online checks', es: 'con comprobaciones en línea', fr: 'avec vérifications en ligne' },
   'app.mode-hosts': { en: 'online, contacting only {hosts}', es: 'en línea, contactando solo con {hosts}', fr: 'en ligne, en ne contactant que {hosts}' },
+  'app.fetched-from': { en: 'documents fetched from {hosts}', es: 'documentos obtenidos de {hosts}', fr: 'documents récupérés depuis {hosts}' },
   'app.meta-strict': { en: 'strict', es: 'estricto', fr: 'strict' },
   'app.meta-at': { en: 'as of {date}', es: 'a fecha de {date}', fr: 'à la date du {date}' },
   'app.meta-documents': {

@@ -28,7 +28,7 @@
 //
 // Words come from i18n.mjs in the language set there (setLang), checks'
 // messages through their codes; dates are formatted with Intl.
-import { t, message, formatDate, list, lang } from './i18n.mjs';
+import { t, message, formatDate, list, lang, number } from './i18n.mjs';
 
 export { formatDate };
 
@@ -190,7 +190,10 @@ export function verdictText(report, { offline = true } = {}) {
     }
     default: {
       const fmt = checks.find((c) => c.id === 'format' && c.outcome === 'fail');
-      return { label, why: visible(report.error || (fmt && message(fmt).text) || t('why.unreadable')) };
+      // A verification the wallet stopped (timeoutSeconds) is said in the
+      // reader's language; other errors come said already.
+      const stopped = report.timeoutSeconds && t('card.timed-out', { seconds: number(report.timeoutSeconds) });
+      return { label, why: visible(stopped || report.error || (fmt && message(fmt).text) || t('why.unreadable')) };
     }
   }
 }

@@ -119,15 +119,6 @@ bdi { unicode-bidi: isolate; }
   border: 3px solid var(--cb-line); border-top-color: var(--cb-accent); animation: spin .8s linear infinite;
 }
 @keyframes spin { to { transform: rotate(360deg); } }
-@media (prefers-reduced-motion: reduce) {
-  .spinner { animation: none; border-top-color: #74808f; }
-  .toggle-mark { transition: none; }
-}
-@media (forced-colors: active) {
-  .icon, .verdict-icon { background: Canvas !important; stroke: CanvasText; border: 1px solid CanvasText; forced-color-adjust: none; }
-  .status, .outcome, .unconfirmed { border: 1px solid CanvasText; }
-  :focus-visible { outline-color: Highlight; }
-}
 .toggle {
   flex: none; align-self: center; min-height: 32px; padding: 0 10px; border-radius: 8px;
   font: inherit; font-size: .85em; font-weight: 600; color: var(--cb-accent);
@@ -169,6 +160,16 @@ bdi { unicode-bidi: isolate; }
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
 }
 .foot { margin-top: 6px; color: var(--cb-muted); font-size: .78em; }
+/* Last, so that they override the rules above of the same specificity. */
+@media (prefers-reduced-motion: reduce) {
+  .spinner { animation: none; border-top-color: #74808f; }
+  .toggle-mark { transition: none; }
+}
+@media (forced-colors: active) {
+  .icon, .verdict-icon { background: Canvas !important; stroke: CanvasText; border: 1px solid CanvasText; forced-color-adjust: none; }
+  .status, .outcome, .unconfirmed { border: 1px solid CanvasText; }
+  :focus-visible { outline-color: Highlight; }
+}
 `;
 
 let sheet; // one constructed stylesheet, shared by every widget of the page

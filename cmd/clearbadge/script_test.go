@@ -141,7 +141,7 @@ func reportField(r *report.Report, field string) string {
 		return string(r.Missing[0].Remedy)
 	}
 	if id, ok := strings.CutPrefix(field, "check."); ok {
-		if c := r.Check(id); c != nil {
+		if c := r.Check(report.CheckID(id)); c != nil {
 			return string(c.Outcome)
 		}
 		return "absent"

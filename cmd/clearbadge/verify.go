@@ -314,11 +314,11 @@ func printReport(w io.Writer, r *report.Report, indent string) {
 func completion(m report.Missing) string {
 	switch m.Remedy {
 	case report.RemedyOnline:
-		return m.Check + ": run without --offline (it would fetch " + m.URL + "), or supply it with --with " + m.URL + "=FILE"
+		return string(m.Check) + ": run without --offline (it would fetch " + m.URL + "), or supply it with --with " + m.URL + "=FILE"
 	case report.RemedyDocument:
-		return m.Check + ": " + m.URL + " did not answer; try again, or supply it with --with " + m.URL + "=FILE"
+		return string(m.Check) + ": " + m.URL + " did not answer; try again, or supply it with --with " + m.URL + "=FILE"
 	}
-	return m.Check + ": nothing ClearBadge can fetch would complete this check"
+	return string(m.Check) + ": nothing ClearBadge can fetch would complete this check"
 }
 
 // clean makes text from a credential safe to print on a terminal: control

@@ -1,6 +1,9 @@
 package baked
 
-import "github.com/clearbadge/clearbadge/core/internal/credential"
+import (
+	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/report"
+)
 
 // Label is what baking needs to know of the credential it bakes: the PNG
 // keyword and SVG namespace its kind is baked under (a CLR has its own, CLR
@@ -17,7 +20,7 @@ func LabelOf(payload []byte) Label {
 	if err != nil {
 		return l
 	}
-	if credential.Kind(doc) == credential.KindCLR {
+	if credential.Kind(doc) == report.KindCLR {
 		l.Keyword, l.Namespace = KeywordCLR, NamespaceCLR
 	}
 	if s := credential.Summarize(doc); s.Name != "" {

@@ -49,6 +49,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/holder"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 // Format is how a presentation is signed.
@@ -212,9 +213,9 @@ func vcShape(doc map[string]any) (int, error) {
 	switch {
 	case v == 0:
 		return 0, errors.New("not a Verifiable Credential: the first @context is not the W3C credentials context")
-	case credential.HasType(doc, credential.KindPresentation):
+	case credential.HasType(doc, report.KindPresentation):
 		return 0, errors.New("a presentation cannot be put inside another presentation")
-	case !credential.HasType(doc, credential.KindCredential):
+	case !credential.HasType(doc, report.KindCredential):
 		return 0, errors.New("not a Verifiable Credential: its type does not include VerifiableCredential")
 	}
 	return v, nil
@@ -236,7 +237,7 @@ func allV1(items []item, jsonOnly bool) bool {
 func envelope(items []item, o Options, v1 bool) map[string]any {
 	vp := map[string]any{
 		"@context": []any{contextV2},
-		"type":     []any{credential.KindPresentation},
+		"type":     []any{report.KindPresentation},
 		"holder":   o.Key.DID(),
 	}
 	if v1 {

@@ -13,8 +13,10 @@ import (
 	"github.com/clearbadge/clearbadge/core/holder"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
 	"github.com/clearbadge/clearbadge/core/internal/proof"
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
 	"github.com/clearbadge/clearbadge/core/present"
 )
 
@@ -23,7 +25,7 @@ var created = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 // issuer is a fixed Ed25519 issuer key named as did:key.
 var issuer = ed25519.NewKeyFromSeed(func() []byte { s := sha256.Sum256([]byte("present_test issuer")); return s[:] }())
 
-func issuerDID(t *testing.T) (did, vm string) {
+func issuerDID(t *testing.T) (id, vm string) {
 	t.Helper()
 	mb, err := multikey.Encode(issuer.Public())
 	if err != nil {
@@ -100,15 +102,6 @@ func newKey(t *testing.T, typ holder.Type) *holder.Key {
 	return k
 }
 
-func decode(t *testing.T, b []byte) map[string]any {
-	t.Helper()
-	m, err := credential.Decode(b)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, b)
-	}
-	return m
-}
-
 func TestDataIntegrity(t *testing.T) {
 	for _, typ := range []holder.Type{holder.Ed25519, holder.P256} {
 		t.Run(string(typ), func(t *testing.T) {
@@ -118,15 +111,15 @@ func TestDataIntegrity(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			vp := decode(t, out)
-			if got := credential.Strings(vp["@context"]); len(got) != 1 || got[0] != credential.ContextV2 {
+			vp := testutil.Decode(t, out)
+			if got := jsonval.Strings(vp["@context"]); len(got) != 1 || got[0] != credential.ContextV2 {
 				t.Errorf("@context %v", got)
 			}
 			if !credential.HasType(vp, "VerifiablePresentation") || vp["holder"] != k.DID() || vp["id"] != "urn:uuid:8c4f3a1e-0b2d-4e6f-9a7c-5d3e2f1a0b9c" {
 				t.Errorf("envelope %v %v %v", vp["type"], vp["holder"], vp["id"])
 			}
 			// The credential is embedded exactly: its issuer's proof still holds.
-			creds := credential.List(vp["verifiableCredential"])
+			creds := jsonval.List(vp["verifiableCredential"])
 			if len(creds) != 1 {
 				t.Fatalf("%d credentials", len(creds))
 			}
@@ -181,11 +174,11 @@ func TestEnvelopes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			vp := decode(t, out)
-			if got := credential.Strings(vp["@context"]); fmt.Sprint(got) != fmt.Sprint(tc.context) {
+			vp := testutil.Decode(t, out)
+			if got := jsonval.Strings(vp["@context"]); fmt.Sprint(got) != fmt.Sprint(tc.context) {
 				t.Errorf("@context %v, want %v", got, tc.context)
 			}
-			creds := credential.List(vp["verifiableCredential"])
+			creds := jsonval.List(vp["verifiableCredential"])
 			if len(creds) != len(tc.creds) {
 				t.Fatalf("%d credentials, want %d", len(creds), len(tc.creds))
 			}
@@ -231,7 +224,7 @@ func TestJWT(t *testing.T) {
 			if credential.Version(payload) != 2 || !credential.HasType(payload, "VerifiablePresentation") {
 				t.Errorf("payload is not a VC 2.0 presentation: %v", payload["@context"])
 			}
-			creds := credential.List(payload["verifiableCredential"])
+			creds := jsonval.List(payload["verifiableCredential"])
 			if len(creds) != 2 || creds[1].(map[string]any)["id"] != "data:application/vc+jwt,"+vcJOSE {
 				t.Errorf("credentials %v", creds)
 			}
@@ -254,7 +247,7 @@ func TestJWT(t *testing.T) {
 			if !ok || credential.Version(vp) != 1 || vp["holder"] != k.DID() {
 				t.Fatalf("vp claim %v", payload["vp"])
 			}
-			creds := credential.List(vp["verifiableCredential"])
+			creds := jsonval.List(vp["verifiableCredential"])
 			if len(creds) != 2 || creds[1] != vcJWT {
 				t.Errorf("credentials %v", creds)
 			}
@@ -291,7 +284,7 @@ func parse(t *testing.T, token string, k *holder.Key, alg, typ string) (*jose.To
 	if err := tok.Verify(k.Public()); err != nil {
 		t.Fatal(err)
 	}
-	return tok, decode(t, tok.Payload)
+	return tok, testutil.Decode(t, tok.Payload)
 }
 
 func TestErrors(t *testing.T) {
@@ -402,7 +395,7 @@ func TestDataIntegrityJCS(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				vp := decode(t, out)
+				vp := testutil.Decode(t, out)
 				ps, err := proof.Parse(vp)
 				if err != nil || len(ps) != 1 || ps[0].Cryptosuite != suite || ps[0].Challenge != "c-1" {
 					t.Fatalf("proof %v (%v)", ps, err)

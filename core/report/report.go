@@ -38,27 +38,31 @@ const (
 	Skip Outcome = "skip" // the check could not run (offline, missing document, ...)
 )
 
-// Stable check ids. Tests, the web page (data-check) and the wallet rely on them.
+// CheckID names a check. The ids are stable: tests, the web page
+// (data-check) and the wallet rely on them.
+type CheckID string
+
+// The checks a Report may hold.
 const (
-	CheckFormat       = "format"       // the input was recognised and is well formed
-	CheckProof        = "proof"        // a signature over the credential verified
-	CheckIssuer       = "issuer"       // the signing key belongs to the issuer
-	CheckValidity     = "validity"     // the credential is within its validity dates
-	CheckStatus       = "status"       // not revoked or suspended
-	CheckSchema       = "schema"       // the credential has the shape OB 3.0 / CLR 2.0 require
-	CheckPresentation = "presentation" // holder proof, challenge and domain of a presentation
-	CheckRecipient    = "recipient"    // the credential was issued to the person named by the verifier
-	CheckEndorsements = "endorsements" // embedded endorsements verified
-	CheckRefresh      = "refresh"      // a refresh service was offered or used
-	CheckCredentials  = "credentials"  // nested credentials (CLR, presentation) verified
-	CheckIdentity     = "identity"     // a registry the verifier trusts vouches for the issuer's name
+	CheckFormat       CheckID = "format"       // the input was recognised and is well formed
+	CheckProof        CheckID = "proof"        // a signature over the credential verified
+	CheckIssuer       CheckID = "issuer"       // the signing key belongs to the issuer
+	CheckValidity     CheckID = "validity"     // the credential is within its validity dates
+	CheckStatus       CheckID = "status"       // not revoked or suspended
+	CheckSchema       CheckID = "schema"       // the credential has the shape OB 3.0 / CLR 2.0 require
+	CheckPresentation CheckID = "presentation" // holder proof, challenge and domain of a presentation
+	CheckRecipient    CheckID = "recipient"    // the credential was issued to the person named by the verifier
+	CheckEndorsements CheckID = "endorsements" // embedded endorsements verified
+	CheckRefresh      CheckID = "refresh"      // a refresh service was offered or used
+	CheckCredentials  CheckID = "credentials"  // nested credentials (CLR, presentation) verified
+	CheckIdentity     CheckID = "identity"     // a registry the verifier trusts vouches for the issuer's name
 )
 
 // Required lists the checks a verdict of "verified" depends on, where
 // present: a skip on any of them makes the report "incomplete". The others
 // (format, schema, endorsements, refresh, identity) inform the reader
 // without deciding the verdict, unless they fail.
-var Required = []string{CheckProof, CheckIssuer, CheckValidity, CheckStatus, CheckPresentation, CheckRecipient, CheckCredentials}
+var Required = []CheckID{CheckProof, CheckIssuer, CheckValidity, CheckStatus, CheckPresentation, CheckRecipient, CheckCredentials}
 
 // Verdict is the one-word answer a report gives.
 type Verdict string
@@ -87,8 +91,17 @@ const (
 	RemedyNone Remedy = "none"
 )
 
-// KindPresentation is the Report kind of a Verifiable Presentation.
-const KindPresentation = "VerifiablePresentation"
+// The Report kinds of VC Data Model documents: the most specific of these
+// types the document declares (VerifiableCredential for a credential of no
+// kind ClearBadge knows); "unknown" when it declares none.
+const (
+	KindOpenBadge    = "OpenBadgeCredential"
+	KindAchievement  = "AchievementCredential"
+	KindEndorsement  = "EndorsementCredential"
+	KindCLR          = "ClrCredential"
+	KindPresentation = "VerifiablePresentation"
+	KindCredential   = "VerifiableCredential"
+)
 
 // The Report kinds of Open Badges 2.0 documents: their OB 2.0 class (OB 2.0
 // "Open Badges Vocabulary").
@@ -111,7 +124,7 @@ func IsOB2Kind(kind string) bool {
 
 // Check is one step of verification, written for a reader, not a cryptographer.
 type Check struct {
-	ID      string  `json:"id"`
+	ID      CheckID `json:"id"`
 	Outcome Outcome `json:"outcome"`
 	// Message is the plain-words sentence shown to the user, in English.
 	Message string `json:"message"`
@@ -134,7 +147,7 @@ type Check struct {
 // Missing is one thing an "incomplete" report waits for: a required check
 // that could not run, and what would complete it.
 type Missing struct {
-	Check   string            `json:"check"`
+	Check   CheckID           `json:"check"`
 	Message string            `json:"message"`
 	Code    string            `json:"code"`
 	Params  map[string]string `json:"params,omitempty"`
@@ -221,12 +234,12 @@ type Report struct {
 }
 
 // Add appends a check whose message is t (see Say).
-func (r *Report) Add(id string, o Outcome, t Text, detail string) {
+func (r *Report) Add(id CheckID, o Outcome, t Text, detail string) {
 	r.Checks = append(r.Checks, t.Check(id, o, detail))
 }
 
 // Check returns the first check with the given id, or nil.
-func (r *Report) Check(id string) *Check {
+func (r *Report) Check(id CheckID) *Check {
 	for i := range r.Checks {
 		if r.Checks[i].ID == id {
 			return &r.Checks[i]
@@ -284,7 +297,7 @@ func (r *Report) judge() (Verdict, []Missing) {
 	return Verified, nil
 }
 
-func required(id string) bool {
+func required(id CheckID) bool {
 	for _, r := range Required {
 		if r == id {
 			return true

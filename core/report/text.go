@@ -88,7 +88,7 @@ func (t Text) Then(more ...Text) Text {
 }
 
 // Check is a check whose message is t.
-func (t Text) Check(id string, o Outcome, detail string) Check {
+func (t Text) Check(id CheckID, o Outcome, detail string) Check {
 	c := Check{ID: id, Outcome: o, Detail: detail}
 	c.Say(t)
 	return c

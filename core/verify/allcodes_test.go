@@ -139,10 +139,10 @@ func everyCode(t *testing.T, where string, r *report.Report, cat map[string]stri
 		}
 	}
 	for _, c := range r.Checks {
-		say("check "+c.ID, c.Code, c.Params, c.More, c.Message)
+		say("check "+string(c.ID), c.Code, c.Params, c.More, c.Message)
 	}
 	for _, m := range r.Missing {
-		say("missing "+m.Check, m.Code, m.Params, m.More, m.Message)
+		say("missing "+string(m.Check), m.Code, m.Params, m.More, m.Message)
 	}
 	for _, n := range r.Credentials {
 		everyCode(t, where+" > "+n.Source, n, cat, seen)

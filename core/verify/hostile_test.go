@@ -15,6 +15,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/fetch/httpfetch"
 	"github.com/clearbadge/clearbadge/core/internal/proof"
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/verify"
 	"github.com/clearbadge/clearbadge/core/work"
@@ -30,7 +31,7 @@ func verifyCounted(in hostile.Input, opts ...verify.Option) (*report.Report, *wo
 	return r, &c
 }
 
-func wantCheck(t *testing.T, r *report.Report, id string, o report.Outcome, text string) {
+func wantCheck(t *testing.T, r *report.Report, id report.CheckID, o report.Outcome, text string) {
 	t.Helper()
 	c := r.Check(id)
 	if c == nil || (o != "" && c.Outcome != o) || !strings.Contains(c.Message+" "+c.Detail, text) {
@@ -146,7 +147,7 @@ func TestLocalDocumentsNotFetched(t *testing.T) {
 	doc["credentialStatus"] = map[string]any{"id": srv.URL + "/status#1", "type": "BitstringStatusListEntry",
 		"statusPurpose": "revocation", "statusListIndex": "1", "statusListCredential": srv.URL + "/status"}
 	doc["credentialSchema"] = []any{map[string]any{"id": srv.URL + "/schema.json", "type": "JsonSchema"}}
-	linked := hostile.Input{Name: "status and schema on 127.0.0.1", Data: mustJSON(t, hostile.Sign(doc))}
+	linked := hostile.Input{Name: "status and schema on 127.0.0.1", Data: testutil.JSON(t, hostile.Sign(doc))}
 
 	for _, in := range []hostile.Input{didWeb, linked} {
 		r, c := verifyCounted(in, online(srv, false)...)
@@ -171,7 +172,7 @@ func TestLocalDocumentsNotFetched(t *testing.T) {
 	var m map[string]any
 	json.Unmarshal(linked.Data, &m)
 	m["name"] = "Tampered"
-	r, _ := verifyCounted(hostile.Input{Name: "tampered", Data: mustJSON(t, m)}, verify.WithFetcher(spy), verify.WithPrivateNetwork(true))
+	r, _ := verifyCounted(hostile.Input{Name: "tampered", Data: testutil.JSON(t, m)}, verify.WithFetcher(spy), verify.WithPrivateNetwork(true))
 	if asked.Load() != 0 {
 		t.Errorf("a credential whose proof failed made %d requests", asked.Load())
 	}
@@ -189,7 +190,7 @@ func TestDeadlineAndBudget(t *testing.T) {
 				"statusPurpose": "revocation", "statusListIndex": "1", "statusListCredential": fmt.Sprintf("%s/list/%d", base, i)})
 		}
 		doc["credentialStatus"] = entries
-		return hostile.Input{Name: fmt.Sprintf("%d status lists", n), Data: mustJSON(t, hostile.Sign(doc))}
+		return hostile.Input{Name: fmt.Sprintf("%d status lists", n), Data: testutil.JSON(t, hostile.Sign(doc))}
 	}
 
 	// Slow: 5 lists that never answer; each request may wait 10 s but all
@@ -215,12 +216,4 @@ func TestDeadlineAndBudget(t *testing.T) {
 	// The lists fetched are not credentials (a fail); those past the
 	// budget were not fetched.
 	wantCheck(t, r, report.CheckStatus, "", "would pass 16777216 bytes; entry 10: "+large.URL+"/list/9: "+large.URL+"/list/9: not fetched: this verification's documents already reached")
-}
-
-func mustJSON(t *testing.T, v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

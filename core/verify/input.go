@@ -88,7 +88,7 @@ func (s *session) ob2() *ob2.Verifier {
 
 // document verifies a decoded JSON object: a presentation or a credential.
 func (s *session) document(ctx context.Context, doc map[string]any, format string) *report.Report {
-	if credential.Kind(doc) == credential.KindPresentation {
+	if credential.Kind(doc) == report.KindPresentation {
 		return s.presentation(ctx, doc, format)
 	}
 	return s.credential(ctx, doc, format, nil)

@@ -43,9 +43,9 @@ type ob2Want struct {
 	verified bool
 	kind     string
 	// failed is the check that must fail (empty: none may fail).
-	failed string
+	failed report.CheckID
 	// flagged is a check that must be warn or skip while nothing fails.
-	flagged string
+	flagged report.CheckID
 }
 
 // TestOB2ValidatorVectors runs every file of 1EdTech's OB 2.0 validator

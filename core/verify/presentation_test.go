@@ -383,3 +383,28 @@ func TestPeerPresentations(t *testing.T) {
 		})
 	}
 }
+
+func TestUnsignedPresentationWrapper(t *testing.T) {
+	p := newParty(t, holder.Ed25519)
+	var badge any
+	_ = json.Unmarshal(p.badge, &badge)
+	wrapper, _ := json.Marshal(map[string]any{
+		"@context": []any{"https://www.w3.org/ns/credentials/v2"},
+		"type":     []any{"VerifiablePresentation"},
+		"name":     "Doctor of Medicine", "description": "Awarded with honours",
+		"issuer":               map[string]any{"name": "Harvard University"},
+		"image":                "https://evil.example/harvard-seal.png",
+		"verifiableCredential": []any{badge},
+	})
+	r := verifyVP(wrapper)
+	want(t, r, report.Incomplete, outcomes("presentation", report.Skip, "credentials", report.Pass))
+	s, _ := json.Marshal(r.Summary)
+	for _, w := range []string{"Doctor of Medicine", "Harvard", "harvard-seal", "honours"} {
+		if strings.Contains(string(s), w) {
+			t.Errorf("the summary repeats the unsigned wrapper's %q: %s", w, s)
+		}
+	}
+	if len(r.Credentials) != 1 || r.Credentials[0].Verdict != report.Verified {
+		t.Errorf("the inner credential keeps its own verdict: %+v", r.Credentials)
+	}
+}

@@ -21,7 +21,7 @@ var at = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 // but verified), and the outcome of the checks that matter for it.
 type expect struct {
 	verdict report.Verdict
-	checks  map[string]report.Outcome
+	checks  map[report.CheckID]report.Outcome
 }
 
 func run(t *testing.T, path string, opts ...verify.Option) *report.Report {
@@ -58,7 +58,7 @@ func check(t *testing.T, r *report.Report, e expect) {
 func dump(r *report.Report) string {
 	var b strings.Builder
 	for _, c := range r.Checks {
-		b.WriteString("  " + c.ID + " " + string(c.Outcome) + ": " + c.Message + " [" + c.Detail + "]\n")
+		b.WriteString("  " + string(c.ID) + " " + string(c.Outcome) + ": " + c.Message + " [" + c.Detail + "]\n")
 	}
 	return b.String()
 }
@@ -70,7 +70,7 @@ func dump(r *report.Report) string {
 // they are incomplete, and say that going online would complete them.
 func TestSpecVectors(t *testing.T) {
 	dir := vectors.Dir(t, "1edtech")
-	ok := expect{verdict: report.Incomplete, checks: map[string]report.Outcome{
+	ok := expect{verdict: report.Incomplete, checks: map[report.CheckID]report.Outcome{
 		"format": report.Pass, "proof": report.Pass, "issuer": report.Skip, "validity": report.Pass, "schema": report.Pass,
 	}}
 	for _, f := range []string{"spec-test-vectors/obv3p0/credential-signed.json", "spec-test-vectors/clrv2p0/credential-signed.json"} {
@@ -90,11 +90,11 @@ func TestSpecVectors(t *testing.T) {
 			switch base := filepath.Base(f); {
 			case base == "ob-complete.di.json" || base == "ob-endorsement.di.json":
 				// They name a 1EdTechRevocationList at a URL: offline, status is skipped.
-				e = expect{verdict: report.Incomplete, checks: map[string]report.Outcome{"proof": report.Pass, "issuer": report.Skip, "status": report.Skip}}
+				e = expect{verdict: report.Incomplete, checks: map[report.CheckID]report.Outcome{"proof": report.Pass, "issuer": report.Skip, "status": report.Skip}}
 			case strings.HasSuffix(f, ".jwt"):
 				// SOURCES.md: the rendered JWTs have no nbf claim (OB 3.0 §8.2.4
 				// requires one) and carry their key as a bare jwk header.
-				e = expect{verdict: report.Incomplete, checks: map[string]report.Outcome{
+				e = expect{verdict: report.Incomplete, checks: map[report.CheckID]report.Outcome{
 					"format": report.Warn, "proof": report.Pass, "issuer": report.Skip, "validity": report.Pass,
 				}}
 			}
@@ -130,14 +130,14 @@ func TestValidatorVectors(t *testing.T) {
 	// fragment of https issuer ids on example domains: the signatures
 	// verify, but only the issuer's document could tie the key to it, so
 	// offline they are incomplete (issuer skipped).
-	valid := expect{verdict: report.Incomplete, checks: map[string]report.Outcome{"proof": P, "issuer": S}}
-	jwkValid := expect{verdict: report.Incomplete, checks: map[string]report.Outcome{"proof": P, "format": W, "issuer": S}}
+	valid := expect{verdict: report.Incomplete, checks: map[report.CheckID]report.Outcome{"proof": P, "issuer": S}}
+	jwkValid := expect{verdict: report.Incomplete, checks: map[report.CheckID]report.Outcome{"proof": P, "format": W, "issuer": S}}
 	cases := map[string]expect{
 		"ob30/simple.json":                 valid,
 		"ob30/simple-context-alias.json":   valid,
 		"ob30/simple-context-version.json": valid,
 		// An opaque (urn:uuid) issuer cannot be tied to its did:key.
-		"ob30/simple-did-key-method.json":  {verdict: report.Incomplete, checks: map[string]report.Outcome{"proof": P, "issuer": S}},
+		"ob30/simple-did-key-method.json":  {verdict: report.Incomplete, checks: map[report.CheckID]report.Outcome{"proof": P, "issuer": S}},
 		"ob30/simple-did-web-method.json":  valid,
 		"ob30/simple-multiple-proofs.json": valid,
 		"ob30/simple-eddsa-2022.json":      valid,
@@ -152,27 +152,27 @@ func TestValidatorVectors(t *testing.T) {
 		"ob30/simple-jwt.svg":              jwkValid,
 		"ob30/simple-jwt_v1.png":           jwkValid,
 		"ob30/simple-jwt_v1.svg":           jwkValid,
-		"ob30/simple-err-expired.json":     {checks: map[string]report.Outcome{"proof": P, "validity": F}},
-		"ob30/simple-err-issued.json":      {checks: map[string]report.Outcome{"proof": P, "validity": F}},
-		"ob30/simple-err-issuer.json":      {verdict: report.NotVerified, checks: map[string]report.Outcome{"proof": P, "issuer": F, "schema": W}},
-		"ob30/simple-err-proof-value.json": {checks: map[string]report.Outcome{"proof": F}},
-		"ob30/simple-err-type.json":        {checks: map[string]report.Outcome{"proof": F}},
-		"ob30/simple-err-context.json":     {checks: map[string]report.Outcome{"format": F}},
-		"ob30/simple-noproof.json":         {checks: map[string]report.Outcome{"proof": F}},
-		"ob30/simple.jwt":                  {checks: map[string]report.Outcome{"proof": F}},
-		"ob30/complete_v1.json":            {checks: map[string]report.Outcome{"proof": S}},
+		"ob30/simple-err-expired.json":     {checks: map[report.CheckID]report.Outcome{"proof": P, "validity": F}},
+		"ob30/simple-err-issued.json":      {checks: map[report.CheckID]report.Outcome{"proof": P, "validity": F}},
+		"ob30/simple-err-issuer.json":      {verdict: report.NotVerified, checks: map[report.CheckID]report.Outcome{"proof": P, "issuer": F, "schema": W}},
+		"ob30/simple-err-proof-value.json": {checks: map[report.CheckID]report.Outcome{"proof": F}},
+		"ob30/simple-err-type.json":        {checks: map[report.CheckID]report.Outcome{"proof": F}},
+		"ob30/simple-err-context.json":     {checks: map[report.CheckID]report.Outcome{"format": F}},
+		"ob30/simple-noproof.json":         {checks: map[report.CheckID]report.Outcome{"proof": F}},
+		"ob30/simple.jwt":                  {checks: map[report.CheckID]report.Outcome{"proof": F}},
+		"ob30/complete_v1.json":            {checks: map[report.CheckID]report.Outcome{"proof": S}},
 		// Key not resolvable: a bare multikey, an unknown DID method, an unknown scheme.
-		"ob30/simple-err-proof-method-no-scheme.json":          {checks: map[string]report.Outcome{"proof": F}},
-		"ob30/simple-err-proof-method-unknown-did-method.json": {checks: map[string]report.Outcome{"proof": F}},
-		"ob30/simple-err-proof-method-unknown-scheme.json":     {checks: map[string]report.Outcome{"proof": F}},
-		"ob30/simple-err-proof-method.json":                    {checks: map[string]report.Outcome{"proof": F}},
-		"clr20/simple.json":                                    {verdict: report.Incomplete, checks: map[string]report.Outcome{"proof": P, "credentials": S}},
-		"clr20/simple_v1.json":                                 {verdict: report.Incomplete, checks: map[string]report.Outcome{"proof": P, "credentials": S}},
+		"ob30/simple-err-proof-method-no-scheme.json":          {checks: map[report.CheckID]report.Outcome{"proof": F}},
+		"ob30/simple-err-proof-method-unknown-did-method.json": {checks: map[report.CheckID]report.Outcome{"proof": F}},
+		"ob30/simple-err-proof-method-unknown-scheme.json":     {checks: map[report.CheckID]report.Outcome{"proof": F}},
+		"ob30/simple-err-proof-method.json":                    {checks: map[report.CheckID]report.Outcome{"proof": F}},
+		"clr20/simple.json":                                    {verdict: report.Incomplete, checks: map[report.CheckID]report.Outcome{"proof": P, "credentials": S}},
+		"clr20/simple_v1.json":                                 {verdict: report.Incomplete, checks: map[report.CheckID]report.Outcome{"proof": P, "credentials": S}},
 		// Its first credential embeds an EndorsementCredential without the
 		// `name` OB 3.0 §B.1.6 requires: a schema note, not a failure.
-		"clr20/complex.json":        {verdict: report.Incomplete, checks: map[string]report.Outcome{"proof": P, "credentials": S}},
-		"clr20/simple.jwt":          {verdict: report.Incomplete, checks: map[string]report.Outcome{"proof": P, "credentials": S}},
-		"clr20/simple-noproof.json": {checks: map[string]report.Outcome{"proof": F, "credentials": F}},
+		"clr20/complex.json":        {verdict: report.Incomplete, checks: map[report.CheckID]report.Outcome{"proof": P, "credentials": S}},
+		"clr20/simple.jwt":          {verdict: report.Incomplete, checks: map[report.CheckID]report.Outcome{"proof": P, "credentials": S}},
+		"clr20/simple-noproof.json": {checks: map[report.CheckID]report.Outcome{"proof": F, "credentials": F}},
 	}
 	for f, e := range cases {
 		t.Run(f, func(t *testing.T) { check(t, run(t, filepath.Join(dir, f)), e) })

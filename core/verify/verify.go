@@ -10,6 +10,13 @@
 // validity dates, revocation status, schema, recipient, endorsements; a CLR
 // (CLR 2.0) then verifies each credential it carries, and a presentation
 // (VC 2.0 §4.13) its holder's proof and every credential inside.
+//
+// Each check is a file of its own named for its check id (format.go,
+// proof.go, issuer.go, identity.go, validity.go, status.go, schema.go,
+// recipient.go, endorsements.go, credentials.go, refresh.go,
+// presentation.go), with its tests beside it (validity_test.go, ...).
+// input.go tells what the input is, credential.go runs a credential's checks
+// in order, and jwt.go verifies what comes secured as a JWS.
 package verify
 
 import (
@@ -161,4 +168,17 @@ func (v *Verifier) Verify(ctx context.Context, input []byte, source string) *rep
 	r := s.input(ctx, bytes.TrimSpace(input))
 	r.Source = source
 	return r
+}
+
+// remedy says what would let a check that needs the document at url run:
+// online checks when offline, the document itself when online checks ran
+// and it did not answer, nothing when there is no document to ask.
+func (s *session) remedy(url string) report.Remedy {
+	switch {
+	case url == "":
+		return report.RemedyNone
+	case s.offline:
+		return report.RemedyOnline
+	}
+	return report.RemedyDocument
 }

@@ -3,7 +3,8 @@
 // with visible focus in a logical order; verdicts are announced through a
 // live region and carry words and marks, not colour alone; the layout
 // reflows at 320 px and at 200 % zoom; reduced motion and forced colours are
-// respected. Screenshots: tests/out/a11y-320.png, a11y-forced-colors.png.
+// respected, on the page and in the widget. Screenshots:
+// tests/out/a11y-320.png, a11y-forced-colors.png, a11y-widget-forced-colors.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -245,5 +246,74 @@ test('the widget: no axe violation closed and with its checks open; keyboard ope
     await assertNoHorizontalScroll(page, 'widget');
   } finally {
     await ctx.close();
+  }
+});
+
+// widgetHost opens the portfolio page with its two widgets, once both are
+// checked, in a context with opts (reduced motion, forced colours, a size).
+async function widgetHost(opts = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 900, height: 900 }, ...opts });
+  const page = await ctx.newPage();
+  await page.goto(host.url);
+  await page.waitForFunction(() => ['ok', 'bad'].every((id) => {
+    const v = document.getElementById(id).getAttribute('verdict');
+    return v && v !== 'pending';
+  }), null, { timeout: 60000 });
+  return { ctx, page };
+}
+
+test('the widget: reflows at 320 px and 200 % zoom; reduced motion and forced colours respected', async () => {
+  const out = ensureOutDir();
+  for (const opts of [{ viewport: { width: 320, height: 800 } }, { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 }]) {
+    const { ctx, page } = await widgetHost(opts);
+    try {
+      await page.$eval('#bad', (el) => el.shadowRoot.querySelector('.toggle').click());
+      await assertNoHorizontalScroll(page, `widget at ${opts.viewport.width}px x${opts.deviceScaleFactor || 1}`);
+    } finally {
+      await ctx.close();
+    }
+  }
+  // Reduced motion: the widget's spinner stands still, its toggle does not
+  // animate.
+  {
+    const { ctx, page } = await widgetHost({ reducedMotion: 'reduce' });
+    try {
+      const motion = await page.$eval('#ok', (el) => {
+        const s = document.createElement('span');
+        s.className = 'spinner';
+        el.shadowRoot.append(s);
+        const mark = el.shadowRoot.querySelector('.toggle-mark');
+        const r = { spinner: getComputedStyle(s).animationName, mark: mark ? getComputedStyle(mark).transitionDuration : '0s' };
+        s.remove();
+        return r;
+      });
+      assert.equal(motion.spinner, 'none');
+      assert.equal(motion.mark, '0s');
+    } finally {
+      await ctx.close();
+    }
+  }
+  // Forced colours: every mark stays visible in the system's text colour,
+  // and the verdict line keeps a border.
+  {
+    const { ctx, page } = await widgetHost({ forcedColors: 'active' });
+    try {
+      await page.$eval('#bad', (el) => el.shadowRoot.querySelector('.toggle').click());
+      for (const id of ['ok', 'bad']) {
+        const got = await page.$eval(`#${id}`, (el) => ({
+          marks: [...el.shadowRoot.querySelectorAll('.verdict-icon, .icon')].map((m) => {
+            const cs = getComputedStyle(m);
+            return { stroke: cs.stroke, bg: cs.backgroundColor };
+          }),
+          border: getComputedStyle(el.shadowRoot.querySelector('.status')).borderStyle,
+        }));
+        assert.ok(got.marks.length > 0, `${id}: no marks`);
+        for (const m of got.marks) assert.notEqual(m.stroke, m.bg, `${id}: a mark vanishes in forced colours: ${JSON.stringify(m)}`);
+        assert.notEqual(got.border, 'none', `${id}: the verdict line has no border in forced colours`);
+      }
+      await page.locator('main').screenshot({ path: path.join(out, 'a11y-widget-forced-colors.png') });
+    } finally {
+      await ctx.close();
+    }
   }
 });

@@ -3,11 +3,14 @@
 // web/i18n/messages.mjs by a Go test, in all three, with the same
 // parameters); the page picks the reader's language from navigator.languages
 // and has a switch; the widget follows its lang attribute, else the page's;
-// a verified and a failed card are drawn in each language; right-to-left
-// works. Screenshot: tests/out/page-es.png.
+// a verified and a failed card are drawn in each language (page and widget),
+// and a message of several sentences is said whole; right-to-left works. The
+// wallet's service worker and content script have their own catalogue
+// (extension/words.js), checked here too. Screenshot: tests/out/page-es.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import vm from 'node:vm';
 import path from 'node:path';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { root, webDir, requireBuild, startServer, launch, ensureOutDir, waitForResults } from './helpers.mjs';
@@ -86,6 +89,30 @@ test('the catalogues: every UI string and every core message code in English, Sp
   }
 });
 
+test('the wallet service worker and content script: every word in English, Spanish and French', () => {
+  // words.js is a classic script (no import/export) that defines Words.
+  const sandbox = { self: {} };
+  vm.runInNewContext(readFileSync(path.join(root, 'extension', 'words.js'), 'utf8'), sandbox);
+  const { WORDS, LANGS: langs, say } = sandbox.self.Words;
+  assert.deepEqual([...langs], Object.keys(LANGS));
+  for (const [key, e] of Object.entries(WORDS)) {
+    for (const l of langs) {
+      assert.ok(typeof e[l] === 'string' && e[l].trim(), `${key} has no ${l}`);
+      assert.deepEqual(params(e[l]), params(e.en), `${key} in ${l}: parameters differ from English`);
+    }
+  }
+  assert.equal(say('es', 'vault.damaged', { why: { key: 'vault.why-truncated', params: { part: 'data' } } }),
+    'La cartera guardada está dañada (su parte data está truncada).', 'words inside words');
+  // Every key the scripts use is here, and none says a sentence of its own
+  // outside the catalogue.
+  for (const f of ['background.js', 'vault.js', 'content.js']) {
+    const src = readFileSync(path.join(root, 'extension', f), 'utf8');
+    for (const m of src.matchAll(/'((?:bg|vault|content)\.(?!js')[a-z-]+)'/g)) assert.ok(WORDS[m[1]], `${f} uses "${m[1]}", which words.js lacks`);
+    const bare = [...src.matchAll(/(?:Error\((?:'[a-z-]+', )?|text: |note\(li, |head\(|message: |title: )[`'"]([A-Z][^`'"]*[a-z.…])[`'"]/g)].map((m) => m[1]);
+    assert.deepEqual(bare, [], `${f}: English said outside words.js`);
+  }
+});
+
 let server; let browser; let host;
 
 before(async () => {
@@ -94,12 +121,16 @@ before(async () => {
   browser = await launch();
   const srv = http.createServer((req, res) => {
     if (req.url === '/sample.json') { res.setHeader('Content-Type', 'application/json'); res.end(readFileSync(sample('sample.json'))); return; }
+    if (req.url === '/tampered.json') { res.setHeader('Content-Type', 'application/json'); res.end(readFileSync(sample('sample-tampered.json'))); return; }
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Portfolio</title>
 <script type="module" src="${server.origin}/widget.mjs"></script></head><body><main>
 <clearbadge-verify id="page-lang" src="/sample.json"></clearbadge-verify>
 <clearbadge-verify id="own-lang" lang="es-MX" src="/sample.json"></clearbadge-verify>
 <clearbadge-verify id="unknown" lang="de" src="/sample.json"></clearbadge-verify>
+<clearbadge-verify id="bad-page-lang" src="/tampered.json"></clearbadge-verify>
+<clearbadge-verify id="bad-es" lang="es" src="/tampered.json"></clearbadge-verify>
+<clearbadge-verify id="bad-en" lang="en" src="/tampered.json"></clearbadge-verify>
 </main></body></html>`);
   });
   await new Promise((r) => srv.listen(0, '127.0.0.1', r));
@@ -121,9 +152,9 @@ async function open(query = '', opts = {}) {
 }
 
 const EXPECT = {
-  en: { verified: 'Verified', failed: 'Not verified', signature: 'Signature', intact: /The issuer's signature is intact/, changed: /This credential was changed after it was signed/, h1: 'Check a digital badge', from: /Valid from March 1, 2025/ },
-  es: { verified: 'Verificada', failed: 'No verificada', signature: 'Firma', intact: /La firma del emisor está intacta/, changed: /Esta credencial se modificó/, h1: 'Compruebe una insignia digital', from: /Válida desde el 1 de marzo de 2025/ },
-  fr: { verified: 'Vérifiée', failed: 'Non vérifiée', signature: 'Signature', intact: /La signature de l’émetteur est intacte/, changed: /Cette attestation a été modifiée/, h1: 'Vérifier un badge numérique', from: /Valide à partir du 1 mars 2025/ },
+  en: { verified: 'Verified', failed: 'Not verified', signature: 'Signature', intact: /The issuer's signature is intact/, changed: /This credential was changed after it was signed/, h1: 'Check a digital badge', from: /Valid from March 1, 2025/, notCredential: /^This file is not a credential\. ClearBadge reads Open Badges 3\.0/ },
+  es: { verified: 'Verificada', failed: 'No verificada', signature: 'Firma', intact: /La firma del emisor está intacta/, changed: /Esta credencial se modificó/, h1: 'Compruebe una insignia digital', from: /Válida desde el 1 de marzo de 2025/, notCredential: /^Este archivo no es una credencial\. ClearBadge lee credenciales/ },
+  fr: { verified: 'Vérifiée', failed: 'Non vérifiée', signature: 'Signature', intact: /La signature de l’émetteur est intacte/, changed: /Cette attestation a été modifiée/, h1: 'Vérifier un badge numérique', from: /Valide à partir du 1 mars 2025/, notCredential: /^Ce fichier n’est pas une attestation\. ClearBadge lit les attestations/ },
 };
 
 for (const [l, want] of Object.entries(EXPECT)) {
@@ -156,6 +187,13 @@ for (const [l, want] of Object.entries(EXPECT)) {
         // The status line speaks the language too.
         assert.doesNotMatch(await page.textContent('#status'), /files checked/);
       }
+      // A message of two sentences (code, then more) is said whole.
+      await page.fill('#paste-text', 'this is not a credential');
+      await page.click('#paste-go');
+      assert.ok((await waitForResults(page, 3)).some((r) => r.verdict === 'error'));
+      const why = await page.$eval('#results > [data-verdict="error"] .verdict-why', (el) => ({ text: el.textContent, lang: el.closest('[lang]').getAttribute('lang') }));
+      assert.match(why.text, want.notCredential);
+      assert.equal(why.lang, l);
       if (l === 'es') {
         // English left inside a Spanish page is marked lang="en"; axe checks
         // the lang attributes too.
@@ -194,12 +232,12 @@ test('the language follows navigator.languages; the switch changes it, cards inc
   }
 });
 
-test('the widget speaks its lang attribute, else the page\'s', async () => {
+test('the widget speaks its lang attribute, else the page\'s: a verified and a failed badge in each language', async () => {
   const ctx = await browser.newContext();
   try {
     const page = await ctx.newPage();
     await page.goto(host.url);
-    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')].every((el) => el.verdict === 'verified'), null, { timeout: 60000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')].every((el) => el.verdict && el.verdict !== 'pending'), null, { timeout: 60000 });
     const got = await page.$$eval('clearbadge-verify', (els) => els.map((el) => ({
       id: el.id, label: el.shadowRoot.querySelector('.label').textContent, lang: el.shadowRoot.querySelector('.card').getAttribute('lang'),
     })));
@@ -207,7 +245,15 @@ test('the widget speaks its lang attribute, else the page\'s', async () => {
       { id: 'page-lang', label: 'Vérifiée', lang: 'fr' },
       { id: 'own-lang', label: 'Verificada', lang: 'es' },
       { id: 'unknown', label: 'Verified', lang: 'en' },
+      { id: 'bad-page-lang', label: 'Non vérifiée', lang: 'fr' },
+      { id: 'bad-es', label: 'No verificada', lang: 'es' },
+      { id: 'bad-en', label: 'Not verified', lang: 'en' },
     ]);
+    // Why it failed, in the same language.
+    const why = (id) => page.$eval(`#${id}`, (el) => el.shadowRoot.querySelector('.why').textContent);
+    assert.match(await why('bad-page-lang'), /^Cette attestation a été modifiée après sa signature/);
+    assert.match(await why('bad-es'), /^Esta credencial se modificó después de firmarse/);
+    assert.match(await why('bad-en'), /^This credential was changed after it was signed/);
     await page.$eval('#own-lang', (el) => el.setAttribute('lang', 'en'));
     assert.equal(await page.$eval('#own-lang', (el) => el.shadowRoot.querySelector('.label').textContent), 'Verified');
   } finally {

@@ -39,7 +39,6 @@ test('the wallet by keyboard alone, with no axe violation in any state', async (
 
     // Share: select a credential with Space, Tab to "Create presentation",
     // Enter; the presentation has focus.
-    await page.focus('#search');
     await tabTo(page, (f) => f.tag === 'input' && /-pick$/.test(f.id));
     await page.keyboard.press('Space');
     await tabTo(page, (f) => f.id === 'present');
@@ -50,8 +49,7 @@ test('the wallet by keyboard alone, with no axe violation in any state', async (
 
     // Delete with the keyboard, then undo with the keyboard: focus moves to
     // the next card's delete button, and the undo bar is reachable.
-    await page.focus('#search');
-    await tabTo(page, (f) => f.text.startsWith('Delete'));
+    await tabTo(page, (f) => f.text.startsWith('Delete'), { max: 120 });
     await page.keyboard.press('Enter');
     await waitForCards(page, 2);
     await statusText(page, /Deleted .* Undo is available/);
@@ -73,7 +71,7 @@ test('the wallet by keyboard alone, with no axe violation in any state', async (
     await assertNoHorizontalScroll(page, 'full page');
 
     // Lock with the keyboard: back to the passphrase form, focused.
-    await page.focus('#lock');
+    await tabTo(page, (f) => f.id === 'lock', { back: true, max: 120 });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.body.dataset.view === 'locked');
     assert.equal(await focusedId(page), 'passphrase');

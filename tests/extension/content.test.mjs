@@ -182,3 +182,23 @@ test('content script: a page without credentials shows nothing', async () => {
   assert.equal(await page.locator('#clearbadge-notice').count(), 0);
   await page.close();
 });
+
+test('content script: the notice speaks the language chosen in the wallet', async () => {
+  await w.sw.evaluate(() => chrome.storage.local.set({ lang: 'es' }));
+  const page = await w.ctx.newPage();
+  try {
+    await page.goto(`${origin}/page.html`);
+    await page.locator('#clearbadge-notice').waitFor({ state: 'attached', timeout: 15000 });
+    const text = await noticeText(page);
+    assert.match(text, /ClearBadge encontró 5 posibles credenciales en esta página/);
+    assert.match(text, /Mostrar/);
+    const labels = await page.$eval('#clearbadge-notice', (n) => [...n.shadowRoot.querySelectorAll('.lbl')].map((e) => e.textContent));
+    assert.match(labels[0], /^En la página: /);
+    assert.match(labels[1], /^Enlace: /);
+    assert.equal(await page.$eval('#clearbadge-notice', (n) => n.shadowRoot.querySelector('[data-action="open"]').textContent), 'Abrir en ClearBadge');
+    assert.equal(await page.$eval('#clearbadge-notice', (n) => n.shadowRoot.querySelector('.close').getAttribute('aria-label')), 'Cerrar el aviso de ClearBadge');
+  } finally {
+    await page.close();
+    await w.sw.evaluate(() => chrome.storage.local.set({ lang: 'en' }));
+  }
+});

@@ -3,8 +3,11 @@
 // language; a verified and a failed card in each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
-  sample, openWallet, unlock, waitForCards, sharedWallet,
+  sample, openWallet, unlock, waitForCards, sharedWallet, importFiles, statusText, submitPassphrase,
 } from './helpers.mjs';
 
 const shared = sharedWallet();
@@ -36,5 +39,26 @@ test('the wallet speaks the language chosen in it, cards included', async () => 
     } finally {
       await page.close();
     }
+  }
+});
+
+test('the service worker answers in the wallet language: refusals and a wrong passphrase', async () => {
+  await shared.w.sw.evaluate(() => chrome.storage.local.set({ lang: 'fr' }));
+  const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
+  try {
+    await waitForCards(page, 2);
+    const dir = mkdtempSync(path.join(tmpdir(), 'cb-lang-'));
+    const bad = path.join(dir, 'pas-une-attestation.json');
+    writeFileSync(bad, '{"hello": "world"');
+    await importFiles(page, [bad]);
+    await statusText(page, /pas-une-attestation\.json n’a pas été importé : ce n’est pas une attestation que ClearBadge sait lire\./);
+    await page.click('#lock');
+    await page.waitForSelector('input[type=password][name=passphrase]');
+    await submitPassphrase(page, 'not the passphrase');
+    await page.waitForFunction(() => /Phrase secrète incorrecte\. Rien n’a été modifié\./.test(document.querySelector('#unlock-error')?.textContent || ''));
+    await unlock(page);
+  } finally {
+    await page.close();
+    await shared.w.sw.evaluate(() => chrome.storage.local.set({ lang: 'en' }));
   }
 });

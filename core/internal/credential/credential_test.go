@@ -3,6 +3,8 @@ package credential
 import (
 	"strings"
 	"testing"
+
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 func TestDecodeLimits(t *testing.T) {
@@ -46,7 +48,7 @@ func TestSummarize(t *testing.T) {
 		s.Image != "data:image/png;base64,AA==" || s.ValidFrom != "2024-01-01T00:00:00Z" {
 		t.Errorf("summary %+v", s)
 	}
-	if Kind(doc) != KindOpenBadge || Version(doc) != 2 {
+	if Kind(doc) != report.KindOpenBadge || Version(doc) != 2 {
 		t.Errorf("kind %s version %d", Kind(doc), Version(doc))
 	}
 }

@@ -6,22 +6,14 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/rsa"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
 	"strings"
 	"testing"
-)
 
-func jwkOf(t *testing.T, m map[string]string) []byte {
-	t.Helper()
-	b, err := json.Marshal(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
+)
 
 func TestParseJWK(t *testing.T) {
 	k := testKeys()
@@ -43,7 +35,7 @@ func TestParseJWK(t *testing.T) {
 			{"RSA", map[string]string{"kty": "RSA", "n": n, "e": e, "alg": "RS256", "use": "sig"}, r},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				got, err := ParseJWK(jwkOf(t, tc.jwk))
+				got, err := ParseJWK(testutil.JSON(t, tc.jwk))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -64,14 +56,14 @@ func TestParseJWK(t *testing.T) {
 			jwk  string
 			want func(error) bool
 		}{
-			{"private EC", string(jwkOf(t, map[string]string{"kty": "EC", "crv": "P-256", "x": x, "y": y, "d": x})), isErr(ErrPrivateJWK)},
-			{"private RSA (CRT member only)", string(jwkOf(t, map[string]string{"kty": "RSA", "n": n, "e": e, "qi": e})), isErr(ErrPrivateJWK)},
+			{"private EC", string(testutil.JSON(t, map[string]string{"kty": "EC", "crv": "P-256", "x": x, "y": y, "d": x})), isErr(ErrPrivateJWK)},
+			{"private RSA (CRT member only)", string(testutil.JSON(t, map[string]string{"kty": "RSA", "n": n, "e": e, "qi": e})), isErr(ErrPrivateJWK)},
 			{"symmetric", `{"kty":"oct","k":"c2VjcmV0"}`, isErr(ErrPrivateJWK)},
 			{"oct without k", `{"kty":"oct"}`, asKeyError},
-			{"X25519", string(jwkOf(t, map[string]string{"kty": "OKP", "crv": "X25519", "x": enc.EncodeToString(ed)})), asKeyError},
-			{"secp256k1", string(jwkOf(t, map[string]string{"kty": "EC", "crv": "secp256k1", "x": x, "y": y})), func(e error) bool { return e != nil }},
-			{"EC point off the curve", string(jwkOf(t, map[string]string{"kty": "EC", "crv": "P-256", "x": x, "y": x})), asMalformed},
-			{"short Ed25519", string(jwkOf(t, map[string]string{"kty": "OKP", "crv": "Ed25519", "x": short})), func(e error) bool { return e != nil }},
+			{"X25519", string(testutil.JSON(t, map[string]string{"kty": "OKP", "crv": "X25519", "x": enc.EncodeToString(ed)})), asKeyError},
+			{"secp256k1", string(testutil.JSON(t, map[string]string{"kty": "EC", "crv": "secp256k1", "x": x, "y": y})), func(e error) bool { return e != nil }},
+			{"EC point off the curve", string(testutil.JSON(t, map[string]string{"kty": "EC", "crv": "P-256", "x": x, "y": x})), asMalformed},
+			{"short Ed25519", string(testutil.JSON(t, map[string]string{"kty": "OKP", "crv": "Ed25519", "x": short})), func(e error) bool { return e != nil }},
 			{"RSA-1024", rsa1024(t), asKeyError},
 			{"no kty", `{"x":"AA"}`, asMalformed},
 			{"duplicate member", `{"kty":"OKP","crv":"Ed25519","crv":"X25519","x":"AA"}`, asMalformed},
@@ -131,7 +123,7 @@ func rsa1024(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(jwkOf(t, map[string]string{"kty": "RSA", "n": enc.EncodeToString(r.N.Bytes()), "e": "AQAB"}))
+	return string(testutil.JSON(t, map[string]string{"kty": "RSA", "n": enc.EncodeToString(r.N.Bytes()), "e": "AQAB"}))
 }
 
 func FuzzParseJWK(f *testing.F) {

@@ -13,15 +13,16 @@ import (
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/did"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
 )
 
 const jwksURL = "https://issuer.example/.well-known/jwks.json"
 
 func TestJWTKey(t *testing.T) {
-	k, other := newKey(t), newKey(t)
+	k, other := testutil.NewDIDKey(t), testutil.NewDIDKey(t)
 	ctx := context.Background()
 	webDID := "did:web:issuer.example"
-	didDoc := profile(webDID, []any{multikeyVM("#key-1", webDID, k.mb)}, []any{"#key-1"}, nil)
+	didDoc := profile(webDID, []any{multikeyVM("#key-1", webDID, k.Multikey)}, []any{"#key-1"}, nil)
 	withKid := func(m map[string]any, kid string) map[string]any {
 		out := map[string]any{"kid": kid}
 		for k, v := range m {
@@ -36,8 +37,8 @@ func TestJWTKey(t *testing.T) {
 		want              Binding
 		id, controller    string
 	}{
-		{name: "did:key URL", kid: "did:key:" + k.mb + "#" + k.mb, issuer: "did:key:" + k.mb,
-			want: Bound, id: "did:key:" + k.mb + "#" + k.mb, controller: "did:key:" + k.mb},
+		{name: "did:key URL", kid: "did:key:" + k.Multikey + "#" + k.Multikey, issuer: "did:key:" + k.Multikey,
+			want: Bound, id: "did:key:" + k.Multikey + "#" + k.Multikey, controller: "did:key:" + k.Multikey},
 		{name: "fragment relative to a DID issuer", kid: "#key-1", issuer: webDID,
 			docs: map[string]any{"https://issuer.example/.well-known/did.json": didDoc},
 			want: Bound, id: webDID + "#key-1", controller: webDID},
@@ -45,25 +46,25 @@ func TestJWTKey(t *testing.T) {
 			docs: map[string]any{"https://issuer.example/.well-known/did.json": didDoc},
 			want: Bound, id: webDID + "#key-1", controller: webDID},
 		{name: "fragment relative to an https issuer", kid: "#key-1", issuer: issuer,
-			docs: map[string]any{issuer: profile(issuer, []any{multikeyVM("#key-1", issuer, k.mb)}, []any{"#key-1"}, nil)},
+			docs: map[string]any{issuer: profile(issuer, []any{multikeyVM("#key-1", issuer, k.Multikey)}, []any{"#key-1"}, nil)},
 			want: Bound, id: issuer + "#key-1", controller: issuer},
 		{name: "issuer's well-known JWK Set, by fragment", kid: jwksURL + "#a", issuer: issuer,
-			docs: map[string]any{jwksURL: map[string]any{"keys": []any{withKid(jwkOf(other.pub), "b"), withKid(jwkOf(k.pub), "a")}}},
+			docs: map[string]any{jwksURL: map[string]any{"keys": []any{withKid(testutil.JWK(other.Public), "b"), withKid(testutil.JWK(k.Public), "a")}}},
 			want: Bound, id: jwksURL + "#a", controller: issuer},
 		{name: "issuer's well-known JWK Set, iss names someone else", kid: jwksURL + "#a", issuer: issuer,
 			docs: map[string]any{jwksURL: map[string]any{"keys": []any{map[string]any{"kty": "OKP", "crv": "Ed25519",
-				"x": base64.RawURLEncoding.EncodeToString(k.pub), "kid": "a", "iss": "https://evil.example/"}}}},
+				"x": base64.RawURLEncoding.EncodeToString(k.Public), "kid": "a", "iss": "https://evil.example/"}}}},
 			want: NotListed, id: jwksURL + "#a", controller: issuer},
 		{name: "a JWK elsewhere, the issuer's profile lists it", kid: "https://keys.example/k1.json", issuer: issuer,
-			docs: map[string]any{"https://keys.example/k1.json": jwkOf(k.pub),
-				issuer: profile(issuer, []any{multikeyVM("#key-1", issuer, k.mb)}, []any{"#key-1"}, nil)},
+			docs: map[string]any{"https://keys.example/k1.json": testutil.JWK(k.Public),
+				issuer: profile(issuer, []any{multikeyVM("#key-1", issuer, k.Multikey)}, []any{"#key-1"}, nil)},
 			want: Bound, id: issuer + "#key-1", controller: issuer},
 		{name: "a JWK elsewhere, issuer offline", kid: "https://keys.example/k1.json", issuer: issuer,
-			docs: map[string]any{"https://keys.example/k1.json": jwkOf(k.pub)},
+			docs: map[string]any{"https://keys.example/k1.json": testutil.JWK(k.Public)},
 			want: Unconfirmed, id: "https://keys.example/k1.json", controller: issuer},
 		{name: "a single-key JWK Set elsewhere, not the issuer's", kid: "https://keys.example/set.json", issuer: issuer,
-			docs: map[string]any{"https://keys.example/set.json": map[string]any{"keys": []any{jwkOf(k.pub)}},
-				issuer: profile(issuer, nil, nil, nil), jwksURL: map[string]any{"keys": []any{jwkOf(other.pub)}}},
+			docs: map[string]any{"https://keys.example/set.json": map[string]any{"keys": []any{testutil.JWK(k.Public)}},
+				issuer: profile(issuer, nil, nil, nil), jwksURL: map[string]any{"keys": []any{testutil.JWK(other.Public)}}},
 			want: NotListed, id: "https://keys.example/set.json", controller: issuer},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -71,7 +72,7 @@ func TestJWTKey(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if key.Binding != tc.want || key.ID != tc.id || key.Controller != tc.controller || !k.pub.Equal(key.PublicKey) || (key.Reason.English == "") != (tc.want == Bound) {
+			if key.Binding != tc.want || key.ID != tc.id || key.Controller != tc.controller || !k.Public.Equal(key.PublicKey) || (key.Reason.English == "") != (tc.want == Bound) {
 				t.Fatalf("key = %+v", key)
 			}
 		})
@@ -90,7 +91,7 @@ func TestJWTKey(t *testing.T) {
 		// validator/ob30/velocity.jwt
 		{"did:velocity", "did:velocity:v2:0x4ade3a40a6092366765fa42a8247d07a6c3bdddd:89849842277648:6168#key-1", issuer, nil,
 			func(e error) bool { return errors.As(e, &um) && um.Method == "velocity" }},
-		{"kid not in the JWK Set", jwksURL + "#zz", issuer, map[string]any{jwksURL: map[string]any{"keys": []any{withKid(jwkOf(k.pub), "a")}}},
+		{"kid not in the JWK Set", jwksURL + "#zz", issuer, map[string]any{jwksURL: map[string]any{"keys": []any{withKid(testutil.JWK(k.Public), "a")}}},
 			func(e error) bool { return errors.As(e, &nf) }},
 		{"https kid offline", "https://keys.example/k1.json", issuer, nil, func(e error) bool { return errors.Is(e, fetch.ErrOffline) }},
 		{"private JWK at the kid", "https://keys.example/k1.json", issuer,
@@ -107,10 +108,10 @@ func TestJWTKey(t *testing.T) {
 }
 
 func TestJWKProvenance(t *testing.T) {
-	k, other := newKey(t), newKey(t)
+	k, other := testutil.NewDIDKey(t), testutil.NewDIDKey(t)
 	p256, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	ctx := context.Background()
-	jwk := &jose.JWK{Key: k.pub}
+	jwk := &jose.JWK{Key: k.Public}
 	for _, tc := range []struct {
 		name, issuer string
 		docs         map[string]any
@@ -118,26 +119,26 @@ func TestJWKProvenance(t *testing.T) {
 		want         Binding
 		id, reason   string
 	}{
-		{name: "did:key issuer is the key", issuer: "did:key:" + k.mb, want: Bound, id: "did:key:" + k.mb + "#" + k.mb},
-		{name: "did:key issuer is another key", issuer: "did:key:" + other.mb, want: NotListed, reason: "does not list"},
+		{name: "did:key issuer is the key", issuer: "did:key:" + k.Multikey, want: Bound, id: "did:key:" + k.Multikey + "#" + k.Multikey},
+		{name: "did:key issuer is another key", issuer: "did:key:" + other.Multikey, want: NotListed, reason: "does not list"},
 		{name: "did:web issuer offline", issuer: "did:web:issuer.example", want: Unconfirmed, reason: "offline"},
 		{name: "unsupported DID method", issuer: "did:example:123", want: Unconfirmed, reason: "did:example"},
 		{name: "https issuer offline", issuer: issuer, want: Unconfirmed, reason: "offline"},
 		{name: "https issuer unreachable", issuer: issuer, fail: map[string]error{issuer: errNotFound, jwksURL: errNotFound}, want: Unconfirmed, reason: "404"},
 		{name: "profile lists it (as JWK)", issuer: issuer, want: Bound, id: issuer + "#k",
-			docs: map[string]any{issuer: profile(issuer, []any{map[string]any{"id": "#k", "type": "JsonWebKey", "controller": issuer, "publicKeyJwk": jwkOf(k.pub)}}, []any{"#k"}, nil)}},
+			docs: map[string]any{issuer: profile(issuer, []any{map[string]any{"id": "#k", "type": "JsonWebKey", "controller": issuer, "publicKeyJwk": testutil.JWK(k.Public)}}, []any{"#k"}, nil)}},
 		{name: "profile lists it for authentication only", issuer: issuer, want: NotListed, reason: "do not list",
-			docs: map[string]any{issuer: profile(issuer, []any{multikeyVM("#k", issuer, k.mb)}, nil, []any{"#k"})},
+			docs: map[string]any{issuer: profile(issuer, []any{multikeyVM("#k", issuer, k.Multikey)}, nil, []any{"#k"})},
 			fail: map[string]error{jwksURL: errNotFound}},
 		{name: "well-known JWK Set lists it", issuer: issuer, want: Bound, id: jwksURL + "#a",
 			docs: map[string]any{issuer: profile(issuer, nil, nil, nil), jwksURL: map[string]any{"keys": []any{
-				map[string]any{"kty": "OKP", "crv": "Ed25519", "x": base64.RawURLEncoding.EncodeToString(k.pub), "kid": "a", "iss": issuer}}}}},
+				map[string]any{"kty": "OKP", "crv": "Ed25519", "x": base64.RawURLEncoding.EncodeToString(k.Public), "kid": "a", "iss": issuer}}}}},
 		{name: "well-known JWK Set lists it for someone else", issuer: issuer, want: NotListed, reason: "evil",
 			docs: map[string]any{jwksURL: map[string]any{"keys": []any{
-				map[string]any{"kty": "OKP", "crv": "Ed25519", "x": base64.RawURLEncoding.EncodeToString(k.pub), "iss": "https://evil.example/"}}}}},
+				map[string]any{"kty": "OKP", "crv": "Ed25519", "x": base64.RawURLEncoding.EncodeToString(k.Public), "iss": "https://evil.example/"}}}}},
 		{name: "neither lists it", issuer: issuer, want: NotListed, reason: jwksURL,
-			docs: map[string]any{issuer: profile(issuer, []any{multikeyVM("#k", issuer, other.mb)}, []any{"#k"}, nil),
-				jwksURL: map[string]any{"keys": []any{jwkOf(other.pub)}}}},
+			docs: map[string]any{issuer: profile(issuer, []any{multikeyVM("#k", issuer, other.Multikey)}, []any{"#k"}, nil),
+				jwksURL: map[string]any{"keys": []any{testutil.JWK(other.Public)}}}},
 		{name: "profile without keys, no JWK Set", issuer: issuer, want: NotListed,
 			docs: map[string]any{issuer: profile(issuer, nil, nil, nil)}, fail: map[string]error{jwksURL: errNotFound}},
 		{name: "issuer is a URN", issuer: "urn:uuid:4ca4a241-fc3b-4d92-978e-f56fa96ae795", want: Unconfirmed, reason: "no document"},
@@ -145,7 +146,7 @@ func TestJWKProvenance(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			key := (&Resolver{Fetcher: &web{docs: tc.docs, fail: tc.fail}}).JWKProvenance(ctx, jwk, tc.issuer)
-			if key.Binding != tc.want || key.ID != tc.id || key.Controller != tc.issuer || !k.pub.Equal(key.PublicKey) {
+			if key.Binding != tc.want || key.ID != tc.id || key.Controller != tc.issuer || !k.Public.Equal(key.PublicKey) {
 				t.Fatalf("key = %+v, want %v", key, tc.want)
 			}
 			if (key.Reason.English == "") != (tc.want == Bound) || !strings.Contains(key.Reason.English, tc.reason) {

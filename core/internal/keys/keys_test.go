@@ -3,9 +3,6 @@ package keys
 import (
 	"context"
 	"crypto"
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -14,6 +11,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/did"
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
 )
 
 // web serves docs; a URL in fail answers with that error; any other URL is
@@ -43,28 +41,6 @@ func (w *web) Fetch(_ context.Context, u string, _ ...string) ([]byte, error) {
 
 var errNotFound = errors.New("HTTP 404 Not Found")
 
-type keypair struct {
-	pub ed25519.PublicKey
-	mb  string
-}
-
-func newKey(t *testing.T) keypair {
-	t.Helper()
-	pub, _, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mb, err := multikey.Encode(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return keypair{pub, mb}
-}
-
-func jwkOf(pub ed25519.PublicKey) map[string]any {
-	return map[string]any{"kty": "OKP", "crv": "Ed25519", "x": base64.RawURLEncoding.EncodeToString(pub)}
-}
-
 // profile is an issuer profile (controller document) at id listing
 // methods; assertion and auth are the relationship entries.
 func profile(id string, methods []any, assertion, auth []any) map[string]any {
@@ -91,14 +67,14 @@ func multikeyVM(id, controller, mb string) map[string]any {
 const issuer = "https://issuer.example/issuers/565049"
 
 func TestResolveDID(t *testing.T) {
-	k := newKey(t)
-	didKey := "did:key:" + k.mb
+	k := testutil.NewDIDKey(t)
+	didKey := "did:key:" + k.Multikey
 	webDID := "did:web:issuer.example"
 	webDoc := map[string]any{
 		"id": webDID,
 		"verificationMethod": []any{
-			multikeyVM("#assert", webDID, k.mb),
-			map[string]any{"id": "#auth", "type": "JsonWebKey2020", "controller": webDID, "publicKeyJwk": jwkOf(k.pub)},
+			multikeyVM("#assert", webDID, k.Multikey),
+			map[string]any{"id": "#auth", "type": "JsonWebKey2020", "controller": webDID, "publicKeyJwk": testutil.JWK(k.Public)},
 		},
 		"assertionMethod": []any{"#assert"},
 		"authentication":  []any{"#auth"},
@@ -108,9 +84,9 @@ func TestResolveDID(t *testing.T) {
 	ctx := context.Background()
 
 	for _, tc := range []struct{ vm, purpose, id, controller string }{
-		{didKey + "#" + k.mb, did.AssertionMethod, didKey + "#" + k.mb, didKey},
-		{didKey, did.AssertionMethod, didKey + "#" + k.mb, didKey}, // bare did:key names its only key
-		{didKey + "#" + k.mb, did.Authentication, didKey + "#" + k.mb, didKey},
+		{didKey + "#" + k.Multikey, did.AssertionMethod, didKey + "#" + k.Multikey, didKey},
+		{didKey, did.AssertionMethod, didKey + "#" + k.Multikey, didKey}, // bare did:key names its only key
+		{didKey + "#" + k.Multikey, did.Authentication, didKey + "#" + k.Multikey, didKey},
 		{webDID + "#assert", did.AssertionMethod, webDID + "#assert", webDID},
 		{webDID + "#auth", did.Authentication, webDID + "#auth", webDID},
 	} {
@@ -119,7 +95,7 @@ func TestResolveDID(t *testing.T) {
 			t.Errorf("Resolve(%s, %s): %v", tc.vm, tc.purpose, err)
 			continue
 		}
-		if key.Binding != Bound || key.ID != tc.id || key.Controller != tc.controller || !k.pub.Equal(key.PublicKey) || key.Reason.English != "" {
+		if key.Binding != Bound || key.ID != tc.id || key.Controller != tc.controller || !k.Public.Equal(key.PublicKey) || key.Reason.English != "" {
 			t.Errorf("Resolve(%s) = %+v", tc.vm, key)
 		}
 	}
@@ -154,8 +130,8 @@ func TestResolveDID(t *testing.T) {
 // fragment. The key checks the signature; whether it is the issuer's
 // depends on the issuer's document.
 func TestResolveFragmentMultikey(t *testing.T) {
-	k, other := newKey(t), newKey(t)
-	vm := issuer + "#" + k.mb
+	k, other := testutil.NewDIDKey(t), testutil.NewDIDKey(t)
+	vm := issuer + "#" + k.Multikey
 	ctx := context.Background()
 
 	for _, tc := range []struct {
@@ -163,34 +139,34 @@ func TestResolveFragmentMultikey(t *testing.T) {
 		doc    any   // served at issuer; nil: not served
 		fail   error // returned for issuer instead
 		want   Binding
-		reason string // a fragment of Key.Reason
+		reason string // a fragment of Resolved.Reason
 	}{
 		{name: "offline", want: Unconfirmed, reason: "offline"},
 		{name: "issuer address answers 404", fail: errNotFound, want: Unconfirmed, reason: "404"},
 		{name: "listed by id", want: Bound,
-			doc: profile(issuer, []any{multikeyVM(vm, issuer, k.mb)}, []any{vm}, nil)},
+			doc: profile(issuer, []any{multikeyVM(vm, issuer, k.Multikey)}, []any{vm}, nil)},
 		{name: "listed by relative id", want: Bound,
-			doc: profile(issuer, []any{multikeyVM("#"+k.mb, issuer, k.mb)}, []any{"#" + k.mb}, nil)},
+			doc: profile(issuer, []any{multikeyVM("#"+k.Multikey, issuer, k.Multikey)}, []any{"#" + k.Multikey}, nil)},
 		{name: "listed under another id", want: Bound,
-			doc: profile(issuer, []any{multikeyVM("#key-1", issuer, k.mb)}, []any{"#key-1"}, nil)},
+			doc: profile(issuer, []any{multikeyVM("#key-1", issuer, k.Multikey)}, []any{"#key-1"}, nil)},
 		{name: "listed as JWK", want: Bound,
-			doc: profile(issuer, []any{map[string]any{"id": "#jwk", "type": "JsonWebKey", "controller": issuer, "publicKeyJwk": jwkOf(k.pub)}}, []any{"#jwk"}, nil)},
+			doc: profile(issuer, []any{map[string]any{"id": "#jwk", "type": "JsonWebKey", "controller": issuer, "publicKeyJwk": testutil.JWK(k.Public)}}, []any{"#jwk"}, nil)},
 		{name: "embedded in assertionMethod", want: Bound,
-			doc: profile(issuer, nil, []any{multikeyVM("#key-1", issuer, k.mb)}, nil)},
+			doc: profile(issuer, nil, []any{multikeyVM("#key-1", issuer, k.Multikey)}, nil)},
 		{name: "profile without keys", want: NotListed, reason: "does not list",
 			doc: profile(issuer, nil, nil, nil)},
 		{name: "only another key", want: NotListed, reason: "does not list",
-			doc: profile(issuer, []any{multikeyVM("#key-1", issuer, other.mb)}, []any{"#key-1"}, nil)},
+			doc: profile(issuer, []any{multikeyVM("#key-1", issuer, other.Multikey)}, []any{"#key-1"}, nil)},
 		{name: "only for authentication", want: NotListed, reason: "not for assertionMethod",
-			doc: profile(issuer, []any{multikeyVM(vm, issuer, k.mb)}, nil, []any{vm})},
+			doc: profile(issuer, []any{multikeyVM(vm, issuer, k.Multikey)}, nil, []any{vm})},
 		{name: "in verificationMethod but no relationship", want: NotListed,
-			doc: profile(issuer, []any{multikeyVM("#key-1", issuer, k.mb)}, nil, nil)},
+			doc: profile(issuer, []any{multikeyVM("#key-1", issuer, k.Multikey)}, nil, nil)},
 		{name: "the id lists a different key", want: NotListed, reason: "different key",
-			doc: profile(issuer, []any{multikeyVM(vm, issuer, other.mb)}, []any{vm}, nil)},
+			doc: profile(issuer, []any{multikeyVM(vm, issuer, other.Multikey)}, []any{vm}, nil)},
 		{name: "method names another controller", want: NotListed, reason: "controller",
-			doc: profile(issuer, []any{multikeyVM(vm, "https://evil.example/", k.mb)}, []any{vm}, nil)},
+			doc: profile(issuer, []any{multikeyVM(vm, "https://evil.example/", k.Multikey)}, []any{vm}, nil)},
 		{name: "document of another id", want: NotListed, reason: "describes",
-			doc: profile("https://evil.example/", []any{multikeyVM(vm, issuer, k.mb)}, []any{vm}, nil)},
+			doc: profile("https://evil.example/", []any{multikeyVM(vm, issuer, k.Multikey)}, []any{vm}, nil)},
 		{name: "not JSON", want: NotListed, doc: "<html>hello</html>"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -205,7 +181,7 @@ func TestResolveFragmentMultikey(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if key.Binding != tc.want || key.Controller != issuer || key.ID != vm || !k.pub.Equal(key.PublicKey) {
+			if key.Binding != tc.want || key.Controller != issuer || key.ID != vm || !k.Public.Equal(key.PublicKey) {
 				t.Fatalf("key = %+v, want binding %v", key, tc.want)
 			}
 			if (key.Reason.English == "") != (tc.want == Bound) || !strings.Contains(key.Reason.English, tc.reason) {
@@ -220,8 +196,8 @@ func TestResolveFragmentMultikey(t *testing.T) {
 	t.Run("no document to ask", func(t *testing.T) {
 		for _, ref := range []string{
 			// validator/clr20/simple_v1.json
-			"urn:uuid:319b0e91-9fb2-4f41-aff8-810f24aff284#" + k.mb,
-			"http://issuer.example/#" + k.mb,
+			"urn:uuid:319b0e91-9fb2-4f41-aff8-810f24aff284#" + k.Multikey,
+			"http://issuer.example/#" + k.Multikey,
 		} {
 			w := &web{}
 			key, err := (&Resolver{Fetcher: w}).Resolve(ctx, ref, did.AssertionMethod)
@@ -242,13 +218,13 @@ func TestResolveFragmentMultikey(t *testing.T) {
 }
 
 func TestResolveControllerDocument(t *testing.T) {
-	k, other := newKey(t), newKey(t)
+	k, other := testutil.NewDIDKey(t), testutil.NewDIDKey(t)
 	vm := issuer + "#key-1"
 	ctx := context.Background()
-	good := profile(issuer, []any{multikeyVM("#key-1", issuer, k.mb), multikeyVM("#auth", issuer, other.mb)}, []any{"#key-1"}, []any{"#auth"})
+	good := profile(issuer, []any{multikeyVM("#key-1", issuer, k.Multikey), multikeyVM("#auth", issuer, other.Multikey)}, []any{"#key-1"}, []any{"#auth"})
 
 	key, err := (&Resolver{Fetcher: &web{docs: map[string]any{issuer: good}}}).Resolve(ctx, vm, did.AssertionMethod)
-	if err != nil || key.Binding != Bound || key.Controller != issuer || key.ID != vm || !k.pub.Equal(key.PublicKey) {
+	if err != nil || key.Binding != Bound || key.Controller != issuer || key.ID != vm || !k.Public.Equal(key.PublicKey) {
 		t.Fatalf("Resolve = %+v, %v", key, err)
 	}
 
@@ -264,8 +240,8 @@ func TestResolveControllerDocument(t *testing.T) {
 	}{
 		{"not for assertionMethod", issuer + "#auth", good, &na},
 		{"no such method", issuer + "#key-9", good, &nf},
-		{"document of another id", vm, profile("https://evil.example/", []any{multikeyVM(vm, issuer, k.mb)}, []any{vm}, nil), &de},
-		{"method names another controller", vm, profile(issuer, []any{multikeyVM(vm, "https://evil.example/", k.mb)}, []any{vm}, nil), &de},
+		{"document of another id", vm, profile("https://evil.example/", []any{multikeyVM(vm, issuer, k.Multikey)}, []any{vm}, nil), &de},
+		{"method names another controller", vm, profile(issuer, []any{multikeyVM(vm, "https://evil.example/", k.Multikey)}, []any{vm}, nil), &de},
 		{"not a document", vm, "<html>", &de},
 		// validator/ob30/simple-err-proof-method-unknown-scheme.json, -no-scheme.json
 		{"unknown scheme", "xxx:z6MkrvfzkMnvCroEUP2DVc9SHPE48CRsvHiVSusHioxTYu1x", nil, &ue},
@@ -291,9 +267,9 @@ func TestResolveControllerDocument(t *testing.T) {
 }
 
 func TestResolveKeyDocument(t *testing.T) {
-	k, other := newKey(t), newKey(t)
+	k, other := testutil.NewDIDKey(t), testutil.NewDIDKey(t)
 	const keyURL = "https://issuer.example/keys/1"
-	keyDoc := multikeyVM(keyURL, issuer, k.mb)
+	keyDoc := multikeyVM(keyURL, issuer, k.Multikey)
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name       string
@@ -301,33 +277,33 @@ func TestResolveKeyDocument(t *testing.T) {
 		want       Binding
 		controller string
 	}{
-		{"controller lists it", map[string]any{keyURL: keyDoc, issuer: profile(issuer, nil, []any{keyURL, multikeyVM(keyURL, issuer, k.mb)}, nil)}, Bound, issuer},
-		{"controller lists the same key under its own id", map[string]any{keyURL: keyDoc, issuer: profile(issuer, []any{multikeyVM("#k", issuer, k.mb)}, []any{"#k"}, nil)}, Bound, issuer},
-		{"controller does not list it", map[string]any{keyURL: keyDoc, issuer: profile(issuer, []any{multikeyVM("#k", issuer, other.mb)}, []any{"#k"}, nil)}, NotListed, issuer},
+		{"controller lists it", map[string]any{keyURL: keyDoc, issuer: profile(issuer, nil, []any{keyURL, multikeyVM(keyURL, issuer, k.Multikey)}, nil)}, Bound, issuer},
+		{"controller lists the same key under its own id", map[string]any{keyURL: keyDoc, issuer: profile(issuer, []any{multikeyVM("#k", issuer, k.Multikey)}, []any{"#k"}, nil)}, Bound, issuer},
+		{"controller does not list it", map[string]any{keyURL: keyDoc, issuer: profile(issuer, []any{multikeyVM("#k", issuer, other.Multikey)}, []any{"#k"}, nil)}, NotListed, issuer},
 		{"controller offline", map[string]any{keyURL: keyDoc}, Unconfirmed, issuer},
 		{"controller is a DID that lists it", map[string]any{
-			keyURL: multikeyVM(keyURL, "did:web:issuer.example", k.mb),
-			"https://issuer.example/.well-known/did.json": profile("did:web:issuer.example", []any{multikeyVM("#k", "did:web:issuer.example", k.mb)}, []any{"#k"}, nil),
+			keyURL: multikeyVM(keyURL, "did:web:issuer.example", k.Multikey),
+			"https://issuer.example/.well-known/did.json": profile("did:web:issuer.example", []any{multikeyVM("#k", "did:web:issuer.example", k.Multikey)}, []any{"#k"}, nil),
 		}, Bound, "did:web:issuer.example"},
 		{"controller is a DID that does not list it", map[string]any{
-			keyURL: multikeyVM(keyURL, "did:key:"+other.mb, k.mb),
-		}, NotListed, "did:key:" + other.mb},
-		{"controller has no document", map[string]any{keyURL: multikeyVM(keyURL, "urn:uuid:1", k.mb)}, Unconfirmed, "urn:uuid:1"},
+			keyURL: multikeyVM(keyURL, "did:key:"+other.Multikey, k.Multikey),
+		}, NotListed, "did:key:" + other.Multikey},
+		{"controller has no document", map[string]any{keyURL: multikeyVM(keyURL, "urn:uuid:1", k.Multikey)}, Unconfirmed, "urn:uuid:1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			key, err := (&Resolver{Fetcher: &web{docs: tc.docs}}).Resolve(ctx, keyURL, did.AssertionMethod)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if key.Binding != tc.want || key.Controller != tc.controller || key.ID != keyURL || !k.pub.Equal(key.PublicKey) || (key.Reason.English == "") != (tc.want == Bound) {
+			if key.Binding != tc.want || key.Controller != tc.controller || key.ID != keyURL || !k.Public.Equal(key.PublicKey) || (key.Reason.English == "") != (tc.want == Bound) {
 				t.Fatalf("key = %+v", key)
 			}
 		})
 	}
 	var de *did.DocumentError
 	for name, doc := range map[string]any{
-		"id differs":    multikeyVM("https://issuer.example/keys/2", issuer, k.mb),
-		"no controller": map[string]any{"id": keyURL, "type": "Multikey", "publicKeyMultibase": k.mb},
+		"id differs":    multikeyVM("https://issuer.example/keys/2", issuer, k.Multikey),
+		"no controller": map[string]any{"id": keyURL, "type": "Multikey", "publicKeyMultibase": k.Multikey},
 	} {
 		_, err := (&Resolver{Fetcher: &web{docs: map[string]any{keyURL: doc}}}).Resolve(ctx, keyURL, did.AssertionMethod)
 		if !errors.As(err, &de) {

@@ -143,16 +143,16 @@ func (e *httpError) Error() string { return e.url + ": HTTP 404 Not Found" }
 
 // want checks the verdict and the checks expected to fail (comma
 // separated; "" none).
-func want(t *testing.T, r *report.Report, verified bool, failed string) {
+func want(t *testing.T, r *report.Report, verified bool, failed report.CheckID) {
 	t.Helper()
 	if r.Verified != verified {
 		t.Errorf("verified = %v, want %v", r.Verified, verified)
 	}
-	fails := map[string]bool{}
-	for _, id := range strings.Split(failed, ",") {
+	fails := map[report.CheckID]bool{}
+	for _, id := range strings.Split(string(failed), ",") {
 		if id != "" {
-			fails[id] = true
-			if c := r.Check(id); c == nil || c.Outcome != report.Fail {
+			fails[report.CheckID(id)] = true
+			if c := r.Check(report.CheckID(id)); c == nil || c.Outcome != report.Fail {
 				t.Errorf("check %s did not fail", id)
 			}
 		}
@@ -177,7 +177,7 @@ func TestSigned(t *testing.T) {
 		key      func() *rsa.PrivateKey
 		token    func(t *testing.T, good string) string
 		verified bool
-		failed   string
+		failed   report.CheckID
 	}{
 		{name: "valid", verified: true},
 		{name: "creator names the listed key", change: func(_ world, a map[string]any) {
@@ -248,8 +248,8 @@ func TestHosted(t *testing.T) {
 		name     string
 		change   func(w world, given, served map[string]any)
 		verified bool
-		failed   string
-		flagged  string
+		failed   report.CheckID
+		flagged  report.CheckID
 	}{
 		{name: "valid", verified: true},
 		{name: "given copy altered: the issuer's copy is verified", change: func(_ world, given, _ map[string]any) {

@@ -28,6 +28,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/internal/vectors"
 )
 
@@ -111,7 +112,7 @@ func normalize(t *testing.T, doc map[string]any) map[string]any {
 					}
 				}
 				ctx := []any{credential.ContextV2}
-				if credential.HasType(x, credential.KindCLR) {
+				if credential.HasType(x, report.KindCLR) {
 					ctx = append(ctx, "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json")
 				}
 				x["@context"] = append(ctx, "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json")

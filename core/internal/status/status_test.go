@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -16,8 +15,10 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
 	"github.com/clearbadge/clearbadge/core/internal/proof"
+	"github.com/clearbadge/clearbadge/core/internal/testutil"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/internal/vectors"
 )
@@ -68,7 +69,7 @@ func testVerifier(at time.Time) ListVerifier {
 			return r, doc
 		}
 		add(r, report.CheckProof, report.Pass, "Signed with "+p.Name()+".", p.VerificationMethod)
-		if issuer := credential.ID(doc["issuer"]); base != issuer {
+		if issuer := jsonval.ID(doc["issuer"]); base != issuer {
 			add(r, report.CheckIssuer, report.Fail, "The list was signed with a key of "+base+", not of its issuer.", issuer)
 		} else {
 			add(r, report.CheckIssuer, report.Pass, "Signed by its issuer.", issuer)
@@ -88,27 +89,9 @@ func testVerifier(at time.Time) ListVerifier {
 	}
 }
 
-func readFile(t testing.TB, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func decode(t testing.TB, b []byte) map[string]any {
-	t.Helper()
-	doc, err := credential.Decode(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
 func readVectorDoc(t testing.TB, elem ...string) map[string]any {
 	t.Helper()
-	return decode(t, vectors.Read(t, elem...))
+	return testutil.Decode(t, vectors.Read(t, elem...))
 }
 
 // peerDocs maps every peer-made list to its URL, as a user would with
@@ -123,7 +106,7 @@ func peerDocs(t testing.TB) map[string][]byte {
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".json")
 		if strings.HasPrefix(name, "bsl-") || strings.HasPrefix(name, "sl2021-") {
-			docs[listBase+name] = readFile(t, f)
+			docs[listBase+name] = testutil.ReadFile(t, f)
 		}
 	}
 	return docs
@@ -131,7 +114,7 @@ func peerDocs(t testing.TB) map[string][]byte {
 
 func peerCredential(t testing.TB, name string) map[string]any {
 	t.Helper()
-	return decode(t, readFile(t, filepath.Join("testdata", "peer", name+".json")))
+	return testutil.Decode(t, testutil.ReadFile(t, filepath.Join("testdata", "peer", name+".json")))
 }
 
 func peerChecker(t testing.TB) *Checker {
@@ -144,7 +127,7 @@ func peerChecker(t testing.TB) *Checker {
 
 func check(t testing.TB, c *Checker, doc map[string]any) report.Check {
 	t.Helper()
-	ch := c.Check(context.Background(), doc, credential.ID(doc["issuer"]))
+	ch := c.Check(context.Background(), doc, jsonval.ID(doc["issuer"]))
 	if ch.ID != report.CheckStatus {
 		t.Errorf("check id = %q", ch.ID)
 	}
@@ -490,7 +473,7 @@ func Test1EdTechBitstringVector(t *testing.T) {
 
 func TestRevocationList(t *testing.T) {
 	vector := readVectorDoc(t, "1edtech", "validator", "ob30", "credential-status-revoked.json")
-	credID := credential.Str(vector, "id")
+	credID := jsonval.Str(vector, "id")
 	listURL := vector["credentialStatus"].(map[string]any)["id"].(string)
 	serve := func(body string) *Checker {
 		return &Checker{Fetcher: &fetch.Static{Docs: map[string][]byte{listURL: []byte(body)}}}
@@ -542,7 +525,7 @@ func TestRevocationList(t *testing.T) {
 			map[string]any{"id": listURL, "type": revocationListType},
 		}
 		c := peerChecker(t)
-		c.Fetcher = &fetch.Static{Docs: map[string][]byte{listURL: []byte(list(`{"id": "` + credential.Str(doc, "id") + `"}`))}, Next: c.Fetcher}
+		c.Fetcher = &fetch.Static{Docs: map[string][]byte{listURL: []byte(list(`{"id": "` + jsonval.Str(doc, "id") + `"}`))}, Next: c.Fetcher}
 		ch := check(t, c, doc)
 		expect(t, ch, report.Fail, "has not revoked", "has been revoked")
 		if !strings.Contains(ch.Detail, "entry 1:") || !strings.Contains(ch.Detail, "entry 2:") {
@@ -552,6 +535,6 @@ func TestRevocationList(t *testing.T) {
 }
 
 // add appends a check to a test list's report; test messages need no code.
-func add(r *report.Report, id string, o report.Outcome, msg, detail string) {
+func add(r *report.Report, id report.CheckID, o report.Outcome, msg, detail string) {
 	r.Checks = append(r.Checks, report.Check{ID: id, Outcome: o, Message: msg, Detail: detail})
 }

@@ -1,14 +1,19 @@
 // Package testutil holds what tests across packages need to make their own
-// credentials: a fresh did:key issuer and a Data Integrity signature.
+// credentials (a fresh did:key issuer, its JWK, a Data Integrity signature)
+// and to read them (a file, a credential's JSON). Packages that proof itself
+// imports (jsonld, multikey) cannot use it.
 package testutil
 
 import (
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
+	"os"
 	"testing"
 	"time"
 
+	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
 	"github.com/clearbadge/clearbadge/core/internal/proof"
 )
@@ -47,6 +52,41 @@ func Sign(t testing.TB, doc map[string]any, key ed25519.PrivateKey, vm string) [
 		t.Fatal(err)
 	}
 	b, err := json.Marshal(signed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// JWK is the public JWK of an Ed25519 key (RFC 8037 §2).
+func JWK(pub ed25519.PublicKey) map[string]any {
+	return map[string]any{"kty": "OKP", "crv": "Ed25519", "x": base64.RawURLEncoding.EncodeToString(pub)}
+}
+
+// ReadFile reads a test file, failing the test when it cannot.
+func ReadFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Decode decodes a credential's JSON as the verifier does (credential.Decode).
+func Decode(t testing.TB, b []byte) map[string]any {
+	t.Helper()
+	m, err := credential.Decode(b)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	return m
+}
+
+// JSON encodes v, failing the test when it cannot.
+func JSON(t testing.TB, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,3 +54,29 @@ func TestStatusListsAsJWT(t *testing.T) {
 		})
 	}
 }
+
+func TestRevocationNeedsChecking(t *testing.T) {
+	revoked := statusFile(t, "credential-revoked.json")
+	// Offline, as the page, the widget and the wallet check by default.
+	r := verify.New(verify.WithTime(statusAt)).Verify(context.Background(), revoked, "revoked")
+	want(t, r, report.Incomplete, outcomes("proof", report.Pass, "status", report.Skip))
+	if r.Missing[0].Check != "status" || r.Missing[0].URL != "https://status.example/lists/bsl-revocation" || r.Missing[0].Remedy != report.RemedyOnline {
+		t.Errorf("missing %+v", r.Missing)
+	}
+	// With the list, it is revoked.
+	r = verify.New(verify.WithTime(statusAt), verify.WithDocuments(map[string][]byte{
+		"https://status.example/lists/bsl-revocation": statusFile(t, "bsl-revocation.json"),
+	})).Verify(context.Background(), revoked, "revoked")
+	want(t, r, report.NotVerified, outcomes("status", report.Fail))
+}
+
+func TestStatusListSignedBySomeoneElse(t *testing.T) {
+	// Bitstring Status List §2.2: a status authority may sign the list.
+	r := verify.New(verify.WithTime(statusAt), verify.WithDocuments(map[string][]byte{
+		"https://status.example/lists/bsl-other-issuer": statusFile(t, "bsl-other-issuer.json"),
+	})).Verify(context.Background(), statusFile(t, "credential-other-issuer.json"), "dcc-style")
+	want(t, r, report.Verified, outcomes("status", report.Pass))
+	if !strings.Contains(r.Check("status").Message, "published by") {
+		t.Errorf("status does not name who signed the list: %s", r.Check("status").Message)
+	}
+}

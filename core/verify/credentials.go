@@ -3,11 +3,11 @@ package verify
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -29,7 +29,7 @@ const (
 func (s *session) nested(ctx context.Context, r *report.Report, doc map[string]any) {
 	var items []any
 	for _, sub := range credential.Subjects(doc) {
-		items = append(items, credential.List(sub["verifiableCredential"])...)
+		items = append(items, jsonval.List(sub["verifiableCredential"])...)
 	}
 	if len(items) == 0 {
 		r.Add(report.CheckCredentials, report.Fail, report.Say("credentials.clr-empty", "This learner record holds no credentials."), "CLR 2.0: ClrSubject.verifiableCredential is required (1..*)")
@@ -107,85 +107,59 @@ func label(r *report.Report) string {
 	return r.Source
 }
 
-// endorsements verifies every embedded `endorsement` (JSON-LD
-// EndorsementCredential) and `endorsementJwt` (compact JWS) found on the
-// credential, its achievement or its profiles (OB 3.0 §9.2). A failed
-// endorsement is a warning: the badge itself is unaffected.
-func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[string]any) {
-	var found []any
-	collectEndorsements(doc, &found, 0)
-	if len(found) == 0 {
-		return
+// nestedInput verifies bytes found inside another document (a status list,
+// an endorsement, a CLR's credential) and also returns the decoded
+// credential object. Nesting is bounded.
+func (s *session) nestedInput(ctx context.Context, data []byte, source string) (*report.Report, map[string]any) {
+	if s.depth >= maxNesting {
+		r := formatError("", report.Say("format.too-deep", "This document is nested too deeply inside other documents to be checked."), fmt.Sprintf("more than %d levels", maxNesting))
+		r.Source = source
+		return r, nil
 	}
-	if len(found) > MaxEndorsements {
-		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.too-many", "This credential carries {n} endorsements, more than the {max} ClearBadge checks, so none of them was checked; this does not affect the credential itself.", "n", strconv.Itoa(len(found)), "max", strconv.Itoa(MaxEndorsements)),
-			fmt.Sprintf("%d endorsements; limit %d", len(found), MaxEndorsements))
-		return
+	if s.nestedDocs >= MaxNestedDocuments {
+		r := formatError("", report.Say("format.too-many-documents", "This document was not checked: the input holds more than {max} documents inside one another, the most ClearBadge checks.", "max", strconv.Itoa(MaxNestedDocuments)), fmt.Sprintf("limit %d", MaxNestedDocuments))
+		r.Source = source
+		return r, nil
 	}
-	var failed []string
-	incomplete := 0
-	for i, e := range found {
-		nr := s.nestedValue(ctx, e, fmt.Sprintf("endorsement %d", i+1))
-		if nr.Kind != credential.KindEndorsement && nr.Kind != "unknown" {
-			nr.Add(report.CheckFormat, report.Fail, report.Say("format.not-endorsement", "This endorsement is not an EndorsementCredential."), "type "+nr.Kind)
-			nr.Finish()
+	s.nestedDocs++
+	s.depth++
+	defer func() { s.depth-- }()
+	var doc map[string]any
+	var r *report.Report
+	if len(data) > 0 && data[0] == '{' {
+		var err error
+		if doc, err = credential.Decode(data); err != nil {
+			r = formatError("json-ld", report.Say("format.document-unreadable", "The document could not be read."), err.Error())
+		} else {
+			r = s.document(ctx, doc, "json-ld")
 		}
-		r.Credentials = append(r.Credentials, nr)
-		switch nr.Verdict {
-		case report.Verified:
-		case report.Incomplete:
-			incomplete++
-		default:
-			failed = append(failed, label(nr))
-		}
+	} else {
+		r, doc = s.jwtDoc(ctx, string(data))
 	}
-	n, total, one := strconv.Itoa(len(failed)), strconv.Itoa(len(found)), len(found) == 1
-	switch {
-	case len(failed) == 0 && incomplete == 0 && one:
-		r.Add(report.CheckEndorsements, report.Pass, report.Say("endorsements.verified-one", "1 endorsement verified."), "")
-	case len(failed) == 0 && incomplete == 0:
-		r.Add(report.CheckEndorsements, report.Pass, report.Say("endorsements.verified", "{total} endorsements verified.", "total", total), "")
-	case len(failed) == 0 && one:
-		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.incomplete-one", "1 of 1 endorsement could not be fully checked; this does not affect the credential itself."), "")
-	case len(failed) == 0:
-		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.incomplete", "{n} of {total} endorsements could not be fully checked; this does not affect the credential itself.",
-			"n", strconv.Itoa(incomplete), "total", total), "")
-	case one:
-		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.failed-one", "1 of 1 endorsement could not be verified ({which}); this does not affect the credential itself.",
-			"which", strings.Join(failed, ", ")), "")
-	default:
-		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.failed", "{n} of {total} endorsements could not be verified ({which}); this does not affect the credential itself.",
-			"n", n, "total", total, "which", strings.Join(failed, ", ")), "")
-	}
+	r.Source = source
+	return r, doc
 }
 
-// collectEndorsements walks the document for endorsement properties, not
-// descending into the endorsements themselves (each verifies its own) or
-// into a CLR's credentials (each is verified on its own).
-func collectEndorsements(v any, out *[]any, depth int) {
-	if depth > credential.MaxDepth {
-		return
-	}
+// nestedValue verifies a credential given as a JSON object or a JWT string
+// inside another document.
+func (s *session) nestedValue(ctx context.Context, v any, source string) *report.Report {
 	switch x := v.(type) {
+	case string:
+		r, _ := s.nestedInput(ctx, []byte(x), source)
+		return r
 	case map[string]any:
-		names := make([]string, 0, len(x))
-		for k := range x {
-			names = append(names, k)
+		if s.depth >= maxNesting || s.nestedDocs >= MaxNestedDocuments {
+			r, _ := s.nestedInput(ctx, nil, source)
+			return r
 		}
-		sort.Strings(names) // a stable numbering of endorsements in the report
-		for _, k := range names {
-			val := x[k]
-			switch k {
-			case "endorsement", "endorsementJwt":
-				*out = append(*out, credential.List(val)...)
-			case "verifiableCredential", "proof":
-			default:
-				collectEndorsements(val, out, depth+1)
-			}
-		}
-	case []any:
-		for _, e := range x {
-			collectEndorsements(e, out, depth+1)
-		}
+		s.nestedDocs++
+		s.depth++
+		defer func() { s.depth-- }()
+		r := s.document(ctx, x, "json-ld")
+		r.Source = source
+		return r
 	}
+	r := formatError("", report.Say("format.embedded-type", "An embedded credential is neither a JSON object nor a JWT."), fmt.Sprintf("%T", v))
+	r.Source = source
+	return r
 }
