@@ -125,9 +125,13 @@ func (w *hostEd25519) key(pub []byte) (js.Value, error) {
 	return k, nil
 }
 
+// uint8Array is the constructor, looked up once: each lookup is a call
+// into JavaScript, and a verification makes a few.
+var uint8Array = js.Global().Get("Uint8Array")
+
 // bytesJS copies b into a new Uint8Array.
 func bytesJS(b []byte) js.Value {
-	a := js.Global().Get("Uint8Array").New(len(b))
+	a := uint8Array.New(len(b))
 	js.CopyBytesToJS(a, b)
 	return a
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/holder"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
 	"github.com/clearbadge/clearbadge/core/internal/proof"
 	"github.com/clearbadge/clearbadge/core/internal/testutil"
@@ -24,7 +25,7 @@ var created = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 // issuer is a fixed Ed25519 issuer key named as did:key.
 var issuer = ed25519.NewKeyFromSeed(func() []byte { s := sha256.Sum256([]byte("present_test issuer")); return s[:] }())
 
-func issuerDID(t *testing.T) (did, vm string) {
+func issuerDID(t *testing.T) (id, vm string) {
 	t.Helper()
 	mb, err := multikey.Encode(issuer.Public())
 	if err != nil {
@@ -111,14 +112,14 @@ func TestDataIntegrity(t *testing.T) {
 				t.Fatal(err)
 			}
 			vp := testutil.Decode(t, out)
-			if got := credential.Strings(vp["@context"]); len(got) != 1 || got[0] != credential.ContextV2 {
+			if got := jsonval.Strings(vp["@context"]); len(got) != 1 || got[0] != credential.ContextV2 {
 				t.Errorf("@context %v", got)
 			}
 			if !credential.HasType(vp, "VerifiablePresentation") || vp["holder"] != k.DID() || vp["id"] != "urn:uuid:8c4f3a1e-0b2d-4e6f-9a7c-5d3e2f1a0b9c" {
 				t.Errorf("envelope %v %v %v", vp["type"], vp["holder"], vp["id"])
 			}
 			// The credential is embedded exactly: its issuer's proof still holds.
-			creds := credential.List(vp["verifiableCredential"])
+			creds := jsonval.List(vp["verifiableCredential"])
 			if len(creds) != 1 {
 				t.Fatalf("%d credentials", len(creds))
 			}
@@ -174,10 +175,10 @@ func TestEnvelopes(t *testing.T) {
 				t.Fatal(err)
 			}
 			vp := testutil.Decode(t, out)
-			if got := credential.Strings(vp["@context"]); fmt.Sprint(got) != fmt.Sprint(tc.context) {
+			if got := jsonval.Strings(vp["@context"]); fmt.Sprint(got) != fmt.Sprint(tc.context) {
 				t.Errorf("@context %v, want %v", got, tc.context)
 			}
-			creds := credential.List(vp["verifiableCredential"])
+			creds := jsonval.List(vp["verifiableCredential"])
 			if len(creds) != len(tc.creds) {
 				t.Fatalf("%d credentials, want %d", len(creds), len(tc.creds))
 			}
@@ -223,7 +224,7 @@ func TestJWT(t *testing.T) {
 			if credential.Version(payload) != 2 || !credential.HasType(payload, "VerifiablePresentation") {
 				t.Errorf("payload is not a VC 2.0 presentation: %v", payload["@context"])
 			}
-			creds := credential.List(payload["verifiableCredential"])
+			creds := jsonval.List(payload["verifiableCredential"])
 			if len(creds) != 2 || creds[1].(map[string]any)["id"] != "data:application/vc+jwt,"+vcJOSE {
 				t.Errorf("credentials %v", creds)
 			}
@@ -246,7 +247,7 @@ func TestJWT(t *testing.T) {
 			if !ok || credential.Version(vp) != 1 || vp["holder"] != k.DID() {
 				t.Fatalf("vp claim %v", payload["vp"])
 			}
-			creds := credential.List(vp["verifiableCredential"])
+			creds := jsonval.List(vp["verifiableCredential"])
 			if len(creds) != 2 || creds[1] != vcJWT {
 				t.Errorf("credentials %v", creds)
 			}

@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 )
 
 // Known is what the verifier knows about the recipient.
@@ -58,15 +58,15 @@ type Result struct {
 // or each IdentityObject in `identifier` of the same identityType.
 func Match(subject map[string]any, k Known) Result {
 	if k.Type == "id" {
-		if credential.Str(subject, "id") == k.Value {
+		if jsonval.Str(subject, "id") == k.Value {
 			return Result{Matched: true, How: "credentialSubject.id"}
 		}
 		return Result{How: "credentialSubject.id differs"}
 	}
 	seen := 0
-	for _, v := range credential.List(subject["identifier"]) {
+	for _, v := range jsonval.List(subject["identifier"]) {
 		m, ok := v.(map[string]any)
-		if !ok || credential.Str(m, "identityType") != k.Type {
+		if !ok || jsonval.Str(m, "identityType") != k.Type {
 			continue
 		}
 		seen++
@@ -85,13 +85,13 @@ func Match(subject map[string]any, k Known) Result {
 // salt appended; hex compared case-insensitively. Unhashed identifiers
 // compare as plain strings.
 func matchIdentity(id map[string]any, value string) (bool, string) {
-	hash := credential.Str(id, "identityHash")
+	hash := jsonval.Str(id, "identityHash")
 	hashed, _ := id["hashed"].(bool)
 	if !hashed {
-		return hash == value, "plain " + credential.Str(id, "identityType")
+		return hash == value, "plain " + jsonval.Str(id, "identityType")
 	}
 	alg, _, _ := strings.Cut(hash, "$")
-	return MatchHash(hash, credential.Str(id, "salt"), value), alg + " hash of " + credential.Str(id, "identityType")
+	return MatchHash(hash, jsonval.Str(id, "salt"), value), alg + " hash of " + jsonval.Str(id, "identityType")
 }
 
 // MatchHash reports whether hash, an IdentityHash ("sha256$" or "md5$"

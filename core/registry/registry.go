@@ -36,6 +36,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -84,7 +85,7 @@ type VerifyCredential func(ctx context.Context, data []byte, source string) (*re
 
 // Load reads a registry from src (fetching src.URL with f when src.Data is
 // empty) at time now.
-func Load(ctx context.Context, src Source, f fetch.Fetcher, verify VerifyCredential, now time.Time) (*Registry, error) {
+func Load(ctx context.Context, src Source, f fetch.Fetcher, verifyCredential VerifyCredential, now time.Time) (*Registry, error) {
 	data := src.Data
 	if len(data) == 0 {
 		if src.URL == "" {
@@ -102,7 +103,7 @@ func Load(ctx context.Context, src Source, f fetch.Fetcher, verify VerifyCredent
 	case len(data) > 0 && data[0] != '{':
 		r, err = parseAnchor(string(data), now)
 	default:
-		r, err = parseJSON(ctx, data, verify, now)
+		r, err = parseJSON(ctx, data, verifyCredential, now)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("registry %s: %w", label(src), err)
@@ -124,13 +125,13 @@ func label(src Source) string {
 }
 
 // parseJSON reads a DCC list or a recognition credential.
-func parseJSON(ctx context.Context, data []byte, verify VerifyCredential, now time.Time) (*Registry, error) {
+func parseJSON(ctx context.Context, data []byte, verifyCredential VerifyCredential, now time.Time) (*Registry, error) {
 	doc, err := credential.Decode(data)
 	if err != nil {
 		return nil, err
 	}
 	if credential.HasType(doc, "VerifiableRecognitionCredential") {
-		return recognition(ctx, data, doc, verify, now)
+		return recognition(ctx, data, doc, verifyCredential, now)
 	}
 	list, ok := doc["registry"].(map[string]any)
 	if !ok {
@@ -138,14 +139,14 @@ func parseJSON(ctx context.Context, data []byte, verify VerifyCredential, now ti
 	}
 	r := &Registry{entries: map[string]entry{}}
 	if meta, ok := doc["meta"].(map[string]any); ok {
-		r.Name = credential.Str(meta, "name")
+		r.Name = jsonval.Str(meta, "name")
 	}
 	for id, v := range list {
 		m, ok := v.(map[string]any)
-		if !ok || credential.Str(m, "name") == "" {
+		if !ok || jsonval.Str(m, "name") == "" {
 			continue
 		}
-		r.entries[id] = entry{name: credential.Str(m, "name"), url: credential.Str(m, "url"), location: credential.Str(m, "location")}
+		r.entries[id] = entry{name: jsonval.Str(m, "name"), url: jsonval.Str(m, "url"), location: jsonval.Str(m, "location")}
 	}
 	return r, nil
 }
@@ -153,11 +154,11 @@ func parseJSON(ctx context.Context, data []byte, verify VerifyCredential, now ti
 // recognition reads a Verifiable Recognition Credential: only once it
 // verifies, and only while it is valid. Its issuer is the registry; each
 // credentialSubject is a recognised issuer (id, name, url).
-func recognition(ctx context.Context, data []byte, doc map[string]any, verify VerifyCredential, now time.Time) (*Registry, error) {
-	if verify == nil {
+func recognition(ctx context.Context, data []byte, doc map[string]any, verifyCredential VerifyCredential, now time.Time) (*Registry, error) {
+	if verifyCredential == nil {
 		return nil, errors.New("a recognition credential needs a verifier")
 	}
-	rep, _ := verify(ctx, data, "registry")
+	rep, _ := verifyCredential(ctx, data, "registry")
 	if rep == nil || rep.Verdict != report.Verified {
 		why := "it did not verify"
 		if rep != nil {
@@ -170,11 +171,11 @@ func recognition(ctx context.Context, data []byte, doc map[string]any, verify Ve
 		r.Until = d.Until
 	}
 	for _, s := range credential.Subjects(doc) {
-		id := credential.Str(s, "id")
-		if id == "" || credential.Str(s, "name") == "" {
+		id := jsonval.Str(s, "id")
+		if id == "" || jsonval.Str(s, "name") == "" {
 			continue
 		}
-		r.entries[id] = entry{name: credential.Str(s, "name"), url: credential.Str(s, "url"), location: credential.Str(s, "location")}
+		r.entries[id] = entry{name: jsonval.Str(s, "name"), url: jsonval.Str(s, "url"), location: jsonval.Str(s, "location")}
 	}
 	return r, nil
 }
@@ -246,12 +247,12 @@ func readStatement(token string) (*jose.Token, *statement, error) {
 
 // verifyWith checks tok against the key its kid names, or any key of the set
 // when it names none.
-func verifyWith(tok *jose.Token, keys []jose.JWK) error {
-	for i := range keys {
-		if tok.Header.Kid != "" && keys[i].Kid != tok.Header.Kid {
+func verifyWith(tok *jose.Token, set []jose.JWK) error {
+	for i := range set {
+		if tok.Header.Kid != "" && set[i].Kid != tok.Header.Kid {
 			continue
 		}
-		if err := tok.Verify(keys[i].Key); err == nil {
+		if err := tok.Verify(set[i].Key); err == nil {
 			return nil
 		}
 	}

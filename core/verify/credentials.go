@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -28,7 +29,7 @@ const (
 func (s *session) nested(ctx context.Context, r *report.Report, doc map[string]any) {
 	var items []any
 	for _, sub := range credential.Subjects(doc) {
-		items = append(items, credential.List(sub["verifiableCredential"])...)
+		items = append(items, jsonval.List(sub["verifiableCredential"])...)
 	}
 	if len(items) == 0 {
 		r.Add(report.CheckCredentials, report.Fail, report.Say("credentials.clr-empty", "This learner record holds no credentials."), "CLR 2.0: ClrSubject.verifiableCredential is required (1..*)")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -81,7 +82,7 @@ func collectEndorsements(v any, out *[]any, depth int) {
 			val := x[k]
 			switch k {
 			case "endorsement", "endorsementJwt":
-				*out = append(*out, credential.List(val)...)
+				*out = append(*out, jsonval.List(val)...)
 			case "verifiableCredential", "proof":
 			default:
 				collectEndorsements(val, out, depth+1)

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/names"
 	"github.com/clearbadge/clearbadge/core/registry"
 	"github.com/clearbadge/clearbadge/core/report"
@@ -78,7 +78,7 @@ func (s *session) registries(ctx context.Context) ([]*registry.Registry, []strin
 // vouch for the issuer's name? It never decides the verdict (a name is not
 // a signature); it tells the reader whose word the name on the card is.
 func (s *session) identity(ctx context.Context, r *report.Report, doc map[string]any) {
-	issuerID := credential.ID(doc["issuer"])
+	issuerID := jsonval.ID(doc["issuer"])
 	if issuerID == "" || ctx.Value(loadingKey{}) != nil {
 		return
 	}

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/did"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/keys"
 	"github.com/clearbadge/clearbadge/core/report"
 )
@@ -18,7 +18,7 @@ import (
 // verdict "incomplete": the signature proves only that someone holding
 // that key signed.
 func (s *session) issuer(r *report.Report, doc map[string]any, who *signer) {
-	issuerID := credential.ID(doc["issuer"])
+	issuerID := jsonval.ID(doc["issuer"])
 	name := r.Summary.Issuer.Name
 	if name == "" {
 		name = issuerID

@@ -10,6 +10,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/keys"
 	"github.com/clearbadge/clearbadge/core/report"
 )
@@ -84,7 +85,7 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 	}
 	ext.issuerMismatch = s.claims(payload, doc, format == "vc-jose", ext, notes)
 
-	ext.signer = s.jwtSignature(ctx, tok, credential.ID(doc["issuer"]), ext)
+	ext.signer = s.jwtSignature(ctx, tok, jsonval.ID(doc["issuer"]), ext)
 
 	return s.credential(ctx, doc, format, ext), doc
 }
@@ -99,7 +100,7 @@ func (s *session) jwtDoc(ctx context.Context, token string) (*report.Report, map
 // VC-JOSE-COSE (typ vc+jwt) requires none of these claims (§3.1.2 even
 // calls nbf NOT RECOMMENDED), so for that format only the values present
 // are compared.
-func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, notes *[]string) string {
+func (s *session) claims(payload, doc map[string]any, vcJOSE bool, ext *external, notes *[]string) string {
 	num := func(k string) (time.Time, bool) {
 		f, ok := payload[k].(float64)
 		if !ok {
@@ -108,24 +109,24 @@ func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, 
 		return time.Unix(int64(f), 0).UTC(), true
 	}
 	var fail string
-	issuer := credential.ID(doc["issuer"])
+	issuer := jsonval.ID(doc["issuer"])
 	if iss, ok := payload["iss"].(string); ok && iss != issuer {
 		fail = fmt.Sprintf("iss %q but issuer.id %q", iss, issuer)
 	} else if !ok {
-		if !jose {
+		if !vcJOSE {
 			*notes = append(*notes, "no iss claim")
 		}
 	}
-	if jti, ok := payload["jti"].(string); ok && jti != credential.Str(doc, "id") && credential.Str(doc, "id") != "" {
+	if jti, ok := payload["jti"].(string); ok && jti != jsonval.Str(doc, "id") && jsonval.Str(doc, "id") != "" {
 		*notes = append(*notes, fmt.Sprintf("jti %q differs from the credential id", jti))
 	}
 	subj := ""
 	if subs := credential.Subjects(doc); len(subs) > 0 {
-		subj = credential.Str(subs[0], "id")
+		subj = jsonval.Str(subs[0], "id")
 	}
 	if sub, ok := payload["sub"].(string); ok && subj != "" && sub != subj {
 		*notes = append(*notes, fmt.Sprintf("sub %q differs from credentialSubject.id", sub))
-	} else if !ok && subj != "" && !jose {
+	} else if !ok && subj != "" && !vcJOSE {
 		*notes = append(*notes, "no sub claim")
 	}
 	d, _ := credential.ReadDates(doc)
@@ -134,7 +135,7 @@ func (s *session) claims(payload, doc map[string]any, jose bool, ext *external, 
 		if !d.From.IsZero() && !t.Equal(d.From.Truncate(time.Second)) {
 			*notes = append(*notes, "nbf differs from "+d.FromName)
 		}
-	} else if !jose {
+	} else if !vcJOSE {
 		*notes = append(*notes, "no nbf claim")
 	}
 	if t, ok := num("exp"); ok {
@@ -153,7 +154,7 @@ func (s *session) jwtSignature(ctx context.Context, tok *jose.Token, issuer stri
 	add := func(o report.Outcome, msg report.Text, detail string) {
 		ext.checks = append(ext.checks, msg.Check(report.CheckProof, o, detail))
 	}
-	var key *keys.Key
+	var key *keys.Resolved
 	switch {
 	case tok.Header.JWK != nil:
 		// OB 3.0 §8.2.3 allows the public key in the header; whether it is the

@@ -339,7 +339,7 @@ func didKey(t *testing.T, key crypto.Signer) string {
 }
 
 // verificationMethod is the DID URL of a did:key's one key (did:key §3.1.1).
-func verificationMethod(did string) string { return did + "#" + strings.TrimPrefix(did, "did:key:") }
+func verificationMethod(id string) string { return id + "#" + strings.TrimPrefix(id, "did:key:") }
 
 // signBadge signs doc (or a plain OB 3.0 badge when doc is nil) as the
 // did:key of key: the issuer becomes that DID, any old proof is dropped.
@@ -396,9 +396,9 @@ func signBadge(t *testing.T, key crypto.Signer, suite string, doc []byte, subjec
 // signPresentation wraps cred in a VC 2.0 presentation by holder's did:key,
 // signed for authentication with peerChallenge and peerDomain (VC Data
 // Integrity §2.1: challenge and domain bind the proof to one exchange).
-func signPresentation(t *testing.T, holder crypto.Signer, cred map[string]any) map[string]any {
+func signPresentation(t *testing.T, holderKey crypto.Signer, cred map[string]any) map[string]any {
 	t.Helper()
-	did := didKey(t, holder)
+	did := didKey(t, holderKey)
 	vp := map[string]any{
 		"@context":             []any{"https://www.w3.org/ns/credentials/v2"},
 		"type":                 []any{"VerifiablePresentation"},
@@ -412,7 +412,7 @@ func signPresentation(t *testing.T, holder crypto.Signer, cred map[string]any) m
 		Created:            time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
 		Challenge:          peerChallenge,
 		Domain:             peerDomain,
-	}, holder)
+	}, holderKey)
 	if err != nil {
 		t.Fatal(err)
 	}

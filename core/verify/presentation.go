@@ -11,6 +11,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/keys"
 	"github.com/clearbadge/clearbadge/core/report"
 )
@@ -25,7 +26,7 @@ func (s *session) presentation(ctx context.Context, doc map[string]any, format s
 		r.Finish()
 		return r
 	}
-	holder := credential.ID(doc["holder"])
+	holder := jsonval.ID(doc["holder"])
 
 	if _, signed := doc["proof"]; !signed {
 		s.expectations(r, "", "", false)
@@ -80,7 +81,7 @@ func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload,
 		r.Finish()
 		return r
 	}
-	holder := credential.ID(doc["holder"])
+	holder := jsonval.ID(doc["holder"])
 	iss, _ := payload["iss"].(string)
 	if holder == "" {
 		holder = iss
@@ -96,7 +97,7 @@ func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload,
 			r.Add(report.CheckPresentation, report.Fail, msg, detail)
 			break
 		}
-		aud := strings.Join(credential.Strings(payload["aud"]), " ")
+		aud := strings.Join(jsonval.Strings(payload["aud"]), " ")
 		nonce, _ := payload["nonce"].(string)
 		s.holderBinding(r, holder, key, nonce, aud)
 	}
@@ -111,15 +112,15 @@ func (s *session) jwtPresentation(ctx context.Context, tok *jose.Token, payload,
 // kid is an absolute URL of a verification method in the holder's
 // document; a relative kid ("#key-1") is read against the holder's id. A
 // `jwk` header alone names no one, so it is not enough for a presentation.
-func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Token, holder string) *keys.Key {
+func (s *session) holderKey(ctx context.Context, r *report.Report, tok *jose.Token, holderID string) *keys.Resolved {
 	kid := tok.Header.Kid
 	if kid == "" {
 		r.Add(report.CheckProof, report.Fail, report.Say("proof.bundle-no-kid", "The bundle's token does not say which of the holder's keys signed it, so the holder cannot be confirmed."),
 			"no kid in the JOSE header (VC-JOSE-COSE §5.1: the kid names the holder's verification method)")
 		return nil
 	}
-	if strings.HasPrefix(kid, "#") && holder != "" {
-		base, _, _ := strings.Cut(holder, "#")
+	if strings.HasPrefix(kid, "#") && holderID != "" {
+		base, _, _ := strings.Cut(holderID, "#")
 		kid = base + kid
 	}
 	k, err := s.keyResolver().Resolve(ctx, kid, "authentication")
@@ -167,17 +168,17 @@ func (s *session) tokenTimes(payload map[string]any) (msg report.Text, detail st
 // by the presenter alone), so none of it reaches the summary; the card lists
 // the credentials, each with its own issuer's words.
 func presentationSummary(doc map[string]any) report.Summary {
-	return report.Summary{ID: credential.Str(doc, "id"), Holder: credential.ID(doc["holder"])}
+	return report.Summary{ID: jsonval.Str(doc, "id"), Holder: jsonval.ID(doc["holder"])}
 }
 
 // holderBinding adds the presentation check: the key is the holder's and the
 // proof carries the expected challenge and domain. As for an issuer, a key
 // is the holder's only when the holder's document lists it (keys.Binding).
-func (s *session) holderBinding(r *report.Report, holder string, key *keys.Key, challenge, domain string) {
+func (s *session) holderBinding(r *report.Report, holderID string, key *keys.Resolved, challenge, domain string) {
 	switch {
-	case holder != "" && key.Controller != holder:
+	case holderID != "" && key.Controller != holderID:
 		r.Add(report.CheckPresentation, report.Fail, report.Say("presentation.other-signer", "This bundle was signed by someone other than the holder it names."),
-			fmt.Sprintf("holder %s; key controlled by %s", holder, key.Controller))
+			fmt.Sprintf("holder %s; key controlled by %s", holderID, key.Controller))
 		return
 	case key.Binding == keys.NotListed:
 		r.Add(report.CheckPresentation, report.Fail, report.Say("presentation.key-not-listed", "This bundle was signed with a key the holder does not publish as their own."), key.Reason.English)
@@ -187,7 +188,7 @@ func (s *session) holderBinding(r *report.Report, holder string, key *keys.Key, 
 	c := r.Check(report.CheckPresentation)
 	switch {
 	case c.Outcome != report.Pass:
-	case holder == "":
+	case holderID == "":
 		c.Outcome = report.Warn
 		c.Say(c.Text().Then(report.Say("presentation.no-holder", "The bundle does not name its holder.")))
 	case key.Binding == keys.Unconfirmed:
@@ -242,8 +243,8 @@ func containsField(list, want string) bool {
 
 // presented verifies the credentials in a presentation, each with its own
 // report, and warns where the holder is not the subject.
-func (s *session) presented(ctx context.Context, r *report.Report, doc map[string]any, holder string) {
-	items := credential.List(doc["verifiableCredential"])
+func (s *session) presented(ctx context.Context, r *report.Report, doc map[string]any, holderID string) {
+	items := jsonval.List(doc["verifiableCredential"])
 	if len(items) == 0 {
 		r.Add(report.CheckCredentials, report.Warn, report.Say("credentials.vp-empty", "This bundle holds no credentials."), "")
 		return
@@ -259,7 +260,7 @@ func (s *session) presented(ctx context.Context, r *report.Report, doc map[strin
 		nr := s.nestedValue(ctx, enveloped(it), fmt.Sprintf("credential %d", i+1))
 		r.Credentials = append(r.Credentials, nr)
 		t.add(nr)
-		if holder != "" && nr.Summary.Subject != "" && nr.Summary.Subject != holder {
+		if holderID != "" && nr.Summary.Subject != "" && nr.Summary.Subject != holderID {
 			notHolder = append(notHolder, label(nr))
 		}
 	}
@@ -284,7 +285,7 @@ func enveloped(v any) any {
 	if !ok || !credential.HasType(m, "EnvelopedVerifiableCredential") {
 		return v
 	}
-	data, ok := dataURL(credential.Str(m, "id"))
+	data, ok := dataURL(jsonval.Str(m, "id"))
 	if !ok {
 		return v
 	}

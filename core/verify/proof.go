@@ -22,7 +22,7 @@ import (
 // its verificationMethod, and then proof is the proof that verified, the
 // only one whose challenge and domain count.
 type signer struct {
-	key   *keys.Key
+	key   *keys.Resolved
 	proof *proof.Proof
 }
 

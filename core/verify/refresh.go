@@ -5,7 +5,7 @@ import (
 	"errors"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
-	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -14,10 +14,10 @@ import (
 // as a nested report. The original's verdict stands either way.
 func (s *session) refresh(ctx context.Context, r *report.Report, doc map[string]any) {
 	rs, ok := doc["refreshService"].(map[string]any)
-	if !ok || credential.Str(rs, "type") != "1EdTechCredentialRefresh" || credential.Str(rs, "id") == "" {
+	if !ok || jsonval.Str(rs, "type") != "1EdTechCredentialRefresh" || jsonval.Str(rs, "id") == "" {
 		return
 	}
-	u := credential.Str(rs, "id")
+	u := jsonval.Str(rs, "id")
 	if !s.Verifier.refresh {
 		r.Add(report.CheckRefresh, report.Skip, report.Say("refresh.offered", "The issuer offers an updated copy of this credential; ClearBadge did not ask for it."), u)
 		return

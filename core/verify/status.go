@@ -3,7 +3,7 @@ package verify
 import (
 	"context"
 
-	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/status"
 	"github.com/clearbadge/clearbadge/core/report"
 )
@@ -22,5 +22,5 @@ func (s *session) status(ctx context.Context, r *report.Report, doc map[string]a
 			},
 		}
 	}
-	r.Checks = append(r.Checks, s.lists.Check(ctx, doc, credential.ID(doc["issuer"])))
+	r.Checks = append(r.Checks, s.lists.Check(ctx, doc, jsonval.ID(doc["issuer"])))
 }

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -99,24 +100,7 @@ func Types(node any) []string {
 	if !ok {
 		return nil
 	}
-	return Strings(m["type"])
-}
-
-// Strings reads a string or a list of strings.
-func Strings(v any) []string {
-	switch x := v.(type) {
-	case string:
-		return []string{x}
-	case []any:
-		out := make([]string, 0, len(x))
-		for _, e := range x {
-			if s, ok := e.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
+	return jsonval.Strings(m["type"])
 }
 
 // HasType reports whether node's type includes t.
@@ -146,7 +130,7 @@ func Kind(doc map[string]any) string {
 // entry, or 0 when it is neither (VC 2.0 §4.3: the first item MUST be the
 // base context).
 func Version(doc map[string]any) int {
-	ctx := List(doc["@context"])
+	ctx := jsonval.List(doc["@context"])
 	if len(ctx) == 0 {
 		return 0
 	}
@@ -159,72 +143,10 @@ func Version(doc map[string]any) int {
 	return 0
 }
 
-// List reads a value that may be a single item or a JSON array.
-func List(v any) []any {
-	switch x := v.(type) {
-	case nil:
-		return nil
-	case []any:
-		return x
-	default:
-		return []any{x}
-	}
-}
-
-// ID reads the id of a node that is either an IRI string or an object with
-// an `id` (the two forms of `issuer`, `holder` and similar properties).
-func ID(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case map[string]any:
-		s, _ := x["id"].(string)
-		return s
-	}
-	return ""
-}
-
-// Str returns m[key] when it is a string.
-func Str(m map[string]any, key string) string {
-	s, _ := m[key].(string)
-	return s
-}
-
-// Text reads a human-readable string that may be a plain string, a JSON-LD
-// language map or value object, or a list of those: OB 3.0 allows
-// language-tagged names, and the purl schemas accept the compacted forms.
-func Text(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case []any:
-		for _, e := range x {
-			if s := Text(e); s != "" {
-				return s
-			}
-		}
-	case map[string]any:
-		if s, ok := x["@value"].(string); ok {
-			return s
-		}
-		for _, k := range []string{"en", "en-US", "en-GB"} {
-			if s, ok := x[k].(string); ok {
-				return s
-			}
-		}
-		for _, e := range x {
-			if s, ok := e.(string); ok {
-				return s
-			}
-		}
-	}
-	return ""
-}
-
 // Subjects returns credentialSubject as a list of objects.
 func Subjects(doc map[string]any) []map[string]any {
 	var out []map[string]any
-	for _, s := range List(doc["credentialSubject"]) {
+	for _, s := range jsonval.List(doc["credentialSubject"]) {
 		if m, ok := s.(map[string]any); ok {
 			out = append(out, m)
 		}
@@ -252,8 +174,8 @@ func (e *DateError) Error() string {
 func ReadDates(doc map[string]any) (Dates, error) {
 	var d Dates
 	var errs []error
-	read := func(names ...string) (time.Time, string, string) {
-		for _, n := range names {
+	read := func(props ...string) (time.Time, string, string) {
+		for _, n := range props {
 			raw, ok := doc[n].(string)
 			if !ok {
 				continue

@@ -1,6 +1,9 @@
 package credential
 
-import "github.com/clearbadge/clearbadge/core/report"
+import (
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
+	"github.com/clearbadge/clearbadge/core/report"
+)
 
 // Summarize reads what a credential card shows: the credential's name, the
 // issuer, the subject and the achievement, the dates, and for a CLR its
@@ -8,9 +11,9 @@ import "github.com/clearbadge/clearbadge/core/report"
 // the Report says the credential verified.
 func Summarize(doc map[string]any) report.Summary {
 	s := report.Summary{
-		ID:          Str(doc, "id"),
-		Name:        Text(doc["name"]),
-		Description: Text(doc["description"]),
+		ID:          jsonval.Str(doc, "id"),
+		Name:        jsonval.Text(doc["name"]),
+		Description: jsonval.Text(doc["description"]),
 		Image:       imageURL(doc["image"]),
 		Issuer:      party(doc["issuer"]),
 	}
@@ -18,10 +21,10 @@ func Summarize(doc map[string]any) report.Summary {
 		s.ValidFrom, s.ValidUntil = d.FromRaw, d.UntilRaw
 	}
 	if rs, ok := doc["refreshService"].(map[string]any); ok {
-		s.Refresh = Str(rs, "id")
+		s.Refresh = jsonval.Str(rs, "id")
 	}
 	if Kind(doc) == report.KindPresentation {
-		s.Holder = ID(doc["holder"])
+		s.Holder = jsonval.ID(doc["holder"])
 		return s
 	}
 	subs := Subjects(doc)
@@ -29,15 +32,15 @@ func Summarize(doc map[string]any) report.Summary {
 		return s
 	}
 	sub := subs[0]
-	s.Subject = Str(sub, "id")
-	s.SubjectName = Text(sub["name"])
+	s.Subject = jsonval.Str(sub, "id")
+	s.SubjectName = jsonval.Text(sub["name"])
 	if s.Subject == "" {
 		s.Subject = identifierLabel(sub)
 	}
 	if a, ok := sub["achievement"].(map[string]any); ok {
 		s.Achievement = achievement(a)
 	} else if HasType(sub, "EndorsementSubject") {
-		s.Achievement = &report.Achievement{Description: Text(sub["endorsementComment"])}
+		s.Achievement = &report.Achievement{Description: jsonval.Text(sub["endorsementComment"])}
 	}
 	if s.Name == "" && s.Achievement != nil {
 		s.Name = s.Achievement.Name
@@ -45,10 +48,10 @@ func Summarize(doc map[string]any) report.Summary {
 	if s.Image == "" && s.Achievement != nil {
 		s.Image = s.Achievement.Image
 	}
-	for _, a := range List(sub["association"]) {
+	for _, a := range jsonval.List(sub["association"]) {
 		if m, ok := a.(map[string]any); ok {
 			s.Associations = append(s.Associations, report.Association{
-				Type: Str(m, "associationType"), SourceID: Str(m, "sourceId"), TargetID: Str(m, "targetId"),
+				Type: jsonval.Str(m, "associationType"), SourceID: jsonval.Str(m, "sourceId"), TargetID: jsonval.Str(m, "targetId"),
 			})
 		}
 	}
@@ -56,48 +59,48 @@ func Summarize(doc map[string]any) report.Summary {
 }
 
 func party(v any) report.Party {
-	p := report.Party{ID: ID(v)}
+	p := report.Party{ID: jsonval.ID(v)}
 	if m, ok := v.(map[string]any); ok {
-		p.Name = Text(m["name"])
-		p.URL = Str(m, "url")
+		p.Name = jsonval.Text(m["name"])
+		p.URL = jsonval.Str(m, "url")
 	}
 	return p
 }
 
 func achievement(a map[string]any) *report.Achievement {
 	out := &report.Achievement{
-		ID:          Str(a, "id"),
-		Name:        Text(a["name"]),
-		Description: Text(a["description"]),
+		ID:          jsonval.Str(a, "id"),
+		Name:        jsonval.Text(a["name"]),
+		Description: jsonval.Text(a["description"]),
 		Image:       imageURL(a["image"]),
-		Type:        Str(a, "achievementType"),
+		Type:        jsonval.Str(a, "achievementType"),
 	}
 	if c, ok := a["criteria"].(map[string]any); ok {
-		out.Criteria = Text(c["narrative"])
+		out.Criteria = jsonval.Text(c["narrative"])
 		if out.Criteria == "" {
-			out.Criteria = Str(c, "id")
+			out.Criteria = jsonval.Str(c, "id")
 		}
 	}
 	return out
 }
 
 // imageURL reads an OB 3.0 Image (an object with id) or a bare IRI.
-func imageURL(v any) string { return ID(v) }
+func imageURL(v any) string { return jsonval.ID(v) }
 
 // identifierLabel names a subject identified only by IdentityObjects: the
 // first plaintext identifier, or the kind of a hashed one.
 func identifierLabel(sub map[string]any) string {
-	for _, v := range List(sub["identifier"]) {
+	for _, v := range jsonval.List(sub["identifier"]) {
 		m, ok := v.(map[string]any)
 		if !ok {
 			continue
 		}
 		if h, _ := m["hashed"].(bool); !h {
-			if s := Str(m, "identityHash"); s != "" {
+			if s := jsonval.Str(m, "identityHash"); s != "" {
 				return s
 			}
 		}
-		if t := Str(m, "identityType"); t != "" {
+		if t := jsonval.Str(m, "identityType"); t != "" {
 			return "hashed " + t
 		}
 	}

@@ -59,45 +59,45 @@ func truncate(s string) string {
 }
 
 // Resolve returns the document of a DID (without path, query or fragment).
-func (r *Resolver) Resolve(ctx context.Context, did string) (*Document, error) {
-	method, msid, err := Parse(did)
+func (r *Resolver) Resolve(ctx context.Context, id string) (*Document, error) {
+	method, msid, err := Parse(id)
 	if err != nil {
 		return nil, err
 	}
 	switch method {
 	case "key":
-		return resolveKey(did, msid)
+		return resolveKey(id, msid)
 	case "jwk":
-		return resolveJWK(did, msid)
+		return resolveJWK(id, msid)
 	case "web":
-		return r.resolveWeb(ctx, did)
+		return r.resolveWeb(ctx, id)
 	}
 	return nil, &UnsupportedMethodError{Method: method}
 }
 
 // Parse checks DID syntax (DID Core §3.1: "did:" method-name ":"
 // method-specific-id) and returns the method name and method-specific id.
-func Parse(did string) (method, msid string, err error) {
-	if len(did) > maxDIDLength {
-		return "", "", &InvalidDIDError{DID: did, Reason: fmt.Sprintf("longer than %d characters", maxDIDLength)}
+func Parse(id string) (method, msid string, err error) {
+	if len(id) > maxDIDLength {
+		return "", "", &InvalidDIDError{DID: id, Reason: fmt.Sprintf("longer than %d characters", maxDIDLength)}
 	}
-	rest, ok := strings.CutPrefix(did, "did:")
+	rest, ok := strings.CutPrefix(id, "did:")
 	if !ok {
-		return "", "", &InvalidDIDError{DID: did, Reason: `it does not start with "did:"`}
+		return "", "", &InvalidDIDError{DID: id, Reason: `it does not start with "did:"`}
 	}
 	method, msid, ok = strings.Cut(rest, ":")
 	if !ok || method == "" {
-		return "", "", &InvalidDIDError{DID: did, Reason: "no method name"}
+		return "", "", &InvalidDIDError{DID: id, Reason: "no method name"}
 	}
 	for _, c := range method {
 		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			return "", "", &InvalidDIDError{DID: did, Reason: "the method name has characters other than a-z and 0-9"}
+			return "", "", &InvalidDIDError{DID: id, Reason: "the method name has characters other than a-z and 0-9"}
 		}
 	}
 	// method-specific-id = *( *idchar ":" ) 1*idchar, idchar = ALPHA / DIGIT
 	// / "." / "-" / "_" / pct-encoded.
 	if msid == "" || strings.HasSuffix(msid, ":") {
-		return "", "", &InvalidDIDError{DID: did, Reason: "empty method-specific identifier"}
+		return "", "", &InvalidDIDError{DID: id, Reason: "empty method-specific identifier"}
 	}
 	for i := 0; i < len(msid); i++ {
 		c := msid[i]
@@ -106,7 +106,7 @@ func Parse(did string) (method, msid string, err error) {
 		case c == '%' && i+2 < len(msid) && isHex(msid[i+1]) && isHex(msid[i+2]):
 			i += 2
 		default:
-			return "", "", &InvalidDIDError{DID: did, Reason: fmt.Sprintf("character %q is not allowed in a DID (a DID URL's path, query or fragment must be removed first)", c)}
+			return "", "", &InvalidDIDError{DID: id, Reason: fmt.Sprintf("character %q is not allowed in a DID (a DID URL's path, query or fragment must be removed first)", c)}
 		}
 	}
 	return method, msid, nil
@@ -119,15 +119,15 @@ func isHex(c byte) bool {
 // resolveKey expands a did:key (did:key Method §3.1.2 "Document Creation
 // Algorithm", Multikey representation): one verification method,
 // did#<multibase>, listed under every signing relationship.
-func resolveKey(did, msid string) (*Document, error) {
+func resolveKey(id, msid string) (*Document, error) {
 	key, err := multikey.Decode(msid)
 	if err != nil {
-		return nil, &InvalidDIDError{DID: did, Reason: err.Error()}
+		return nil, &InvalidDIDError{DID: id, Reason: err.Error()}
 	}
-	vmID := did + "#" + msid
+	vmID := id + "#" + msid
 	return &Document{
-		ID:                  did,
-		VerificationMethods: []VerificationMethod{{ID: vmID, Type: "Multikey", Controller: did, PublicKey: key}},
+		ID:                  id,
+		VerificationMethods: []VerificationMethod{{ID: vmID, Type: "Multikey", Controller: id, PublicKey: key}},
 		AssertionMethod:     []string{vmID},
 		Authentication:      []string{vmID},
 	}, nil
@@ -137,23 +137,23 @@ func resolveKey(did, msid string) (*Document, error) {
 // identifier is the base64url of a public JWK; one verification method,
 // did#0. A key marked "use": "enc" is only for key agreement, so it is not
 // listed under assertionMethod or authentication.
-func resolveJWK(did, msid string) (*Document, error) {
+func resolveJWK(id, msid string) (*Document, error) {
 	b, err := base64.RawURLEncoding.Strict().DecodeString(msid)
 	if err != nil {
-		return nil, &InvalidDIDError{DID: did, Reason: "the identifier is not base64url"}
+		return nil, &InvalidDIDError{DID: id, Reason: "the identifier is not base64url"}
 	}
 	k, err := jose.ParseJWK(b)
 	if err != nil {
-		return nil, &InvalidDIDError{DID: did, Reason: err.Error()}
+		return nil, &InvalidDIDError{DID: id, Reason: err.Error()}
 	}
 	var use struct {
 		Use string `json:"use"`
 	}
 	_ = json.Unmarshal(b, &use)
-	vmID := did + "#0"
+	vmID := id + "#0"
 	d := &Document{
-		ID:                  did,
-		VerificationMethods: []VerificationMethod{{ID: vmID, Type: "JsonWebKey2020", Controller: did, PublicKey: k.Key}},
+		ID:                  id,
+		VerificationMethods: []VerificationMethod{{ID: vmID, Type: "JsonWebKey2020", Controller: id, PublicKey: k.Key}},
 	}
 	if use.Use != "enc" {
 		d.AssertionMethod = []string{vmID}
@@ -166,33 +166,33 @@ func resolveJWK(did, msid string) (*Document, error) {
 // Specification §3.2 "Read (Resolve)"): colons become slashes, a
 // percent-encoded port colon is decoded, and /.well-known/did.json or, with
 // a path, /did.json is appended.
-func WebURL(did string) (string, error) {
-	method, msid, err := Parse(did)
+func WebURL(id string) (string, error) {
+	method, msid, err := Parse(id)
 	if err != nil {
 		return "", err
 	}
 	if method != "web" {
-		return "", &InvalidDIDError{DID: did, Reason: "not a did:web"}
+		return "", &InvalidDIDError{DID: id, Reason: "not a did:web"}
 	}
 	segs := strings.Split(msid, ":")
 	host, err := url.PathUnescape(segs[0])
 	if err != nil {
-		return "", &InvalidDIDError{DID: did, Reason: "bad percent-encoding in the host"}
+		return "", &InvalidDIDError{DID: id, Reason: "bad percent-encoding in the host"}
 	}
 	name, port, hasPort := strings.Cut(host, ":")
 	if name == "" || strings.Trim(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != "" ||
 		strings.HasPrefix(name, ".") || strings.HasPrefix(name, "-") || strings.Contains(name, "..") {
-		return "", &InvalidDIDError{DID: did, Reason: fmt.Sprintf("the host %q is not a domain name", name)}
+		return "", &InvalidDIDError{DID: id, Reason: fmt.Sprintf("the host %q is not a domain name", name)}
 	}
 	if hasPort && (port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "") {
-		return "", &InvalidDIDError{DID: did, Reason: fmt.Sprintf("the port %q is not a number", port)}
+		return "", &InvalidDIDError{DID: id, Reason: fmt.Sprintf("the port %q is not a number", port)}
 	}
 	u := &url.URL{Scheme: "https", Host: host}
 	path := segs[1:]
 	for _, s := range path {
 		p, err := url.PathUnescape(s)
 		if err != nil || p == "" || p == "." || p == ".." || strings.ContainsAny(p, "/?#") {
-			return "", &InvalidDIDError{DID: did, Reason: fmt.Sprintf("path segment %q is not allowed", s)}
+			return "", &InvalidDIDError{DID: id, Reason: fmt.Sprintf("path segment %q is not allowed", s)}
 		}
 	}
 	if len(path) == 0 {
@@ -204,8 +204,8 @@ func WebURL(did string) (string, error) {
 // resolveWeb fetches a did:web document. Its id must be the DID (did:web
 // §3.2: the resolved document's id must match the DID being resolved);
 // otherwise any site could answer for another identifier.
-func (r *Resolver) resolveWeb(ctx context.Context, did string) (*Document, error) {
-	u, err := WebURL(did)
+func (r *Resolver) resolveWeb(ctx context.Context, id string) (*Document, error) {
+	u, err := WebURL(id)
 	if err != nil {
 		return nil, err
 	}
@@ -215,14 +215,14 @@ func (r *Resolver) resolveWeb(ctx context.Context, did string) (*Document, error
 	}
 	body, err := f.Fetch(ctx, u, "application/did+json", "application/json", "application/did+ld+json", "application/ld+json")
 	if err != nil {
-		return nil, fmt.Errorf("%s: fetching %s: %w", did, u, err)
+		return nil, fmt.Errorf("%s: fetching %s: %w", id, u, err)
 	}
 	d, err := ParseDocument(body)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", did, err)
+		return nil, fmt.Errorf("%s: %w", id, err)
 	}
-	if d.ID != did {
-		return nil, &DocumentError{ID: did, Reason: fmt.Sprintf("the document at %s is for %q, not for this DID", u, truncate(d.ID))}
+	if d.ID != id {
+		return nil, &DocumentError{ID: id, Reason: fmt.Sprintf("the document at %s is for %q, not for this DID", u, truncate(d.ID))}
 	}
 	return d, nil
 }

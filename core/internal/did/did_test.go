@@ -373,16 +373,16 @@ func FuzzResolve(f *testing.F) {
 	f.Add("did:key:" + vectorKey)
 	f.Add("did:jwk:eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IkFBIn0")
 	f.Add("did:web:example.com%3A3000:user:alice")
-	f.Fuzz(func(t *testing.T, did string) {
+	f.Fuzz(func(t *testing.T, id string) {
 		r := &Resolver{Fetcher: fetch.Func(func(_ context.Context, u string, _ ...string) ([]byte, error) {
 			if !strings.HasPrefix(u, "https://") || !strings.HasSuffix(u, "/did.json") {
 				t.Fatalf("did:web fetched %q", u)
 			}
 			return nil, fetch.ErrOffline
 		})}
-		d, err := r.Resolve(context.Background(), did)
-		if err == nil && d.ID != did {
-			t.Fatalf("document id %q for %q", d.ID, did)
+		d, err := r.Resolve(context.Background(), id)
+		if err == nil && d.ID != id {
+			t.Fatalf("document id %q for %q", d.ID, id)
 		}
 	})
 }

@@ -581,20 +581,35 @@ func (c *iriChecker) iri(s string, blankOK bool) error {
 	if err, seen := c.checked[s]; seen {
 		return err
 	}
-	var err error
-	u, perr := url.Parse(s)
+	r := iriCache.get(s)
+	if r.web {
+		c.web[s] = true
+	}
+	c.checked[s] = r.err
+	return r.err
+}
+
+// iriCheck is what checkIRI finds of an IRI.
+type iriCheck struct {
+	err error // an *InvalidIRIError or *RelativeIRIError, never changed once made
+	web bool  // an http(s) IRI, for iriChecker.urls
+}
+
+// iriCache remembers checkIRI's answers across verifications (see memo).
+var iriCache = memo[iriCheck]{f: checkIRI, max: 4096}
+
+// checkIRI refuses what url.Parse cannot parse and relative IRIs.
+func checkIRI(s string) iriCheck {
+	u, err := url.Parse(s)
 	switch {
-	case perr != nil:
-		err = &InvalidIRIError{Value: s}
+	case err != nil:
+		return iriCheck{err: &InvalidIRIError{Value: s}}
 	case !u.IsAbs():
 		// With the parse above, this mirrors ld.IsAbsoluteIri, json-gold's
 		// test for the IRIs it keeps.
-		err = &RelativeIRIError{Value: s}
-	case strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://"):
-		c.web[s] = true
+		return iriCheck{err: &RelativeIRIError{Value: s}}
 	}
-	c.checked[s] = err
-	return err
+	return iriCheck{web: strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")}
 }
 
 // validLanguage is the pattern json-gold keeps language tags by,

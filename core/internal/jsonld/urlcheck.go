@@ -24,17 +24,54 @@ import (
 	"unicode/utf8"
 )
 
-// hostCache remembers the matcher's answers for host parts: credentials
-// use few hosts. It stops growing at maxHostCache entries.
-var hostCache struct {
-	sync.Mutex
-	m map[string]bool
+// memo remembers the answers of a pure function of a string across
+// verifications: credentials use few hosts and repeat the same vocabulary
+// IRIs. It stops growing at max entries and never holds a key longer than
+// maxMemoKey, so a stream of fresh values cannot grow it.
+type memo[V any] struct {
+	f   func(string) V
+	max int
+
+	mu sync.Mutex
+	m  map[string]V
 }
 
-const maxHostCache = 1024
+const maxMemoKey = 512
+
+func (c *memo[V]) get(k string) V {
+	c.mu.Lock()
+	v, seen := c.m[k]
+	c.mu.Unlock()
+	if seen {
+		return v
+	}
+	v = c.f(k)
+	if len(k) > maxMemoKey {
+		return v
+	}
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = make(map[string]V)
+	}
+	if len(c.m) < c.max {
+		c.m[k] = v
+	}
+	c.mu.Unlock()
+	return v
+}
+
+// hostCache remembers the matcher's answers for host parts, urlCache
+// isURL's: url.Parse was a tenth of a native verification.
+var (
+	hostCache = memo[bool]{f: matchHost, max: 1024}
+	urlCache  = memo[bool]{f: checkURL, max: 4096}
+)
 
 // isURL is ld.IsURL.
-func isURL(s string) bool {
+func isURL(s string) bool { return urlCache.get(s) }
+
+// checkURL is ld.IsURL, uncached.
+func checkURL(s string) bool {
 	if s == "" || utf8.RuneCountInString(s) >= 2083 || len(s) <= 3 || strings.HasPrefix(s, ".") {
 		return false
 	}
@@ -65,30 +102,11 @@ func isURL(s string) bool {
 		if i := strings.IndexAny(s[p:], "/?#"); i >= 0 {
 			end = p + i
 		}
-		if host := s[p:end]; !strings.Contains(host, "@") && cachedMatchHost(host) {
+		if host := s[p:end]; !strings.Contains(host, "@") && hostCache.get(host) {
 			return true
 		}
 	}
 	return false
-}
-
-func cachedMatchHost(host string) bool {
-	hostCache.Lock()
-	ok, seen := hostCache.m[host]
-	hostCache.Unlock()
-	if seen {
-		return ok
-	}
-	ok = matchHost(host)
-	hostCache.Lock()
-	if hostCache.m == nil {
-		hostCache.m = make(map[string]bool)
-	}
-	if len(hostCache.m) < maxHostCache {
-		hostCache.m[host] = ok
-	}
-	hostCache.Unlock()
-	return ok
 }
 
 // positions is the set of offsets into a host's runes a match can reach.

@@ -18,7 +18,7 @@ func FuzzResolve(f *testing.F) {
 	f.Add("#k", []byte(`{"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"k"}]}`))
 	f.Fuzz(func(t *testing.T, ref string, body []byte) {
 		r := &Resolver{Fetcher: fetch.Func(func(context.Context, string, ...string) ([]byte, error) { return body, nil })}
-		check := func(k *Key, err error) {
+		check := func(k *Resolved, err error) {
 			if err != nil {
 				return
 			}

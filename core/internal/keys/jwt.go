@@ -32,7 +32,7 @@ var ErrNoKey = errors.New("the token's header names no key")
 //
 // When a token has both kid and jwk, the caller should check that the two
 // keys are equal.
-func (r *Resolver) JWTKey(ctx context.Context, kid, issuer string) (*Key, error) {
+func (r *Resolver) JWTKey(ctx context.Context, kid, issuer string) (*Resolved, error) {
 	if kid == "" {
 		return nil, ErrNoKey
 	}
@@ -58,7 +58,7 @@ func (r *Resolver) JWTKey(ctx context.Context, kid, issuer string) (*Key, error)
 // member must name the issuer). A key carried in the token itself proves
 // only that whoever holds it signed. Offline the result is Unconfirmed. It
 // is never nil; its ID is "" unless a published method or JWK matched.
-func (r *Resolver) JWKProvenance(ctx context.Context, jwk *jose.JWK, issuer string) *Key {
+func (r *Resolver) JWKProvenance(ctx context.Context, jwk *jose.JWK, issuer string) *Resolved {
 	return r.provenance(ctx, jwk.Key, issuer)
 }
 
@@ -70,7 +70,7 @@ func hasScheme(s string) bool {
 // kidKey resolves an absolute kid. An https kid may name a JWK or JWK Set
 // (RFC 7515 §4.1.4 leaves the kid's form open); anything else is a
 // verification method.
-func (r *Resolver) kidKey(ctx context.Context, ref, issuer string) (*Key, error) {
+func (r *Resolver) kidKey(ctx context.Context, ref, issuer string) (*Resolved, error) {
 	if !strings.HasPrefix(ref, "https://") {
 		return r.Resolve(ctx, ref, did.AssertionMethod)
 	}
@@ -118,7 +118,7 @@ func (r *Resolver) kidKey(ctx context.Context, ref, issuer string) (*Key, error)
 	// was fetched from the issuer's own well-known JWK Set.
 	if base == wellKnownJWKS(issuer) {
 		b, reason := issMember(found, issuer)
-		return &Key{ID: ref, Controller: issuer, PublicKey: found.Key, Binding: b, Reason: reason}, nil
+		return &Resolved{ID: ref, Controller: issuer, PublicKey: found.Key, Binding: b, Reason: reason}, nil
 	}
 	k := r.provenance(ctx, found.Key, issuer)
 	if k.ID == "" {
@@ -149,8 +149,8 @@ func issMember(k *jose.JWK, issuer string) (Binding, report.Text) {
 // provenance asks whether issuer publishes key for assertionMethod: in its
 // DID document, in its controller (profile) document, or in the JWK Set at
 // its host's well-known address.
-func (r *Resolver) provenance(ctx context.Context, key crypto.PublicKey, issuer string) *Key {
-	k := &Key{Controller: issuer, PublicKey: key, Binding: Unconfirmed}
+func (r *Resolver) provenance(ctx context.Context, key crypto.PublicKey, issuer string) *Resolved {
+	k := &Resolved{Controller: issuer, PublicKey: key, Binding: Unconfirmed}
 	switch {
 	case issuer == "":
 		k.Reason = report.Say("key.token-no-issuer", "the token carries its own key and names no issuer to confirm it with.")

@@ -6,7 +6,7 @@
 // Open Badges 3.0 "Verification" (#verification) and its Implementation Guide ("Key
 // provenance") require more: the key must be controlled by the credential's
 // issuer. This package establishes who controls the key; core/verify then
-// compares Key.Controller with the issuer and decides the `issuer` check.
+// compares Resolved.Controller with the issuer and decides the `issuer` check.
 //
 // The rule it encodes (Controlled Identifiers 1.0 §3.3 "Retrieve
 // Verification Method"): a key is the controller's only when the
@@ -54,12 +54,12 @@ type Binding int
 
 const (
 	// Bound: a resolved document (a DID document, a fetched controller or
-	// profile document) lists the key under the purpose; Key.Controller is
+	// profile document) lists the key under the purpose; Resolved.Controller is
 	// that document's id.
 	Bound Binding = iota
 	// Unconfirmed: the key was read from a URL fragment or a JWT header and
 	// the controller document could not be fetched (offline, or an error);
-	// Key.Controller is who the reference claims controls it.
+	// Resolved.Controller is who the reference claims controls it.
 	Unconfirmed
 	// NotListed: the controller document was fetched and does not list this
 	// key under the purpose: the issuer check must fail.
@@ -78,8 +78,10 @@ func (b Binding) String() string {
 	return fmt.Sprintf("Binding(%d)", int(b))
 }
 
-// Key is a resolved public key and what is known of its controller.
-type Key struct {
+// Resolved is a public key the verifier found for a verification method
+// (or a JWT header), with what is known of its controller. It is not
+// holder.Key, the learner's own key pair, which signs.
+type Resolved struct {
 	// ID is the verification method id (absolute). For a key that came only
 	// from a JWT's jwk header and matched no published method it is "".
 	ID         string
@@ -129,7 +131,7 @@ func (r *Resolver) fetcher() fetch.Fetcher {
 // Resolve returns the key named by a Data Integrity proof's
 // verificationMethod, for the proof's purpose ("assertionMethod" for
 // credentials, "authentication" for presentations).
-func (r *Resolver) Resolve(ctx context.Context, vm, purpose string) (*Key, error) {
+func (r *Resolver) Resolve(ctx context.Context, vm, purpose string) (*Resolved, error) {
 	switch {
 	case vm == "":
 		return nil, &UnsupportedError{Ref: vm, Reason: "the proof names no verification method"}
@@ -177,7 +179,7 @@ func looksMultikey(frag string) bool {
 // resolveDID resolves a DID URL. A did:key or did:jwk without a fragment
 // names its only key (validator/ob30/simple-did-key-method.json and
 // 1EdTech's CLR examples use that form).
-func (r *Resolver) resolveDID(ctx context.Context, vm, purpose string) (*Key, error) {
+func (r *Resolver) resolveDID(ctx context.Context, vm, purpose string) (*Resolved, error) {
 	d, frag, _ := strings.Cut(vm, "#")
 	doc, err := (&did.Resolver{Fetcher: r.Fetcher}).Resolve(ctx, d)
 	if err != nil {
@@ -194,12 +196,12 @@ func (r *Resolver) resolveDID(ctx context.Context, vm, purpose string) (*Key, er
 	if err != nil {
 		return nil, err
 	}
-	return &Key{ID: m.ID, Controller: doc.ID, PublicKey: m.PublicKey, Binding: Bound}, nil
+	return &Resolved{ID: m.ID, Controller: doc.ID, PublicKey: m.PublicKey, Binding: Bound}, nil
 }
 
 // confirmFragment looks for a fragment key in the document at base.
-func (r *Resolver) confirmFragment(ctx context.Context, vm, base, scheme string, key crypto.PublicKey, purpose string) *Key {
-	k := &Key{ID: vm, Controller: base, PublicKey: key, Binding: Unconfirmed, Document: base}
+func (r *Resolver) confirmFragment(ctx context.Context, vm, base, scheme string, key crypto.PublicKey, purpose string) *Resolved {
+	k := &Resolved{ID: vm, Controller: base, PublicKey: key, Binding: Unconfirmed, Document: base}
 	if scheme != "https" {
 		k.Document = ""
 		k.Reason = report.Say("key.fragment-no-document", "the key is written into the address {key}, and {controller} has no document that could confirm it belongs to the issuer.", "key", truncate(vm), "controller", truncate(base))
@@ -218,20 +220,20 @@ func (r *Resolver) confirmFragment(ctx context.Context, vm, base, scheme string,
 	return k
 }
 
-// listed decides whether the controller document body (fetched from url)
+// listed decides whether the controller document body (fetched from docURL)
 // lists the key under purpose, by the method's id or by its key.
-func listed(url string, body []byte, vmID string, key crypto.PublicKey, purpose string) (Binding, report.Text) {
+func listed(docURL string, body []byte, vmID string, key crypto.PublicKey, purpose string) (Binding, report.Text) {
 	doc, err := did.ParseDocument(body)
 	if err != nil {
-		return NotListed, report.Say("key.no-keys", "{controller} does not publish any keys ({error}).", "controller", truncate(url), "error", err.Error())
+		return NotListed, report.Say("key.no-keys", "{controller} does not publish any keys ({error}).", "controller", truncate(docURL), "error", err.Error())
 	}
-	if doc.ID != url {
-		return NotListed, report.Say("key.other-document", "the document at {controller} describes {id}, not itself, so its keys are not that address's.", "controller", truncate(url), "id", truncate(doc.ID))
+	if doc.ID != docURL {
+		return NotListed, report.Say("key.other-document", "the document at {controller} describes {id}, not itself, so its keys are not that address's.", "controller", truncate(docURL), "id", truncate(doc.ID))
 	}
 	m, err := doc.Method(vmID, purpose)
 	if err == nil {
 		if !sameKey(m.PublicKey, key) {
-			return NotListed, report.Say("key.different", "{controller} lists a different key under {key}.", "controller", truncate(url), "key", truncate(vmID))
+			return NotListed, report.Say("key.different", "{controller} lists a different key under {key}.", "controller", truncate(docURL), "key", truncate(vmID))
 		}
 		return checkController(doc, m, purpose)
 	}
@@ -239,9 +241,9 @@ func listed(url string, body []byte, vmID string, key crypto.PublicKey, purpose 
 	if m := doc.MethodWithKey(key, purpose); m != nil {
 		return checkController(doc, m, purpose)
 	} else if errors.As(err, &na) {
-		return NotListed, report.Say("key.other-purpose", "{controller} lists {key}, but not for {purpose}.", "controller", truncate(url), "key", truncate(vmID), "purpose", purpose)
+		return NotListed, report.Say("key.other-purpose", "{controller} lists {key}, but not for {purpose}.", "controller", truncate(docURL), "key", truncate(vmID), "purpose", purpose)
 	}
-	return NotListed, report.Say("key.not-listed", "{controller} does not list this key for {purpose}.", "controller", truncate(url), "purpose", purpose)
+	return NotListed, report.Say("key.not-listed", "{controller} does not list this key for {purpose}.", "controller", truncate(docURL), "purpose", purpose)
 }
 
 // checkController applies Controlled Identifiers §3.3 step 7: the method's
@@ -256,7 +258,7 @@ func checkController(doc *did.Document, m *did.VerificationMethod, purpose strin
 // controllerMethod reads the method vm from the controller document body
 // fetched from base: it must be listed under purpose, and the document's id
 // must be base (Controlled Identifiers §3.3 steps 5-8).
-func controllerMethod(vm, base string, body []byte, purpose string) (*Key, error) {
+func controllerMethod(vm, base string, body []byte, purpose string) (*Resolved, error) {
 	doc, err := did.ParseDocument(body)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", truncate(base), err)
@@ -271,7 +273,7 @@ func controllerMethod(vm, base string, body []byte, purpose string) (*Key, error
 	if m.Controller != "" && m.Controller != doc.ID {
 		return nil, &did.DocumentError{ID: base, Reason: fmt.Sprintf("method %s names %s as its controller", truncate(m.ID), truncate(m.Controller))}
 	}
-	return &Key{ID: m.ID, Controller: doc.ID, PublicKey: m.PublicKey, Binding: Bound}, nil
+	return &Resolved{ID: m.ID, Controller: doc.ID, PublicKey: m.PublicKey, Binding: Bound}, nil
 }
 
 // isKeyDocument reports whether body is a single verification method
@@ -291,7 +293,7 @@ func isKeyDocument(body []byte) bool {
 // whether it is theirs: a key document can name any controller, so only the
 // controller's document listing it back binds it (Controlled Identifiers
 // §3.3, "bi-directional reference").
-func (r *Resolver) keyDocument(ctx context.Context, vm string, body []byte, purpose string) (*Key, error) {
+func (r *Resolver) keyDocument(ctx context.Context, vm string, body []byte, purpose string) (*Resolved, error) {
 	m, err := did.ParseMethod(body)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", truncate(vm), err)
@@ -302,7 +304,7 @@ func (r *Resolver) keyDocument(ctx context.Context, vm string, body []byte, purp
 	if m.Controller == "" {
 		return nil, &did.DocumentError{ID: vm, Reason: "the key document names no controller"}
 	}
-	k := &Key{ID: vm, Controller: m.Controller, PublicKey: m.PublicKey, Binding: Unconfirmed}
+	k := &Resolved{ID: vm, Controller: m.Controller, PublicKey: m.PublicKey, Binding: Unconfirmed}
 	k.Binding, k.Reason, k.Document = r.controllerLists(ctx, m.Controller, vm, m.PublicKey, purpose)
 	return k, nil
 }

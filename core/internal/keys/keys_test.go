@@ -139,7 +139,7 @@ func TestResolveFragmentMultikey(t *testing.T) {
 		doc    any   // served at issuer; nil: not served
 		fail   error // returned for issuer instead
 		want   Binding
-		reason string // a fragment of Key.Reason
+		reason string // a fragment of Resolved.Reason
 	}{
 		{name: "offline", want: Unconfirmed, reason: "offline"},
 		{name: "issuer address answers 404", fail: errNotFound, want: Unconfirmed, reason: "404"},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/report"
 )
@@ -31,7 +32,7 @@ func (x *run) revocation(ctx context.Context, doc map[string]any, l linked) {
 		x.skip(report.CheckStatus, report.Say("ob2.status.profile-missing", "Revocation could not be checked: the issuer's profile was not available."), x.needs())
 		return
 	}
-	listURL := credential.ID(l.issuer["revocationList"])
+	listURL := jsonval.ID(l.issuer["revocationList"])
 	if listURL == "" {
 		if hosted {
 			x.r.Add(report.CheckStatus, report.Pass, report.Say("ob2.status.served", "Not revoked: the issuer's server still serves this badge."), "")
@@ -54,14 +55,14 @@ func (x *run) revocation(ctx context.Context, doc map[string]any, l linked) {
 		x.r.Add(report.CheckStatus, report.Fail, report.Say("ob2.status.not-a-list", "The issuer's revocation list is not a RevocationList."), listURL)
 		return
 	}
-	id, uid := credential.Str(doc, "id"), credential.Str(doc, "uid")
-	for _, e := range credential.List(list["revokedAssertions"]) {
+	id, uid := jsonval.Str(doc, "id"), jsonval.Str(doc, "uid")
+	for _, e := range jsonval.List(list["revokedAssertions"]) {
 		var eid, euid, why string
 		switch v := e.(type) {
 		case string:
 			eid = v
 		case map[string]any:
-			eid, euid, why = credential.Str(v, "id"), credential.Str(v, "uid"), credential.Str(v, "revocationReason")
+			eid, euid, why = jsonval.Str(v, "id"), jsonval.Str(v, "uid"), jsonval.Str(v, "revocationReason")
 			if r, ok := v["revoked"].(bool); ok && !r {
 				continue // an entry explicitly not revoked
 			}
@@ -84,7 +85,7 @@ func (x *run) recipient(doc map[string]any) {
 	k := *x.Recipient
 	want := ob2Type(k.Type)
 	id, _ := doc["recipient"].(map[string]any)
-	typ, identity := credential.Str(id, "type"), credential.Str(id, "identity")
+	typ, identity := jsonval.Str(id, "type"), jsonval.Str(id, "identity")
 	hashed, _ := id["hashed"].(bool)
 	var how string
 	matched := false
@@ -98,7 +99,7 @@ func (x *run) recipient(doc map[string]any) {
 		how = "plain " + typ
 	default:
 		alg, _, _ := strings.Cut(identity, "$")
-		matched = recipient.MatchHash(identity, credential.Str(id, "salt"), k.Value)
+		matched = recipient.MatchHash(identity, jsonval.Str(id, "salt"), k.Value)
 		how = alg + " hash of " + typ
 	}
 	if matched {
@@ -134,7 +135,7 @@ func (x *run) endorsements(ctx context.Context, doc map[string]any, l linked) {
 	var found []any
 	for _, d := range []map[string]any{doc, l.badge, l.shown} {
 		if d != nil {
-			found = append(found, credential.List(d["endorsement"])...)
+			found = append(found, jsonval.List(d["endorsement"])...)
 		}
 	}
 	if len(found) == 0 {
@@ -209,57 +210,57 @@ func (v *Verifier) endorsement(ctx context.Context, ref string) *report.Report {
 func (x *run) summary(doc, badge, issuer map[string]any) {
 	s := &x.r.Summary
 	if doc != nil {
-		s.ID = credential.Str(doc, "id")
-		s.ValidFrom = credential.Str(doc, "issuedOn")
-		s.ValidUntil = credential.Str(doc, "expires")
+		s.ID = jsonval.Str(doc, "id")
+		s.ValidFrom = jsonval.Str(doc, "issuedOn")
+		s.ValidUntil = jsonval.Str(doc, "expires")
 		if rec, ok := doc["recipient"].(map[string]any); ok {
 			s.Subject = recipientText(rec)
 		}
 		if claim, ok := doc["claim"].(map[string]any); ok {
-			s.Subject = credential.Str(claim, "id")
-			s.Description = credential.Text(claim["endorsementComment"])
+			s.Subject = jsonval.Str(claim, "id")
+			s.Description = jsonval.Text(claim["endorsementComment"])
 		}
 	}
 	if badge != nil {
-		s.Name = credential.Text(badge["name"])
-		s.Description = credential.Text(badge["description"])
-		s.Image = credential.ID(badge["image"])
-		a := &report.Achievement{ID: credential.Str(badge, "id"), Name: s.Name, Description: s.Description, Image: s.Image}
+		s.Name = jsonval.Text(badge["name"])
+		s.Description = jsonval.Text(badge["description"])
+		s.Image = jsonval.ID(badge["image"])
+		a := &report.Achievement{ID: jsonval.Str(badge, "id"), Name: s.Name, Description: s.Description, Image: s.Image}
 		switch c := badge["criteria"].(type) {
 		case string:
 			a.Criteria = c
 		case map[string]any:
-			a.Criteria = credential.Text(c["narrative"])
+			a.Criteria = jsonval.Text(c["narrative"])
 			if a.Criteria == "" {
-				a.Criteria = credential.Str(c, "id")
+				a.Criteria = jsonval.Str(c, "id")
 			}
 		}
 		s.Achievement = a
 	}
 	if doc != nil {
-		if img := credential.ID(doc["image"]); img != "" && s.Image == "" {
+		if img := jsonval.ID(doc["image"]); img != "" && s.Image == "" {
 			s.Image = img
 		}
 	}
 	if issuer != nil {
 		s.Issuer = party(issuer)
 	} else if badge != nil {
-		s.Issuer = report.Party{ID: credential.ID(badge["issuer"])}
+		s.Issuer = report.Party{ID: jsonval.ID(badge["issuer"])}
 	} else if doc != nil {
-		s.Issuer = report.Party{ID: credential.ID(doc["issuer"])}
+		s.Issuer = report.Party{ID: jsonval.ID(doc["issuer"])}
 	}
 }
 
 func party(p map[string]any) report.Party {
-	return report.Party{ID: credential.Str(p, "id"), Name: credential.Text(p["name"]), URL: credential.ID(p["url"])}
+	return report.Party{ID: jsonval.Str(p, "id"), Name: jsonval.Text(p["name"]), URL: jsonval.ID(p["url"])}
 }
 
 // recipientText shows the recipient: the identity when plain, or what kind
 // of identity was hashed.
 func recipientText(rec map[string]any) string {
-	typ := credential.Str(rec, "type")
+	typ := jsonval.Str(rec, "type")
 	if h, _ := rec["hashed"].(bool); h {
 		return "a hashed " + typ
 	}
-	return credential.Str(rec, "identity")
+	return jsonval.Str(rec, "identity")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
 	"github.com/clearbadge/clearbadge/core/internal/jsonld"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 )
 
 // Is reports whether a decoded JSON object claims to be an Open Badges 2.0
@@ -20,14 +21,14 @@ func Is(doc map[string]any) bool {
 	if credential.Version(doc) != 0 {
 		return false
 	}
-	for _, c := range credential.List(doc["@context"]) {
+	for _, c := range jsonval.List(doc["@context"]) {
 		switch x := c.(type) {
 		case string:
 			if strings.HasPrefix(x, "https://w3id.org/openbadges") || strings.HasPrefix(x, "http://w3id.org/openbadges") {
 				return true
 			}
 		case map[string]any:
-			if credential.Str(x, "obi") == "https://w3id.org/openbadges#" {
+			if jsonval.Str(x, "obi") == "https://w3id.org/openbadges#" {
 				return true
 			}
 		}
@@ -52,7 +53,7 @@ var reliedTerms = []string{
 // or first in a list (further entries add terms, §Additional Properties), or
 // an inline context mapping the relied-on terms as the OB 2.0 context does.
 func checkContext(doc map[string]any) error {
-	list := credential.List(doc["@context"])
+	list := jsonval.List(doc["@context"])
 	if len(list) == 0 {
 		return fmt.Errorf("the document has no @context")
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -118,8 +119,8 @@ func validateTypes(p *problems, path string, node map[string]any, want []string,
 		}
 		return
 	}
-	types := credential.Strings(raw)
-	if len(types) == 0 || len(types) != len(credential.List(raw)) {
+	types := jsonval.Strings(raw)
+	if len(types) == 0 || len(types) != len(jsonval.List(raw)) {
 		p.err(path+".type", "must be a string or a non-empty list of strings")
 		return
 	}
@@ -154,7 +155,7 @@ func validateExtensions(p *problems, path string, node map[string]any, depth int
 		if _, known := knownProperties[k]; known {
 			continue
 		}
-		for i, v := range credential.List(node[k]) {
+		for i, v := range jsonval.List(node[k]) {
 			m, ok := v.(map[string]any)
 			if !ok || !credential.HasType(m, "Extension") {
 				continue
@@ -167,8 +168,8 @@ func validateExtensions(p *problems, path string, node map[string]any, depth int
 			if len(credential.Types(m)) < 2 {
 				p.err(ep+".type", "an extension must name its own type beside Extension")
 			}
-			ctx := credential.Strings(m["@context"])
-			if len(ctx) == 0 || len(ctx) != len(credential.List(m["@context"])) {
+			ctx := jsonval.Strings(m["@context"])
+			if len(ctx) == 0 || len(ctx) != len(jsonval.List(m["@context"])) {
 				p.err(ep, "an extension must name its JSON-LD context (@context), the file that defines its terms")
 			}
 			for _, c := range ctx {
@@ -488,7 +489,7 @@ func revokedEntry(p *problems, path string, v any, d int) {
 	case string:
 		return
 	case map[string]any:
-		if credential.Str(x, "id") == "" && credential.Str(x, "uid") == "" {
+		if jsonval.Str(x, "id") == "" && jsonval.Str(x, "uid") == "" {
 			p.err(path, "names neither an id nor a uid")
 		}
 		return
@@ -499,7 +500,7 @@ func revokedEntry(p *problems, path string, v any, d int) {
 // verificationKind reads a VerificationObject's type: "hosted", "signed" or
 // "" (the context maps the aliases hosted and signed to the class IRIs).
 func verificationKind(v any) string {
-	for _, t := range credential.Strings(v) {
+	for _, t := range jsonval.Strings(v) {
 		switch t {
 		case "HostedBadge", "hosted":
 			return "hosted"

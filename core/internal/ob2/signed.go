@@ -10,8 +10,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -41,7 +41,7 @@ func (x *run) signature(ctx context.Context, doc map[string]any, l linked, tok *
 	name := partyName(l.issuer)
 	listed := keyIDs(l.issuer["publicKey"])
 	candidates := listed
-	if creator := credential.Str(verification(doc), "creator"); creator != "" {
+	if creator := jsonval.Str(verification(doc), "creator"); creator != "" {
 		// §SignedBadge: "If a key is declared here, it must be authorized
 		// in the issuer Profile as well."
 		if !contains(listed, creator) {
@@ -110,10 +110,10 @@ func (x *run) key(ctx context.Context, kid, issuerID string) (*rsa.PublicKey, er
 		return nil, errUnavailable
 	}
 	validate(&x.p, "key", doc, ClassCryptographicKey, 0)
-	if owner := credential.Str(doc, "owner"); owner != issuerID {
+	if owner := jsonval.Str(doc, "owner"); owner != issuerID {
 		return nil, fmt.Errorf("the key's owner is %q, not the issuer %s", owner, issuerID)
 	}
-	return ParsePublicKeyPEM(credential.Str(doc, "publicKeyPem"))
+	return ParsePublicKeyPEM(jsonval.Str(doc, "publicKeyPem"))
 }
 
 // ParsePublicKeyPEM reads publicKeyPem strictly: exactly one PEM block of
@@ -153,8 +153,8 @@ func verification(doc map[string]any) map[string]any {
 // document is fetched from its id either way).
 func keyIDs(v any) []string {
 	var out []string
-	for _, k := range credential.List(v) {
-		if id := credential.ID(k); id != "" {
+	for _, k := range jsonval.List(v) {
+		if id := jsonval.ID(k); id != "" {
 			out = append(out, id)
 		}
 	}

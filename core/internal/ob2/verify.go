@@ -12,6 +12,7 @@ import (
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/clearbadge/clearbadge/core/internal/jose"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/recipient"
 	"github.com/clearbadge/clearbadge/core/report"
 )
@@ -84,7 +85,7 @@ func (x *run) get(ctx context.Context, u, path string) (map[string]any, error) {
 	if err := checkContext(doc); err != nil {
 		return nil, fmt.Errorf("the document at %s: %v", u, err)
 	}
-	if id := credential.Str(doc, "id"); id != u {
+	if id := jsonval.Str(doc, "id"); id != u {
 		// A redirect, or a document that names another address as its
 		// own: its declared id is what identifies it from here on.
 		x.p.note(path, "the document fetched from %s names itself %s", u, id)
@@ -267,7 +268,7 @@ func orUnknown(s string) string {
 // hosted verification file, the retrieved data should be used").
 func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 	kind := strings.ToLower(x.r.Kind)
-	id := credential.Str(given, "id")
+	id := jsonval.Str(given, "id")
 	x.r.Add(report.CheckFormat, report.Pass, report.Say("ob2.format.hosted", "An Open Badges 2.0 {what}, verified by the issuer's server (hosted).", "what", kind), "")
 	if !isURL(id) {
 		x.r.Add(report.CheckProof, report.Fail, report.Say("ob2.proof.hosted-no-url", "A hosted badge must have the web address where the issuer publishes it as its id; this one does not."), fmt.Sprintf("id %q", id))
@@ -304,14 +305,14 @@ func (x *run) hosted(ctx context.Context, given map[string]any) *report.Report {
 	// §Revoking Hosted Assertions: "a response body declaring revoked true".
 	if b, _ := served["revoked"].(bool); b {
 		x.r.Add(report.CheckProof, report.Pass, answers(), id)
-		x.r.Add(report.CheckStatus, report.Fail, revoked(credential.Str(served, "revocationReason")), id+" is served with revoked: true")
+		x.r.Add(report.CheckStatus, report.Fail, revoked(jsonval.Str(served, "revocationReason")), id+" is served with revoked: true")
 		x.summary(given, nil, nil)
 		x.r.Finish()
 		return x.r
 	}
 	outcome, detail := report.Pass, id
-	if credential.Str(served, "id") != id {
-		outcome, detail = report.Fail, fmt.Sprintf("the document at %s names itself %q", id, credential.Str(served, "id"))
+	if jsonval.Str(served, "id") != id {
+		outcome, detail = report.Fail, fmt.Sprintf("the document at %s names itself %q", id, jsonval.Str(served, "id"))
 	} else if !reflect.DeepEqual(served, given) {
 		outcome, detail = report.Warn, "the copy given differs from the issuer's; the issuer's copy was verified"
 	}
@@ -414,7 +415,7 @@ func (x *run) links(ctx context.Context, doc map[string]any) linked {
 		}
 		issuerRef = l.badge["issuer"]
 	}
-	l.issuerID = credential.ID(issuerRef)
+	l.issuerID = jsonval.ID(issuerRef)
 	if m, ok := issuerRef.(map[string]any); ok {
 		l.shown = m
 	}
@@ -423,7 +424,7 @@ func (x *run) links(ctx context.Context, doc map[string]any) linked {
 	}
 	if l.issuer != nil {
 		l.shown = l.issuer
-		l.issuerID = credential.Str(l.issuer, "id")
+		l.issuerID = jsonval.Str(l.issuer, "id")
 		validate(&x.p, "issuer", l.issuer, ClassProfile, 0)
 		if !isURL(l.issuerID) {
 			x.p.note("issuer", "the issuer's id %q is not a web address", l.issuerID)
@@ -441,7 +442,7 @@ func (x *run) policy(doc map[string]any, l linked) {
 		x.skip(report.CheckIssuer, report.Say("ob2.issuer.profile-missing", "The issuer's profile was not available, so it is unknown whether the issuer publishes badges at this address."), x.needs())
 		return
 	}
-	id := credential.Str(doc, "id")
+	id := jsonval.Str(doc, "id")
 	name := partyName(l.issuer)
 	if !isURL(l.issuerID) {
 		x.skipNone(report.CheckIssuer,
@@ -450,7 +451,7 @@ func (x *run) policy(doc map[string]any, l linked) {
 		return
 	}
 	pol, _ := l.issuer["verification"].(map[string]any)
-	if starts := credential.Strings(pol["startsWith"]); len(starts) > 0 {
+	if starts := jsonval.Strings(pol["startsWith"]); len(starts) > 0 {
 		ok := false
 		for _, s := range starts {
 			ok = ok || strings.HasPrefix(id, s)
@@ -461,7 +462,7 @@ func (x *run) policy(doc map[string]any, l linked) {
 			return
 		}
 	}
-	allowed := credential.Strings(pol["allowedOrigins"])
+	allowed := jsonval.Strings(pol["allowedOrigins"])
 	if len(allowed) == 0 {
 		allowed = []string{hostOf(l.issuerID)}
 	}
@@ -490,10 +491,10 @@ func hostOf(u string) string {
 }
 
 func partyName(p map[string]any) string {
-	if n := credential.Text(p["name"]); n != "" {
+	if n := jsonval.Text(p["name"]); n != "" {
 		return n
 	}
-	if id := credential.Str(p, "id"); id != "" {
+	if id := jsonval.Str(p, "id"); id != "" {
 		return id
 	}
 	return "The issuer"
@@ -514,7 +515,7 @@ func (x *run) needs() string {
 // validity checks issuedOn and expires (§Assertion; §Verification: "The
 // Assertion has not expired").
 func (x *run) validity(doc map[string]any) {
-	issued, ierr := ParseTime(credential.Str(doc, "issuedOn"))
+	issued, ierr := ParseTime(jsonval.Str(doc, "issuedOn"))
 	if ierr != nil {
 		x.r.Add(report.CheckValidity, report.Fail, report.Say("ob2.validity.issued-unreadable", "The badge's issue date cannot be read, so its validity is unknown."), fmt.Sprintf("issuedOn %v", show(doc["issuedOn"])))
 		return
@@ -581,7 +582,7 @@ func (x *run) object(ctx context.Context, doc map[string]any, class string) *rep
 	validate(&x.p, orUnknown(class), doc, rules, 0)
 	var issuer map[string]any
 	if class == ClassBadgeClass {
-		if u := credential.ID(doc["issuer"]); isURL(u) {
+		if u := jsonval.ID(doc["issuer"]); isURL(u) {
 			if issuer = x.getData(ctx, u, "issuer"); issuer != nil {
 				validate(&x.p, "issuer", issuer, ClassProfile, 0)
 			}
@@ -592,8 +593,8 @@ func (x *run) object(ctx context.Context, doc map[string]any, class string) *rep
 	case ClassBadgeClass:
 		x.summary(nil, doc, issuer)
 	case ClassIssuer, ClassProfile:
-		x.r.Summary.ID = credential.Str(doc, "id")
-		x.r.Summary.Name = credential.Text(doc["name"])
+		x.r.Summary.ID = jsonval.Str(doc, "id")
+		x.r.Summary.Name = jsonval.Text(doc["name"])
 		x.r.Summary.Issuer = party(doc)
 	}
 	x.r.Finish()

@@ -18,6 +18,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 )
 
 // Schema types a credential may name in credentialSchema, with the JSON
@@ -79,7 +80,7 @@ var v1Schemas = map[string]string{
 // built-in rules, which report them.
 func checkNamed(ctx context.Context, doc map[string]any, f fetch.Fetcher) []namedResult {
 	var out []namedResult
-	for _, e := range credential.List(doc["credentialSchema"]) {
+	for _, e := range jsonval.List(doc["credentialSchema"]) {
 		m, ok := e.(map[string]any)
 		if !ok {
 			continue

@@ -43,6 +43,7 @@ import (
 	"unicode"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -168,228 +169,226 @@ func concat(groups ...[]prop) []prop {
 	return out
 }
 
-var classes map[string]*class
-
-func init() {
-	classes = map[string]*class{
-		// OB 3.0 §B.1.2 AchievementCredential; §B.9.2 AchievementCredentialv1p1.
-		"AchievementCredential": {credential: true, types: []string{report.KindOpenBadge, report.KindAchievement}, vc: true, typeReq: true, props: concat(credentialProps(
-			prop{name: "name", label: "name", kind: kText, reqV1: true},
-			prop{name: "credentialSubject", label: "recipient", noun: "the recipient", kind: kObject, cls: "AchievementSubject", req: true},
-		), endorsementProps)},
-		// OB 3.0 §B.1.5 EndorsementCredential; §B.9.4 EndorsementCredentialv1p1.
-		"EndorsementCredential": {credential: true, types: []string{report.KindEndorsement}, vc: true, typeReq: true, props: credentialProps(
-			prop{name: "name", label: "name", kind: kText, req: true},
-			prop{name: "credentialSubject", label: "endorsed subject", noun: "the endorsed subject", kind: kObject, cls: "EndorsementSubject", req: true},
-		)},
-		// CLR 2.0 ClrCredential.
-		"ClrCredential": {credential: true, types: []string{report.KindCLR}, vc: true, typeReq: true, props: concat(credentialProps(
-			prop{name: "name", label: "name", kind: kText, req: true},
-			prop{name: "partial", label: "partial flag", kind: kBool},
-			prop{name: "credentialSubject", label: "learner", noun: "the learner", kind: kObject, cls: "ClrSubject", req: true},
-		), endorsementProps)},
-		// CLR 2.0 VerifiableCredential: what the wrapper itself requires of a
-		// nested credential. Each nested credential is also verified on its
-		// own, with its own schema check.
-		"VerifiableCredential": {credential: true, types: []string{"VerifiableCredential"}, typeReq: true, props: []prop{
-			{name: "id", label: "id", kind: kIRI},
-			{name: "validFrom", label: "valid-from date", kind: kDateTimeZ, req: true, only: 2},
-			{name: "validUntil", label: "valid-until date", kind: kDateTimeZ, only: 2},
-			{name: "issuanceDate", label: "issue date", kind: kDateTimeZ, req: true, only: 1},
-			{name: "expirationDate", label: "expiry date", kind: kDateTimeZ, only: 1},
-			{name: "issuer", label: "issuer", noun: "the issuer of a credential in the record", kind: kProfileRef, req: true},
-			{name: "credentialSubject", label: "subject", noun: "the subject of a credential in the record", kind: kObject, cls: "CredentialSubject", req: true},
-			{name: "proof", label: "signature", noun: "a signature", kind: kObject, cls: "Proof", many: true},
-			{name: "credentialSchema", label: "schema reference", noun: "a schema reference", kind: kObject, cls: "CredentialSchema", many: true},
-			{name: "credentialStatus", label: "status entry", noun: "the status entry", kind: kObject, cls: "CredentialStatus"},
-			{name: "refreshService", label: "refresh service", noun: "the refresh service", kind: kObject, cls: "RefreshService"},
-			{name: "termsOfUse", label: "terms of use", noun: "a terms-of-use entry", kind: kObject, cls: "TermsOfUse", many: true},
-			{name: "evidence", label: "evidence", noun: "an evidence item", kind: kObject, cls: "Evidence", many: true},
-		}},
-		"CredentialSubject": {props: []prop{{name: "id", label: "id", kind: kIRI}}},
-		// OB 3.0 §B.1.4 AchievementSubject; §B.9.6.
-		"AchievementSubject": {types: []string{"AchievementSubject"}, typeReq: true, subjectID: true, props: []prop{
-			{name: "id", label: "id", kind: kIRI},
-			{name: "achievement", label: "achievement", noun: "the achievement", kind: kObject, cls: "Achievement", req: true},
-			{name: "activityEndDate", label: "activity end date", kind: kDateTime},
-			{name: "activityStartDate", label: "activity start date", kind: kDateTime},
-			{name: "creditsEarned", label: "credits earned", kind: kNumber},
-			{name: "identifier", label: "identifier", noun: "a recipient identifier", kind: kObject, cls: "IdentityObject", many: true},
-			{name: "image", label: "image", noun: "the recipient's image", kind: kObject, cls: "Image"},
-			{name: "licenseNumber", label: "license number", kind: kText},
-			{name: "narrative", label: "narrative", kind: kText},
-			{name: "result", label: "result", noun: "a result", kind: kObject, cls: "Result", many: true},
-			{name: "role", label: "role", kind: kText},
-			{name: "source", label: "assessing organisation", noun: "the assessing organisation", kind: kObject, cls: "Profile"},
-			{name: "term", label: "term", kind: kText},
-		}},
-		// OB 3.0 §B.2.1 Achievement; §B.9.7 Achievementv1p1 (type unconstrained).
-		"Achievement": {types: []string{"Achievement"}, looseV1: true, typeReq: true, props: concat([]prop{
-			{name: "id", label: "id", kind: kIRI, req: true},
-			{name: "criteria", label: "criteria", noun: "the criteria", kind: kObject, cls: "Criteria", req: true},
-			{name: "description", label: "description", kind: kText, req: true},
-			{name: "name", label: "name", kind: kText, req: true},
-			{name: "alignment", label: "alignment", noun: "an alignment", kind: kObject, cls: "Alignment", many: true},
-			{name: "achievementType", label: "achievement type", kind: kEnum, enum: achievementTypes, ext: true},
-			{name: "creator", label: "creator", noun: "the achievement's creator", kind: kObject, cls: "Profile"},
-			{name: "creditsAvailable", label: "credits available", kind: kNumber},
-			{name: "fieldOfStudy", label: "field of study", kind: kText},
-			{name: "humanCode", label: "code", kind: kText},
-			{name: "image", label: "image", noun: "the achievement's image", kind: kObject, cls: "Image"},
-			{name: "inLanguage", label: "language", kind: kText},
-			{name: "otherIdentifier", label: "other identifier", noun: "an identifier", kind: kObject, cls: "IdentifierEntry", many: true},
-			{name: "related", label: "related achievement", noun: "a related achievement", kind: kObject, cls: "Related", many: true},
-			{name: "resultDescription", label: "result description", noun: "a result description", kind: kObject, cls: "ResultDescription", many: true},
-			{name: "specialization", label: "specialization", kind: kText},
-			{name: "tag", label: "tag", kind: kText, many: true},
-			{name: "version", label: "version", kind: kText},
-		}, endorsementProps)},
-		// OB 3.0 §B.2.3 Criteria: no required property.
-		"Criteria": {props: []prop{
-			{name: "id", label: "id", kind: kIRI},
-			{name: "narrative", label: "narrative", kind: kText},
-		}},
-		// OB 3.0 §B.2.2 Alignment.
-		"Alignment": {types: []string{"Alignment"}, typeReq: true, props: []prop{
-			{name: "targetName", label: "target name", kind: kText, req: true},
-			{name: "targetUrl", label: "target link", kind: kIRI, req: true},
-			{name: "targetCode", label: "target code", kind: kText},
-			{name: "targetDescription", label: "target description", kind: kText},
-			{name: "targetFramework", label: "target framework", kind: kText},
-			{name: "targetType", label: "target type", kind: kEnum, enum: alignmentTargetTypes, ext: true},
-		}},
-		// OB 3.0 §B.2.5 Related.
-		"Related": {types: []string{"Related"}, typeReq: true, props: []prop{
-			{name: "id", label: "id", kind: kIRI, req: true},
-			{name: "inLanguage", label: "language", kind: kText},
-			{name: "version", label: "version", kind: kText},
-		}},
-		// OB 3.0 §B.2.6 ResultDescription.
-		"ResultDescription": {types: []string{"ResultDescription"}, typeReq: true, props: []prop{
-			{name: "id", label: "id", kind: kIRI, req: true},
-			{name: "name", label: "name", kind: kText, req: true},
-			{name: "resultType", label: "result type", kind: kEnum, enum: resultTypes, ext: true, req: true},
-			{name: "alignment", label: "alignment", noun: "an alignment", kind: kObject, cls: "Alignment", many: true},
-			{name: "allowedValue", label: "allowed value", kind: kText, many: true},
-			{name: "requiredLevel", label: "required level", kind: kIRI},
-			{name: "requiredValue", label: "required value", kind: kText},
-			{name: "rubricCriterionLevel", label: "rubric level", noun: "a rubric level", kind: kObject, cls: "RubricCriterionLevel", many: true},
-			{name: "valueMax", label: "maximum value", kind: kText},
-			{name: "valueMin", label: "minimum value", kind: kText},
-		}},
-		// OB 3.0 §B.2.7 RubricCriterionLevel.
-		"RubricCriterionLevel": {types: []string{"RubricCriterionLevel"}, typeReq: true, props: []prop{
-			{name: "id", label: "id", kind: kIRI, req: true},
-			{name: "name", label: "name", kind: kText, req: true},
-			{name: "alignment", label: "alignment", noun: "an alignment", kind: kObject, cls: "Alignment", many: true},
-			{name: "description", label: "description", kind: kText},
-			{name: "level", label: "level", kind: kText},
-			{name: "points", label: "points", kind: kText},
-		}},
-		// OB 3.0 §B.1.6 Result.
-		"Result": {types: []string{"Result"}, typeReq: true, props: []prop{
-			{name: "achievedLevel", label: "achieved level", kind: kIRI},
-			{name: "alignment", label: "alignment", noun: "an alignment", kind: kObject, cls: "Alignment", many: true},
-			{name: "resultDescription", label: "result description", kind: kIRI},
-			{name: "status", label: "status", kind: kEnum, enum: resultStatuses},
-			{name: "value", label: "value", kind: kText},
-		}},
-		// OB 3.0 §B.1.3 IdentityObject: type MUST be "IdentityObject".
-		"IdentityObject": {types: []string{"IdentityObject"}, typeReq: true, props: []prop{
-			{name: "hashed", label: "hashed flag", kind: kBool, req: true},
-			{name: "identityHash", label: "identity value", kind: kText, req: true},
-			{name: "identityType", label: "identity type", kind: kEnum, enum: identifierTypes, ext: true, req: true},
-			{name: "salt", label: "salt", kind: kText},
-		}},
-		// OB 3.0 §B.2.8 IdentifierEntry.
-		"IdentifierEntry": {types: []string{"IdentifierEntry"}, typeReq: true, props: []prop{
-			{name: "identifier", label: "identifier value", kind: kText, req: true},
-			{name: "identifierType", label: "identifier type", kind: kEnum, enum: identifierTypes, ext: true, req: true},
-		}},
-		// OB 3.0 §B.2.9 Profile.
-		"Profile": {types: []string{"Profile"}, typeReq: true, props: concat([]prop{
-			{name: "id", label: "id", kind: kIRI, req: true},
-			{name: "name", label: "name", kind: kText},
-			{name: "url", label: "web address", kind: kIRI},
-			{name: "phone", label: "phone number", kind: kText},
-			{name: "description", label: "description", kind: kText},
-			{name: "image", label: "image", noun: "the profile image", kind: kObject, cls: "Image"},
-			{name: "email", label: "email address", kind: kText},
-			{name: "address", label: "address", noun: "the address", kind: kObject, cls: "Address"},
-			{name: "otherIdentifier", label: "other identifier", noun: "an identifier", kind: kObject, cls: "IdentifierEntry", many: true},
-			{name: "official", label: "official", kind: kText},
-			{name: "parentOrg", label: "parent organisation", noun: "the parent organisation", kind: kObject, cls: "Profile"},
-			{name: "familyName", label: "family name", kind: kText},
-			{name: "givenName", label: "given name", kind: kText},
-			{name: "additionalName", label: "additional name", kind: kText},
-			{name: "patronymicName", label: "patronymic name", kind: kText},
-			{name: "honorificPrefix", label: "honorific prefix", kind: kText},
-			{name: "honorificSuffix", label: "honorific suffix", kind: kText},
-			{name: "familyNamePrefix", label: "family name prefix", kind: kText},
-			{name: "dateOfBirth", label: "date of birth", kind: kDate},
-		}, endorsementProps)},
-		// OB 3.0 §B.2.10 Address and §B.2.11 GeoCoordinates.
-		"Address": {types: []string{"Address"}, typeReq: true, props: []prop{
-			{name: "addressCountry", label: "country", kind: kText},
-			{name: "addressCountryCode", label: "country code", kind: kText},
-			{name: "addressRegion", label: "region", kind: kText},
-			{name: "addressLocality", label: "locality", kind: kText},
-			{name: "streetAddress", label: "street address", kind: kText},
-			{name: "postOfficeBoxNumber", label: "post office box", kind: kText},
-			{name: "postalCode", label: "postal code", kind: kText},
-			{name: "geo", label: "location", noun: "the location", kind: kObject, cls: "GeoCoordinates"},
-		}},
-		"GeoCoordinates": {types: []string{"GeoCoordinates"}, typeReq: true, props: []prop{
-			{name: "latitude", label: "latitude", kind: kNumber, req: true},
-			{name: "longitude", label: "longitude", kind: kNumber, req: true},
-		}},
-		// OB 3.0 §B.2.4 Image: type MUST be "Image".
-		"Image": {types: []string{"Image"}, typeReq: true, props: []prop{
-			{name: "id", label: "address", kind: kIRI, req: true},
-			{name: "caption", label: "caption", kind: kText},
-		}},
-		// OB 3.0 §B.1.7 Evidence.
-		"Evidence": {types: []string{"Evidence"}, typeReq: true, props: []prop{
-			{name: "id", label: "id", kind: kIRI},
-			{name: "narrative", label: "narrative", kind: kText},
-			{name: "name", label: "name", kind: kText},
-			{name: "description", label: "description", kind: kText},
-			{name: "genre", label: "genre", kind: kText},
-			{name: "audience", label: "audience", kind: kText},
-		}},
-		// OB 3.0 §B.1.8 EndorsementSubject.
-		"EndorsementSubject": {types: []string{"EndorsementSubject"}, typeReq: true, props: []prop{
-			{name: "id", label: "id", kind: kIRI, req: true},
-			{name: "endorsementComment", label: "comment", kind: kText},
-		}},
-		// CLR 2.0 ClrSubject: verifiableCredential [1..*].
-		"ClrSubject": {types: []string{"ClrSubject"}, typeReq: true, subjectID: true, props: []prop{
-			{name: "id", label: "id", kind: kIRI},
-			{name: "identifier", label: "identifier", noun: "a learner identifier", kind: kObject, cls: "IdentityObject", many: true},
-			{name: "achievement", label: "achievement", noun: "an achievement", kind: kObject, cls: "Achievement", many: true},
-			{name: "verifiableCredential", label: "credentials", noun: "a credential in the record", kind: kCredential, cls: "VerifiableCredential", req: true, many: true, min1: true},
-			{name: "association", label: "association", noun: "an association", kind: kObject, cls: "Association", many: true},
-		}},
-		// CLR 2.0 Association.
-		"Association": {types: []string{"Association"}, typeReq: true, props: []prop{
-			{name: "associationType", label: "association type", kind: kEnum, enum: associationTypes, req: true},
-			{name: "sourceId", label: "source achievement", kind: kIRI, req: true},
-			{name: "targetId", label: "target achievement", kind: kIRI, req: true},
-		}},
-		// Shared VC classes (OB 3.0 §B.3): only `type` (and an `id` where
-		// the class needs one to be usable) is required.
-		"Proof": {typeReq: true, props: []prop{
-			{name: "created", label: "creation date", kind: kDateTime},
-			{name: "cryptosuite", label: "cryptosuite", kind: kText},
-			{name: "proofPurpose", label: "purpose", kind: kText},
-			{name: "proofValue", label: "value", kind: kText},
-			{name: "verificationMethod", label: "key reference", kind: kIRI},
-		}},
-		"CredentialSchema": {typeReq: true, props: []prop{{name: "id", label: "address", kind: kIRI, req: true}}},
-		"CredentialStatus": {typeReq: true, props: []prop{{name: "id", label: "address", kind: kIRI}}},
-		"RefreshService":   {typeReq: true, props: []prop{{name: "id", label: "address", kind: kIRI, req: true}}},
-		"TermsOfUse":       {typeReq: true, props: []prop{{name: "id", label: "address", kind: kIRI}}},
-	}
+// classes is the data model as a table: every class a document may hold,
+// by name, with its properties (see the comment at the top of this file).
+var classes = map[string]*class{
+	// OB 3.0 §B.1.2 AchievementCredential; §B.9.2 AchievementCredentialv1p1.
+	"AchievementCredential": {credential: true, types: []string{report.KindOpenBadge, report.KindAchievement}, vc: true, typeReq: true, props: concat(credentialProps(
+		prop{name: "name", label: "name", kind: kText, reqV1: true},
+		prop{name: "credentialSubject", label: "recipient", noun: "the recipient", kind: kObject, cls: "AchievementSubject", req: true},
+	), endorsementProps)},
+	// OB 3.0 §B.1.5 EndorsementCredential; §B.9.4 EndorsementCredentialv1p1.
+	"EndorsementCredential": {credential: true, types: []string{report.KindEndorsement}, vc: true, typeReq: true, props: credentialProps(
+		prop{name: "name", label: "name", kind: kText, req: true},
+		prop{name: "credentialSubject", label: "endorsed subject", noun: "the endorsed subject", kind: kObject, cls: "EndorsementSubject", req: true},
+	)},
+	// CLR 2.0 ClrCredential.
+	"ClrCredential": {credential: true, types: []string{report.KindCLR}, vc: true, typeReq: true, props: concat(credentialProps(
+		prop{name: "name", label: "name", kind: kText, req: true},
+		prop{name: "partial", label: "partial flag", kind: kBool},
+		prop{name: "credentialSubject", label: "learner", noun: "the learner", kind: kObject, cls: "ClrSubject", req: true},
+	), endorsementProps)},
+	// CLR 2.0 VerifiableCredential: what the wrapper itself requires of a
+	// nested credential. Each nested credential is also verified on its
+	// own, with its own schema check.
+	"VerifiableCredential": {credential: true, types: []string{"VerifiableCredential"}, typeReq: true, props: []prop{
+		{name: "id", label: "id", kind: kIRI},
+		{name: "validFrom", label: "valid-from date", kind: kDateTimeZ, req: true, only: 2},
+		{name: "validUntil", label: "valid-until date", kind: kDateTimeZ, only: 2},
+		{name: "issuanceDate", label: "issue date", kind: kDateTimeZ, req: true, only: 1},
+		{name: "expirationDate", label: "expiry date", kind: kDateTimeZ, only: 1},
+		{name: "issuer", label: "issuer", noun: "the issuer of a credential in the record", kind: kProfileRef, req: true},
+		{name: "credentialSubject", label: "subject", noun: "the subject of a credential in the record", kind: kObject, cls: "CredentialSubject", req: true},
+		{name: "proof", label: "signature", noun: "a signature", kind: kObject, cls: "Proof", many: true},
+		{name: "credentialSchema", label: "schema reference", noun: "a schema reference", kind: kObject, cls: "CredentialSchema", many: true},
+		{name: "credentialStatus", label: "status entry", noun: "the status entry", kind: kObject, cls: "CredentialStatus"},
+		{name: "refreshService", label: "refresh service", noun: "the refresh service", kind: kObject, cls: "RefreshService"},
+		{name: "termsOfUse", label: "terms of use", noun: "a terms-of-use entry", kind: kObject, cls: "TermsOfUse", many: true},
+		{name: "evidence", label: "evidence", noun: "an evidence item", kind: kObject, cls: "Evidence", many: true},
+	}},
+	"CredentialSubject": {props: []prop{{name: "id", label: "id", kind: kIRI}}},
+	// OB 3.0 §B.1.4 AchievementSubject; §B.9.6.
+	"AchievementSubject": {types: []string{"AchievementSubject"}, typeReq: true, subjectID: true, props: []prop{
+		{name: "id", label: "id", kind: kIRI},
+		{name: "achievement", label: "achievement", noun: "the achievement", kind: kObject, cls: "Achievement", req: true},
+		{name: "activityEndDate", label: "activity end date", kind: kDateTime},
+		{name: "activityStartDate", label: "activity start date", kind: kDateTime},
+		{name: "creditsEarned", label: "credits earned", kind: kNumber},
+		{name: "identifier", label: "identifier", noun: "a recipient identifier", kind: kObject, cls: "IdentityObject", many: true},
+		{name: "image", label: "image", noun: "the recipient's image", kind: kObject, cls: "Image"},
+		{name: "licenseNumber", label: "license number", kind: kText},
+		{name: "narrative", label: "narrative", kind: kText},
+		{name: "result", label: "result", noun: "a result", kind: kObject, cls: "Result", many: true},
+		{name: "role", label: "role", kind: kText},
+		{name: "source", label: "assessing organisation", noun: "the assessing organisation", kind: kObject, cls: "Profile"},
+		{name: "term", label: "term", kind: kText},
+	}},
+	// OB 3.0 §B.2.1 Achievement; §B.9.7 Achievementv1p1 (type unconstrained).
+	"Achievement": {types: []string{"Achievement"}, looseV1: true, typeReq: true, props: concat([]prop{
+		{name: "id", label: "id", kind: kIRI, req: true},
+		{name: "criteria", label: "criteria", noun: "the criteria", kind: kObject, cls: "Criteria", req: true},
+		{name: "description", label: "description", kind: kText, req: true},
+		{name: "name", label: "name", kind: kText, req: true},
+		{name: "alignment", label: "alignment", noun: "an alignment", kind: kObject, cls: "Alignment", many: true},
+		{name: "achievementType", label: "achievement type", kind: kEnum, enum: achievementTypes, ext: true},
+		{name: "creator", label: "creator", noun: "the achievement's creator", kind: kObject, cls: "Profile"},
+		{name: "creditsAvailable", label: "credits available", kind: kNumber},
+		{name: "fieldOfStudy", label: "field of study", kind: kText},
+		{name: "humanCode", label: "code", kind: kText},
+		{name: "image", label: "image", noun: "the achievement's image", kind: kObject, cls: "Image"},
+		{name: "inLanguage", label: "language", kind: kText},
+		{name: "otherIdentifier", label: "other identifier", noun: "an identifier", kind: kObject, cls: "IdentifierEntry", many: true},
+		{name: "related", label: "related achievement", noun: "a related achievement", kind: kObject, cls: "Related", many: true},
+		{name: "resultDescription", label: "result description", noun: "a result description", kind: kObject, cls: "ResultDescription", many: true},
+		{name: "specialization", label: "specialization", kind: kText},
+		{name: "tag", label: "tag", kind: kText, many: true},
+		{name: "version", label: "version", kind: kText},
+	}, endorsementProps)},
+	// OB 3.0 §B.2.3 Criteria: no required property.
+	"Criteria": {props: []prop{
+		{name: "id", label: "id", kind: kIRI},
+		{name: "narrative", label: "narrative", kind: kText},
+	}},
+	// OB 3.0 §B.2.2 Alignment.
+	"Alignment": {types: []string{"Alignment"}, typeReq: true, props: []prop{
+		{name: "targetName", label: "target name", kind: kText, req: true},
+		{name: "targetUrl", label: "target link", kind: kIRI, req: true},
+		{name: "targetCode", label: "target code", kind: kText},
+		{name: "targetDescription", label: "target description", kind: kText},
+		{name: "targetFramework", label: "target framework", kind: kText},
+		{name: "targetType", label: "target type", kind: kEnum, enum: alignmentTargetTypes, ext: true},
+	}},
+	// OB 3.0 §B.2.5 Related.
+	"Related": {types: []string{"Related"}, typeReq: true, props: []prop{
+		{name: "id", label: "id", kind: kIRI, req: true},
+		{name: "inLanguage", label: "language", kind: kText},
+		{name: "version", label: "version", kind: kText},
+	}},
+	// OB 3.0 §B.2.6 ResultDescription.
+	"ResultDescription": {types: []string{"ResultDescription"}, typeReq: true, props: []prop{
+		{name: "id", label: "id", kind: kIRI, req: true},
+		{name: "name", label: "name", kind: kText, req: true},
+		{name: "resultType", label: "result type", kind: kEnum, enum: resultTypes, ext: true, req: true},
+		{name: "alignment", label: "alignment", noun: "an alignment", kind: kObject, cls: "Alignment", many: true},
+		{name: "allowedValue", label: "allowed value", kind: kText, many: true},
+		{name: "requiredLevel", label: "required level", kind: kIRI},
+		{name: "requiredValue", label: "required value", kind: kText},
+		{name: "rubricCriterionLevel", label: "rubric level", noun: "a rubric level", kind: kObject, cls: "RubricCriterionLevel", many: true},
+		{name: "valueMax", label: "maximum value", kind: kText},
+		{name: "valueMin", label: "minimum value", kind: kText},
+	}},
+	// OB 3.0 §B.2.7 RubricCriterionLevel.
+	"RubricCriterionLevel": {types: []string{"RubricCriterionLevel"}, typeReq: true, props: []prop{
+		{name: "id", label: "id", kind: kIRI, req: true},
+		{name: "name", label: "name", kind: kText, req: true},
+		{name: "alignment", label: "alignment", noun: "an alignment", kind: kObject, cls: "Alignment", many: true},
+		{name: "description", label: "description", kind: kText},
+		{name: "level", label: "level", kind: kText},
+		{name: "points", label: "points", kind: kText},
+	}},
+	// OB 3.0 §B.1.6 Result.
+	"Result": {types: []string{"Result"}, typeReq: true, props: []prop{
+		{name: "achievedLevel", label: "achieved level", kind: kIRI},
+		{name: "alignment", label: "alignment", noun: "an alignment", kind: kObject, cls: "Alignment", many: true},
+		{name: "resultDescription", label: "result description", kind: kIRI},
+		{name: "status", label: "status", kind: kEnum, enum: resultStatuses},
+		{name: "value", label: "value", kind: kText},
+	}},
+	// OB 3.0 §B.1.3 IdentityObject: type MUST be "IdentityObject".
+	"IdentityObject": {types: []string{"IdentityObject"}, typeReq: true, props: []prop{
+		{name: "hashed", label: "hashed flag", kind: kBool, req: true},
+		{name: "identityHash", label: "identity value", kind: kText, req: true},
+		{name: "identityType", label: "identity type", kind: kEnum, enum: identifierTypes, ext: true, req: true},
+		{name: "salt", label: "salt", kind: kText},
+	}},
+	// OB 3.0 §B.2.8 IdentifierEntry.
+	"IdentifierEntry": {types: []string{"IdentifierEntry"}, typeReq: true, props: []prop{
+		{name: "identifier", label: "identifier value", kind: kText, req: true},
+		{name: "identifierType", label: "identifier type", kind: kEnum, enum: identifierTypes, ext: true, req: true},
+	}},
+	// OB 3.0 §B.2.9 Profile.
+	"Profile": {types: []string{"Profile"}, typeReq: true, props: concat([]prop{
+		{name: "id", label: "id", kind: kIRI, req: true},
+		{name: "name", label: "name", kind: kText},
+		{name: "url", label: "web address", kind: kIRI},
+		{name: "phone", label: "phone number", kind: kText},
+		{name: "description", label: "description", kind: kText},
+		{name: "image", label: "image", noun: "the profile image", kind: kObject, cls: "Image"},
+		{name: "email", label: "email address", kind: kText},
+		{name: "address", label: "address", noun: "the address", kind: kObject, cls: "Address"},
+		{name: "otherIdentifier", label: "other identifier", noun: "an identifier", kind: kObject, cls: "IdentifierEntry", many: true},
+		{name: "official", label: "official", kind: kText},
+		{name: "parentOrg", label: "parent organisation", noun: "the parent organisation", kind: kObject, cls: "Profile"},
+		{name: "familyName", label: "family name", kind: kText},
+		{name: "givenName", label: "given name", kind: kText},
+		{name: "additionalName", label: "additional name", kind: kText},
+		{name: "patronymicName", label: "patronymic name", kind: kText},
+		{name: "honorificPrefix", label: "honorific prefix", kind: kText},
+		{name: "honorificSuffix", label: "honorific suffix", kind: kText},
+		{name: "familyNamePrefix", label: "family name prefix", kind: kText},
+		{name: "dateOfBirth", label: "date of birth", kind: kDate},
+	}, endorsementProps)},
+	// OB 3.0 §B.2.10 Address and §B.2.11 GeoCoordinates.
+	"Address": {types: []string{"Address"}, typeReq: true, props: []prop{
+		{name: "addressCountry", label: "country", kind: kText},
+		{name: "addressCountryCode", label: "country code", kind: kText},
+		{name: "addressRegion", label: "region", kind: kText},
+		{name: "addressLocality", label: "locality", kind: kText},
+		{name: "streetAddress", label: "street address", kind: kText},
+		{name: "postOfficeBoxNumber", label: "post office box", kind: kText},
+		{name: "postalCode", label: "postal code", kind: kText},
+		{name: "geo", label: "location", noun: "the location", kind: kObject, cls: "GeoCoordinates"},
+	}},
+	"GeoCoordinates": {types: []string{"GeoCoordinates"}, typeReq: true, props: []prop{
+		{name: "latitude", label: "latitude", kind: kNumber, req: true},
+		{name: "longitude", label: "longitude", kind: kNumber, req: true},
+	}},
+	// OB 3.0 §B.2.4 Image: type MUST be "Image".
+	"Image": {types: []string{"Image"}, typeReq: true, props: []prop{
+		{name: "id", label: "address", kind: kIRI, req: true},
+		{name: "caption", label: "caption", kind: kText},
+	}},
+	// OB 3.0 §B.1.7 Evidence.
+	"Evidence": {types: []string{"Evidence"}, typeReq: true, props: []prop{
+		{name: "id", label: "id", kind: kIRI},
+		{name: "narrative", label: "narrative", kind: kText},
+		{name: "name", label: "name", kind: kText},
+		{name: "description", label: "description", kind: kText},
+		{name: "genre", label: "genre", kind: kText},
+		{name: "audience", label: "audience", kind: kText},
+	}},
+	// OB 3.0 §B.1.8 EndorsementSubject.
+	"EndorsementSubject": {types: []string{"EndorsementSubject"}, typeReq: true, props: []prop{
+		{name: "id", label: "id", kind: kIRI, req: true},
+		{name: "endorsementComment", label: "comment", kind: kText},
+	}},
+	// CLR 2.0 ClrSubject: verifiableCredential [1..*].
+	"ClrSubject": {types: []string{"ClrSubject"}, typeReq: true, subjectID: true, props: []prop{
+		{name: "id", label: "id", kind: kIRI},
+		{name: "identifier", label: "identifier", noun: "a learner identifier", kind: kObject, cls: "IdentityObject", many: true},
+		{name: "achievement", label: "achievement", noun: "an achievement", kind: kObject, cls: "Achievement", many: true},
+		{name: "verifiableCredential", label: "credentials", noun: "a credential in the record", kind: kCredential, cls: "VerifiableCredential", req: true, many: true, min1: true},
+		{name: "association", label: "association", noun: "an association", kind: kObject, cls: "Association", many: true},
+	}},
+	// CLR 2.0 Association.
+	"Association": {types: []string{"Association"}, typeReq: true, props: []prop{
+		{name: "associationType", label: "association type", kind: kEnum, enum: associationTypes, req: true},
+		{name: "sourceId", label: "source achievement", kind: kIRI, req: true},
+		{name: "targetId", label: "target achievement", kind: kIRI, req: true},
+	}},
+	// Shared VC classes (OB 3.0 §B.3): only `type` (and an `id` where
+	// the class needs one to be usable) is required.
+	"Proof": {typeReq: true, props: []prop{
+		{name: "created", label: "creation date", kind: kDateTime},
+		{name: "cryptosuite", label: "cryptosuite", kind: kText},
+		{name: "proofPurpose", label: "purpose", kind: kText},
+		{name: "proofValue", label: "value", kind: kText},
+		{name: "verificationMethod", label: "key reference", kind: kIRI},
+	}},
+	"CredentialSchema": {typeReq: true, props: []prop{{name: "id", label: "address", kind: kIRI, req: true}}},
+	"CredentialStatus": {typeReq: true, props: []prop{{name: "id", label: "address", kind: kIRI}}},
+	"RefreshService":   {typeReq: true, props: []prop{{name: "id", label: "address", kind: kIRI, req: true}}},
+	"TermsOfUse":       {typeReq: true, props: []prop{{name: "id", label: "address", kind: kIRI}}},
 }
 
 // rootClass picks the class a credential claims to be, most specific first.
@@ -496,7 +495,7 @@ func (w *walker) object(node map[string]any, c *class, path, noun string, ver, d
 		// OB 3.0 §B.1.4 AchievementSubject.id and CLR 2.0 ClrSubject.id:
 		// "Either id or at least one identifier MUST be supplied."
 		_, hasID := node["id"]
-		if hasIdent := len(credential.List(node["identifier"])) > 0; !hasID && !hasIdent {
+		if hasIdent := len(jsonval.List(node["identifier"])) > 0; !hasID && !hasIdent {
 			w.add(join(path, "id"), report.Say("schema.no-id", "{what} is named neither by an id nor by an identifier, so nothing says who it is ({path}).",
 				"what", capitalize(noun), "path", display(join(path, "id"))))
 		}
@@ -690,7 +689,7 @@ func isText(v any, langMap bool) bool {
 }
 
 func hasAny(t any, want []string) bool {
-	for _, s := range credential.Strings(t) {
+	for _, s := range jsonval.Strings(t) {
 		for _, w := range want {
 			if s == w {
 				return true
@@ -768,7 +767,7 @@ func describe(v any) string {
 
 // quoteList renders a type value: "X" or "X", "Y".
 func quoteList(t any) string {
-	ss := credential.Strings(t)
+	ss := jsonval.Strings(t)
 	if len(ss) == 0 {
 		return "(none)"
 	}

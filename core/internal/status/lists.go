@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -198,7 +199,7 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 		return r
 	}
 	list := f.doc
-	signedBy := credential.ID(list["issuer"])
+	signedBy := jsonval.ID(list["issuer"])
 	if !credential.HasType(list, k.credentialType) {
 		return untrusted("type "+strings.Join(credential.Types(list), ", "), report.Say("status.list-wrong-type", "it is not a {type}.", "type", k.credentialType))
 	}
@@ -226,7 +227,7 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 	// Step 5: the entry's purpose must be one of the list's.
 	// Bitstring Status List §2.2 allows "one or more strings"; a list of
 	// them is accepted for StatusList2021 too, as it cannot mislead.
-	purposes := credential.Strings(subject["statusPurpose"])
+	purposes := jsonval.Strings(subject["statusPurpose"])
 	if !contains(purposes, e.purpose) {
 		return untrusted("list statusPurpose "+strings.Join(purposes, ", ")+", entry statusPurpose "+e.purpose,
 			report.Say("status.list-purpose", "it is a list for \u201c{purposes}\u201d, but the credential points to it for \u201c{purpose}\u201d.", "purposes", strings.Join(purposes, ", "), "purpose", e.purpose))
@@ -257,7 +258,7 @@ func (c *Checker) bitstring(ctx context.Context, m map[string]any, issuerID stri
 			r.message = r.message.Then(report.Say("status.list-short", "The {list} has only {n} entries; {spec} requires at least {min} to protect holders' privacy.",
 				"list", listName, "n", strconv.FormatUint(entries, 10), "spec", k.spec, "min", strconv.Itoa(MinListEntries)))
 		}
-		if id := credential.Str(list, "id"); id != "" && id != e.url {
+		if id := jsonval.Str(list, "id"); id != "" && id != e.url {
 			r.outcome = report.Warn
 			r.message = r.message.Then(report.Say("status.list-other-id", "The {list} calls itself {id} but was fetched from {url}.", "list", listName, "id", id, "url", e.url))
 		}

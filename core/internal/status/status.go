@@ -77,6 +77,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 	"github.com/clearbadge/clearbadge/core/work"
 )
@@ -175,7 +176,7 @@ func (c *Checker) check(ctx context.Context, doc map[string]any, issuerID string
 		return skipped("", report.Say("status.list-of-list", "The status of a status list itself is not followed further."))
 	}
 	if issuerID == "" {
-		issuerID = credential.ID(doc["issuer"])
+		issuerID = jsonval.ID(doc["issuer"])
 	}
 	results := make([]result, 0, len(entries))
 	for i, e := range entries {

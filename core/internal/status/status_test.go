@@ -15,6 +15,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/internal/multikey"
 	"github.com/clearbadge/clearbadge/core/internal/proof"
 	"github.com/clearbadge/clearbadge/core/internal/testutil"
@@ -68,7 +69,7 @@ func testVerifier(at time.Time) ListVerifier {
 			return r, doc
 		}
 		add(r, report.CheckProof, report.Pass, "Signed with "+p.Name()+".", p.VerificationMethod)
-		if issuer := credential.ID(doc["issuer"]); base != issuer {
+		if issuer := jsonval.ID(doc["issuer"]); base != issuer {
 			add(r, report.CheckIssuer, report.Fail, "The list was signed with a key of "+base+", not of its issuer.", issuer)
 		} else {
 			add(r, report.CheckIssuer, report.Pass, "Signed by its issuer.", issuer)
@@ -126,7 +127,7 @@ func peerChecker(t testing.TB) *Checker {
 
 func check(t testing.TB, c *Checker, doc map[string]any) report.Check {
 	t.Helper()
-	ch := c.Check(context.Background(), doc, credential.ID(doc["issuer"]))
+	ch := c.Check(context.Background(), doc, jsonval.ID(doc["issuer"]))
 	if ch.ID != report.CheckStatus {
 		t.Errorf("check id = %q", ch.ID)
 	}
@@ -472,7 +473,7 @@ func Test1EdTechBitstringVector(t *testing.T) {
 
 func TestRevocationList(t *testing.T) {
 	vector := readVectorDoc(t, "1edtech", "validator", "ob30", "credential-status-revoked.json")
-	credID := credential.Str(vector, "id")
+	credID := jsonval.Str(vector, "id")
 	listURL := vector["credentialStatus"].(map[string]any)["id"].(string)
 	serve := func(body string) *Checker {
 		return &Checker{Fetcher: &fetch.Static{Docs: map[string][]byte{listURL: []byte(body)}}}
@@ -524,7 +525,7 @@ func TestRevocationList(t *testing.T) {
 			map[string]any{"id": listURL, "type": revocationListType},
 		}
 		c := peerChecker(t)
-		c.Fetcher = &fetch.Static{Docs: map[string][]byte{listURL: []byte(list(`{"id": "` + credential.Str(doc, "id") + `"}`))}, Next: c.Fetcher}
+		c.Fetcher = &fetch.Static{Docs: map[string][]byte{listURL: []byte(list(`{"id": "` + jsonval.Str(doc, "id") + `"}`))}, Next: c.Fetcher}
 		ch := check(t, c, doc)
 		expect(t, ch, report.Fail, "has not revoked", "has been revoked")
 		if !strings.Contains(ch.Detail, "entry 1:") || !strings.Contains(ch.Detail, "entry 2:") {

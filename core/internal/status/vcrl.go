@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
+	"github.com/clearbadge/clearbadge/core/internal/jsonval"
 	"github.com/clearbadge/clearbadge/core/report"
 )
 
@@ -26,7 +27,7 @@ func (c *Checker) revocationList(ctx context.Context, doc, m map[string]any) res
 	if !absoluteURL(u) {
 		return malformed(revocationListType + ": id is missing or not a URL")
 	}
-	credID := credential.Str(doc, "id")
+	credID := jsonval.Str(doc, "id")
 	if credID == "" {
 		return skipped(revocationListType+" at "+u, report.Say("status.vcrl-no-id", "Revocation was not checked: this credential has no id to look up in the issuer's revocation list."))
 	}
@@ -49,13 +50,13 @@ func (c *Checker) revocationList(ctx context.Context, doc, m map[string]any) res
 	}
 	unsigned := fmt.Sprintf("an unsigned document served by %s", host(u))
 	detail := fmt.Sprintf("%s at %s (%s)", revocationListType, u, unsigned)
-	for _, it := range credential.List(raw) {
+	for _, it := range jsonval.List(raw) {
 		e, ok := it.(map[string]any)
-		if !ok || !sameID(credential.Str(e, "id"), credID) || !revokedFlag(e) {
+		if !ok || !sameID(jsonval.Str(e, "id"), credID) || !revokedFlag(e) {
 			continue
 		}
 		msg := report.Say("status.vcrl-revoked", "The issuer's revocation list says this credential has been revoked.")
-		if reason := credential.Text(e["revocationReason"]); reason != "" {
+		if reason := jsonval.Text(e["revocationReason"]); reason != "" {
 			msg = msg.Then(report.Say("status.reason", "Reason given: \u201c{reason}\u201d.", "reason", reason))
 		}
 		return result{outcome: report.Fail, message: msg, detail: detail + ": " + credID + " is listed"}
