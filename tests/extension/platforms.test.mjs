@@ -298,6 +298,9 @@ test('hostile platforms: an http token address is refused before anything is sen
   await page.click('#platform-lookup');
   await said(/The platform's token address is not an https address, so ClearBadge will not use it\./);
   assert.deepEqual(T.log, ['GET /ims/ob/v3p0/discovery']);
+  // In the reader's language (words.js), as every answer of the worker.
+  const es = await page.evaluate(() => chrome.runtime.sendMessage({ op: 'platformDiscover', base: 'https://third.test', lang: 'es' }));
+  assert.equal(es.error, 'En la plataforma, la dirección de tokens no es una dirección https, así que ClearBadge no la usará.');
 
   // A platform whose next page points at another host: the first page is
   // kept, the token never goes to the other host.
