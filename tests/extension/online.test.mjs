@@ -89,6 +89,7 @@ before(async () => {
   };
   await save('good.json', { id: 'did:web:nocors.test', name: 'No CORS College' }, closed.key, 'Kept evidence badge', 5);
   await save('revoked.json', { id: 'did:web:issuer.test', name: 'Issuer Test College' }, open.key, 'Revoked badge', 7);
+  await save('another.json', { id: 'did:web:nocors.test', name: 'No CORS College' }, closed.key, 'Another badge', 6);
   canary = await startCanary();
   profile = newProfile();
 });
@@ -393,6 +394,14 @@ test('a registry added by its address: asked with the same consent, kept, and re
     await page.waitForFunction((id) => document.querySelector(`[data-id="${id}"] [data-check="identity"]`)?.dataset.outcome === 'pass', good.id, { timeout: 60000 });
     assert.deepEqual(hits.slice(before), ['registry.test /list.json'], 'only the learner\'s registry, not the defaults');
     assert.match((await card(page, 'Kept evidence badge')).text, /No CORS College is listed by Registry by address/);
+    // A credential added now is checked with the kept registry: listed at
+    // once, nothing fetched.
+    const kept = hits.length;
+    await importFiles(page, [files['another.json']]);
+    await waitForCards(page, 3);
+    const another = await card(page, 'Another badge');
+    assert.equal(await identityOf(page, another.id), 'pass', another.text);
+    assert.equal(hits.length, kept, 'nothing fetched');
     await page.click('[data-registry="https://registry.test/list.json"] button');
     await page.waitForFunction(() => !document.querySelector('[data-registry]'));
     assert.deepEqual(w.leaks, []);
