@@ -1,6 +1,7 @@
 // ClearBadge wallet: talking to learning platforms through the Open Badges
-// 3.0 API (OB 3.0 §"Open Badges API", the successor of BadgeConnect), for
-// the service worker (issue 14). A classic script like vault.js (the worker
+// 3.0 API (OB 3.0 §"Open Badges API", the successor of BadgeConnect) or
+// the CLR 2.0 API, which is the same but for its paths and scopes, for the
+// service worker (issue 14). A classic script like vault.js (the worker
 // loads it with importScripts); it defines one global, Platforms(deps), which
 // returns the worker's operations for platforms.
 //
@@ -39,11 +40,18 @@
 'use strict';
 
 (() => {
-  const OB = '/ims/ob/v3p0';
-  const SCOPES = {
-    read: 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly',
-    upsert: 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert',
-    profile: 'https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly',
+  // The two APIs: Open Badges 3.0 and CLR 2.0, alike but for their base
+  // path, their scopes and getCredentials' member for JSON credentials
+  // (CLR 2.0 §getCredentials: clrCredential). A platform is asked for the
+  // OB one first.
+  const scopesOf = (spec) => ({
+    read: `https://purl.imsglobal.org/spec/${spec}/scope/credential.readonly`,
+    upsert: `https://purl.imsglobal.org/spec/${spec}/scope/credential.upsert`,
+    profile: `https://purl.imsglobal.org/spec/${spec}/scope/profile.readonly`,
+  });
+  const APIS = {
+    ob: { path: '/ims/ob/v3p0', scopes: scopesOf('ob/v3p0'), member: 'credential' },
+    clr: { path: '/ims/clr/v2p0', scopes: scopesOf('clr/v2p0'), member: 'clrCredential' },
   };
   // offline_access: what the framework's examples add to get a refresh token.
   const OFFLINE = 'offline_access';
@@ -98,7 +106,7 @@
       throw new ApiError('invalid', 'That is not a web address.');
     }
     if (u.protocol !== 'https:') throw new ApiError('invalid', 'Platforms are reached over https only.');
-    const path = u.pathname.replace(/\/+$/, '').replace(/\/ims\/ob\/v3p0(\/discovery)?$/, '');
+    const path = u.pathname.replace(/\/+$/, '').replace(/\/ims\/(ob\/v3p0|clr\/v2p0)(\/discovery)?$/, '');
     return `${u.origin}${path}`;
   }
 
@@ -168,16 +176,17 @@
   }
 
   // discoveryOf reads a Service Description (an OpenAPI 3.0 document).
-  function discoveryOf(doc, base) {
+  function discoveryOf(doc, base, api) {
     if (!doc || typeof doc !== 'object') throw new ApiError('discovery', 'The platform did not answer with an Open Badges service description.');
     const schemes = doc.components?.securitySchemes || {};
     const s = schemes.OAuth2ACG || Object.values(schemes).find((x) => x?.type === 'oauth2' && x.flows?.authorizationCode);
     const flow = s?.flows?.authorizationCode;
     if (!flow) throw new ApiError('discovery', 'The platform’s service description offers no OAuth 2.0 sign-in.');
     const server = Array.isArray(doc.servers) && typeof doc.servers[0]?.url === 'string' ? doc.servers[0].url : '';
-    const apiBase = (server && /^https:/.test(server) ? server : `${base}${OB}`).replace(/\/+$/, '');
+    const apiBase = (server && /^https:/.test(server) ? server : `${base}${APIS[api].path}`).replace(/\/+$/, '');
     const d = {
       base,
+      api,
       apiBase: httpsURL(apiBase, 'API address').replace(/\/+$/, ''),
       name: typeof s['x-imssf-name'] === 'string' && s['x-imssf-name'].trim() ? s['x-imssf-name'].trim().slice(0, 200) : new URL(base).host,
       privacy: s['x-imssf-privacyPolicyUrl'] ? httpsURL(s['x-imssf-privacyPolicyUrl'], 'privacy policy') : '',
@@ -194,9 +203,12 @@
   }
 
   async function discover(base) {
-    const r = await send(`${base}${OB}/discovery`, { headers: { Accept: 'application/json' } });
-    if (r.status !== 200) throw new ApiError('discovery', `${new URL(base).host} has no Open Badges 3.0 service description (it answered ${r.status}).`);
-    return discoveryOf(r.json, base);
+    let r;
+    for (const api of ['ob', 'clr']) {
+      r = await send(`${base}${APIS[api].path}/discovery`, { headers: { Accept: 'application/json' } });
+      if (r.status === 200) return discoveryOf(r.json, base, api);
+    }
+    throw new ApiError('discovery', `${new URL(base).host} has no Open Badges 3.0 or CLR 2.0 service description (it answered ${r.status}).`);
   }
 
   function basic(client) {
@@ -208,6 +220,7 @@
   const redirectURI = () => chrome.identity.getRedirectURL('ob');
 
   async function register(d) {
+    const SCOPES = APIS[d.api].scopes;
     const body = {
       ...CLIENT,
       software_version: chrome.runtime.getManifest().version,
@@ -337,8 +350,12 @@
       return r;
     }
 
+    const scopes = (c) => APIS[c.api].scopes;
+
     function publicConn(c) {
+      const SCOPES = scopes(c);
       return {
+        api: c.api,
         id: c.id, name: c.name, base: c.base, host: new URL(c.base).host, hosts: c.hosts, privacy: c.privacy, terms: c.terms,
         scopes: Object.entries(SCOPES).filter(([, v]) => c.tokens?.scope?.includes(v)).map(([k]) => k),
         added: c.added, lastSync: c.lastSync, lastPush: c.lastPush, retryAt: c.retryAt, needsSignIn: !!c.needsSignIn,
@@ -348,11 +365,11 @@
 
     async function platformDiscover({ base }) {
       const d = await discover(baseOf(base));
-      return { platform: { base: d.base, name: d.name, privacy: d.privacy, terms: d.terms, hosts: d.hosts, host: new URL(d.base).host } };
+      return { platform: { api: d.api, base: d.base, name: d.name, privacy: d.privacy, terms: d.terms, hosts: d.hosts, host: new URL(d.base).host } };
     }
 
     async function fetchProfile(conn) {
-      if (!conn.tokens.scope.includes(SCOPES.profile)) return undefined;
+      if (!conn.tokens.scope.includes(scopes(conn).profile)) return undefined;
       const r = await call(conn, `${conn.apiBase}/profile`);
       if (r.status !== 200 || !r.json || typeof r.json !== 'object') throw new ApiError('profile', plainError(r, new URL(conn.apiBase).host, 'give your profile'));
       const p = r.json;
@@ -371,7 +388,7 @@
         id: old?.id || crypto.randomUUID(), added: old?.added || new Date().toISOString(),
         ...d, client: old?.client || await register(d),
       };
-      conn.tokens = await signIn(conn, [SCOPES.read, SCOPES.profile]);
+      conn.tokens = await signIn(conn, [scopes(conn).read, scopes(conn).profile]);
       try {
         conn.profile = await fetchProfile(conn);
       } catch {
@@ -495,7 +512,7 @@
         if (r.status !== 200) return done({ partial: true, error: `${plainError(r, new URL(conn.apiBase).host, 'give your credentials')} What was pulled so far is kept.` });
         const body = r.json;
         const list = (v) => (v === undefined ? [] : v);
-        const creds = body && typeof body === 'object' ? list(body.credential) : null;
+        const creds = body && typeof body === 'object' ? list(body[APIS[conn.api].member]) : null;
         const jws = body && typeof body === 'object' ? list(body.compactJwsString) : null;
         if (!Array.isArray(creds) || !Array.isArray(jws) || !creds.every((c) => c && typeof c === 'object' && !Array.isArray(c)) ||
             !jws.every((s) => typeof s === 'string' && /^[\w-]+\.[\w-]+\.[\w-]*$/.test(s.trim()))) {
@@ -535,9 +552,10 @@
       const { store } = await readStore();
       const chosen = ids.map((x) => store.credentials.find((c) => c.id === x));
       if (chosen.some((c) => !c)) throw new ApiError('not-found', 'A selected credential is no longer in the wallet.');
+      const SCOPES = scopes(conn);
       if (!conn.tokens.scope.includes(SCOPES.upsert)) {
-        const scopes = [...new Set([...conn.tokens.scope.filter((s) => s !== OFFLINE), SCOPES.upsert])];
-        const tokens = await signIn(conn, scopes);
+        const wanted = [...new Set([...conn.tokens.scope.filter((s) => s !== OFFLINE), SCOPES.upsert])];
+        const tokens = await signIn(conn, wanted);
         await saveConn(id, { tokens, needsSignIn: false });
         conn = await connectionOf(id);
         if (!conn.tokens.scope.includes(SCOPES.upsert)) throw new ApiError('scope', `${conn.name} did not allow ClearBadge to send credentials.`);

@@ -721,6 +721,7 @@ export const UI = {
   'platform.looking-up': { en: 'Asking {host} to describe itself…', es: 'Pidiendo a {host} que se describa…', fr: 'Demande de sa description à {host}…' },
   'platform.found': { en: 'Found {name}. Read its policy and terms before connecting.', es: 'Se encontró {name}. Lea su política y sus condiciones antes de conectar.', fr: '{name} trouvée. Lisez sa politique et ses conditions avant de vous connecter.' },
   'platform.offer': { en: '{name} ({host}) offers the Open Badges API.', es: '{name} ({host}) ofrece la API de Open Badges.', fr: '{name} ({host}) propose l’API Open Badges.' },
+  'platform.offer-clr': { en: '{name} ({host}) offers the CLR 2.0 API (learner records).', es: '{name} ({host}) ofrece la API de CLR 2.0 (registros del aprendiz).', fr: '{name} ({host}) propose l’API CLR 2.0 (relevés d’apprentissage).' },
   'platform.privacy': { en: 'Its privacy policy', es: 'Su política de privacidad', fr: 'Sa politique de confidentialité' },
   'platform.terms': { en: 'Its terms of service', es: 'Sus condiciones de servicio', fr: 'Ses conditions d’utilisation' },
   'platform.no-privacy': { en: 'It publishes no privacy policy', es: 'No publica política de privacidad', fr: 'Elle ne publie aucune politique de confidentialité' },
