@@ -80,7 +80,7 @@ test('the catalogues: every UI string and every core message code in English, Sp
   for (const m of readFileSync(path.join(webDir, 'index.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
   const scripts = [...readdirSync(webDir).filter((n) => /\.(m?js)$/.test(n)).map((n) => path.join(webDir, n)), ...readdirSync(path.join(root, 'extension')).filter((n) => n.endsWith('.mjs') && !existsSync(path.join(webDir, n))).map((n) => path.join(root, 'extension', n))];
   for (const f of scripts) {
-    for (const m of readFileSync(f, 'utf8').matchAll(/\bt\((?:[^()']*\? )?'([a-z-]+\.[a-z-]+)'/g)) used.add(m[1]);
+    for (const m of readFileSync(f, 'utf8').matchAll(/\b(?:t|ZipError)\((?:[^()']*\? )?'([a-z-]+\.[a-z-]+)'/g)) used.add(m[1]);
   }
   for (const m of readFileSync(path.join(root, 'extension', 'popup.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
   for (const k of used) assert.ok(UI[k], `"${k}" is used but has no entry`);
