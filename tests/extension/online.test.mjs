@@ -3,7 +3,9 @@
 // three hosts that Chromium reaches through --host-resolver-rules
 // (../shared/notes/browser-testing.md §7): issuer.test (a did:web issuer,
 // CORS open), nocors.test (a did:web issuer that sends no CORS headers, as
-// many real ones) and status.test (a Bitstring Status List). Its log, by
+// many real ones), status.test (a Bitstring Status List), registry.test
+// and the default registries' hosts, with a certificate from its own test
+// CA that Chromium is told to trust. Its log, by
 // Host, is the request ledger; the browser context's route allowlist and a
 // canary server prove nothing else was contacted. The names are not local
 // addresses to the wallet, so the product's private-network refusal stays on.
@@ -30,7 +32,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { didKeyIssuer, didWebIssuer, sign, openBadge, statusList, statusEntry } from '../browser/issue.mjs';
-import { startCanary, selfSignedCert, defaultRegistries } from '../browser/helpers.mjs';
+import { startCanary, testCA, defaultRegistries } from '../browser/helpers.mjs';
 import {
   root, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, importFiles,
   statusText, testHostArgs,
@@ -51,7 +53,9 @@ before(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'clearbadge-reach-'));
   registries = await defaultRegistries();
   HOSTS = [...HOSTS, ...registries.map((r) => r.host)];
-  const cert = selfSignedCert(tmp, HOSTS);
+  // The server's certificate is signed by a test CA of its own, which
+  // Chromium is told to trust (by its key's hash), as a real issuer's CA.
+  const cert = testCA(tmp, HOSTS);
   spki = cert.spki;
   docsServer = https.createServer(cert, (req, res) => {
     const host = (req.headers.host || '').replace(/:\d+$/, '');
@@ -85,6 +89,7 @@ before(async () => {
   };
   await save('good.json', { id: 'did:web:nocors.test', name: 'No CORS College' }, closed.key, 'Kept evidence badge', 5);
   await save('revoked.json', { id: 'did:web:issuer.test', name: 'Issuer Test College' }, open.key, 'Revoked badge', 7);
+  await save('another.json', { id: 'did:web:nocors.test', name: 'No CORS College' }, closed.key, 'Another badge', 6);
   canary = await startCanary();
   profile = newProfile();
 });
@@ -389,6 +394,14 @@ test('a registry added by its address: asked with the same consent, kept, and re
     await page.waitForFunction((id) => document.querySelector(`[data-id="${id}"] [data-check="identity"]`)?.dataset.outcome === 'pass', good.id, { timeout: 60000 });
     assert.deepEqual(hits.slice(before), ['registry.test /list.json'], 'only the learner\'s registry, not the defaults');
     assert.match((await card(page, 'Kept evidence badge')).text, /No CORS College is listed by Registry by address/);
+    // A credential added now is checked with the kept registry: listed at
+    // once, nothing fetched.
+    const kept = hits.length;
+    await importFiles(page, [files['another.json']]);
+    await waitForCards(page, 3);
+    const another = await card(page, 'Another badge');
+    assert.equal(await identityOf(page, another.id), 'pass', another.text);
+    assert.equal(hits.length, kept, 'nothing fetched');
     await page.click('[data-registry="https://registry.test/list.json"] button');
     await page.waitForFunction(() => !document.querySelector('[data-registry]'));
     assert.deepEqual(w.leaks, []);
