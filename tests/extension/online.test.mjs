@@ -119,6 +119,22 @@ async function start({ hosts = true } = {}) {
   return w;
 }
 
+// reverifyOffline restarts the browser with the test hosts unresolvable
+// (the network gone), unlocks the wallet and re-verifies both credentials.
+async function reverifyOffline() {
+  const w = await start({ hosts: false });
+  try {
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await unlock(page);
+    await page.click('#reverify-all');
+    await statusText(page, /Checked 2:/);
+    return { w, page };
+  } catch (err) {
+    await w.ctx.close();
+    throw err;
+  }
+}
+
 async function card(page, title) {
   const got = await page.$$eval('#credentials > [data-verdict]', (els, t) => els.filter((el) => el.querySelector('h3')?.textContent === t)
     .map((el) => ({
@@ -223,12 +239,9 @@ test('after a restart with the network gone, re-verification uses the kept docum
     await w.ctx.close();
   }
   const before = hits.length;
-  w = await start({ hosts: false });
+  let page;
+  ({ w, page } = await reverifyOffline());
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
-    await unlock(page);
-    await page.click('#reverify-all');
-    await statusText(page, /Checked 2:/);
     const good = await card(page, 'Kept evidence badge');
     assert.equal(good.verdict, 'verified', good.text);
     assert.match(good.text, /offline, with the documents kept from its last online check/);
@@ -331,12 +344,9 @@ test('the default issuer registries: their own question, kept with their age; th
   }
   // After a restart with the network gone, the kept registry still answers.
   const before = hits.length;
-  w = await start({ hosts: false });
+  let page;
+  ({ w, page } = await reverifyOffline());
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
-    await unlock(page);
-    await page.click('#reverify-all');
-    await statusText(page, /Checked 2:/);
     assert.equal(await identityOf(page, good.id), 'pass');
     assert.match((await card(page, 'Kept evidence badge')).text, /listed by Test Community Registry/);
     assert.equal(hits.length, before, 'nothing was fetched');
