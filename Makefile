@@ -91,7 +91,7 @@ node_modules: package.json package-lock.json
 
 ## screenshots: run the browser tests, then refresh the README's images from tests/out
 # Tests write screenshots to tests/out only; the README's copies change only here.
-SCREENSHOTS = valid failed phone incomplete identity widget extension-popup-locked extension-popup extension-wallet extension-consent extension-evidence
+SCREENSHOTS = valid failed phone incomplete identity widget extension-popup-locked extension-popup extension-wallet extension-consent extension-evidence extension-sites extension-registry
 screenshots: test-browser
 	cp $(SCREENSHOTS:%=tests/out/%.png) docs/screenshots/
 

@@ -232,7 +232,11 @@ async function verifyInto(slot, item) {
   } else {
     try {
       const cb = await ready;
-      report = await cb.verify(item.input, { ...opts, source: item.source });
+      // Online, the card names the hosts documents were fetched from (the
+      // documents themselves are not kept: the page stores nothing).
+      const { documents, ...r } = await cb.verify(item.input, { ...opts, source: item.source, keepDocuments: !opts.offline });
+      report = r;
+      item.fetchedFrom = documents && [...new Set(documents.map((d) => hostOf(d.url)))];
     } catch (err) {
       report = errorReport(err.message || String(err), item.source);
     }
@@ -255,9 +259,10 @@ function summarizeBatch(items, outcomes) {
 
 // ---- rendering a report ----
 
-function modeText(opts) {
+function modeText(opts, fetchedFrom) {
   if (opts.offline) return t('app.mode-offline');
-  return opts.hosts ? t('app.mode-hosts', { hosts: list(opts.hosts) }) : t('app.mode-online');
+  const mode = opts.hosts ? t('app.mode-hosts', { hosts: list(opts.hosts) }) : t('app.mode-online');
+  return fetchedFrom?.length ? `${mode} (${t('app.fetched-from', { hosts: list(fetchedFrom) })})` : mode;
 }
 
 // renderResult draws report's card for item; the item keeps both, and when
@@ -271,7 +276,7 @@ function renderResult(report, item, opts) {
     item.source && t('app.meta-file', { name: item.source }),
     report.format && t('app.meta-format', { format: report.format }),
     report.kind && report.kind !== 'unknown' && t('app.meta-type', { kind: report.kind }),
-    t('app.meta-checked', { date: formatDate(item.checked, true), mode: modeText(opts) }),
+    t('app.meta-checked', { date: formatDate(item.checked, true), mode: modeText(opts, item.fetchedFrom) }),
     opts.strict && t('app.meta-strict'),
     opts.at && t('app.meta-at', { date: formatDate(opts.at.toISOString(), true) }),
     item.documents && t('app.meta-documents', { n: number(Object.keys(item.documents).length) }),

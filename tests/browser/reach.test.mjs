@@ -136,6 +136,10 @@ test('a host with CORS: online mode completes the check directly, and the defaul
     assert.deepEqual([...net.foreign].sort(), want.map((x) => x.replace(' ', '')));
     assert.equal(r.checks.identity, 'pass', r.text);
     assert.match(r.text, /College at issuer\.test is listed by Test Community Registry/);
+    // The card names where its documents came from (the registry answering
+    // 404 gave none).
+    const list = registries.find((x) => x.path.endsWith('.json'));
+    assert.match(r.text, new RegExp(`with online checks \\(documents fetched from (issuer\\.test and ${list.host}|${list.host} and issuer\\.test)\\)`));
     await page.locator('#results > [data-verdict]').screenshot({ path: path.join(ensureOutDir(), 'page-registry.png') });
     assert.deepEqual(net.leaks, []);
     assert.deepEqual(canary.hits, []);
