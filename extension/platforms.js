@@ -60,6 +60,8 @@
   const MAX_BODY = 32 << 20;       // one response
   const TIMEOUT_MS = 30000;
   const WAIT_AT_MOST_S = 10;       // a Retry-After the learner waits for
+  const RETRY_ALARM = 'platform-retry:'; // + connection id
+  const AUTO_RETRIES = 2;
   const SINCE_MARGIN_MS = 5 * 60 * 1000; // clocks differ; de-duplication absorbs the overlap
   // RFC 7591 §2: the client's metadata. All on one host, as the framework
   // asks (the project's home).
@@ -504,8 +506,10 @@
         const r = await call(conn, url);
         conn = await connectionOf(id); // tokens may have been renewed
         if (r.status === 429 || r.status === 503) {
-          // OB 3.0 §getCredentials: honour Retry-After; the learner waits
-          // for a short one (twice at most), a long one is kept for later.
+          // OB 3.0 §getCredentials: honour Retry-After, else try again
+          // after 30 minutes, twice. The learner waits for a short one
+          // (twice at most); a longer one is an alarm that pulls what is
+          // new since the last complete pull, while the wallet is unlocked.
           const wait = retryAfter(r.headers);
           if (wait !== null && wait <= WAIT_AT_MOST_S && waits < 2) {
             waits++;
@@ -513,10 +517,13 @@
             continue;
           }
           const retryAt = new Date(Date.now() + (wait ?? 30 * 60) * 1000).toISOString();
-          await saveConn(id, { retryAt });
+          const retries = (conn.retries || 0) + 1;
+          const again = retries <= AUTO_RETRIES;
+          await saveConn(id, { retryAt, retries });
+          if (again) await chrome.alarms.create(`${RETRY_ALARM}${id}`, { when: Date.parse(retryAt) });
           conn.retryAt = retryAt;
           const until = new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(retryAt));
-          return done({ partial: true, retryAt, error: Words.say(l, 'pf.busy', { name: conn.name, until }) });
+          return done({ partial: true, retryAt, error: Words.say(l, again ? 'pf.busy-retry' : 'pf.busy', { name: conn.name, until }) });
         }
         if (r.status !== 200) return done({ partial: true, error: Words.say(l, 'pf.kept', { said: plainError(r, new URL(conn.apiBase).host, 'credentials') }) });
         const body = r.json;
@@ -547,7 +554,8 @@
         }
       }
       const lastSync = started.toISOString();
-      await saveConn(id, { lastSync, retryAt: undefined, pulled: (conn.pulled || 0) + total.added });
+      await saveConn(id, { lastSync, retryAt: undefined, retries: 0, pulled: (conn.pulled || 0) + total.added });
+      await chrome.alarms.clear(`${RETRY_ALARM}${id}`);
       Object.assign(conn, { lastSync, retryAt: undefined, pulled: (conn.pulled || 0) + total.added });
       return done({});
     }
@@ -606,6 +614,7 @@
         s.connections = (s.connections || []).filter((c) => c.id !== id);
         return {};
       });
+      await chrome.alarms.clear(`${RETRY_ALARM}${id}`);
       let deleted = false;
       if (conn.client.registration_client_uri) {
         try {
@@ -617,6 +626,19 @@
       const stillUsed = new Set((store.connections || []).flatMap((c) => c.hosts || []));
       return { hosts: (conn.hosts || []).filter((h) => !stillUsed.has(h)), deleted };
     }
+
+    // onRetryAlarm: a pull the platform asked to postpone, as the alarm
+    // runs it (a global, so that tests can call it as Chrome would). A
+    // locked wallet has no key to the tokens: the learner pulls later.
+    self.onRetryAlarm = async (alarm) => {
+      if (!alarm.name.startsWith(RETRY_ALARM)) return undefined;
+      try {
+        return await platformPull({ id: alarm.name.slice(RETRY_ALARM.length) });
+      } catch {
+        return undefined;
+      }
+    };
+    chrome.alarms.onAlarm.addListener(self.onRetryAlarm);
 
     return Object.fromEntries(Object.entries({
       platformDiscover, platformConnect, platformPull, platformPush, platformProfile, platformConnections, platformRevoke,

@@ -325,6 +325,11 @@
       es: '{name} está ocupada y pidió a ClearBadge esperar hasta el {until}. Se conserva lo traído hasta ahora.',
       fr: '{name} est occupée et a demandé à ClearBadge d’attendre jusqu’au {until}. Ce qui a été récupéré jusqu’ici est conservé.',
     },
+    'pf.busy-retry': {
+      en: '{name} is busy and asked ClearBadge to wait until {until}; ClearBadge will try again then, while the wallet is open. What was pulled so far is kept.',
+      es: '{name} está ocupada y pidió a ClearBadge esperar hasta el {until}; ClearBadge volverá a intentarlo entonces, si la cartera está abierta. Se conserva lo traído hasta ahora.',
+      fr: '{name} est occupée et a demandé à ClearBadge d’attendre jusqu’au {until} ; ClearBadge réessaiera alors, si le portefeuille est ouvert. Ce qui a été récupéré jusqu’ici est conservé.',
+    },
     'pf.kept': { en: '{said} What was pulled so far is kept.', es: '{said} Se conserva lo traído hasta ahora.', fr: '{said} Ce qui a été récupéré jusqu’ici est conservé.' },
     'pf.malformed': {
       en: '{name} sent a page that is not a list of credentials, so the pull stopped there. What was pulled so far is kept.',

@@ -246,9 +246,22 @@ test('an expired token is refreshed; a 429 with a short Retry-After is waited ou
 
   P.faults.rateLimit = { at: 0, times: 1, retryAfter: 7200 };
   await page.click(`${connSel('platform.test')} [data-action="pull"]`);
-  await said(/Platform Test University is busy and asked ClearBadge to wait until .*What was pulled so far is kept\./);
+  await said(/Platform Test University is busy and asked ClearBadge to wait until .*; ClearBadge will try again then, while the wallet is open\. What was pulled so far is kept\./);
   assert.match(await page.textContent(connSel('platform.test')), /it asked to wait until/);
   assert.equal((await list()).length, count);
+  // The retry is an alarm at the time the platform gave; when it runs (as
+  // Chrome would call it), what is new since the last pull comes in.
+  const [conn] = (await connections()).filter((c) => c.host === 'platform.test');
+  const alarm = await w.sw.evaluate((id) => chrome.alarms.get(`platform-retry:${id}`), conn.id);
+  assert.ok(alarm && Math.abs(alarm.scheduledTime - Date.parse(conn.retryAt)) < 1000, JSON.stringify(alarm));
+  P.add('json', await sign(badge(124), issuer.key));
+  P.log.length = 0;
+  const r = await w.sw.evaluate((name) => onRetryAlarm({ name }), alarm.name);
+  assert.equal(r.added, 1);
+  assert.match(P.log[0], /^GET \/ims\/ob\/v3p0\/credentials\?limit=50&offset=0&since=/);
+  assert.equal(await w.sw.evaluate((id) => chrome.alarms.get(`platform-retry:${id}`), conn.id), undefined);
+  assert.equal((await connections()).find((c) => c.host === 'platform.test').retryAt, undefined);
+  assert.equal((await list()).length, count + 1);
   assert.deepEqual(page.errors, []);
 });
 
