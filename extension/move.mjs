@@ -99,7 +99,7 @@ export function itemsOf(files) {
 // filesOfZip reads a picked zip: [{name, bytes}].
 export async function filesOfZip(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (!isZip(bytes)) throw new ZipError(t('move.not-zip', { name: file.name }));
+  if (!isZip(bytes)) throw new ZipError('move.not-zip', { name: file.name });
   return readZip(bytes);
 }
 

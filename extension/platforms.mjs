@@ -51,7 +51,7 @@ export function platformsSection(deps) {
       ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-link': kind, text: t(`platform.${kind}`) })
       : h('span', { 'data-link': kind, class: 'hint', text: t(`platform.no-${kind}`) }));
     offer.replaceChildren(
-      h('p', { class: 'strong', id: 'platform-offer-title', text: t('platform.offer', { name: p.name, host: p.host }) }),
+      h('p', { class: 'strong', id: 'platform-offer-title', text: t(p.api === 'clr' ? 'platform.offer-clr' : 'platform.offer', { name: p.name, host: p.host }) }),
       h('p', {}, link('privacy', p.privacy), ' · ', link('terms', p.terms)),
       h('p', { class: 'hint', text: t('platform.offer-explain', { hosts: list(p.hosts) }) }),
       h('div', { class: 'row' },

@@ -11,8 +11,12 @@
 // (a zip bomb stops at the cap, not at the end of memory), and each entry's
 // CRC-32 must match. It never throws anything but ZipError.
 
+import { t } from './i18n.mjs';
+
+// ZipError says what is wrong, in the wallet's language (key and params
+// name its words in i18n.mjs).
 export class ZipError extends Error {
-  constructor(message) { super(message); this.name = 'ZipError'; }
+  constructor(key, params) { super(t(key, params)); this.name = 'ZipError'; }
 }
 
 export const LIMITS = { files: 2000, entryBytes: 16 << 20, totalBytes: 512 << 20 };
@@ -64,7 +68,7 @@ function dosTime(d) {
 // makeZip: files [{name, bytes, date?}] -> the zip's bytes. Each entry is
 // deflated, or stored when deflate does not make it smaller (a PNG, say).
 export async function makeZip(files) {
-  if (files.length > 0xffff) throw new ZipError('Too many files for one zip.');
+  if (files.length > 0xffff) throw new ZipError('zip.too-many-to-write');
   const enc = new TextEncoder();
   const locals = [];
   const centrals = [];
@@ -76,7 +80,7 @@ export async function makeZip(files) {
     const deflated = await pipe(data, new CompressionStream('deflate-raw'));
     const method = deflated.length < data.length ? 8 : 0;
     const body = method === 8 ? deflated : data;
-    if (offset + body.length > 0xfffffff0) throw new ZipError('The wallet is too large for one zip.');
+    if (offset + body.length > 0xfffffff0) throw new ZipError('zip.too-large-to-write');
     const { time, date } = dosTime(f.date || new Date());
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
@@ -125,27 +129,27 @@ export function isZip(bytes) {
 // readZip: the zip's bytes -> [{name, bytes}] of its files (folders and
 // entries the limits refuse are errors, never skipped silently).
 export async function readZip(bytes, limits = LIMITS) {
-  if (!(bytes instanceof Uint8Array)) throw new ZipError('Not a zip file.');
+  if (!(bytes instanceof Uint8Array)) throw new ZipError('zip.not-zip');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is the last 22 bytes plus a comment of up to 64 KiB.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
     if (dv.getUint32(i, true) === 0x06054b50 && i + 22 + dv.getUint16(i + 20, true) === bytes.length) { eocd = i; break; }
   }
-  if (eocd < 0) throw new ZipError('Not a zip file, or a truncated one (no end record).');
+  if (eocd < 0) throw new ZipError('zip.no-end');
   const count = dv.getUint16(eocd + 10, true);
   const cdSize = dv.getUint32(eocd + 12, true);
   const cdOffset = dv.getUint32(eocd + 16, true);
-  if (dv.getUint16(eocd + 4, true) !== 0 || dv.getUint16(eocd + 8, true) !== count) throw new ZipError('Multi-part zips are not supported.');
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError('Zip64 files are not supported.');
-  if (count > limits.files) throw new ZipError(`The zip holds ${count} files; at most ${limits.files} are read.`);
-  if (cdOffset + cdSize > eocd) throw new ZipError('The zip is damaged (its directory lies outside the file).');
+  if (dv.getUint16(eocd + 4, true) !== 0 || dv.getUint16(eocd + 8, true) !== count) throw new ZipError('zip.multi-part');
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError('zip.zip64');
+  if (count > limits.files) throw new ZipError('zip.too-many-files', { count, max: limits.files });
+  if (cdOffset + cdSize > eocd) throw new ZipError('zip.directory-outside');
   const dec = new TextDecoder('utf-8', { fatal: false });
   const out = [];
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > cdOffset + cdSize || dv.getUint32(p, true) !== 0x02014b50) throw new ZipError('The zip is damaged (its directory is broken).');
+    if (p + 46 > cdOffset + cdSize || dv.getUint32(p, true) !== 0x02014b50) throw new ZipError('zip.directory-broken');
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
     const crc = dv.getUint32(p + 16, true);
@@ -155,32 +159,32 @@ export async function readZip(bytes, limits = LIMITS) {
     const xlen = dv.getUint16(p + 30, true);
     const clen = dv.getUint16(p + 32, true);
     const local = dv.getUint32(p + 42, true);
-    if (p + 46 + nlen + xlen + clen > cdOffset + cdSize) throw new ZipError('The zip is damaged (its directory is broken).');
+    if (p + 46 + nlen + xlen + clen > cdOffset + cdSize) throw new ZipError('zip.directory-broken');
     const name = dec.decode(bytes.subarray(p + 46, p + 46 + nlen));
     p += 46 + nlen + xlen + clen;
     if (name.endsWith('/')) continue; // a folder
-    if (flags & 0x1) throw new ZipError(`${name} is encrypted; ClearBadge reads only unencrypted zips.`);
-    if (method !== 0 && method !== 8) throw new ZipError(`${name} uses a compression method ClearBadge does not read (${method}).`);
-    if (usize > limits.entryBytes) throw new ZipError(`${name} is too large (the limit is ${limits.entryBytes >> 20} MB a file).`);
-    if (local + 30 > bytes.length || dv.getUint32(local, true) !== 0x04034b50) throw new ZipError(`The zip is damaged (${name} is not where its directory says).`);
+    if (flags & 0x1) throw new ZipError('zip.encrypted', { name });
+    if (method !== 0 && method !== 8) throw new ZipError('zip.method', { name, method });
+    if (usize > limits.entryBytes) throw new ZipError('zip.entry-too-large', { name, mb: limits.entryBytes >> 20 });
+    if (local + 30 > bytes.length || dv.getUint32(local, true) !== 0x04034b50) throw new ZipError('zip.misplaced', { name });
     const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
-    if (start + csize > cdOffset) throw new ZipError(`The zip is damaged (${name} runs past its end).`);
+    if (start + csize > cdOffset) throw new ZipError('zip.past-end', { name });
     const body = bytes.subarray(start, start + csize);
     let data;
     if (method === 0) {
-      if (csize !== usize) throw new ZipError(`The zip is damaged (${name} has inconsistent sizes).`);
+      if (csize !== usize) throw new ZipError('zip.sizes', { name });
       data = body.slice();
     } else {
       try {
         data = await pipe(body, new DecompressionStream('deflate-raw'), usize);
       } catch {
-        throw new ZipError(`The zip is damaged (${name} does not inflate).`);
+        throw new ZipError('zip.inflate', { name });
       }
-      if (data === null || data.length !== usize) throw new ZipError(`The zip is damaged (${name} is not the size its directory says).`);
+      if (data === null || data.length !== usize) throw new ZipError('zip.size', { name });
     }
-    if (crc32(data) !== crc) throw new ZipError(`The zip is damaged (${name} fails its checksum).`);
+    if (crc32(data) !== crc) throw new ZipError('zip.checksum', { name });
     total += data.length;
-    if (total > limits.totalBytes) throw new ZipError(`The zip holds more than ${limits.totalBytes >> 20} MB.`);
+    if (total > limits.totalBytes) throw new ZipError('zip.too-large', { mb: limits.totalBytes >> 20 });
     out.push({ name, bytes: data });
   }
   return out;

@@ -675,6 +675,102 @@ export const UI = {
   'wallet.none-found': { en: 'No credentials found on this page.', es: 'No se encontraron credenciales en esta página.', fr: 'Aucune attestation trouvée sur cette page.' },
   'wallet.add-to-wallet': { en: 'Add to wallet', es: 'Añadir a la cartera', fr: 'Ajouter au portefeuille' },
   'wallet.found-n': { en: 'Found on this page ({n}):', es: 'Encontradas en esta página ({n}):', fr: 'Trouvées sur cette page ({n}) :' },
+  // the wallet's zip of original files (extension/zip.mjs)
+  'zip.too-many-to-write': {
+    en: 'Too many files for one zip.',
+    es: 'Demasiados archivos para un solo zip.',
+    fr: 'Trop de fichiers pour un seul zip.',
+  },
+  'zip.too-large-to-write': {
+    en: 'The wallet is too large for one zip.',
+    es: 'La cartera es demasiado grande para un solo zip.',
+    fr: 'Le portefeuille est trop volumineux pour un seul zip.',
+  },
+  'zip.not-zip': {
+    en: 'Not a zip file.',
+    es: 'No es un archivo zip.',
+    fr: 'Ce n’est pas un fichier zip.',
+  },
+  'zip.no-end': {
+    en: 'Not a zip file, or a truncated one (no end record).',
+    es: 'No es un archivo zip, o está truncado (no tiene registro final).',
+    fr: 'Ce n’est pas un fichier zip, ou il est tronqué (pas d’enregistrement de fin).',
+  },
+  'zip.multi-part': {
+    en: 'Multi-part zips are not supported.',
+    es: 'No se admiten los zip de varias partes.',
+    fr: 'Les zip en plusieurs parties ne sont pas pris en charge.',
+  },
+  'zip.zip64': {
+    en: 'Zip64 files are not supported.',
+    es: 'No se admiten los archivos Zip64.',
+    fr: 'Les fichiers Zip64 ne sont pas pris en charge.',
+  },
+  'zip.too-many-files': {
+    en: 'The zip holds {count} files; at most {max} are read.',
+    es: 'El zip contiene {count} archivos; se leen como máximo {max}.',
+    fr: 'Le zip contient {count} fichiers ; au plus {max} sont lus.',
+  },
+  'zip.directory-outside': {
+    en: 'The zip is damaged (its directory lies outside the file).',
+    es: 'El zip está dañado (su directorio queda fuera del archivo).',
+    fr: 'Le zip est endommagé (son répertoire se trouve hors du fichier).',
+  },
+  'zip.directory-broken': {
+    en: 'The zip is damaged (its directory is broken).',
+    es: 'El zip está dañado (su directorio está roto).',
+    fr: 'Le zip est endommagé (son répertoire est cassé).',
+  },
+  'zip.encrypted': {
+    en: '{name} is encrypted; ClearBadge reads only unencrypted zips.',
+    es: '{name} está cifrado; ClearBadge solo lee zip sin cifrar.',
+    fr: '{name} est chiffré ; ClearBadge ne lit que les zip non chiffrés.',
+  },
+  'zip.method': {
+    en: '{name} uses a compression method ClearBadge does not read ({method}).',
+    es: '{name} usa un método de compresión que ClearBadge no lee ({method}).',
+    fr: '{name} utilise une méthode de compression que ClearBadge ne lit pas ({method}).',
+  },
+  'zip.entry-too-large': {
+    en: '{name} is too large (the limit is {mb} MB a file).',
+    es: '{name} es demasiado grande (el límite es de {mb} MB por archivo).',
+    fr: '{name} est trop volumineux (la limite est de {mb} Mo par fichier).',
+  },
+  'zip.misplaced': {
+    en: 'The zip is damaged ({name} is not where its directory says).',
+    es: 'El zip está dañado ({name} no está donde indica su directorio).',
+    fr: 'Le zip est endommagé ({name} n’est pas là où son répertoire l’indique).',
+  },
+  'zip.past-end': {
+    en: 'The zip is damaged ({name} runs past its end).',
+    es: 'El zip está dañado ({name} sobrepasa su final).',
+    fr: 'Le zip est endommagé ({name} dépasse sa fin).',
+  },
+  'zip.sizes': {
+    en: 'The zip is damaged ({name} has inconsistent sizes).',
+    es: 'El zip está dañado ({name} tiene tamaños incoherentes).',
+    fr: 'Le zip est endommagé ({name} a des tailles incohérentes).',
+  },
+  'zip.inflate': {
+    en: 'The zip is damaged ({name} does not inflate).',
+    es: 'El zip está dañado ({name} no se descomprime).',
+    fr: 'Le zip est endommagé ({name} ne se décompresse pas).',
+  },
+  'zip.size': {
+    en: 'The zip is damaged ({name} is not the size its directory says).',
+    es: 'El zip está dañado ({name} no tiene el tamaño que indica su directorio).',
+    fr: 'Le zip est endommagé ({name} n’a pas la taille qu’indique son répertoire).',
+  },
+  'zip.checksum': {
+    en: 'The zip is damaged ({name} fails its checksum).',
+    es: 'El zip está dañado ({name} no supera su suma de comprobación).',
+    fr: 'Le zip est endommagé ({name} échoue à sa somme de contrôle).',
+  },
+  'zip.too-large': {
+    en: 'The zip holds more than {mb} MB.',
+    es: 'El zip contiene más de {mb} MB.',
+    fr: 'Le zip contient plus de {mb} Mo.',
+  },
   'wallet.could-not-read': { en: 'Could not read it from the page: {error}', es: 'No se pudo leer de la página: {error}', fr: 'Impossible de la lire depuis la page : {error}' },
   'wallet.page-no-answer': { en: 'the page did not answer', es: 'la página no respondió', fr: 'la page n’a pas répondu' },
 
@@ -721,6 +817,7 @@ export const UI = {
   'platform.looking-up': { en: 'Asking {host} to describe itself…', es: 'Pidiendo a {host} que se describa…', fr: 'Demande de sa description à {host}…' },
   'platform.found': { en: 'Found {name}. Read its policy and terms before connecting.', es: 'Se encontró {name}. Lea su política y sus condiciones antes de conectar.', fr: '{name} trouvée. Lisez sa politique et ses conditions avant de vous connecter.' },
   'platform.offer': { en: '{name} ({host}) offers the Open Badges API.', es: '{name} ({host}) ofrece la API de Open Badges.', fr: '{name} ({host}) propose l’API Open Badges.' },
+  'platform.offer-clr': { en: '{name} ({host}) offers the CLR 2.0 API (learner records).', es: '{name} ({host}) ofrece la API de CLR 2.0 (registros del aprendiz).', fr: '{name} ({host}) propose l’API CLR 2.0 (relevés d’apprentissage).' },
   'platform.privacy': { en: 'Its privacy policy', es: 'Su política de privacidad', fr: 'Sa politique de confidentialité' },
   'platform.terms': { en: 'Its terms of service', es: 'Sus condiciones de servicio', fr: 'Ses conditions d’utilisation' },
   'platform.no-privacy': { en: 'It publishes no privacy policy', es: 'No publica política de privacidad', fr: 'Elle ne publie aucune politique de confidentialité' },

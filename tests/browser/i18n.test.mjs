@@ -80,7 +80,7 @@ test('the catalogues: every UI string and every core message code in English, Sp
   for (const m of readFileSync(path.join(webDir, 'index.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
   const scripts = [...readdirSync(webDir).filter((n) => /\.(m?js)$/.test(n)).map((n) => path.join(webDir, n)), ...readdirSync(path.join(root, 'extension')).filter((n) => n.endsWith('.mjs') && !existsSync(path.join(webDir, n))).map((n) => path.join(root, 'extension', n))];
   for (const f of scripts) {
-    for (const m of readFileSync(f, 'utf8').matchAll(/\bt\((?:[^()']*\? )?'([a-z-]+\.[a-z-]+)'/g)) used.add(m[1]);
+    for (const m of readFileSync(f, 'utf8').matchAll(/\b(?:t|ZipError)\((?:[^()']*\? )?'([a-z-]+\.[a-z-]+)'/g)) used.add(m[1]);
   }
   for (const m of readFileSync(path.join(root, 'extension', 'popup.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
   for (const k of used) assert.ok(UI[k], `"${k}" is used but has no entry`);
@@ -105,9 +105,9 @@ test('the wallet service worker and content script: every word in English, Spani
     'La cartera guardada está dañada (su parte data está truncada).', 'words inside words');
   // Every key the scripts use is here, and none says a sentence of its own
   // outside the catalogue.
-  for (const f of ['background.js', 'vault.js', 'content.js']) {
+  for (const f of ['background.js', 'vault.js', 'content.js', 'platforms.js']) {
     const src = readFileSync(path.join(root, 'extension', f), 'utf8');
-    for (const m of src.matchAll(/'((?:bg|vault|content)\.(?!js')[a-z-]+)'/g)) assert.ok(WORDS[m[1]], `${f} uses "${m[1]}", which words.js lacks`);
+    for (const m of src.matchAll(/'((?:bg|vault|content|pf)\.(?!js')[a-z-]+)'/g)) assert.ok(WORDS[m[1]], `${f} uses "${m[1]}", which words.js lacks`);
     const bare = [...src.matchAll(/(?:Error\((?:'[a-z-]+', )?|text: |note\(li, |head\(|message: |title: )[`'"]([A-Z][^`'"]*[a-z.…])[`'"]/g)].map((m) => m[1]);
     assert.deepEqual(bare, [], `${f}: English said outside words.js`);
   }

@@ -18,12 +18,13 @@
 import https from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
 
-const OB = '/ims/ob/v3p0';
-export const SCOPES = {
-  read: 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly',
-  upsert: 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert',
-  profile: 'https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly',
-  profileUpdate: 'https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update',
+// The Open Badges 3.0 API, and the CLR 2.0 API, which differs in its base
+// path, its scopes and getCredentials' member for JSON credentials.
+const scopesOf = (spec) => Object.fromEntries(['credential.readonly', 'credential.upsert', 'profile.readonly', 'profile.update']
+  .map((s, i) => [['read', 'upsert', 'profile', 'profileUpdate'][i], `https://purl.imsglobal.org/spec/${spec}/scope/${s}`]));
+const APIS = {
+  ob: { path: '/ims/ob/v3p0', scopes: scopesOf('ob/v3p0'), member: 'credential' },
+  clr: { path: '/ims/clr/v2p0', scopes: scopesOf('clr/v2p0'), member: 'clrCredential' },
 };
 export const USER = { name: 'learner', password: 'open sesame' };
 
@@ -52,9 +53,10 @@ export function jwtPayloadOf(jws) {
 }
 
 export class Platform {
-  constructor(host, name) {
+  constructor(host, name, api = 'ob') {
     this.host = host;
     this.name = name;
+    this.api = APIS[api];
     this.clients = new Map();   // client_id -> metadata + secret
     this.codes = new Map();     // code -> {client_id, redirect_uri, scope, challenge, used}
     this.tokens = new Map();    // access -> {client_id, scope, expired}
@@ -82,7 +84,7 @@ export class Platform {
     return {
       openapi: '3.0.1',
       info: { title: 'Open Badges API', version: '3.0', 'x-imssf-privacyPolicyUrl': `${base}/privacy` },
-      servers: [{ url: `${base}${OB}` }],
+      servers: [{ url: `${base}${this.api.path}` }],
       paths: { '/credentials': {}, '/profile': {}, '/discovery': {} },
       components: {
         securitySchemes: {
@@ -98,7 +100,7 @@ export class Platform {
                 authorizationUrl: `${base}/oauth/authorize`,
                 tokenUrl: `${base}/oauth/token`,
                 refreshUrl: `${base}/oauth/token`,
-                scopes: Object.fromEntries(Object.values(SCOPES).map((s) => [s, s.split('/').pop()])),
+                scopes: Object.fromEntries(Object.values(this.api.scopes).map((s) => [s, s.split('/').pop()])),
               },
             },
           },
@@ -161,6 +163,8 @@ function clientOf(p, req) {
 
 async function route(p, req, res, u) {
   const path = u.pathname;
+  const OB = p.api.path;
+  const SCOPES = p.api.scopes;
   if (req.method === 'GET' && path === `${OB}/discovery`) return send(res, 200, p.faults.discovery ? p.faults.discovery(p.discovery()) : p.discovery());
   if (req.method === 'GET' && (path === '/privacy' || path === '/terms')) {
     res.writeHead(200, { 'Content-Type': 'text/html' });
@@ -290,7 +294,7 @@ async function route(p, req, res, u) {
     if (offset + limit < all.length) links.push(p.faults.nextTo ? `<${p.faults.nextTo}>; rel="next"` : `${at(offset + limit)}; rel="next"`);
     if (offset > 0) links.push(`${at(Math.max(0, offset - limit))}; rel="prev"`);
     return send(res, 200, {
-      credential: page.filter((c) => c.kind === 'json').map((c) => c.value),
+      [p.api.member]: page.filter((c) => c.kind === 'json').map((c) => c.value),
       compactJwsString: page.filter((c) => c.kind === 'jws').map((c) => c.value),
     }, { 'X-Total-Count': String(all.length), Link: links.join(', ') });
   }

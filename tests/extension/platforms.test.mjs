@@ -3,7 +3,8 @@
 // obhost.mjs served under test host names with HTTPS
 // (../shared/notes/browser-testing.md §7): platform.test holds 120
 // credentials (100 Data Integrity, 20 VC-JWT), other.test is a second
-// platform to send credentials to, third.test misbehaves.
+// platform to send credentials to, third.test misbehaves, clr.test serves
+// the CLR 2.0 API only.
 //
 // The sign-in runs through chrome.identity.launchWebAuthFlow for real: it
 // opens the platform's page in a window of its own, which Playwright sees as
@@ -15,25 +16,26 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as jose from 'jose';
 import { didKeyIssuer, sign, openBadge } from '../browser/issue.mjs';
 import { selfSignedCert } from '../browser/helpers.mjs';
-import { Platform, startOBHost, SCOPES, USER } from './obhost.mjs';
+import { Platform, startOBHost, USER } from './obhost.mjs';
 import {
-  root, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, stored, statusText,
+  root, peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, stored, statusText,
 } from './helpers.mjs';
 
 const shots = path.join(root, 'tests', 'out');
-const HOSTS = ['platform.test', 'other.test', 'third.test'];
+const HOSTS = ['platform.test', 'other.test', 'third.test', 'clr.test'];
 let tmp; let host; let w; let page; let profile; let issuer; let jwtKey;
 const asked = []; const removed = [];
 const platforms = {
   'platform.test': new Platform('platform.test', 'Platform Test University'),
   'other.test': new Platform('other.test', 'Other Wallet Co'),
   'third.test': new Platform('third.test', 'Third Party Badges'),
+  'clr.test': new Platform('clr.test', 'CLR Test College', 'clr'),
 };
 const P = platforms['platform.test'];
 const yesterday = new Date(Date.now() - 86400e3);
@@ -244,9 +246,22 @@ test('an expired token is refreshed; a 429 with a short Retry-After is waited ou
 
   P.faults.rateLimit = { at: 0, times: 1, retryAfter: 7200 };
   await page.click(`${connSel('platform.test')} [data-action="pull"]`);
-  await said(/Platform Test University is busy and asked ClearBadge to wait until .*What was pulled so far is kept\./);
+  await said(/Platform Test University is busy and asked ClearBadge to wait until .*; ClearBadge will try again then, while the wallet is open\. What was pulled so far is kept\./);
   assert.match(await page.textContent(connSel('platform.test')), /it asked to wait until/);
   assert.equal((await list()).length, count);
+  // The retry is an alarm at the time the platform gave; when it runs (as
+  // Chrome would call it), what is new since the last pull comes in.
+  const [conn] = (await connections()).filter((c) => c.host === 'platform.test');
+  const alarm = await w.sw.evaluate((id) => chrome.alarms.get(`platform-retry:${id}`), conn.id);
+  assert.ok(alarm && Math.abs(alarm.scheduledTime - Date.parse(conn.retryAt)) < 1000, JSON.stringify(alarm));
+  P.add('json', await sign(badge(124), issuer.key));
+  P.log.length = 0;
+  const r = await w.sw.evaluate((name) => onRetryAlarm({ name }), alarm.name);
+  assert.equal(r.added, 1);
+  assert.match(P.log[0], /^GET \/ims\/ob\/v3p0\/credentials\?limit=50&offset=0&since=/);
+  assert.equal(await w.sw.evaluate((id) => chrome.alarms.get(`platform-retry:${id}`), conn.id), undefined);
+  assert.equal((await connections()).find((c) => c.host === 'platform.test').retryAt, undefined);
+  assert.equal((await list()).length, count + 1);
   assert.deepEqual(page.errors, []);
 });
 
@@ -296,6 +311,9 @@ test('hostile platforms: an http token address is refused before anything is sen
   await page.click('#platform-lookup');
   await said(/The platform's token address is not an https address, so ClearBadge will not use it\./);
   assert.deepEqual(T.log, ['GET /ims/ob/v3p0/discovery']);
+  // In the reader's language (words.js), as every answer of the worker.
+  const es = await page.evaluate(() => chrome.runtime.sendMessage({ op: 'platformDiscover', base: 'https://third.test', lang: 'es' }));
+  assert.equal(es.error, 'En la plataforma, la dirección de tokens no es una dirección https, así que ClearBadge no la usará.');
 
   // A platform whose next page points at another host: the first page is
   // kept, the token never goes to the other host.
@@ -311,6 +329,29 @@ test('hostile platforms: an http token address is refused before anything is sen
   assert.deepEqual(O.log.slice(seen), [], 'nothing sent to the other host');
 });
 
+test('a CLR 2.0 platform: found at /ims/clr/v2p0, asked for CLR scopes, its clrCredential pulled', async () => {
+  const C = platforms['clr.test'];
+  C.add('json', JSON.parse(readFileSync(peer('clr-eddsa.json'), 'utf8')));
+  await page.fill('#platform-url', 'https://clr.test/');
+  await page.click('#platform-lookup');
+  await shown('#platform-offer:not([hidden])');
+  assert.match(await page.textContent('#platform-offer'), /CLR Test College \(clr\.test\) offers the CLR 2\.0 API/);
+  assert.deepEqual(C.log, ['GET /ims/ob/v3p0/discovery', 'GET /ims/clr/v2p0/discovery']);
+  const [, who] = await Promise.all([page.click('#platform-connect'), signIn('clr.test')]);
+  assert.deepEqual(who.scopes, ['credential.readonly', 'profile.readonly', 'offline_access']);
+  await said(/Connected to CLR Test College as Test Learner\./);
+  const [reg] = [...C.clients.values()];
+  assert.ok(reg.scope.split(' ').every((x) => x === 'offline_access' || x.startsWith('https://purl.imsglobal.org/spec/clr/v2p0/scope/')), reg.scope);
+  const before = (await list()).length;
+  await page.click(`${connSel('clr.test')} [data-action="pull-all"]`);
+  await said(/From CLR Test College: 1 new, 0 replaced by a newer copy, 0 already here\./);
+  const got = (await list()).filter((e) => e.source === 'CLR Test College');
+  assert.equal(got.length, 1);
+  assert.equal((await list()).length, before + 1);
+  assert.equal(got[0].verdict, 'verified');
+  assert.equal(got[0].report.kind, 'ClrCredential');
+});
+
 test('revoke: the connection, its tokens and registration are forgotten; the credentials stay', async () => {
   const count = (await list()).length;
   assert.equal(P.clients.size, 1);
@@ -319,7 +360,7 @@ test('revoke: the connection, its tokens and registration are forgotten; the cre
   await page.waitForFunction(() => !document.querySelector('[data-host="platform.test"]'));
   assert.equal(P.clients.size, 0, 'the registration was deleted at the platform (RFC 7592)');
   assert.equal(P.tokens.size, 0);
-  assert.deepEqual((await connections()).map((c) => c.host).sort(), ['other.test', 'third.test']);
+  assert.deepEqual((await connections()).map((c) => c.host).sort(), ['clr.test', 'other.test', 'third.test']);
   assert.deepEqual(removed.at(-1), ['https://platform.test/*']);
   const raw = JSON.stringify(await page.evaluate(() => chrome.runtime.sendMessage({ op: 'platformConnections' })));
   assert.ok(!raw.includes('platform.test'));
