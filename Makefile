@@ -55,8 +55,10 @@ run: build
 # missing one into a failure (internal/testenv).
 # The Go tests run under the race detector here (Verifier promises that one
 # value is safe for concurrent use); fuzzing does not (it would cost minutes).
+# The race detector slows core/verify several times over; on a busy 2-core
+# machine it ran 8 minutes, near go test's default 10-minute timeout.
 test: export CLEARBADGE_NO_SKIP = 1
-test: GOTESTFLAGS = -race
+test: GOTESTFLAGS = -race -timeout 30m
 test: lint test-go test-fuzz test-browser
 
 ## lint: gofmt, go vet (native and js/wasm), staticcheck
