@@ -308,7 +308,7 @@
   }
 
   self.Platforms = (deps) => {
-    const { readStore, mutate, checkItem, sha256, WalletError } = deps;
+    const { readStore, mutate, checkItem, sha256, unbake, WalletError } = deps;
 
     const wrap = (fn) => async (...args) => {
       try {
@@ -580,13 +580,20 @@
       }
       const results = [];
       for (const c of chosen) {
-        if (typeof c.text !== 'string') {
-          results.push({ id: c.id, title: c.title, error: Words.say(l, 'pf.baked') });
-          continue;
+        // A baked image is sent as the credential inside it: the API takes
+        // the credential itself.
+        let text = c.text;
+        if (typeof text !== 'string') {
+          try {
+            text = await unbake(c);
+          } catch {
+            results.push({ id: c.id, title: c.title, error: Words.say(l, 'pf.baked') });
+            continue;
+          }
         }
-        const jwt = !c.text.trim().startsWith('{');
+        const jwt = !text.trim().startsWith('{');
         const r = await call(conn, `${conn.apiBase}/credentials`, {
-          method: 'POST', headers: { 'Content-Type': jwt ? 'text/plain' : 'application/json' }, body: c.text.trim(),
+          method: 'POST', headers: { 'Content-Type': jwt ? 'text/plain' : 'application/json' }, body: text.trim(),
         });
         conn = await connectionOf(id);
         if (r.status === 200 || r.status === 201) results.push({ id: c.id, title: c.title, outcome: r.status === 201 ? 'created' : 'replaced' });

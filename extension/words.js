@@ -345,9 +345,9 @@
     'pf.gone': { en: 'A selected credential is no longer in the wallet.', es: 'Una credencial seleccionada ya no está en la cartera.', fr: 'Une attestation sélectionnée n’est plus dans le portefeuille.' },
     'pf.no-upsert': { en: '{name} did not allow ClearBadge to send credentials.', es: '{name} no permitió que ClearBadge enviara credenciales.', fr: '{name} n’a pas permis à ClearBadge d’envoyer des attestations.' },
     'pf.baked': {
-      en: 'a baked image: send its file instead (the API takes JSON or a JWT)',
-      es: 'una imagen con la credencial incrustada: envíe su archivo (la API acepta JSON o un JWT)',
-      fr: 'une image avec l’attestation intégrée : envoyez plutôt son fichier (l’API accepte du JSON ou un JWT)',
+      en: 'its image holds no credential ClearBadge can read',
+      es: 'su imagen no contiene ninguna credencial que ClearBadge pueda leer',
+      fr: 'son image ne contient aucune attestation que ClearBadge puisse lire',
     },
   };
 

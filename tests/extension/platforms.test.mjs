@@ -16,7 +16,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as jose from 'jose';
@@ -265,23 +265,30 @@ test('an expired token is refreshed; a 429 with a short Retry-After is waited ou
   assert.deepEqual(page.errors, []);
 });
 
-test('push: two credentials sent to another platform (201 created, then 200 replaced), after a sign-in for upsert only then', async () => {
+test('push: a JSON, a JWT and a baked badge sent to another platform (201 created, then 200 replaced), after a sign-in for upsert only then', async () => {
   const who = await connect('other.test');
   assert.deepEqual(who.scopes, ['credential.readonly', 'profile.readonly', 'offline_access']);
   await said(/Connected to Other Wallet Co/);
+  // A third, as a baked badge: it is sent as the credential inside it.
+  const course3 = (await list()).find((e) => e.title === 'Course 3');
+  const png = await page.evaluate((id) => chrome.runtime.sendMessage({ op: 'bake', id, format: 'png' }), course3.id);
+  writeFileSync(path.join(tmp, 'course-3.png'), Buffer.from(png.b64, 'base64'));
+  await page.setInputFiles('#file', path.join(tmp, 'course-3.png'));
+  await said(/Added Course 3/);
   const entries = await list();
-  const two = [entries.find((e) => e.report.format === 'vc-jwt'), entries.find((e) => e.title === 'Course 2')];
-  for (const e of two) await page.check(`[data-pick="${e.id}"]`);
+  const three = [entries.find((e) => e.report.format === 'vc-jwt'), entries.find((e) => e.title === 'Course 2'), entries.find((e) => e.source === 'course-3.png')];
+  for (const e of three) await page.check(`[data-pick="${e.id}"]`);
   const O = platforms['other.test'];
   const [, again] = await Promise.all([page.click(`${connSel('other.test')} [data-action="push"]`), signIn('other.test')]);
   assert.deepEqual(again.scopes, ['credential.readonly', 'profile.readonly', 'credential.upsert', 'offline_access']);
-  await said(/Sent to Other Wallet Co: 2 new there, 0 replaced there\./);
-  assert.equal(O.credentials.length, 2);
-  assert.deepEqual(O.credentials.map((c) => c.kind).sort(), ['json', 'jws']);
-  assert.equal(O.credentials.find((c) => c.kind === 'jws').value, two[0].text);
+  await said(/Sent to Other Wallet Co: 3 new there, 0 replaced there\./);
+  assert.equal(O.credentials.length, 3);
+  assert.deepEqual(O.credentials.map((c) => c.kind).sort(), ['json', 'json', 'jws']);
+  assert.equal(O.credentials.find((c) => c.kind === 'jws').value, three[0].text);
+  assert.deepEqual(O.credentials.find((c) => c.value.name === 'Course 3')?.value, JSON.parse(course3.text));
   await page.click(`${connSel('other.test')} [data-action="push"]`);
-  await said(/Sent to Other Wallet Co: 0 new there, 2 replaced there\./);
-  assert.equal(O.credentials.length, 2);
+  await said(/Sent to Other Wallet Co: 0 new there, 3 replaced there\./);
+  assert.equal(O.credentials.length, 3);
   assert.match(await page.textContent(connSel('other.test')), /add credentials there/);
 });
 
