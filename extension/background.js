@@ -20,11 +20,12 @@
 
 // Firefox runs MV3 background scripts as an event page that loads the other
 // files itself (manifest "scripts") and has no importScripts. words.js is the
-// catalogue of what this worker says (Words).
-if (typeof importScripts === 'function') importScripts('words.js', 'wasm_exec.js', 'vault.js', 'platforms.js');
+// catalogue of what this worker says (Words); common.js what it shares with
+// the page and the wallet's pages (Common, a classic copy of web/common.mjs).
+if (typeof importScripts === 'function') importScripts('words.js', 'common.js', 'wasm_exec.js', 'vault.js', 'platforms.js');
 
 const IDLE_MS = 15 * 60 * 1000;          // lock after 15 minutes without use
-const MAX_ITEM_BYTES = 16 << 20;         // as the web page
+const MAX_ITEM_BYTES = Common.MAX_INPUT_BYTES;
 const MAX_ITEMS_PER_IMPORT = 200;
 const STORE_KEY = 'wallet';
 const SESSION_KEY = 'unlocked';
@@ -213,8 +214,7 @@ async function verifyItem(item, opts) {
 }
 
 function titleOf(report, source) {
-  const s = report.summary || {};
-  return s.name || s.achievement?.name || source || 'Credential';
+  return Common.nameOf(report) || source || 'Credential';
 }
 
 async function sha256(item) {

@@ -29,6 +29,7 @@
 // Words come from i18n.mjs in the language set there (setLang), checks'
 // messages through their codes; dates are formatted with Intl.
 import { t, message, formatDate, list, lang, number } from './i18n.mjs';
+import { nameOf } from './common.mjs';
 
 export { formatDate };
 
@@ -159,8 +160,7 @@ export function titleOf(report, fallback = t('card.credential')) {
   if (isPresentation(report)) {
     return t('card.presentation-of', { n: report.credentials?.length || 0 });
   }
-  const s = report.summary || {};
-  return s.name || s.achievement?.name || report.source || fallback;
+  return nameOf(report) || report.source || fallback;
 }
 
 const checkName = (id) => checkTitle(id).toLowerCase();

@@ -12,12 +12,12 @@ import { fileURLToPath } from 'node:url';
 
 const extDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'extension');
 
-// The service worker's scope, as far as vault.js reads it: words.js and
-// vault.js run in it as the worker's importScripts would run them.
+// The service worker's scope, as far as vault.js reads it: words.js,
+// common.js and vault.js run in it as the worker's importScripts runs them.
 function loadVault() {
   const scope = vm.createContext({ crypto: globalThis.crypto, TextEncoder, TextDecoder, btoa, atob });
   scope.self = scope;
-  for (const f of ['words.js', 'vault.js']) {
+  for (const f of ['words.js', 'common.js', 'vault.js']) {
     vm.runInContext(readFileSync(path.join(extDir, f), 'utf8'), scope, { filename: f });
   }
   return scope.Vault;
