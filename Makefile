@@ -28,6 +28,7 @@ cli:
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -buildvcs=$(if $(wildcard .git),true,auto) -ldflags='-s -w' -o web/clearbadge.wasm ./wasm
 	cp $(GOROOT)/lib/wasm/wasm_exec.js web/wasm_exec.js
+	scripts/classic.sh web/common.mjs Common web
 	@h=$$(sha256sum web/clearbadge.wasm | cut -c1-16) && rm -f web/clearbadge.*.wasm web/clearbadge.*.wasm.br web/clearbadge.*.wasm.gz && \
 	  cp web/clearbadge.wasm web/clearbadge.$$h.wasm && \
 	  printf "// Written by make wasm: the content-hashed wasm the pages load.\nexport default 'clearbadge.%s.wasm';\n" $$h > web/wasm-name.mjs && \

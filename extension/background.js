@@ -38,13 +38,8 @@ let verifierP = null;
 function verifier() {
   if (!verifierP) {
     verifierP = (async () => {
-      const go = new Go();
-      const { instance } = await WebAssembly.instantiateStreaming(fetch(chrome.runtime.getURL('clearbadge.wasm')), go.importObject);
-      go.run(instance).finally(() => { verifierP = null; });
-      const api = self.ClearBadge;
-      if (!api || typeof api.verify !== 'function') throw new Error('clearbadge.wasm did not start');
-      await api.ready;
-      return api;
+      const module = await WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('clearbadge.wasm')));
+      return Common.startGo(self, module, (run) => run.finally(() => { verifierP = null; }));
     })();
     verifierP.catch(() => { verifierP = null; });
   }

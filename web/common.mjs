@@ -1,10 +1,11 @@
 // @ts-check
 // What the page, the widget and the wallet (its pages, service worker and
 // content script) must agree on, written once: the largest input they hand
-// the verifier, which files are badge images, base64, and what a credential
-// is called. No imports, so that `make extension` can also make a classic
-// copy of it (extension/common.js, the global Common) for the wallet's
-// service worker and content script, which cannot import an ES module.
+// the verifier, which files are badge images, base64, what a credential is
+// called, and how the wasm starts. No imports, so that `make extension` can also make a classic
+// copy of it (common.js, the global Common) for the classic scripts that
+// cannot import an ES module: the verification worker, and the wallet's
+// service worker and content script.
 
 // MAX_INPUT_BYTES is the largest credential or badge image any surface reads
 // and hands the verifier: the core's own cap on an image (core/baked
@@ -57,4 +58,24 @@ export function unb64(s) {
 export function nameOf(report) {
   const s = report.summary || {};
   return s.name || s.achievement?.name || '';
+}
+
+/**
+ * startGo runs the Go program of a compiled clearbadge.wasm in scope (where
+ * wasm_exec.js has defined Go) and resolves to the API the program sets there,
+ * ClearBadge, once it is ready: the start-up every host of the wasm shares
+ * (the page's worker, the loader in Node, the wallet's service worker).
+ * watch is handed the promise of the program's run, to act when it ends.
+ * @param {any} scope
+ * @param {WebAssembly.Module} module
+ * @param {(run: Promise<void>) => void} watch
+ */
+export async function startGo(scope, module, watch) {
+  const go = new scope.Go();
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  watch(go.run(instance));
+  const api = scope.ClearBadge;
+  if (!api || typeof api.verify !== 'function') throw new Error('clearbadge.wasm did not start');
+  await api.ready;
+  return api;
 }
