@@ -15,13 +15,12 @@
 // ClearBadge"), locked or not: the page's own notice never shows one.
 // render.mjs is the verifier page's card drawing (web/render.mjs, copied in by
 // `make extension`), so the wallet and the page show a credential alike.
-import { h, resultCard, imageOf, formatDate, ago, verdictLabel } from './render.mjs';
+import { $, announce, h, resultCard, imageOf, formatDate, ago, verdictLabel } from './render.mjs';
 import { MAX_INPUT_BYTES, IMAGE_TYPE, isImageFile } from './common.mjs';
 import { t, setLang, pickLang, lang, list, number, LANGS } from './i18n.mjs';
 import { moveSection, looksLikeZip, filesOfZip, itemsOf, importAll } from './move.mjs';
 import { platformsSection } from './platforms.mjs';
 
-const $ = (sel, root = document) => root.querySelector(sel);
 const isPopup = new URLSearchParams(location.search).get('view') !== 'full';
 document.documentElement.classList.replace('popup', isPopup ? 'popup' : 'full');
 const UNDO_MS = 12000;
@@ -59,12 +58,6 @@ async function call(op, args = {}) {
     throw new CallError(r.code, r.error);
   }
   return r;
-}
-
-function announce(msg, isError = false) {
-  const s = $('#status');
-  s.textContent = msg;
-  s.classList.toggle('error', isError);
 }
 
 // ---- language ----

@@ -15,11 +15,10 @@
 import { load } from './clearbadge.mjs';
 import { MAX_INPUT_BYTES, isImageFile } from './common.mjs';
 import {
-  h, titleOf, imageOf, resultCard, formatDate, errorReport, onlineActionLabel, hostOf, verdictLabel,
+  $, announce, h, titleOf, imageOf, resultCard, formatDate, errorReport, onlineActionLabel, hostOf, verdictLabel,
 } from './render.mjs';
 import { t, setLang, pickLang, lang, list, number } from './i18n.mjs';
 
-const $ = (sel) => document.querySelector(sel);
 
 
 let resultCount = 0;
@@ -63,14 +62,6 @@ const ready = load().then((cb) => {
   document.documentElement.dataset.ready = 'error';
   throw err;
 });
-
-// ---- status line (announced to screen readers) ----
-
-function announce(msg, isError = false) {
-  const s = $('#status');
-  s.textContent = msg;
-  s.classList.toggle('error', isError);
-}
 
 // ---- options ----
 

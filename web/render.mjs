@@ -41,6 +41,17 @@ export const outcomeWord = (o) => (['pass', 'fail', 'warn', 'skip'].includes(o) 
 
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i;
 
+// $ finds the first element matching sel in root (the document by default).
+export const $ = (sel, root = document) => root.querySelector(sel);
+
+// announce says msg in the page's status line (#status, a live region read
+// to screen readers), marked as an error when isError.
+export function announce(msg, isError = false) {
+  const s = $('#status');
+  s.textContent = msg;
+  s.classList.toggle('error', isError);
+}
+
 // h makes an element: attrs `class`, `text` (textContent), `on<event>`
 // (listener), anything else an attribute (true = present, false/null/
 // undefined = absent); children are nodes or strings (as text).
