@@ -21,8 +21,9 @@
 // Firefox runs MV3 background scripts as an event page that loads the other
 // files itself (manifest "scripts") and has no importScripts. words.js is the
 // catalogue of what this worker says (Words); common.js what it shares with
-// the page and the wallet's pages (Common, a classic copy of web/common.mjs).
-if (typeof importScripts === 'function') importScripts('words.js', 'common.js', 'wasm_exec.js', 'vault.js', 'platforms.js');
+// the page and the wallet's pages (Common, a classic copy of web/common.mjs);
+// protocol.js the operations and error codes of its messages (Protocol).
+if (typeof importScripts === 'function') importScripts('words.js', 'common.js', 'protocol.js', 'wasm_exec.js', 'vault.js', 'platforms.js');
 
 const IDLE_MS = 15 * 60 * 1000;          // lock after 15 minutes without use
 const MAX_ITEM_BYTES = Common.MAX_INPUT_BYTES;
@@ -828,7 +829,7 @@ async function bakeOp({ id, format }) {
 
 // ---- messages ----
 
-const PAGE_OPS = new Set(['found', 'openFound', 'saveFound']);
+const PAGE_OPS = new Set(Protocol.PAGE_OPS);
 
 function fromExtensionPage(sender) {
   return sender.id === chrome.runtime.id && typeof sender.url === 'string' &&
