@@ -61,12 +61,13 @@ test: export CLEARBADGE_NO_SKIP = 1
 test: GOTESTFLAGS = -race
 test: lint test-go test-fuzz test-browser
 
-## lint: gofmt, go vet (native and js/wasm), staticcheck
-lint:
+## lint: gofmt, go vet (native and js/wasm), staticcheck, tsc on the JavaScript that opts in (// @ts-check)
+lint: node_modules
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/...
 	$(GO) tool staticcheck ./...
+	node_modules/.bin/tsc -p tsconfig.json
 
 ## test-go: the Go tests (with the npm peer stacks the interop tests need);
 ## make test adds -race (GOTESTFLAGS)

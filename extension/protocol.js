@@ -12,17 +12,18 @@
 /**
  * A request: chrome.runtime.sendMessage({op, lang, ...args}); lang is the
  * reader's language, for the words of an answer or an error.
- * @typedef {{op: string, lang?: string} & Record<string, any>} Request
+ * @typedef {{op: string, lang?: string} & Record<string, any>} WalletRequest
  */
 
 /**
  * An answer: {ok: true, ...what the operation returns}, or {ok: false, code,
  * error} with code one of Protocol.ERRORS and error in the reader's language.
- * @typedef {({ok: true} & Record<string, any>) | {ok: false, code: string, error: string}} Answer
+ * @typedef {({ok: true} & Record<string, any>) | {ok: false, code: string, error: string}} WalletAnswer
  */
 
 /**
- * The verifier's Report (core/report, docs/report.md), as the wasm returns it.
+ * The verifier's Report (core/report, docs/report.md), as the wasm returns it
+ * (VerifierReport: the DOM has a Report of its own).
  * @typedef {'verified' | 'incomplete' | 'not-verified' | 'error'} Verdict
  * @typedef {'pass' | 'fail' | 'warn' | 'skip'} Outcome
  * @typedef {{code: string, params?: Record<string, string>}} Part
@@ -37,7 +38,7 @@
  *   image?: string, type?: string}, validFrom?: string, validUntil?: string, holder?: string,
  *   associations?: {associationType: string, sourceId: string, targetId: string}[], refresh?: string}} Summary
  * @typedef {{verdict: Verdict, verified: boolean, missing?: Missing[], kind: string, format?: string,
- *   summary: Summary, checks: Check[], credentials?: Report[], source?: string}} Report
+ *   summary: Summary, checks: Check[], credentials?: VerifierReport[], source?: string}} VerifierReport
  */
 
 (() => {

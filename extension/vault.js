@@ -1,3 +1,4 @@
+// @ts-check
 // ClearBadge wallet vault: the encrypted store and its key, with WebCrypto only.
 // A classic script (the service worker loads it with importScripts, after
 // words.js and common.js) that defines one global, Vault.

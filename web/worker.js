@@ -1,3 +1,4 @@
+// @ts-check
 // ClearBadge verification worker (classic dedicated worker).
 //
 // Loaded as worker.js it is the OFFLINE worker: after fetching the wasm it
