@@ -121,10 +121,15 @@ export function errorReport(message, source) {
   return { verdict: 'error', verified: false, kind: 'unknown', summary: {}, checks: [], source, error: message };
 }
 
+// withNotes: a verified report with something a reader should know (a
+// warning): the one reading of the Report's verdict that is the surfaces'
+// own, made here only (the verdict itself is the Report's, see above).
+const withNotes = (report) => report.verdict === 'verified' && (report.checks || []).some((c) => c.outcome === 'warn');
+
 // iconKind: the mark that goes with a report's verdict (a verified one with
 // notes is marked as a note).
 export function iconKind(report) {
-  if (report.verdict === 'verified' && (report.checks || []).some((c) => c.outcome === 'warn')) return 'warn';
+  if (withNotes(report)) return 'warn';
   return VERDICTS[report.verdict]?.icon || 'error';
 }
 
@@ -186,7 +191,7 @@ export function verdictText(report, { offline = true } = {}) {
       // (The identity line says itself whether a registry was consulted.)
       const skips = checks.filter((c) => c.outcome === 'skip' && c.id !== 'identity');
       if (skips.length) why += ` ${t(offline ? 'why.not-checked-offline' : 'why.not-checked', { checks: list(skips.map((c) => checkName(c.id))) })}`;
-      return { label: checks.some((c) => c.outcome === 'warn') ? t('verdict.verified-notes') : label, why };
+      return { label: withNotes(report) ? t('verdict.verified-notes') : label, why };
     }
     case 'incomplete': {
       const what = [...new Set((report.missing || []).map((m) => checkName(m.check)))];
