@@ -1,3 +1,4 @@
+// @ts-check
 // Drawing a verification Report: the one module that turns a Report into
 // DOM, used by the verifier page (app.js), the wallet extension (copied there
 // by `make extension`) and the embeddable widget (widget.mjs). Each of them
@@ -385,7 +386,9 @@ export function ago(iso, now = Date.now()) {
   if (Number.isNaN(when)) return iso;
   const s = Math.round((when - now) / 1000);
   const rtf = new Intl.RelativeTimeFormat(lang(), { numeric: 'auto' });
-  for (const [unit, n] of [['day', 86400], ['hour', 3600], ['minute', 60]]) {
+  /** @type {[Intl.RelativeTimeFormatUnit, number][]} */
+  const units = [['day', 86400], ['hour', 3600], ['minute', 60]];
+  for (const [unit, n] of units) {
     if (Math.abs(s) >= n) return rtf.format(Math.round(s / n), unit);
   }
   return t('time.just-now');
@@ -440,6 +443,10 @@ export function onlineActionLabel(check) {
 // missingList: what an incomplete report could not check, each with what
 // would complete it; remedy(m) returns the surface's own control for it (or
 // null). Each item is data-missing = the check id, data-remedy = the remedy.
+/**
+ * @param {any} report
+ * @param {{remedy?: (m: any) => Node | null, inner?: boolean}} [opts]
+ */
 export function missingList(report, { remedy = () => null, inner = false } = {}) {
   const missing = report.missing || [];
   if (!missing.length) return null;
@@ -491,6 +498,11 @@ export function nestedReports(reports, { open = false } = {}) {
 //   compact   fewer facts (see facts); foldChecks: checks in a <details>
 //   meta      a line of small print; controls: nodes for the foot's row
 //   attrs     more attributes of the <li> (class is added to "result <verdict>")
+/**
+ * @param {any} report
+ * @param {{id?: string, title?: string, image?: string, offline?: boolean, remedy?: (m: any) => Node | null,
+ *   compact?: boolean, foldChecks?: boolean, meta?: string, controls?: Node[], attrs?: Record<string, any>}} [opts]
+ */
 export function resultCard(report, {
   id, title = titleOf(report), image = '', offline = true, remedy, compact = false, foldChecks = false,
   meta = '', controls = [], attrs = {},
