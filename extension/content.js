@@ -1,3 +1,4 @@
+// @ts-check
 // ClearBadge content script: notices credentials on the page the learner is
 // on and offers to verify or store them.
 //
@@ -72,12 +73,14 @@
       }
     }
     for (const a of document.querySelectorAll('a[href]')) {
+      if (!(a instanceof HTMLAnchorElement)) continue;
       let u;
       try { u = new URL(a.href, location.href); } catch { continue; }
       if (!/^https?:$/.test(u.protocol) || !/\.(json|jsonld|jwt)$/i.test(u.pathname)) continue;
       add({ kind: 'link', label: label('content.link', (a.textContent || '').trim() || u.pathname.split('/').pop()), url: u.href });
     }
     for (const img of document.querySelectorAll('img[src]')) {
+      if (!(img instanceof HTMLImageElement)) continue;
       let u;
       try { u = new URL(img.currentSrc || img.src, location.href); } catch { continue; }
       if (!/^(https?|data):$/.test(u.protocol)) continue;

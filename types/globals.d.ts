@@ -16,4 +16,6 @@ interface Window {
   // Set for a worker started from a blob: URL (clearbadge.mjs spawnWorker).
   clearbadgeBase?: string;
   clearbadgeWasm?: string;
+  // Set by content.js, which may be injected twice.
+  __clearbadgeContent?: boolean;
 }
