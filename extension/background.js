@@ -415,7 +415,9 @@ function normalizeItems(items) {
 // checkItem verifies one normalized item and makes its wallet entry, or
 // says why it is refused: items that are not credentials at all (verdict
 // "error") are refused, with the reason.
-async function checkItem(it, lang) {
+// opts: the verifyItem options (the registries, and the kept documents of
+// theirs, so that a new card's identity line is as the others').
+async function checkItem(it, lang, opts) {
   // refuse says why it is not imported, in the reader's language.
   const l = Words.langOf(lang);
   const refuse = (key, params) => ({ source: it.source, refused: Words.say(l, key, { source: it.source || Words.say(l, 'bg.item'), ...params }) });
@@ -423,7 +425,7 @@ async function checkItem(it, lang) {
   if (it.invalid) return refuse('bg.item-empty');
   let report;
   try {
-    report = await verifyItem(it);
+    report = await verifyItem(it, opts);
   } catch (err) {
     return refuse('bg.item-unchecked', { error: err.message });
   }
@@ -446,10 +448,12 @@ async function checkItem(it, lang) {
 // importItems verifies every item first (outside the write queue: it can take
 // a while) and then adds the acceptable ones in one write.
 async function importItems({ items, lang }) {
-  await requireUnlocked();
+  const { store } = await readStore();
+  const sources = await registrySources(store);
+  const opts = { registries: sources, documents: keptFor(store, {}, new Set(), sources) };
   const norm = normalizeItems(items);
   const checked = [];
-  for (const it of norm) checked.push(await checkItem(it, lang));
+  for (const it of norm) checked.push(await checkItem(it, lang, opts));
   return mutate((store) => {
     const have = new Set(store.credentials.map((c) => c.hash));
     const added = []; const duplicates = []; const refused = [];
@@ -912,7 +916,10 @@ const OPS = {
 };
 
 // The Open Badges API operations (platforms.js).
-Object.assign(OPS, Platforms({ readStore, mutate, checkItem, sha256, WalletError }));
+Object.assign(OPS, Platforms({
+  readStore, mutate, checkItem, sha256, WalletError,
+  unbake: async (c) => (await verifier()).unbake(Vault.unb64(c.b64)),
+}));
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   const op = msg && typeof msg.op === 'string' ? msg.op : '';

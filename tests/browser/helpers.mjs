@@ -3,7 +3,7 @@
 // a browser download), a canary server on another port that must never be
 // hit, and a network recorder that aborts anything not from the page's origin.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
@@ -107,6 +107,26 @@ export function selfSignedCert(dir, names) {
 export async function defaultRegistries() {
   const { load } = await import('../../web/clearbadge.mjs');
   return (await load()).defaultRegistries.map((r) => ({ ...r, host: new URL(r.url).host, path: new URL(r.url).pathname }));
+}
+
+// testCA makes a one-day test certificate authority in dir and a server
+// certificate it signs for names: the options https.createServer takes
+// (the server sends its certificate and the CA's), and spki, the CA key's
+// SHA-256 for --ignore-certificate-errors-spki-list, so that Chromium trusts
+// what this CA signed, as a browser trusts an issuer's real CA.
+export function testCA(dir, names) {
+  const f = (n) => path.join(dir, n);
+  const run = (args) => execFileSync('openssl', args, { stdio: 'ignore' });
+  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('ca-key.pem'),
+    '-out', f('ca.pem'), '-days', '1', '-subj', '/CN=ClearBadge test CA', '-addext', 'basicConstraints=critical,CA:true',
+    '-addext', 'keyUsage=critical,keyCertSign']);
+  run(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('key.pem'), '-out', f('server.csr'),
+    '-subj', `/CN=${names[0]}`]);
+  writeFileSync(f('ext.cnf'), `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`);
+  run(['x509', '-req', '-in', f('server.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca-key.pem'), '-CAcreateserial',
+    '-out', f('cert.pem'), '-days', '1', '-extfile', f('ext.cnf')]);
+  const spki = execFileSync('sh', ['-c', `openssl x509 -in '${f('ca.pem')}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`]).toString().trim();
+  return { key: readFileSync(f('key.pem')), cert: Buffer.concat([readFileSync(f('cert.pem')), readFileSync(f('ca.pem'))]), spki };
 }
 
 // PAGE_FILES are the page's own files: anything else from its origin, and

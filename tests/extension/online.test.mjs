@@ -3,7 +3,9 @@
 // three hosts that Chromium reaches through --host-resolver-rules
 // (../shared/notes/browser-testing.md §7): issuer.test (a did:web issuer,
 // CORS open), nocors.test (a did:web issuer that sends no CORS headers, as
-// many real ones) and status.test (a Bitstring Status List). Its log, by
+// many real ones), status.test (a Bitstring Status List), registry.test
+// and the default registries' hosts, with a certificate from its own test
+// CA that Chromium is told to trust. Its log, by
 // Host, is the request ledger; the browser context's route allowlist and a
 // canary server prove nothing else was contacted. The names are not local
 // addresses to the wallet, so the product's private-network refusal stays on.
@@ -30,7 +32,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { didKeyIssuer, didWebIssuer, sign, openBadge, statusList, statusEntry } from '../browser/issue.mjs';
-import { startCanary, selfSignedCert, defaultRegistries } from '../browser/helpers.mjs';
+import { startCanary, testCA, defaultRegistries } from '../browser/helpers.mjs';
 import {
   root, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, importFiles,
   statusText, testHostArgs,
@@ -51,7 +53,9 @@ before(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'clearbadge-reach-'));
   registries = await defaultRegistries();
   HOSTS = [...HOSTS, ...registries.map((r) => r.host)];
-  const cert = selfSignedCert(tmp, HOSTS);
+  // The server's certificate is signed by a test CA of its own, which
+  // Chromium is told to trust (by its key's hash), as a real issuer's CA.
+  const cert = testCA(tmp, HOSTS);
   spki = cert.spki;
   docsServer = https.createServer(cert, (req, res) => {
     const host = (req.headers.host || '').replace(/:\d+$/, '');
@@ -85,6 +89,7 @@ before(async () => {
   };
   await save('good.json', { id: 'did:web:nocors.test', name: 'No CORS College' }, closed.key, 'Kept evidence badge', 5);
   await save('revoked.json', { id: 'did:web:issuer.test', name: 'Issuer Test College' }, open.key, 'Revoked badge', 7);
+  await save('another.json', { id: 'did:web:nocors.test', name: 'No CORS College' }, closed.key, 'Another badge', 6);
   canary = await startCanary();
   profile = newProfile();
 });
@@ -112,6 +117,22 @@ async function start({ hosts = true } = {}) {
     if (!['chrome-extension:', 'chrome:', 'data:', 'blob:'].includes(u.protocol) && !HOSTS.includes(u.hostname)) w.leaks.push(u.href);
   });
   return w;
+}
+
+// reverifyOffline restarts the browser with the test hosts unresolvable
+// (the network gone), unlocks the wallet and re-verifies both credentials.
+async function reverifyOffline() {
+  const w = await start({ hosts: false });
+  try {
+    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    await unlock(page);
+    await page.click('#reverify-all');
+    await statusText(page, /Checked 2:/);
+    return { w, page };
+  } catch (err) {
+    await w.ctx.close();
+    throw err;
+  }
 }
 
 async function card(page, title) {
@@ -218,12 +239,9 @@ test('after a restart with the network gone, re-verification uses the kept docum
     await w.ctx.close();
   }
   const before = hits.length;
-  w = await start({ hosts: false });
+  let page;
+  ({ w, page } = await reverifyOffline());
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
-    await unlock(page);
-    await page.click('#reverify-all');
-    await statusText(page, /Checked 2:/);
     const good = await card(page, 'Kept evidence badge');
     assert.equal(good.verdict, 'verified', good.text);
     assert.match(good.text, /offline, with the documents kept from its last online check/);
@@ -326,12 +344,9 @@ test('the default issuer registries: their own question, kept with their age; th
   }
   // After a restart with the network gone, the kept registry still answers.
   const before = hits.length;
-  w = await start({ hosts: false });
+  let page;
+  ({ w, page } = await reverifyOffline());
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
-    await unlock(page);
-    await page.click('#reverify-all');
-    await statusText(page, /Checked 2:/);
     assert.equal(await identityOf(page, good.id), 'pass');
     assert.match((await card(page, 'Kept evidence badge')).text, /listed by Test Community Registry/);
     assert.equal(hits.length, before, 'nothing was fetched');
@@ -389,6 +404,14 @@ test('a registry added by its address: asked with the same consent, kept, and re
     await page.waitForFunction((id) => document.querySelector(`[data-id="${id}"] [data-check="identity"]`)?.dataset.outcome === 'pass', good.id, { timeout: 60000 });
     assert.deepEqual(hits.slice(before), ['registry.test /list.json'], 'only the learner\'s registry, not the defaults');
     assert.match((await card(page, 'Kept evidence badge')).text, /No CORS College is listed by Registry by address/);
+    // A credential added now is checked with the kept registry: listed at
+    // once, nothing fetched.
+    const kept = hits.length;
+    await importFiles(page, [files['another.json']]);
+    await waitForCards(page, 3);
+    const another = await card(page, 'Another badge');
+    assert.equal(await identityOf(page, another.id), 'pass', another.text);
+    assert.equal(hits.length, kept, 'nothing fetched');
     await page.click('[data-registry="https://registry.test/list.json"] button');
     await page.waitForFunction(() => !document.querySelector('[data-registry]'));
     assert.deepEqual(w.leaks, []);
