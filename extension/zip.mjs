@@ -12,6 +12,7 @@
 // CRC-32 must match. It never throws anything but ZipError.
 
 import { t } from './i18n.mjs';
+import { MAX_INPUT_BYTES } from './common.mjs';
 
 // ZipError says what is wrong, in the wallet's language (key and params
 // name its words in i18n.mjs).
@@ -19,7 +20,8 @@ export class ZipError extends Error {
   constructor(key, params) { super(t(key, params)); this.name = 'ZipError'; }
 }
 
-export const LIMITS = { files: 2000, entryBytes: 16 << 20, totalBytes: 512 << 20 };
+// An entry is a credential file: at most what the wallet imports.
+export const LIMITS = { files: 2000, entryBytes: MAX_INPUT_BYTES, totalBytes: 512 << 20 };
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
