@@ -781,6 +781,47 @@ export const UI = {
     es: 'Descargue cada credencial como su archivo original (JSON, JWT o imagen de insignia) en un zip, con un índice, para cualquier otra cartera o plataforma; o añada aquí un zip así, o una carpeta de archivos de credenciales. El zip no está cifrado.',
     fr: 'Téléchargez chaque attestation dans son fichier d’origine (JSON, JWT ou image de badge) dans un zip, avec un index, pour tout autre portefeuille ou plateforme ; ou ajoutez ici un tel zip, ou un dossier de fichiers d’attestations. Le zip n’est pas chiffré.',
   },
+  // README.txt in the exported zip, in the reader's language.
+  'move.readme': {
+    en: `ClearBadge wallet export
+
+Each file in credentials/ is one credential exactly as it came into the
+wallet: Open Badges 3.0 / CLR 2.0 JSON (.json), a signed JWT (.jwt), or a
+badge image with the credential baked in (.png, .svg). Any Open Badges
+wallet or verifier can read them; nothing here is encrypted, so keep this
+file as private as the credentials themselves.
+
+index.json lists the files with their titles, where they came from and the
+verdict ClearBadge gave when it last checked them. A verifier should check
+each file itself rather than trust that list.
+`,
+    es: `Exportación de la cartera ClearBadge
+
+Cada archivo de credentials/ es una credencial tal como llegó a la cartera:
+JSON de Open Badges 3.0 / CLR 2.0 (.json), un JWT firmado (.jwt) o una
+imagen de insignia con la credencial incorporada (.png, .svg). Cualquier
+cartera o verificador de Open Badges puede leerlos; nada de esto está
+cifrado, así que guarde este archivo con la misma reserva que las propias
+credenciales.
+
+index.json enumera los archivos con su título, su procedencia y el veredicto
+que dio ClearBadge la última vez que los comprobó. Un verificador debe
+comprobar cada archivo por sí mismo en lugar de fiarse de esa lista.
+`,
+    fr: `Export du portefeuille ClearBadge
+
+Chaque fichier de credentials/ est une attestation telle qu’elle est entrée
+dans le portefeuille : JSON Open Badges 3.0 / CLR 2.0 (.json), JWT signé
+(.jwt) ou image de badge contenant l’attestation (.png, .svg). Tout
+portefeuille ou vérificateur Open Badges peut les lire ; rien ici n’est
+chiffré : gardez donc ce fichier aussi confidentiel que les attestations
+elles-mêmes.
+
+index.json liste les fichiers avec leur titre, leur provenance et le verdict
+que ClearBadge a donné lors de sa dernière vérification. Un vérificateur
+doit vérifier chaque fichier lui-même plutôt que de se fier à cette liste.
+`,
+  },
   'move.export': { en: 'Download all as a zip', es: 'Descargar todo en un zip', fr: 'Tout télécharger en zip' },
   'move.import-zip': { en: 'Add a zip', es: 'Añadir un zip', fr: 'Ajouter un zip' },
   'move.import-folder': { en: 'Add a folder', es: 'Añadir una carpeta', fr: 'Ajouter un dossier' },
