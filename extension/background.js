@@ -916,7 +916,10 @@ const OPS = {
 };
 
 // The Open Badges API operations (platforms.js).
-Object.assign(OPS, Platforms({ readStore, mutate, checkItem, sha256, WalletError }));
+Object.assign(OPS, Platforms({
+  readStore, mutate, checkItem, sha256, WalletError,
+  unbake: async (c) => (await verifier()).unbake(Vault.unb64(c.b64)),
+}));
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   const op = msg && typeof msg.op === 'string' ? msg.op : '';

@@ -60,6 +60,8 @@
   const MAX_BODY = 32 << 20;       // one response
   const TIMEOUT_MS = 30000;
   const WAIT_AT_MOST_S = 10;       // a Retry-After the learner waits for
+  const RETRY_ALARM = 'platform-retry:'; // + connection id
+  const AUTO_RETRIES = 2;
   const SINCE_MARGIN_MS = 5 * 60 * 1000; // clocks differ; de-duplication absorbs the overlap
   // RFC 7591 §2: the client's metadata. All on one host, as the framework
   // asks (the project's home).
@@ -73,9 +75,12 @@
     software_id: 'clearbadge-wallet',
   };
 
+  // ApiError: a refusal said with words.js (key, params); a param may be
+  // words itself (w(key, params)).
   class ApiError extends Error {
-    constructor(code, message, extra = {}) { super(message); this.code = code; Object.assign(this, extra); }
+    constructor(code, key, params) { super(Words.say('en', key, params)); Object.assign(this, { code, key, params }); }
   }
+  const w = (key, params) => ({ key, params });
 
   const b64url = (bytes) => Vault.b64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   const random = (n) => b64url(crypto.getRandomValues(new Uint8Array(n)));
@@ -83,15 +88,17 @@
   // httpsURL reads a URL the platform gave. The specification's own example
   // writes them without a scheme ("provider.example.com/token"): those are
   // read as https; anything but https is refused.
+  // what names the address: pf.what-<what>.
   function httpsURL(s, what) {
-    if (typeof s !== 'string' || !s.trim()) throw new ApiError('discovery', `The platform's description has no ${what}.`);
+    const field = w(`pf.what-${what}`);
+    if (typeof s !== 'string' || !s.trim()) throw new ApiError('discovery', 'pf.no-field', { what: field });
     let u;
     try {
       u = new URL(/^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `https://${s}`);
     } catch {
-      throw new ApiError('discovery', `The platform's ${what} is not a web address.`);
+      throw new ApiError('discovery', 'pf.not-address', { what: field });
     }
-    if (u.protocol !== 'https:') throw new ApiError('discovery', `The platform's ${what} is not an https address, so ClearBadge will not use it.`);
+    if (u.protocol !== 'https:') throw new ApiError('discovery', 'pf.not-https', { what: field });
     return u.href;
   }
 
@@ -103,16 +110,16 @@
     try {
       u = new URL(/^https?:\/\//i.test(s) ? s : `https://${s}`);
     } catch {
-      throw new ApiError('invalid', 'That is not a web address.');
+      throw new ApiError('invalid', 'pf.bad-address');
     }
-    if (u.protocol !== 'https:') throw new ApiError('invalid', 'Platforms are reached over https only.');
+    if (u.protocol !== 'https:') throw new ApiError('invalid', 'pf.https-only');
     const path = u.pathname.replace(/\/+$/, '').replace(/\/ims\/(ob\/v3p0|clr\/v2p0)(\/discovery)?$/, '');
     return `${u.origin}${path}`;
   }
 
   async function readCapped(res) {
     const n = Number(res.headers.get('Content-Length'));
-    if (n > MAX_BODY) throw new ApiError('too-large', 'The platform sent more than ClearBadge reads at once.');
+    if (n > MAX_BODY) throw new ApiError('too-large', 'pf.too-large');
     const reader = res.body?.getReader();
     if (!reader) return '';
     const parts = [];
@@ -121,7 +128,7 @@
       const { done, value } = await reader.read();
       if (done) break;
       total += value.length;
-      if (total > MAX_BODY) { await reader.cancel(); throw new ApiError('too-large', 'The platform sent more than ClearBadge reads at once.'); }
+      if (total > MAX_BODY) { await reader.cancel(); throw new ApiError('too-large', 'pf.too-large'); }
       parts.push(value);
     }
     return new TextDecoder().decode(await new Blob(parts).arrayBuffer());
@@ -137,7 +144,7 @@
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (err) {
-      throw new ApiError('unreachable', `${new URL(url).host} did not answer (${err.name === 'TimeoutError' ? 'it took too long' : 'no connection'}).`);
+      throw new ApiError('unreachable', 'pf.unreachable', { host: new URL(url).host, why: w(err.name === 'TimeoutError' ? 'pf.slow' : 'pf.no-connection') });
     }
     const text = await readCapped(res);
     let json;
@@ -148,23 +155,26 @@
   // plainError says in plain words what a platform's error answer means:
   // imsx_StatusInfo (OB 3.0 §Imsx_StatusInfo) or an OAuth error (RFC 6749
   // §5.2).
+  // Returns words: {key, params}. action: pf.action-<action>.
   const MINOR = {
-    forbidden: 'it does not allow this',
-    unauthorizedrequest: 'it no longer accepts this connection’s sign-in',
-    server_busy: 'it is busy',
-    invalid_data: 'it found the data invalid',
-    invalid_selection_field: 'it did not understand the request',
-    invalid_sort_field: 'it did not understand the request',
-    unknownobject: 'it does not know this item',
+    forbidden: 'forbidden',
+    unauthorizedrequest: 'unauthorized',
+    server_busy: 'busy',
+    invalid_data: 'invalid',
+    invalid_selection_field: 'not-understood',
+    invalid_sort_field: 'not-understood',
+    unknownobject: 'unknown',
   };
   function plainError(r, host, action) {
     const j = r.json && typeof r.json === 'object' ? r.json : {};
     const minor = j.imsx_codeMinor?.imsx_codeMinorField?.[0]?.imsx_codeMinorFieldValue;
     const desc = typeof j.imsx_description === 'string' ? j.imsx_description
       : typeof j.error_description === 'string' ? j.error_description : '';
-    const why = MINOR[minor] || (j.error ? `it answered ${j.error}` : `it answered ${r.status}`);
-    return `${host} refused to ${action}: ${why}${desc ? ` (“${desc.slice(0, 200)}”)` : ''}.`;
+    const why = MINOR[minor] ? w(`pf.why-${MINOR[minor]}`) : w('pf.why-answered', { code: typeof j.error === 'string' ? j.error.slice(0, 60) : r.status });
+    const params = { host, action: w(`pf.action-${action}`), why };
+    return desc ? w('pf.refused-said', { ...params, desc: desc.slice(0, 200) }) : w('pf.refused', params);
   }
+  const fail = (code, words) => new ApiError(code, words.key, words.params);
 
   // retryAfter: seconds to wait (RFC 9110 §10.2.3: seconds or an HTTP date).
   function retryAfter(headers) {
@@ -177,24 +187,24 @@
 
   // discoveryOf reads a Service Description (an OpenAPI 3.0 document).
   function discoveryOf(doc, base, api) {
-    if (!doc || typeof doc !== 'object') throw new ApiError('discovery', 'The platform did not answer with an Open Badges service description.');
+    if (!doc || typeof doc !== 'object') throw new ApiError('discovery', 'pf.no-description');
     const schemes = doc.components?.securitySchemes || {};
     const s = schemes.OAuth2ACG || Object.values(schemes).find((x) => x?.type === 'oauth2' && x.flows?.authorizationCode);
     const flow = s?.flows?.authorizationCode;
-    if (!flow) throw new ApiError('discovery', 'The platform’s service description offers no OAuth 2.0 sign-in.');
+    if (!flow) throw new ApiError('discovery', 'pf.no-oauth');
     const server = Array.isArray(doc.servers) && typeof doc.servers[0]?.url === 'string' ? doc.servers[0].url : '';
     const apiBase = (server && /^https:/.test(server) ? server : `${base}${APIS[api].path}`).replace(/\/+$/, '');
     const d = {
       base,
       api,
-      apiBase: httpsURL(apiBase, 'API address').replace(/\/+$/, ''),
+      apiBase: httpsURL(apiBase, 'api').replace(/\/+$/, ''),
       name: typeof s['x-imssf-name'] === 'string' && s['x-imssf-name'].trim() ? s['x-imssf-name'].trim().slice(0, 200) : new URL(base).host,
-      privacy: s['x-imssf-privacyPolicyUrl'] ? httpsURL(s['x-imssf-privacyPolicyUrl'], 'privacy policy') : '',
-      terms: s['x-imssf-termsOfServiceUrl'] ? httpsURL(s['x-imssf-termsOfServiceUrl'], 'terms of service') : '',
-      registrationUrl: httpsURL(s['x-imssf-registrationUrl'], 'registration address'),
-      authorizationUrl: httpsURL(flow.authorizationUrl, 'sign-in address'),
-      tokenUrl: httpsURL(flow.tokenUrl, 'token address'),
-      refreshUrl: flow.refreshUrl ? httpsURL(flow.refreshUrl, 'refresh address') : '',
+      privacy: s['x-imssf-privacyPolicyUrl'] ? httpsURL(s['x-imssf-privacyPolicyUrl'], 'privacy') : '',
+      terms: s['x-imssf-termsOfServiceUrl'] ? httpsURL(s['x-imssf-termsOfServiceUrl'], 'terms') : '',
+      registrationUrl: httpsURL(s['x-imssf-registrationUrl'], 'registration'),
+      authorizationUrl: httpsURL(flow.authorizationUrl, 'sign-in'),
+      tokenUrl: httpsURL(flow.tokenUrl, 'token'),
+      refreshUrl: flow.refreshUrl ? httpsURL(flow.refreshUrl, 'refresh') : '',
       scopes: Object.keys(flow.scopes || {}),
     };
     // The hosts this worker will talk to (the sign-in page is the browser's).
@@ -208,7 +218,7 @@
       r = await send(`${base}${APIS[api].path}/discovery`, { headers: { Accept: 'application/json' } });
       if (r.status === 200) return discoveryOf(r.json, base, api);
     }
-    throw new ApiError('discovery', `${new URL(base).host} has no Open Badges 3.0 or CLR 2.0 service description (it answered ${r.status}).`);
+    throw new ApiError('discovery', 'pf.no-api', { host: new URL(base).host, status: r.status });
   }
 
   function basic(client) {
@@ -232,7 +242,7 @@
     };
     const r = await send(d.registrationUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
     if ((r.status !== 201 && r.status !== 200) || typeof r.json?.client_id !== 'string' || typeof r.json?.client_secret !== 'string') {
-      throw new ApiError('registration', r.status >= 400 ? plainError(r, new URL(d.registrationUrl).host, 'register ClearBadge') : 'The platform’s registration answer has no client id and secret.');
+      throw r.status >= 400 ? fail('registration', plainError(r, new URL(d.registrationUrl).host, 'register')) : new ApiError('registration', 'pf.no-client');
     }
     const c = { client_id: r.json.client_id, client_secret: r.json.client_secret };
     // RFC 7592: where to delete the registration later, if offered on the same host.
@@ -255,9 +265,8 @@
       body: new URLSearchParams(params).toString(),
     });
     if (r.status !== 200 || typeof r.json?.access_token !== 'string' || !/^bearer$/i.test(r.json.token_type || '')) {
-      throw new ApiError(params.grant_type === 'refresh_token' ? 'sign-in-again' : 'token', r.status >= 400
-        ? plainError(r, new URL(url).host, params.grant_type === 'refresh_token' ? 'renew the sign-in' : 'complete the sign-in')
-        : 'The platform’s token answer is not a bearer token.');
+      const code = params.grant_type === 'refresh_token' ? 'sign-in-again' : 'token';
+      throw r.status >= 400 ? fail(code, plainError(r, new URL(url).host, code === 'token' ? 'complete' : 'renew')) : new ApiError(code, 'pf.not-bearer');
     }
     const t = r.json;
     return {
@@ -284,28 +293,28 @@
     try {
       answer = await chrome.identity.launchWebAuthFlow({ url: u.href, interactive: true });
     } catch (err) {
-      throw new ApiError('cancelled', `The sign-in at ${u.host} did not finish (${err.message}). Nothing was changed.`);
+      throw new ApiError('cancelled', 'pf.unfinished', { host: u.host, why: err.message });
     }
     const back = new URL(answer);
     const p = back.searchParams;
     if (p.get('state') !== state) {
-      throw new ApiError('state', `The answer from ${u.host}’s sign-in does not match the request ClearBadge made (its state differs), so it was ignored. Nothing was changed.`);
+      throw new ApiError('state', 'pf.state', { host: u.host });
     }
     if (p.get('error')) {
-      throw new ApiError('refused', `${u.host} did not grant access (${p.get('error')}${p.get('error_description') ? `: ${p.get('error_description').slice(0, 200)}` : ''}). Nothing was changed.`);
+      throw new ApiError('refused', 'pf.denied', { host: u.host, error: `${p.get('error').slice(0, 60)}${p.get('error_description') ? `: ${p.get('error_description').slice(0, 200)}` : ''}` });
     }
-    if (!p.get('code')) throw new ApiError('token', `${u.host}’s sign-in sent no authorization code. Nothing was changed.`);
+    if (!p.get('code')) throw new ApiError('token', 'pf.no-code', { host: u.host });
     return tokenRequest(conn, { grant_type: 'authorization_code', code: p.get('code'), redirect_uri: redirectURI(), code_verifier: verifier, scope });
   }
 
   self.Platforms = (deps) => {
-    const { readStore, mutate, checkItem, sha256, WalletError } = deps;
+    const { readStore, mutate, checkItem, sha256, unbake, WalletError } = deps;
 
     const wrap = (fn) => async (...args) => {
       try {
         return await fn(...args);
       } catch (err) {
-        if (err instanceof ApiError) throw new WalletError(err.code, err.message);
+        if (err instanceof ApiError) throw new WalletError(err.code, err.key, err.params);
         throw err;
       }
     };
@@ -313,7 +322,7 @@
     async function connectionOf(id) {
       const { store } = await readStore();
       const c = (store.connections || []).find((x) => x.id === id);
-      if (!c) throw new ApiError('not-found', 'That platform is not connected.');
+      if (!c) throw new ApiError('not-found', 'pf.not-connected');
       return c;
     }
 
@@ -329,9 +338,9 @@
     // call: an API request with the connection's token, renewed once when
     // expired or refused with 401. Only to the API's own origin.
     async function call(conn, url, opts = {}) {
-      if (new URL(url).origin !== new URL(conn.apiBase).origin) throw new ApiError('foreign', 'The platform pointed ClearBadge to another site; it was not followed.');
+      if (new URL(url).origin !== new URL(conn.apiBase).origin) throw new ApiError('foreign', 'pf.foreign');
       const renew = async () => {
-        if (!conn.tokens.refresh) throw new ApiError('sign-in-again', `Your sign-in at ${conn.name} has expired: connect again.`);
+        if (!conn.tokens.refresh) throw new ApiError('sign-in-again', 'pf.expired', { name: conn.name });
         try {
           conn.tokens = await tokenRequest(conn, { grant_type: 'refresh_token', refresh_token: conn.tokens.refresh });
         } catch (err) {
@@ -371,7 +380,7 @@
     async function fetchProfile(conn) {
       if (!conn.tokens.scope.includes(scopes(conn).profile)) return undefined;
       const r = await call(conn, `${conn.apiBase}/profile`);
-      if (r.status !== 200 || !r.json || typeof r.json !== 'object') throw new ApiError('profile', plainError(r, new URL(conn.apiBase).host, 'give your profile'));
+      if (r.status !== 200 || !r.json || typeof r.json !== 'object') throw fail('profile', plainError(r, new URL(conn.apiBase).host, 'profile'));
       const p = r.json;
       const str = (v) => (typeof v === 'string' ? v.slice(0, 200) : undefined);
       return { id: str(p.id), name: str(p.name), email: str(p.email), fetched: new Date().toISOString() };
@@ -480,7 +489,8 @@
     // Link rel=next on the API's origin), each page stored as it arrives so
     // that an error later keeps what came before. all: from the start;
     // otherwise only what is new since the last complete pull (since).
-    async function platformPull({ id, all }) {
+    async function platformPull({ id, all, lang }) {
+      const l = Words.langOf(lang);
       let conn = await connectionOf(id);
       const started = new Date();
       const since = !all && conn.lastSync ? new Date(Date.parse(conn.lastSync) - SINCE_MARGIN_MS).toISOString() : '';
@@ -496,8 +506,10 @@
         const r = await call(conn, url);
         conn = await connectionOf(id); // tokens may have been renewed
         if (r.status === 429 || r.status === 503) {
-          // OB 3.0 §getCredentials: honour Retry-After; the learner waits
-          // for a short one (twice at most), a long one is kept for later.
+          // OB 3.0 §getCredentials: honour Retry-After, else try again
+          // after 30 minutes, twice. The learner waits for a short one
+          // (twice at most); a longer one is an alarm that pulls what is
+          // new since the last complete pull, while the wallet is unlocked.
           const wait = retryAfter(r.headers);
           if (wait !== null && wait <= WAIT_AT_MOST_S && waits < 2) {
             waits++;
@@ -505,18 +517,22 @@
             continue;
           }
           const retryAt = new Date(Date.now() + (wait ?? 30 * 60) * 1000).toISOString();
-          await saveConn(id, { retryAt });
+          const retries = (conn.retries || 0) + 1;
+          const again = retries <= AUTO_RETRIES;
+          await saveConn(id, { retryAt, retries });
+          if (again) await chrome.alarms.create(`${RETRY_ALARM}${id}`, { when: Date.parse(retryAt) });
           conn.retryAt = retryAt;
-          return done({ partial: true, retryAt, error: `${conn.name} is busy and asked ClearBadge to wait until ${retryAt}. What was pulled so far is kept.` });
+          const until = new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(retryAt));
+          return done({ partial: true, retryAt, error: Words.say(l, again ? 'pf.busy-retry' : 'pf.busy', { name: conn.name, until }) });
         }
-        if (r.status !== 200) return done({ partial: true, error: `${plainError(r, new URL(conn.apiBase).host, 'give your credentials')} What was pulled so far is kept.` });
+        if (r.status !== 200) return done({ partial: true, error: Words.say(l, 'pf.kept', { said: plainError(r, new URL(conn.apiBase).host, 'credentials') }) });
         const body = r.json;
         const list = (v) => (v === undefined ? [] : v);
         const creds = body && typeof body === 'object' ? list(body[APIS[conn.api].member]) : null;
         const jws = body && typeof body === 'object' ? list(body.compactJwsString) : null;
         if (!Array.isArray(creds) || !Array.isArray(jws) || !creds.every((c) => c && typeof c === 'object' && !Array.isArray(c)) ||
             !jws.every((s) => typeof s === 'string' && /^[\w-]+\.[\w-]+\.[\w-]*$/.test(s.trim()))) {
-          return done({ partial: true, error: `${conn.name} sent a page that is not a list of credentials, so the pull stopped there. What was pulled so far is kept.` });
+          return done({ partial: true, error: Words.say(l, 'pf.malformed', { name: conn.name }) });
         }
         waits = 0;
         total.pages++;
@@ -526,7 +542,7 @@
         total.added += got.added; total.replaced += got.replaced; total.same += got.same; total.refused.push(...got.refused);
         const next = nextLink(r.headers, url);
         if (next) {
-          if (new URL(next).origin !== new URL(conn.apiBase).origin) return done({ partial: true, error: `${conn.name} pointed the next page to another site; it was not followed. What was pulled so far is kept.` });
+          if (new URL(next).origin !== new URL(conn.apiBase).origin) return done({ partial: true, error: Words.say(l, 'pf.foreign-next', { name: conn.name }) });
           url = next;
         } else {
           // Without a next link, the page count and X-Total-Count decide.
@@ -538,7 +554,8 @@
         }
       }
       const lastSync = started.toISOString();
-      await saveConn(id, { lastSync, retryAt: undefined, pulled: (conn.pulled || 0) + total.added });
+      await saveConn(id, { lastSync, retryAt: undefined, retries: 0, pulled: (conn.pulled || 0) + total.added });
+      await chrome.alarms.clear(`${RETRY_ALARM}${id}`);
       Object.assign(conn, { lastSync, retryAt: undefined, pulled: (conn.pulled || 0) + total.added });
       return done({});
     }
@@ -546,33 +563,44 @@
     // platformPush: upsertCredential (OB 3.0 §upsertCredential) of the
     // chosen credentials: 201 created, 200 replaced. The first push to a
     // platform signs in again for credential.upsert.
-    async function platformPush({ id, ids }) {
-      if (!Array.isArray(ids) || !ids.length) throw new ApiError('empty', 'Select the credentials to send first.');
+    async function platformPush({ id, ids, lang }) {
+      const l = Words.langOf(lang);
+      if (!Array.isArray(ids) || !ids.length) throw new ApiError('empty', 'pf.select-first');
       let conn = await connectionOf(id);
       const { store } = await readStore();
       const chosen = ids.map((x) => store.credentials.find((c) => c.id === x));
-      if (chosen.some((c) => !c)) throw new ApiError('not-found', 'A selected credential is no longer in the wallet.');
+      if (chosen.some((c) => !c)) throw new ApiError('not-found', 'pf.gone');
       const SCOPES = scopes(conn);
       if (!conn.tokens.scope.includes(SCOPES.upsert)) {
         const wanted = [...new Set([...conn.tokens.scope.filter((s) => s !== OFFLINE), SCOPES.upsert])];
         const tokens = await signIn(conn, wanted);
         await saveConn(id, { tokens, needsSignIn: false });
         conn = await connectionOf(id);
-        if (!conn.tokens.scope.includes(SCOPES.upsert)) throw new ApiError('scope', `${conn.name} did not allow ClearBadge to send credentials.`);
+        if (!conn.tokens.scope.includes(SCOPES.upsert)) throw new ApiError('scope', 'pf.no-upsert', { name: conn.name });
       }
       const results = [];
       for (const c of chosen) {
-        if (typeof c.text !== 'string') {
-          results.push({ id: c.id, title: c.title, error: 'a baked image: send its file instead (the API takes JSON or a JWT)' });
-          continue;
+        // A baked image is sent as the credential inside it: the API takes
+        // the credential itself.
+        let text = c.text;
+        if (typeof text !== 'string') {
+          try {
+            text = await unbake(c);
+          } catch {
+            results.push({ id: c.id, title: c.title, error: Words.say(l, 'pf.baked') });
+            continue;
+          }
         }
-        const jwt = !c.text.trim().startsWith('{');
+        const jwt = !text.trim().startsWith('{');
         const r = await call(conn, `${conn.apiBase}/credentials`, {
-          method: 'POST', headers: { 'Content-Type': jwt ? 'text/plain' : 'application/json' }, body: c.text.trim(),
+          method: 'POST', headers: { 'Content-Type': jwt ? 'text/plain' : 'application/json' }, body: text.trim(),
         });
         conn = await connectionOf(id);
         if (r.status === 200 || r.status === 201) results.push({ id: c.id, title: c.title, outcome: r.status === 201 ? 'created' : 'replaced' });
-        else results.push({ id: c.id, title: c.title, error: plainError(r, new URL(conn.apiBase).host, 'take it') });
+        else {
+          const e = plainError(r, new URL(conn.apiBase).host, 'take');
+          results.push({ id: c.id, title: c.title, error: Words.say(l, e.key, e.params) });
+        }
       }
       const lastPush = new Date().toISOString();
       await saveConn(id, { lastPush });
@@ -593,6 +621,7 @@
         s.connections = (s.connections || []).filter((c) => c.id !== id);
         return {};
       });
+      await chrome.alarms.clear(`${RETRY_ALARM}${id}`);
       let deleted = false;
       if (conn.client.registration_client_uri) {
         try {
@@ -604,6 +633,19 @@
       const stillUsed = new Set((store.connections || []).flatMap((c) => c.hosts || []));
       return { hosts: (conn.hosts || []).filter((h) => !stillUsed.has(h)), deleted };
     }
+
+    // onRetryAlarm: a pull the platform asked to postpone, as the alarm
+    // runs it (a global, so that tests can call it as Chrome would). A
+    // locked wallet has no key to the tokens: the learner pulls later.
+    self.onRetryAlarm = async (alarm) => {
+      if (!alarm.name.startsWith(RETRY_ALARM)) return undefined;
+      try {
+        return await platformPull({ id: alarm.name.slice(RETRY_ALARM.length) });
+      } catch {
+        return undefined;
+      }
+    };
+    chrome.alarms.onAlarm.addListener(self.onRetryAlarm);
 
     return Object.fromEntries(Object.entries({
       platformDiscover, platformConnect, platformPull, platformPush, platformProfile, platformConnections, platformRevoke,

@@ -8,7 +8,7 @@
 //	  version: string,                   // build description
 //	  ready:   Promise<void>,            // resolves once verify can be called
 //	  verify(input, opts): Promise<Report>,
-//	  keygen, present, bake,             // the wallet's: see wallet.go
+//	  keygen, present, bake, unbake,     // the wallet's: see wallet.go
 //	  defaultRegistries: [{name, url}]   // registry.Defaults
 //	}
 //
@@ -81,6 +81,7 @@ func main() {
 	api.Set("keygen", js.FuncOf(keygenJS))
 	api.Set("present", js.FuncOf(presentJS))
 	api.Set("bake", js.FuncOf(bakeJS))
+	api.Set("unbake", js.FuncOf(unbakeJS))
 	api.Set("defaultRegistries", defaultRegistries())
 	// ready is resolved now, once the exports exist: a loader that finds the
 	// global after go.run awaits it, so a future asynchronous start-up

@@ -27,6 +27,9 @@ import (
 //	bake(credential, {format, image, title, kind}): Promise<Uint8Array>
 //	                                       // the credential baked into a PNG or
 //	                                       // SVG badge image
+//	unbake(image): Promise<string>         // the credential baked into a PNG or
+//	                                       // SVG (JSON or a JWT), for an API
+//	                                       // that takes the credential itself
 //
 // A credential is a string (JSON or JWT) or a Uint8Array; bytes that are a
 // baked PNG or SVG stand for the credential inside them (OB 3.0 §5.3).
@@ -62,6 +65,23 @@ func credentialBytes(v js.Value, what string) ([]byte, error) {
 		return bk.Payload, nil
 	}
 	return b, nil
+}
+
+// unbakeJS is ClearBadge.unbake: OB 3.0 §5.3's reading of a baked image,
+// refusing anything that is not one.
+func unbakeJS(_ js.Value, args []js.Value) any {
+	if len(args) < 1 {
+		return rejected(typeError("ClearBadge.unbake(image): the image is missing"))
+	}
+	b, err := inputBytes(args[0])
+	if err != nil {
+		return rejected(typeError("ClearBadge.unbake: " + err.Error()))
+	}
+	bk, err := baked.Extract(b)
+	if err != nil {
+		return rejected(jsError("ClearBadge.unbake: " + err.Error()))
+	}
+	return js.Global().Get("Promise").Call("resolve", string(bk.Payload))
 }
 
 // presentJS is ClearBadge.present.

@@ -4,6 +4,8 @@ package main
 
 import (
 	"bytes"
+	"strings"
+	"syscall/js"
 	"testing"
 
 	"github.com/clearbadge/clearbadge/core/baked"
@@ -48,5 +50,27 @@ func TestBakeInto(t *testing.T) {
 	}
 	if _, err := bakeInto(baked.FormatPNG, nil, []byte("not a credential"), "", false); err == nil {
 		t.Error("baking text that is neither JSON nor a JWS must fail")
+	}
+}
+
+// TestUnbakeJS: what bake put into an image comes back out as text; what is
+// not a baked image is refused.
+func TestUnbakeJS(t *testing.T) {
+	payload := `{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"]}`
+	for _, format := range []string{baked.FormatPNG, baked.FormatSVG} {
+		img, err := bakeInto(format, nil, []byte(payload), "Title", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := settle(t, unbakeJS(js.Undefined(), []js.Value{bytesJS(img)}).(js.Value))
+		if err != nil || v.String() != payload {
+			t.Errorf("%s: %v, %v", format, v, err)
+		}
+	}
+	if _, err := settle(t, unbakeJS(js.Undefined(), []js.Value{js.ValueOf(`{"not":"an image"}`)}).(js.Value)); err == nil {
+		t.Error("unbake of JSON must be refused")
+	}
+	if _, err := settle(t, unbakeJS(js.Undefined(), nil).(js.Value)); err == nil || !strings.Contains(err.Error(), "TypeError") {
+		t.Errorf("unbake(): %v, want a TypeError", err)
 	}
 }

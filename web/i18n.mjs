@@ -1729,6 +1729,9 @@ function param(code, k, v) {
       return scriptName(s);
     case 'scripts':
       return list(s.split(', ').map(scriptName));
+    case 'documents':
+      // the addresses that do not list a key, "a and b" (key.token-not-published)
+      return list(s.split(' and '));
   }
   return s;
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/clearbadge/clearbadge/core/holder"
+	"github.com/clearbadge/clearbadge/internal/testenv"
 )
 
 // readKeyFile parses a written key and checks that only its owner can read
@@ -106,7 +107,7 @@ func TestKeygenStdout(t *testing.T) {
 	}
 	tty, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
-		t.Skip(err)
+		testenv.Unavailable(t, "%s cannot be opened: no character device for the terminal check (%v)", os.DevNull, err)
 	}
 	defer tty.Close()
 	errb.Reset()

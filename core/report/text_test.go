@@ -28,6 +28,24 @@ func TestSay(t *testing.T) {
 	}
 }
 
+func TestThen(t *testing.T) {
+	a := Say("a", "First {x}.", "x", "1")
+	b := Say("b", "Second.").Then(Say("c", "Third {y}.", "y", "3"))
+	got := a.Then(Text{}, b)
+	if got.English != "First 1. Second. Third 3." || got.Code != "a" || got.Params["x"] != "1" {
+		t.Fatalf("Then = %+v", got)
+	}
+	if len(got.More) != 2 || got.More[0].Code != "b" || got.More[1].Code != "c" || got.More[1].Params["y"] != "3" {
+		t.Fatalf("More = %+v, want b then c", got.More)
+	}
+	if e := (Text{}).Then(b); e.Code != "b" || len(e.More) != 1 {
+		t.Fatalf("an empty Text followed by b is b: %+v", e)
+	}
+	if len(a.More) != 0 || len(b.More) != 1 {
+		t.Fatalf("Then changed its operands: %+v %+v", a, b)
+	}
+}
+
 // catalogueFile lists every message code the core can emit with its English
 // template, as a JavaScript module: web/i18n.mjs draws English from it (with
 // dates in the reader's format) and must say each code in every other

@@ -35,8 +35,9 @@ import (
 // UseHostEd25519 hands the core the host's own Ed25519 signature check (the
 // wasm bridge: WebCrypto), which then speeds up accepting a good signature;
 // crypto/ed25519 still checks every other. It is process-wide: call it once,
-// before any verification. See proof.UseHostEd25519 for why no verdict can
-// change with it.
+// before any verification. No verdict can change with it: a host's "no" or
+// error is checked again by crypto/ed25519, and its "yes" counts only for a
+// signature crypto/ed25519 could accept at all (RFC 8032 §5.1.7).
 func UseHostEd25519(f func(pub, msg, sig []byte) (bool, error)) { proof.UseHostEd25519(f) }
 
 // Option configures a Verifier.

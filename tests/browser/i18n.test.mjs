@@ -105,9 +105,9 @@ test('the wallet service worker and content script: every word in English, Spani
     'La cartera guardada está dañada (su parte data está truncada).', 'words inside words');
   // Every key the scripts use is here, and none says a sentence of its own
   // outside the catalogue.
-  for (const f of ['background.js', 'vault.js', 'content.js']) {
+  for (const f of ['background.js', 'vault.js', 'content.js', 'platforms.js']) {
     const src = readFileSync(path.join(root, 'extension', f), 'utf8');
-    for (const m of src.matchAll(/'((?:bg|vault|content)\.(?!js')[a-z-]+)'/g)) assert.ok(WORDS[m[1]], `${f} uses "${m[1]}", which words.js lacks`);
+    for (const m of src.matchAll(/'((?:bg|vault|content|pf)\.(?!js')[a-z-]+)'/g)) assert.ok(WORDS[m[1]], `${f} uses "${m[1]}", which words.js lacks`);
     const bare = [...src.matchAll(/(?:Error\((?:'[a-z-]+', )?|text: |note\(li, |head\(|message: |title: )[`'"]([A-Z][^`'"]*[a-z.…])[`'"]/g)].map((m) => m[1]);
     assert.deepEqual(bare, [], `${f}: English said outside words.js`);
   }

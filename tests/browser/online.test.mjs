@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { didWebIssuer, sign, openBadge } from './issue.mjs';
 import {
-  requireBuild, startServer, launch, waitForResults, selfSignedCert, defaultRegistries,
+  requireBuild, startServer, launch, waitForResults, selfSignedCert, defaultRegistries, unavailable,
 } from './helpers.mjs';
 
 let server; let browser; let didServer; let tmp; let credPath;
@@ -66,7 +66,7 @@ after(async () => {
 
 test('did:web issuer: offline makes no request and is incomplete; online fetches the DID document and verifies', async (t) => {
   if (!didServer) {
-    t.skip('openssl is not installed: no local HTTPS server for the online test');
+    unavailable(t, 'openssl is not installed: no local HTTPS server for the online test');
     return;
   }
   const didOrigin = `https://127.0.0.1:${didServer.address().port}`;

@@ -16,7 +16,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as jose from 'jose';
@@ -246,29 +246,49 @@ test('an expired token is refreshed; a 429 with a short Retry-After is waited ou
 
   P.faults.rateLimit = { at: 0, times: 1, retryAfter: 7200 };
   await page.click(`${connSel('platform.test')} [data-action="pull"]`);
-  await said(/Platform Test University is busy and asked ClearBadge to wait until .*What was pulled so far is kept\./);
+  await said(/Platform Test University is busy and asked ClearBadge to wait until .*; ClearBadge will try again then, while the wallet is open\. What was pulled so far is kept\./);
   assert.match(await page.textContent(connSel('platform.test')), /it asked to wait until/);
   assert.equal((await list()).length, count);
+  // The retry is an alarm at the time the platform gave; when it runs (as
+  // Chrome would call it), what is new since the last pull comes in.
+  const [conn] = (await connections()).filter((c) => c.host === 'platform.test');
+  const alarm = await w.sw.evaluate((id) => chrome.alarms.get(`platform-retry:${id}`), conn.id);
+  assert.ok(alarm && Math.abs(alarm.scheduledTime - Date.parse(conn.retryAt)) < 1000, JSON.stringify(alarm));
+  P.add('json', await sign(badge(124), issuer.key));
+  P.log.length = 0;
+  const r = await w.sw.evaluate((name) => onRetryAlarm({ name }), alarm.name);
+  assert.equal(r.added, 1);
+  assert.match(P.log[0], /^GET \/ims\/ob\/v3p0\/credentials\?limit=50&offset=0&since=/);
+  assert.equal(await w.sw.evaluate((id) => chrome.alarms.get(`platform-retry:${id}`), conn.id), undefined);
+  assert.equal((await connections()).find((c) => c.host === 'platform.test').retryAt, undefined);
+  assert.equal((await list()).length, count + 1);
   assert.deepEqual(page.errors, []);
 });
 
-test('push: two credentials sent to another platform (201 created, then 200 replaced), after a sign-in for upsert only then', async () => {
+test('push: a JSON, a JWT and a baked badge sent to another platform (201 created, then 200 replaced), after a sign-in for upsert only then', async () => {
   const who = await connect('other.test');
   assert.deepEqual(who.scopes, ['credential.readonly', 'profile.readonly', 'offline_access']);
   await said(/Connected to Other Wallet Co/);
+  // A third, as a baked badge: it is sent as the credential inside it.
+  const course3 = (await list()).find((e) => e.title === 'Course 3');
+  const png = await page.evaluate((id) => chrome.runtime.sendMessage({ op: 'bake', id, format: 'png' }), course3.id);
+  writeFileSync(path.join(tmp, 'course-3.png'), Buffer.from(png.b64, 'base64'));
+  await page.setInputFiles('#file', path.join(tmp, 'course-3.png'));
+  await said(/Added Course 3/);
   const entries = await list();
-  const two = [entries.find((e) => e.report.format === 'vc-jwt'), entries.find((e) => e.title === 'Course 2')];
-  for (const e of two) await page.check(`[data-pick="${e.id}"]`);
+  const three = [entries.find((e) => e.report.format === 'vc-jwt'), entries.find((e) => e.title === 'Course 2'), entries.find((e) => e.source === 'course-3.png')];
+  for (const e of three) await page.check(`[data-pick="${e.id}"]`);
   const O = platforms['other.test'];
   const [, again] = await Promise.all([page.click(`${connSel('other.test')} [data-action="push"]`), signIn('other.test')]);
   assert.deepEqual(again.scopes, ['credential.readonly', 'profile.readonly', 'credential.upsert', 'offline_access']);
-  await said(/Sent to Other Wallet Co: 2 new there, 0 replaced there\./);
-  assert.equal(O.credentials.length, 2);
-  assert.deepEqual(O.credentials.map((c) => c.kind).sort(), ['json', 'jws']);
-  assert.equal(O.credentials.find((c) => c.kind === 'jws').value, two[0].text);
+  await said(/Sent to Other Wallet Co: 3 new there, 0 replaced there\./);
+  assert.equal(O.credentials.length, 3);
+  assert.deepEqual(O.credentials.map((c) => c.kind).sort(), ['json', 'json', 'jws']);
+  assert.equal(O.credentials.find((c) => c.kind === 'jws').value, three[0].text);
+  assert.deepEqual(O.credentials.find((c) => c.value.name === 'Course 3')?.value, JSON.parse(course3.text));
   await page.click(`${connSel('other.test')} [data-action="push"]`);
-  await said(/Sent to Other Wallet Co: 0 new there, 2 replaced there\./);
-  assert.equal(O.credentials.length, 2);
+  await said(/Sent to Other Wallet Co: 0 new there, 3 replaced there\./);
+  assert.equal(O.credentials.length, 3);
   assert.match(await page.textContent(connSel('other.test')), /add credentials there/);
 });
 
@@ -298,6 +318,9 @@ test('hostile platforms: an http token address is refused before anything is sen
   await page.click('#platform-lookup');
   await said(/The platform's token address is not an https address, so ClearBadge will not use it\./);
   assert.deepEqual(T.log, ['GET /ims/ob/v3p0/discovery']);
+  // In the reader's language (words.js), as every answer of the worker.
+  const es = await page.evaluate(() => chrome.runtime.sendMessage({ op: 'platformDiscover', base: 'https://third.test', lang: 'es' }));
+  assert.equal(es.error, 'En la plataforma, la dirección de tokens no es una dirección https, así que ClearBadge no la usará.');
 
   // A platform whose next page points at another host: the first page is
   // kept, the token never goes to the other host.
