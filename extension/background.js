@@ -20,11 +20,13 @@
 
 // Firefox runs MV3 background scripts as an event page that loads the other
 // files itself (manifest "scripts") and has no importScripts. words.js is the
-// catalogue of what this worker says (Words).
-if (typeof importScripts === 'function') importScripts('words.js', 'wasm_exec.js', 'vault.js', 'platforms.js');
+// catalogue of what this worker says (Words); common.js what it shares with
+// the page and the wallet's pages (Common, a classic copy of web/common.mjs);
+// protocol.js the operations and error codes of its messages (Protocol).
+if (typeof importScripts === 'function') importScripts('words.js', 'common.js', 'protocol.js', 'wasm_exec.js', 'vault.js', 'platforms.js');
 
 const IDLE_MS = 15 * 60 * 1000;          // lock after 15 minutes without use
-const MAX_ITEM_BYTES = 16 << 20;         // as the web page
+const MAX_ITEM_BYTES = Common.MAX_INPUT_BYTES;
 const MAX_ITEMS_PER_IMPORT = 200;
 const STORE_KEY = 'wallet';
 const SESSION_KEY = 'unlocked';
@@ -37,13 +39,8 @@ let verifierP = null;
 function verifier() {
   if (!verifierP) {
     verifierP = (async () => {
-      const go = new Go();
-      const { instance } = await WebAssembly.instantiateStreaming(fetch(chrome.runtime.getURL('clearbadge.wasm')), go.importObject);
-      go.run(instance).finally(() => { verifierP = null; });
-      const api = self.ClearBadge;
-      if (!api || typeof api.verify !== 'function') throw new Error('clearbadge.wasm did not start');
-      await api.ready;
-      return api;
+      const module = await WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('clearbadge.wasm')));
+      return Common.startGo(self, module, (run) => run.finally(() => { verifierP = null; }));
     })();
     verifierP.catch(() => { verifierP = null; });
   }
@@ -213,8 +210,7 @@ async function verifyItem(item, opts) {
 }
 
 function titleOf(report, source) {
-  const s = report.summary || {};
-  return s.name || s.achievement?.name || source || 'Credential';
+  return Common.nameOf(report) || source || 'Credential';
 }
 
 async function sha256(item) {
@@ -837,7 +833,7 @@ async function bakeOp({ id, format }) {
 
 // ---- messages ----
 
-const PAGE_OPS = new Set(['found', 'openFound', 'saveFound']);
+const PAGE_OPS = new Set(Protocol.PAGE_OPS);
 
 function fromExtensionPage(sender) {
   return sender.id === chrome.runtime.id && typeof sender.url === 'string' &&

@@ -1,3 +1,4 @@
+// @ts-check
 // ClearBadge content script: notices credentials on the page the learner is
 // on and offers to verify or store them.
 //
@@ -28,7 +29,7 @@
   window.__clearbadgeContent = true;
 
   const MAX_ITEMS = 50;
-  const MAX_BYTES = 16 << 20;
+  const MAX_BYTES = Common.MAX_INPUT_BYTES;
   const MAX_SCRIPT_CHARS = 1 << 20;
   const HINT = /badge|credential|certificate|achievement|clr|openbadge/i;
 
@@ -72,27 +73,23 @@
       }
     }
     for (const a of document.querySelectorAll('a[href]')) {
+      if (!(a instanceof HTMLAnchorElement)) continue;
       let u;
       try { u = new URL(a.href, location.href); } catch { continue; }
       if (!/^https?:$/.test(u.protocol) || !/\.(json|jsonld|jwt)$/i.test(u.pathname)) continue;
       add({ kind: 'link', label: label('content.link', (a.textContent || '').trim() || u.pathname.split('/').pop()), url: u.href });
     }
     for (const img of document.querySelectorAll('img[src]')) {
+      if (!(img instanceof HTMLImageElement)) continue;
       let u;
       try { u = new URL(img.currentSrc || img.src, location.href); } catch { continue; }
       if (!/^(https?|data):$/.test(u.protocol)) continue;
-      const isBadgeFile = u.protocol === 'data:' ? /^data:image\/(png|svg\+xml)/i.test(u.href) : /\.(png|svg)$/i.test(u.pathname);
+      const isBadgeFile = u.protocol === 'data:' ? /^data:image\/(png|svg\+xml)/i.test(u.href) : Common.IMAGE_NAME.test(u.pathname);
       const hinted = HINT.test(u.pathname) || HINT.test(img.alt || '') || HINT.test(img.title || '') || HINT.test(img.className || '');
       if (!isBadgeFile || !hinted) continue;
       add({ kind: 'image', label: label('content.image', img.alt || u.pathname.split('/').pop()), url: u.href });
     }
     return items;
-  }
-
-  function b64(bytes) {
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(s);
   }
 
   // take turns an item into what the wallet imports, fetching it if needed.
@@ -108,7 +105,7 @@
     const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
     const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart();
     const svg = !png && (/^<(\?xml|svg|!--)/.test(head) && /<svg/i.test(new TextDecoder().decode(bytes.subarray(0, 4096))));
-    if (png || svg) return { source, b64: b64(bytes), mime: png ? 'image/png' : 'image/svg+xml' };
+    if (png || svg) return { source, b64: Common.b64(bytes), mime: png ? 'image/png' : 'image/svg+xml' };
     return { source, text: new TextDecoder().decode(bytes) };
   }
 

@@ -20,19 +20,10 @@
 //   in:  {id, op: 'defaults'}   out: {id, defaults: [{name, url}]} (the
 //        default issuer registries, cb.defaultRegistries)
 import { load } from './clearbadge.mjs';
+import { b64, unb64 } from './common.mjs';
 
 const port = chrome.runtime.connect({ name: 'verifier' });
 const cb = load();
-
-function unb64(s) {
-  return Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-}
-
-function b64(bytes) {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 function inputOf(item) {
   return typeof item.text === 'string' ? item.text : unb64(item.b64);

@@ -1,6 +1,7 @@
+// @ts-check
 // ClearBadge wallet vault: the encrypted store and its key, with WebCrypto only.
-// A classic script (the service worker loads it with importScripts) that
-// defines one global, Vault.
+// A classic script (the service worker loads it with importScripts, after
+// words.js and common.js) that defines one global, Vault.
 //
 // At rest, chrome.storage.local holds exactly one key, "wallet":
 //
@@ -49,19 +50,8 @@
     }
   }
 
-  function b64(bytes) {
-    let s = '';
-    const u = new Uint8Array(bytes);
-    for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
-    return btoa(s);
-  }
-  function unb64(s) {
-    if (typeof s !== 'string') throw new TypeError('not base64 text');
-    const bin = atob(s);
-    const u = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) u[i] = bin.charCodeAt(i);
-    return u;
-  }
+  // common.js (Common) is loaded before this file.
+  const { b64, unb64 } = self.Common;
 
   async function deriveKey(passphrase, salt, iterations) {
     const base = await crypto.subtle.importKey('raw', enc.encode(passphrase), 'PBKDF2', false, ['deriveKey']);

@@ -15,15 +15,14 @@
 // ClearBadge"), locked or not: the page's own notice never shows one.
 // render.mjs is the verifier page's card drawing (web/render.mjs, copied in by
 // `make extension`), so the wallet and the page show a credential alike.
-import { h, resultCard, imageOf, formatDate, ago, verdictLabel } from './render.mjs';
+import { $, announce, h, resultCard, imageOf, formatDate, ago, verdictLabel } from './render.mjs';
+import { MAX_INPUT_BYTES, IMAGE_TYPE, isImageFile } from './common.mjs';
 import { t, setLang, pickLang, lang, list, number, LANGS } from './i18n.mjs';
 import { moveSection, looksLikeZip, filesOfZip, itemsOf, importAll } from './move.mjs';
 import { platformsSection } from './platforms.mjs';
 
-const $ = (sel, root = document) => root.querySelector(sel);
 const isPopup = new URLSearchParams(location.search).get('view') !== 'full';
 document.documentElement.classList.replace('popup', isPopup ? 'popup' : 'full');
-const MAX_FILE_BYTES = 16 << 20;
 const UNDO_MS = 12000;
 
 const ui = {
@@ -59,12 +58,6 @@ async function call(op, args = {}) {
     throw new CallError(r.code, r.error);
   }
   return r;
-}
-
-function announce(msg, isError = false) {
-  const s = $('#status');
-  s.textContent = msg;
-  s.classList.toggle('error', isError);
 }
 
 // ---- language ----
@@ -277,9 +270,8 @@ function b64(bytes) {
 // fileItem reads a file into what the service worker imports: text for JSON
 // and JWTs, base64 bytes for images. A wallet backup is set apart.
 async function fileItem(f) {
-  if (f.size > MAX_FILE_BYTES) return { source: f.name, text: '', tooLarge: true };
-  const isImage = /^image\/(png|svg\+xml)$/.test(f.type) || /\.(png|svg)$/i.test(f.name);
-  if (isImage) {
+  if (f.size > MAX_INPUT_BYTES) return { source: f.name, text: '', tooLarge: true };
+  if (isImageFile(f)) {
     const mime = f.type || (/\.svg$/i.test(f.name) ? 'image/svg+xml' : 'image/png');
     return { source: f.name, b64: b64(new Uint8Array(await f.arrayBuffer())), mime };
   }
@@ -364,7 +356,7 @@ function askBackupPassphrase(item) {
 function imageSrc(entry) {
   const own = imageOf(entry.report?.summary);
   if (own) return own;
-  if (entry.b64 && /^image\/(png|svg\+xml)$/.test(entry.mime || '')) return `data:${entry.mime};base64,${entry.b64}`;
+  if (entry.b64 && IMAGE_TYPE.test(entry.mime || '')) return `data:${entry.mime};base64,${entry.b64}`;
   return '';
 }
 
@@ -447,7 +439,14 @@ function consentBox(entry) {
 // otherwise open the consent box first.
 // only: 'identity' asks the registries alone (hosts: theirs).
 async function checkOnlineClick(entry, only) {
-  if (only) ui.registryHosts = (await call('registryInfo')).hosts;
+  if (only) {
+    try {
+      ui.registryHosts = (await call('registryInfo')).hosts;
+    } catch (err) {
+      announce(err.message, true);
+      return;
+    }
+  }
   const hosts = only ? ui.registryHosts : hostsOf(entry);
   if (!hosts.every((x) => ui.sites.includes(x))) {
     ui.consent = entry.id;

@@ -1,3 +1,4 @@
+// @ts-check
 // The words of the wallet's service worker (background.js, vault.js) and of
 // its content script (content.js) in English, Spanish and French. They cannot
 // import web/i18n.mjs, an ES module (a classic service worker, a content

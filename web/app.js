@@ -13,14 +13,13 @@
 // remembers the hosts so allowed: item.hosts), or the document it needs,
 // added as a file (item.documents, URL -> bytes, as the CLI's --with).
 import { load } from './clearbadge.mjs';
+import { MAX_INPUT_BYTES, isImageFile } from './common.mjs';
 import {
-  h, titleOf, imageOf, resultCard, formatDate, errorReport, onlineActionLabel, hostOf, verdictLabel,
+  $, announce, h, titleOf, imageOf, resultCard, formatDate, errorReport, onlineActionLabel, hostOf, verdictLabel,
 } from './render.mjs';
 import { t, setLang, pickLang, lang, list, number } from './i18n.mjs';
 
-const $ = (sel) => document.querySelector(sel);
 
-const MAX_FILE_BYTES = 16 << 20;
 
 let resultCount = 0;
 let fileCount = 0;
@@ -63,14 +62,6 @@ const ready = load().then((cb) => {
   document.documentElement.dataset.ready = 'error';
   throw err;
 });
-
-// ---- status line (announced to screen readers) ----
-
-function announce(msg, isError = false) {
-  const s = $('#status');
-  s.textContent = msg;
-  s.classList.toggle('error', isError);
-}
 
 // ---- options ----
 
@@ -122,9 +113,9 @@ function optionsFor(item) {
 // docs/report.md). The reader's own, added in the options for this visit
 // only (the page stores nothing): [{name, url} | {name, data}]. A file is
 // read here; an address is fetched like any public document, so only online.
-// With none added, online mode asks the default registries, as the CLI does
-// (the online card's hosts then include theirs); a card's one-host online
-// remedy does not.
+// With none added, online mode asks the default registries, as the CLI does;
+// a card's one-host online remedy does not (their hosts are not the one it
+// names).
 const registries = [];
 let defaultRegistries = [];
 
@@ -169,7 +160,7 @@ $('#registry-file').addEventListener('change', async (e) => {
   const f = e.target.files[0];
   e.target.value = '';
   if (!f) return;
-  if (f.size > MAX_FILE_BYTES) { announce(t('app.file-too-large', { name: f.name }), true); return; }
+  if (f.size > MAX_INPUT_BYTES) { announce(t('app.file-too-large', { name: f.name }), true); return; }
   addRegistry({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
 });
 
@@ -228,7 +219,7 @@ async function verifyInto(slot, item) {
   const opts = optionsFor(item);
   let report;
   if (item.tooLarge) {
-    report = errorReport(t('app.too-large', { size: number(item.size), max: number(MAX_FILE_BYTES) }), item.source);
+    report = errorReport(t('app.too-large', { size: number(item.size), max: number(MAX_INPUT_BYTES) }), item.source);
   } else {
     try {
       const cb = await ready;
@@ -338,7 +329,7 @@ function remedyControl(m, item, opts, card) {
   input.addEventListener('change', async () => {
     const f = input.files[0];
     if (!f) return;
-    if (f.size > MAX_FILE_BYTES) { announce(t('app.file-too-large', { name: f.name }), true); return; }
+    if (f.size > MAX_INPUT_BYTES) { announce(t('app.file-too-large', { name: f.name }), true); return; }
     item.documents = { ...item.documents, [m.url]: new Uint8Array(await f.arrayBuffer()) };
     recheck(card(), item);
   });
@@ -365,9 +356,8 @@ function removeResult(li) {
 
 function itemsFromFiles(files) {
   return [...files].map((f) => {
-    if (f.size > MAX_FILE_BYTES) return { source: f.name, tooLarge: true, size: f.size };
-    const isImage = /^image\/(png|svg\+xml)$/.test(f.type) || /\.(png|svg)$/i.test(f.name);
-    return { input: f, source: f.name, imageURL: isImage ? URL.createObjectURL(f) : undefined };
+    if (f.size > MAX_INPUT_BYTES) return { source: f.name, tooLarge: true, size: f.size };
+    return { input: f, source: f.name, imageURL: isImageFile(f) ? URL.createObjectURL(f) : undefined };
   });
 }
 

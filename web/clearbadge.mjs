@@ -54,6 +54,7 @@
 // the code compiled from it, for good (see cmd/serve). Node reads
 // clearbadge.wasm.
 import wasmName from './wasm-name.mjs';
+import { startGo } from './common.mjs';
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node &&
   typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
@@ -174,13 +175,8 @@ async function loadNode(base) {
   });
   new Function('globalThis', execSrc)(scope);
   own.ClearBadgeHost = { ed25519Verify: nodeEd25519(await import('node:crypto')) };
-  const go = new scope.Go();
-  const { instance } = await WebAssembly.instantiate(wasm, go.importObject);
   let exited = false;
-  go.run(instance).finally(() => { exited = true; });
-  const api = scope.ClearBadge;
-  if (!api || typeof api.verify !== 'function') throw new Error('clearbadge.wasm did not start');
-  await api.ready;
+  const api = await startGo(scope, await WebAssembly.compile(wasm), (run) => run.finally(() => { exited = true; }));
   return {
     version: api.version,
     defaultRegistries: registriesCopy(api.defaultRegistries),

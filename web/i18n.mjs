@@ -1,3 +1,4 @@
+// @ts-check
 // The page's and the widget's words in English, Spanish and French, and the
 // core's message codes (report.Check code/params) in Spanish and French.
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // Drawing a verification Report: the one module that turns a Report into
 // DOM, used by the verifier page (app.js), the wallet extension (copied there
 // by `make extension`) and the embeddable widget (widget.mjs). Each of them
@@ -29,6 +30,7 @@
 // Words come from i18n.mjs in the language set there (setLang), checks'
 // messages through their codes; dates are formatted with Intl.
 import { t, message, formatDate, list, lang, number } from './i18n.mjs';
+import { nameOf } from './common.mjs';
 
 export { formatDate };
 
@@ -39,6 +41,17 @@ export const checkTitle = (id) => (/^[a-z]+$/.test(id) && t(`check.${id}`) !== `
 export const outcomeWord = (o) => (['pass', 'fail', 'warn', 'skip'].includes(o) ? t(`outcome.${o}`) : o);
 
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i;
+
+// $ finds the first element matching sel in root (the document by default).
+export const $ = (sel, root = document) => root.querySelector(sel);
+
+// announce says msg in the page's status line (#status, a live region read
+// to screen readers), marked as an error when isError.
+export function announce(msg, isError = false) {
+  const s = $('#status');
+  s.textContent = msg;
+  s.classList.toggle('error', isError);
+}
 
 // h makes an element: attrs `class`, `text` (textContent), `on<event>`
 // (listener), anything else an attribute (true = present, false/null/
@@ -109,10 +122,15 @@ export function errorReport(message, source) {
   return { verdict: 'error', verified: false, kind: 'unknown', summary: {}, checks: [], source, error: message };
 }
 
+// withNotes: a verified report with something a reader should know (a
+// warning): the one reading of the Report's verdict that is the surfaces'
+// own, made here only (the verdict itself is the Report's, see above).
+const withNotes = (report) => report.verdict === 'verified' && (report.checks || []).some((c) => c.outcome === 'warn');
+
 // iconKind: the mark that goes with a report's verdict (a verified one with
 // notes is marked as a note).
 export function iconKind(report) {
-  if (report.verdict === 'verified' && (report.checks || []).some((c) => c.outcome === 'warn')) return 'warn';
+  if (withNotes(report)) return 'warn';
   return VERDICTS[report.verdict]?.icon || 'error';
 }
 
@@ -159,8 +177,7 @@ export function titleOf(report, fallback = t('card.credential')) {
   if (isPresentation(report)) {
     return t('card.presentation-of', { n: report.credentials?.length || 0 });
   }
-  const s = report.summary || {};
-  return s.name || s.achievement?.name || report.source || fallback;
+  return nameOf(report) || report.source || fallback;
 }
 
 const checkName = (id) => checkTitle(id).toLowerCase();
@@ -175,7 +192,7 @@ export function verdictText(report, { offline = true } = {}) {
       // (The identity line says itself whether a registry was consulted.)
       const skips = checks.filter((c) => c.outcome === 'skip' && c.id !== 'identity');
       if (skips.length) why += ` ${t(offline ? 'why.not-checked-offline' : 'why.not-checked', { checks: list(skips.map((c) => checkName(c.id))) })}`;
-      return { label: checks.some((c) => c.outcome === 'warn') ? t('verdict.verified-notes') : label, why };
+      return { label: withNotes(report) ? t('verdict.verified-notes') : label, why };
     }
     case 'incomplete': {
       const what = [...new Set((report.missing || []).map((m) => checkName(m.check)))];
@@ -369,7 +386,9 @@ export function ago(iso, now = Date.now()) {
   if (Number.isNaN(when)) return iso;
   const s = Math.round((when - now) / 1000);
   const rtf = new Intl.RelativeTimeFormat(lang(), { numeric: 'auto' });
-  for (const [unit, n] of [['day', 86400], ['hour', 3600], ['minute', 60]]) {
+  /** @type {[Intl.RelativeTimeFormatUnit, number][]} */
+  const units = [['day', 86400], ['hour', 3600], ['minute', 60]];
+  for (const [unit, n] of units) {
     if (Math.abs(s) >= n) return rtf.format(Math.round(s / n), unit);
   }
   return t('time.just-now');
@@ -424,6 +443,10 @@ export function onlineActionLabel(check) {
 // missingList: what an incomplete report could not check, each with what
 // would complete it; remedy(m) returns the surface's own control for it (or
 // null). Each item is data-missing = the check id, data-remedy = the remedy.
+/**
+ * @param {any} report
+ * @param {{remedy?: (m: any) => Node | null, inner?: boolean}} [opts]
+ */
 export function missingList(report, { remedy = () => null, inner = false } = {}) {
   const missing = report.missing || [];
   if (!missing.length) return null;
@@ -475,6 +498,11 @@ export function nestedReports(reports, { open = false } = {}) {
 //   compact   fewer facts (see facts); foldChecks: checks in a <details>
 //   meta      a line of small print; controls: nodes for the foot's row
 //   attrs     more attributes of the <li> (class is added to "result <verdict>")
+/**
+ * @param {any} report
+ * @param {{id?: string, title?: string, image?: string, offline?: boolean, remedy?: (m: any) => Node | null,
+ *   compact?: boolean, foldChecks?: boolean, meta?: string, controls?: Node[], attrs?: Record<string, any>}} [opts]
+ */
 export function resultCard(report, {
   id, title = titleOf(report), image = '', offline = true, remedy, compact = false, foldChecks = false,
   meta = '', controls = [], attrs = {},

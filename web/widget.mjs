@@ -50,6 +50,7 @@
 // the custom element registry. Styles are a constructed stylesheet
 // (adoptedStyleSheets), which the page's style-src does not govern.
 import { load } from './clearbadge.mjs';
+import { MAX_INPUT_BYTES } from './common.mjs';
 import {
   h, icon, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge, errorReport,
   nameEl, identityLine, missingList, generationNote,
@@ -57,7 +58,6 @@ import {
 import { t, setLang, pickLang, formatDate, list } from './i18n.mjs';
 
 const TAG = 'clearbadge-verify';
-const MAX_BYTES = 16 << 20; // as the verifier page
 // Start verifying a little before the widget scrolls into view.
 const ROOT_MARGIN = '200px';
 // The full verifier page, beside this module, where an incomplete badge can
@@ -347,9 +347,9 @@ class ClearBadgeVerify extends HTMLElement {
       throw new Error(t('widget.unreachable', { source }));
     }
     if (!resp.ok) throw new Error(t('widget.http', { source, status: resp.status }));
-    if (Number(resp.headers.get('Content-Length')) > MAX_BYTES) throw new Error(t('widget.too-large', { source }));
+    if (Number(resp.headers.get('Content-Length')) > MAX_INPUT_BYTES) throw new Error(t('widget.too-large', { source }));
     const bytes = new Uint8Array(await resp.arrayBuffer());
-    if (bytes.length > MAX_BYTES) throw new Error(t('widget.too-large', { source }));
+    if (bytes.length > MAX_INPUT_BYTES) throw new Error(t('widget.too-large', { source }));
     return { input: bytes, source, image: await imageURL(bytes, resp.headers.get('Content-Type'), url) };
   }
 
@@ -378,7 +378,7 @@ class ClearBadgeVerify extends HTMLElement {
       try { resp = await fetch(url, { credentials: 'same-origin' }); } catch { resp = null; }
       if (!resp?.ok) throw new Error(`The document for ${u} (${f}) could not be fetched.`);
       const bytes = new Uint8Array(await resp.arrayBuffer());
-      if (bytes.length > MAX_BYTES) throw new Error(`The document for ${u} is too large.`);
+      if (bytes.length > MAX_INPUT_BYTES) throw new Error(`The document for ${u} is too large.`);
       out[u] = bytes;
     }
     return out;

@@ -1,3 +1,4 @@
+// @ts-check
 // ClearBadge verification worker (classic dedicated worker).
 //
 // Loaded as worker.js it is the OFFLINE worker: after fetching the wasm it
@@ -30,7 +31,8 @@
   // Start downloading and compiling the wasm at once, while wasm_exec.js
   // loads.
   const compiled = compile();
-  importScripts(new URL('wasm_exec.js', base).href);
+  // common.js: the start-up the hosts of the wasm share (Common.startGo).
+  importScripts(new URL('common.js', base).href, new URL('wasm_exec.js', base).href);
 
   function lockNetwork() {
     const refuse = (name) => new Error(`ClearBadge offline worker: ${name} is disabled; nothing leaves this device`);
@@ -62,17 +64,11 @@
   }
 
   async function start() {
-    const go = new self.Go();
     const module = await compiled;
     if (!online) lockNetwork();
-    const instance = await WebAssembly.instantiate(module, go.importObject);
-    go.run(instance).then(() => {
+    return self.Common.startGo(self, module, (run) => run.then(() => {
       self.postMessage({ type: 'fatal', message: 'the wasm program exited' });
-    });
-    const api = self.ClearBadge;
-    if (!api || typeof api.verify !== 'function') throw new Error('clearbadge.wasm did not start');
-    await api.ready;
-    return api;
+    }));
   }
 
   const ready = start();

@@ -54,7 +54,7 @@ const (
 // starts and the wasm), by path. They are public and carry nothing of the visitor's,
 // so any origin may read them.
 var widgetFiles = map[string]bool{
-	"widget.mjs": true, "render.mjs": true, "i18n.mjs": true, "i18n/messages.mjs": true, "clearbadge.mjs": true,
+	"widget.mjs": true, "render.mjs": true, "common.mjs": true, "common.js": true, "i18n.mjs": true, "i18n/messages.mjs": true, "clearbadge.mjs": true,
 	"worker.js": true, "wasm_exec.js": true, "clearbadge.wasm": true, "wasm-name.mjs": true,
 }
 

@@ -24,7 +24,7 @@ import wasmName from '../../web/wasm-name.mjs';
 // What widget.mjs loads from ClearBadge's origin, and nothing else: the wasm
 // by its content-hashed name (web/wasm-name.mjs, written by `make wasm`).
 const WASM = `/${wasmName}`;
-const WIDGET_FILES = ['/widget.mjs', '/render.mjs', '/i18n.mjs', '/i18n/messages.mjs', '/clearbadge.mjs', '/wasm-name.mjs', '/worker.js', '/wasm_exec.js', WASM];
+const WIDGET_FILES = ['/widget.mjs', '/render.mjs', '/common.mjs', '/common.js', '/i18n.mjs', '/i18n/messages.mjs', '/clearbadge.mjs', '/wasm-name.mjs', '/worker.js', '/wasm_exec.js', WASM];
 
 const bakedPNG = sharedFile('vectors', '1edtech', 'validator', 'ob30', 'simple-json.png');
 const ob2JWT = sharedFile('vectors', '1edtech', 'validator', 'ob20', 'simple.jwt');

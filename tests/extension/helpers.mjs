@@ -6,21 +6,15 @@ import { before, after } from 'node:test';
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { root, chromiumPath } from '../browser/helpers.mjs';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// root and chromiumPath are the browser tests' (one home for both suites).
+export { root, chromiumPath } from '../browser/helpers.mjs';
 export const extDir = path.join(root, 'extension');
 export const peer = (name) => path.join(root, 'testdata', 'peer', name);
 export const sample = (name) => path.join(root, 'web', 'samples', name);
 export const PASS = 'correct horse battery staple';
-
-export function chromiumPath() {
-  for (const p of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/lib/chromium/chromium']) {
-    if (p && existsSync(p)) return p;
-  }
-  throw new Error('Chromium not found: install Debian\'s chromium (apt-get install chromium) or set CHROMIUM');
-}
 
 export function requireBuild() {
   for (const f of ['clearbadge.wasm', 'wasm_exec.js', 'style.css']) {

@@ -1,0 +1,21 @@
+// The globals ClearBadge's scripts share, for tsc (make lint): those the
+// classic scripts define (words.js Words, vault.js Vault, common.js Common,
+// protocol.js Protocol, platforms.js Platforms), those wasm_exec.js and the
+// Go program define (Go, ClearBadge), and the extension APIs, left untyped.
+declare const chrome: any;
+declare var Words: any;
+declare var Vault: any;
+declare var Common: any;
+declare var Protocol: any;
+declare var Platforms: any;
+declare var Go: any;
+declare var ClearBadge: any;
+declare function importScripts(...urls: string[]): void;
+interface Window {
+  Words: any; Vault: any; Common: any; Protocol: any; Platforms: any; Go: any; ClearBadge: any;
+  // Set for a worker started from a blob: URL (clearbadge.mjs spawnWorker).
+  clearbadgeBase?: string;
+  clearbadgeWasm?: string;
+  // Set by content.js, which may be injected twice.
+  __clearbadgeContent?: boolean;
+}

@@ -1,0 +1,81 @@
+// @ts-check
+// What the page, the widget and the wallet (its pages, service worker and
+// content script) must agree on, written once: the largest input they hand
+// the verifier, which files are badge images, base64, what a credential is
+// called, and how the wasm starts. No imports, so that `make extension` can also make a classic
+// copy of it (common.js, the global Common) for the classic scripts that
+// cannot import an ES module: the verification worker, and the wallet's
+// service worker and content script.
+
+// MAX_INPUT_BYTES is the largest credential or badge image any surface reads
+// and hands the verifier: the core's own cap on an image (core/baked
+// MaxImageBytes). Larger inputs are refused before they are read.
+export const MAX_INPUT_BYTES = 16 << 20;
+
+// IMAGE_TYPE and IMAGE_NAME recognise a badge image (OB 3.0 "Baked Badge":
+// PNG or SVG) by its media type or its file name.
+export const IMAGE_TYPE = /^image\/(png|svg\+xml)$/;
+export const IMAGE_NAME = /\.(png|svg)$/i;
+
+/**
+ * isImageFile reports whether a picked file is a badge image, by its type or,
+ * when the system gives none, its name.
+ * @param {{type: string, name: string}} f
+ */
+export function isImageFile(f) {
+  return IMAGE_TYPE.test(f.type) || IMAGE_NAME.test(f.name);
+}
+
+/**
+ * b64 encodes bytes as base64 (in slices, so a 16 MiB image does not
+ * overflow the argument list of String.fromCharCode).
+ * @param {ArrayBuffer | Uint8Array} bytes
+ */
+export function b64(bytes) {
+  let s = '';
+  const u = new Uint8Array(bytes);
+  for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/**
+ * unb64 decodes base64 text; anything else throws.
+ * @param {unknown} s
+ */
+export function unb64(s) {
+  if (typeof s !== 'string') throw new TypeError('not base64 text');
+  const bin = atob(s);
+  const u = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) u[i] = bin.charCodeAt(i);
+  return u;
+}
+
+/**
+ * nameOf is the name a credential gives itself, or that of its achievement:
+ * the title of its card (render.mjs titleOf) and of its wallet entry.
+ * @param {{summary?: {name?: string, achievement?: {name?: string}}}} report
+ */
+export function nameOf(report) {
+  const s = report.summary || {};
+  return s.name || s.achievement?.name || '';
+}
+
+/**
+ * startGo runs the Go program of a compiled clearbadge.wasm in scope (where
+ * wasm_exec.js has defined Go) and resolves to the API the program sets there,
+ * ClearBadge, once it is ready: the start-up every host of the wasm shares
+ * (the page's worker, the loader in Node, the wallet's service worker).
+ * watch is handed the promise of the program's run, to act when it ends.
+ * @param {any} scope
+ * @param {WebAssembly.Module} module
+ * @param {(run: Promise<void>) => void} watch
+ */
+export async function startGo(scope, module, watch) {
+  const go = new scope.Go();
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  watch(go.run(instance));
+  const api = scope.ClearBadge;
+  if (!api || typeof api.verify !== 'function') throw new Error('clearbadge.wasm did not start');
+  await api.ready;
+  return api;
+}
