@@ -39,19 +39,6 @@ function fileOf(e, i) {
   return { name: `credentials/${n}-${slug(e.title)}.${ext}`, bytes: Uint8Array.from(atob(e.b64), (c) => c.charCodeAt(0)) };
 }
 
-const README = `ClearBadge wallet export
-
-Each file in credentials/ is one credential exactly as it came into the
-wallet: Open Badges 3.0 / CLR 2.0 JSON (.json), a signed JWT (.jwt), or a
-badge image with the credential baked in (.png, .svg). Any Open Badges
-wallet or verifier can read them; nothing here is encrypted, so keep this
-file as private as the credentials themselves.
-
-index.json lists the files with their titles, where they came from and the
-verdict ClearBadge gave when it last checked them. A verifier should check
-each file itself rather than trust that list.
-`;
-
 // exportZip: the zip of entries (as listed by the service worker).
 export async function exportZip(entries, now = new Date()) {
   const files = entries.map(fileOf);
@@ -73,7 +60,7 @@ export async function exportZip(entries, now = new Date()) {
   };
   const enc = new TextEncoder();
   return makeZip([
-    { name: 'README.txt', bytes: enc.encode(README), date: now },
+    { name: 'README.txt', bytes: enc.encode(t('move.readme')), date: now },
     { name: 'index.json', bytes: enc.encode(`${JSON.stringify(index, null, 2)}\n`), date: now },
     ...files.map((f) => ({ ...f, date: now })),
   ]);

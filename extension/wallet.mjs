@@ -439,7 +439,14 @@ function consentBox(entry) {
 // otherwise open the consent box first.
 // only: 'identity' asks the registries alone (hosts: theirs).
 async function checkOnlineClick(entry, only) {
-  if (only) ui.registryHosts = (await call('registryInfo')).hosts;
+  if (only) {
+    try {
+      ui.registryHosts = (await call('registryInfo')).hosts;
+    } catch (err) {
+      announce(err.message, true);
+      return;
+    }
+  }
   const hosts = only ? ui.registryHosts : hostsOf(entry);
   if (!hosts.every((x) => ui.sites.includes(x))) {
     ui.consent = entry.id;

@@ -113,9 +113,9 @@ function optionsFor(item) {
 // docs/report.md). The reader's own, added in the options for this visit
 // only (the page stores nothing): [{name, url} | {name, data}]. A file is
 // read here; an address is fetched like any public document, so only online.
-// With none added, online mode asks the default registries, as the CLI does
-// (the online card's hosts then include theirs); a card's one-host online
-// remedy does not.
+// With none added, online mode asks the default registries, as the CLI does;
+// a card's one-host online remedy does not (their hosts are not the one it
+// names).
 const registries = [];
 let defaultRegistries = [];
 

@@ -782,6 +782,47 @@ export const UI = {
     es: 'Descargue cada credencial como su archivo original (JSON, JWT o imagen de insignia) en un zip, con un índice, para cualquier otra cartera o plataforma; o añada aquí un zip así, o una carpeta de archivos de credenciales. El zip no está cifrado.',
     fr: 'Téléchargez chaque attestation dans son fichier d’origine (JSON, JWT ou image de badge) dans un zip, avec un index, pour tout autre portefeuille ou plateforme ; ou ajoutez ici un tel zip, ou un dossier de fichiers d’attestations. Le zip n’est pas chiffré.',
   },
+  // README.txt in the exported zip, in the reader's language.
+  'move.readme': {
+    en: `ClearBadge wallet export
+
+Each file in credentials/ is one credential exactly as it came into the
+wallet: Open Badges 3.0 / CLR 2.0 JSON (.json), a signed JWT (.jwt), or a
+badge image with the credential baked in (.png, .svg). Any Open Badges
+wallet or verifier can read them; nothing here is encrypted, so keep this
+file as private as the credentials themselves.
+
+index.json lists the files with their titles, where they came from and the
+verdict ClearBadge gave when it last checked them. A verifier should check
+each file itself rather than trust that list.
+`,
+    es: `Exportación de la cartera ClearBadge
+
+Cada archivo de credentials/ es una credencial tal como llegó a la cartera:
+JSON de Open Badges 3.0 / CLR 2.0 (.json), un JWT firmado (.jwt) o una
+imagen de insignia con la credencial incorporada (.png, .svg). Cualquier
+cartera o verificador de Open Badges puede leerlos; nada de esto está
+cifrado, así que guarde este archivo con la misma reserva que las propias
+credenciales.
+
+index.json enumera los archivos con su título, su procedencia y el veredicto
+que dio ClearBadge la última vez que los comprobó. Un verificador debe
+comprobar cada archivo por sí mismo en lugar de fiarse de esa lista.
+`,
+    fr: `Export du portefeuille ClearBadge
+
+Chaque fichier de credentials/ est une attestation telle qu’elle est entrée
+dans le portefeuille : JSON Open Badges 3.0 / CLR 2.0 (.json), JWT signé
+(.jwt) ou image de badge contenant l’attestation (.png, .svg). Tout
+portefeuille ou vérificateur Open Badges peut les lire ; rien ici n’est
+chiffré : gardez donc ce fichier aussi confidentiel que les attestations
+elles-mêmes.
+
+index.json liste les fichiers avec leur titre, leur provenance et le verdict
+que ClearBadge a donné lors de sa dernière vérification. Un vérificateur
+doit vérifier chaque fichier lui-même plutôt que de se fier à cette liste.
+`,
+  },
   'move.export': { en: 'Download all as a zip', es: 'Descargar todo en un zip', fr: 'Tout télécharger en zip' },
   'move.import-zip': { en: 'Add a zip', es: 'Añadir un zip', fr: 'Ajouter un zip' },
   'move.import-folder': { en: 'Add a folder', es: 'Añadir una carpeta', fr: 'Ajouter un dossier' },
@@ -867,20 +908,29 @@ export const MESSAGES = {
     'credentials.clr-empty': 'Este registro de aprendizaje no contiene ninguna credencial.',
     'credentials.clr-too-many': 'Este registro de aprendizaje contiene {n} credenciales, más de las {max} que comprueba ClearBadge, así que no se comprobó ninguna.',
     'credentials.clr-verified': 'Las {n} credenciales de este registro se verificaron.',
-    'credentials.clr-verified-one': 'La credencial de este registro se verificó.',
+    'credentials.clr-verified-one': 'Se verificó la única credencial de este registro.',
+    'credentials.failed-one': {
+      record: 'La única credencial de este registro, {which}, no se verificó.',
+      bundle: 'La única credencial de este paquete, {which}, no se verificó.',
+    },
     'credentials.failed': {
       record: '{n} de las {total} credenciales de este registro no se verificaron: {which}.',
       bundle: '{n} de las {total} credenciales de este paquete no se verificaron: {which}.',
+    },
+    'credentials.incomplete-one': {
+      record: 'La única credencial de este registro, {which}, no se pudo comprobar del todo. Consúltela para ver qué falta.',
+      bundle: 'La única credencial de este paquete, {which}, no se pudo comprobar del todo. Consúltela para ver qué falta.',
     },
     'credentials.incomplete': {
       record: '{n} de las {total} credenciales de este registro no se pudieron comprobar del todo: {which}. Consulte cada una para ver qué falta.',
       bundle: '{n} de las {total} credenciales de este paquete no se pudieron comprobar del todo: {which}. Consulte cada una para ver qué falta.',
     },
     'credentials.not-holder': 'Las {n} credenciales se verificaron, pero el titular no es el destinatario de {which}. Puede ser legítimo (un padre que presenta el expediente de su hijo), pero compruebe quién la presenta.',
+    'credentials.not-holder-one': 'Se verificó la única credencial del paquete, {which}, pero el titular no es su destinatario. Puede ser legítimo (un padre que presenta el expediente de su hijo), pero compruebe quién la presenta.',
     'credentials.vp-empty': 'Este paquete no contiene ninguna credencial.',
     'credentials.vp-too-many': 'Este paquete contiene {n} credenciales, más de las {max} que comprueba ClearBadge, así que no se comprobó ninguna.',
     'credentials.vp-verified': 'Las {n} credenciales de este paquete se verificaron.',
-    'credentials.vp-verified-one': 'La credencial de este paquete se verificó.',
+    'credentials.vp-verified-one': 'Se verificó la única credencial de este paquete.',
     'endorsements.failed': '{n} de {total} avales no se pudieron verificar ({which}); esto no afecta a la credencial en sí.',
     'endorsements.failed-one': 'El aval no se pudo verificar ({which}); esto no afecta a la credencial en sí.',
     'endorsements.incomplete': '{n} de {total} avales no se pudieron comprobar del todo; esto no afecta a la credencial en sí.',
@@ -1254,20 +1304,29 @@ export const MESSAGES = {
     'credentials.clr-empty': 'Ce relevé d’acquis ne contient aucune attestation.',
     'credentials.clr-too-many': 'Ce relevé d’acquis contient {n} attestations, plus que les {max} que vérifie ClearBadge : aucune n’a donc été vérifiée.',
     'credentials.clr-verified': 'Les {n} attestations de ce relevé ont été vérifiées.',
-    'credentials.clr-verified-one': 'L’attestation de ce relevé a été vérifiée.',
+    'credentials.clr-verified-one': 'L’unique attestation de ce relevé a été vérifiée.',
+    'credentials.failed-one': {
+      record: 'L’unique attestation de ce relevé, {which}, n’a pas été vérifiée.',
+      bundle: 'L’unique attestation de ce lot, {which}, n’a pas été vérifiée.',
+    },
     'credentials.failed': {
       record: '{n} des {total} attestations de ce relevé n’ont pas été vérifiées : {which}.',
       bundle: '{n} des {total} attestations de ce lot n’ont pas été vérifiées : {which}.',
+    },
+    'credentials.incomplete-one': {
+      record: 'L’unique attestation de ce relevé, {which}, n’a pas pu être entièrement vérifiée. Consultez-la pour voir ce qui manque.',
+      bundle: 'L’unique attestation de ce lot, {which}, n’a pas pu être entièrement vérifiée. Consultez-la pour voir ce qui manque.',
     },
     'credentials.incomplete': {
       record: '{n} des {total} attestations de ce relevé n’ont pas pu être entièrement vérifiées : {which}. Consultez chacune pour voir ce qui manque.',
       bundle: '{n} des {total} attestations de ce lot n’ont pas pu être entièrement vérifiées : {which}. Consultez chacune pour voir ce qui manque.',
     },
     'credentials.not-holder': 'Les {n} attestations ont été vérifiées, mais le titulaire n’est pas le destinataire de {which}. Cela peut être légitime (un parent qui présente le dossier de son enfant), mais vérifiez qui les présente.',
+    'credentials.not-holder-one': 'L’unique attestation du lot, {which}, a été vérifiée, mais le titulaire n’en est pas le destinataire. Cela peut être légitime (un parent qui présente le dossier de son enfant), mais vérifiez qui la présente.',
     'credentials.vp-empty': 'Ce lot ne contient aucune attestation.',
     'credentials.vp-too-many': 'Ce lot contient {n} attestations, plus que les {max} que vérifie ClearBadge : aucune n’a donc été vérifiée.',
     'credentials.vp-verified': 'Les {n} attestations de ce lot ont été vérifiées.',
-    'credentials.vp-verified-one': 'L’attestation de ce lot a été vérifiée.',
+    'credentials.vp-verified-one': 'L’unique attestation de ce lot a été vérifiée.',
     'endorsements.failed': '{n} recommandations sur {total} n’ont pas pu être vérifiées ({which}) ; cela n’affecte pas l’attestation elle-même.',
     'endorsements.failed-one': 'La recommandation n’a pas pu être vérifiée ({which}) ; cela n’affecte pas l’attestation elle-même.',
     'endorsements.incomplete': '{n} recommandations sur {total} n’ont pas pu être entièrement vérifiées ; cela n’affecte pas l’attestation elle-même.',

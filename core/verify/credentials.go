@@ -52,7 +52,7 @@ func (s *session) nested(ctx context.Context, r *report.Report, doc map[string]a
 	}
 	all := report.Say("credentials.clr-verified", "All {n} credentials in this record verified.", "n", strconv.Itoa(len(items)))
 	if len(items) == 1 {
-		all = report.Say("credentials.clr-verified-one", "All 1 credential in this record verified.")
+		all = report.Say("credentials.clr-verified-one", "The record's one credential verified.")
 	}
 	r.Add(report.CheckCredentials, report.Pass, all, "")
 }
@@ -82,15 +82,25 @@ func (t *tally) add(nr *report.Report) {
 
 // report adds the credentials check for a tally with failures or gaps;
 // container is "record" or "bundle".
+// A container of one credential says so rather than "1 of the 1".
 func (t *tally) report(r *report.Report, container string) {
-	if len(t.failed) > 0 {
+	switch {
+	case len(t.failed) > 0 && t.total == 1:
+		r.Add(report.CheckCredentials, report.Fail, report.Say("credentials.failed-one", "The {what}'s one credential, {which}, did not verify.",
+			"what", container, "which", t.failed[0]), "")
+		return
+	case len(t.failed) > 0:
 		r.Add(report.CheckCredentials, report.Fail, report.Say("credentials.failed", "{n} of the {total} credentials in this {what} did not verify: {which}.",
 			"n", strconv.Itoa(len(t.failed)), "total", strconv.Itoa(t.total), "what", container, "which", strings.Join(t.failed, ", ")), "")
 		return
 	}
-	c := report.Say("credentials.incomplete", "{n} of the {total} credentials in this {what} could not be fully checked: {which}. See each one for what is missing.",
-		"n", strconv.Itoa(len(t.incomplete)), "total", strconv.Itoa(t.total), "what", container, "which", strings.Join(t.incomplete, ", ")).
-		Check(report.CheckCredentials, report.Skip, "")
+	text := report.Say("credentials.incomplete", "{n} of the {total} credentials in this {what} could not be fully checked: {which}. See each one for what is missing.",
+		"n", strconv.Itoa(len(t.incomplete)), "total", strconv.Itoa(t.total), "what", container, "which", strings.Join(t.incomplete, ", "))
+	if t.total == 1 {
+		text = report.Say("credentials.incomplete-one", "The {what}'s one credential, {which}, could not be fully checked. See it for what is missing.",
+			"what", container, "which", t.incomplete[0])
+	}
+	c := text.Check(report.CheckCredentials, report.Skip, "")
 	c.Remedy = report.RemedyNone
 	if t.first != nil {
 		c.Remedy, c.URL = t.first.Remedy, t.first.URL

@@ -32,4 +32,19 @@ func TestCredentials(t *testing.T) {
 	changed["name"] = "Changed after signing"
 	r = verdictOf(t, clr(t, inner(t, "First"), changed))
 	want(t, r, report.NotVerified, outcomes(report.CheckCredentials, report.Fail))
+
+	// A record of one credential says so, not "All 1 credentials" (issue 12).
+	for _, tc := range []struct {
+		in        any
+		o         report.Outcome
+		code, say string
+	}{
+		{inner(t, "Only"), report.Pass, "credentials.clr-verified-one", "The record's one credential verified."},
+		{changed, report.Fail, "credentials.failed-one", `The record's one credential, "Changed after signing", did not verify.`},
+	} {
+		c := verdictOf(t, clr(t, tc.in)).Check(report.CheckCredentials)
+		if c == nil || c.Outcome != tc.o || c.Code != tc.code || c.Message != tc.say {
+			t.Errorf("one credential: %+v, want %s %s %q", c, tc.o, tc.code, tc.say)
+		}
+	}
 }

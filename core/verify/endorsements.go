@@ -51,12 +51,12 @@ func (s *session) endorsements(ctx context.Context, r *report.Report, doc map[st
 	case len(failed) == 0 && incomplete == 0:
 		r.Add(report.CheckEndorsements, report.Pass, report.Say("endorsements.verified", "{total} endorsements verified.", "total", total), "")
 	case len(failed) == 0 && one:
-		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.incomplete-one", "1 of 1 endorsement could not be fully checked; this does not affect the credential itself."), "")
+		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.incomplete-one", "The one endorsement could not be fully checked; this does not affect the credential itself."), "")
 	case len(failed) == 0:
 		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.incomplete", "{n} of {total} endorsements could not be fully checked; this does not affect the credential itself.",
 			"n", strconv.Itoa(incomplete), "total", total), "")
 	case one:
-		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.failed-one", "1 of 1 endorsement could not be verified ({which}); this does not affect the credential itself.",
+		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.failed-one", "The one endorsement could not be verified ({which}); this does not affect the credential itself.",
 			"which", strings.Join(failed, ", ")), "")
 	default:
 		r.Add(report.CheckEndorsements, report.Warn, report.Say("endorsements.failed", "{n} of {total} endorsements could not be verified ({which}); this does not affect the credential itself.",

@@ -1,6 +1,7 @@
 package verify_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/clearbadge/clearbadge/core/internal/testutil"
@@ -23,5 +24,10 @@ func TestEndorsements(t *testing.T) {
 	want(t, verdictOf(t, badge(t, endorsement(t))), report.Verified, outcomes(report.CheckEndorsements, report.Pass))
 	e := endorsement(t)
 	e["name"] = "Changed after signing"
-	want(t, verdictOf(t, badge(t, e)), report.Verified, outcomes(report.CheckEndorsements, report.Warn))
+	r := verdictOf(t, badge(t, e))
+	want(t, r, report.Verified, outcomes(report.CheckEndorsements, report.Warn))
+	// One endorsement is not counted "1 of 1" (issue 12).
+	if c := r.Check(report.CheckEndorsements); c.Code != "endorsements.failed-one" || !strings.HasPrefix(c.Message, `The one endorsement could not be verified ("Changed after signing")`) {
+		t.Errorf("one endorsement: %s %q", c.Code, c.Message)
+	}
 }

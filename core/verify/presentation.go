@@ -267,11 +267,14 @@ func (s *session) presented(ctx context.Context, r *report.Report, doc map[strin
 	switch {
 	case t.failed != nil || t.incomplete != nil:
 		t.report(r, "bundle")
+	case len(notHolder) > 0 && len(items) == 1:
+		r.Add(report.CheckCredentials, report.Warn, report.Say("credentials.not-holder-one", "The bundle's one credential, {which}, verified, but the holder is not its subject. That can be legitimate (a parent presenting a child's record), but check who is presenting.",
+			"which", notHolder[0]), "")
 	case len(notHolder) > 0:
 		r.Add(report.CheckCredentials, report.Warn, report.Say("credentials.not-holder", "All {n} credentials verified, but the holder is not the subject of {which}. That can be legitimate (a parent presenting a child's record), but check who is presenting.",
 			"n", strconv.Itoa(len(items)), "which", strings.Join(notHolder, ", ")), "")
 	case len(items) == 1:
-		r.Add(report.CheckCredentials, report.Pass, report.Say("credentials.vp-verified-one", "All 1 credential in this bundle verified."), "")
+		r.Add(report.CheckCredentials, report.Pass, report.Say("credentials.vp-verified-one", "The bundle's one credential verified."), "")
 	default:
 		r.Add(report.CheckCredentials, report.Pass, report.Say("credentials.vp-verified", "All {n} credentials in this bundle verified.", "n", strconv.Itoa(len(items))), "")
 	}

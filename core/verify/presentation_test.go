@@ -148,6 +148,31 @@ func TestPresentationRoundTrip(t *testing.T) {
 	}
 }
 
+// A bundle of one credential says so, not "All 1 credentials" (issue 12);
+// of two, it counts them.
+func TestPresentationOfOne(t *testing.T) {
+	p := newParty(t, holder.Ed25519)
+	var changed map[string]any
+	_ = json.Unmarshal(p.badge, &changed)
+	changed["name"] = "A better badge"
+	changedBadge, _ := json.Marshal(changed)
+	for _, tc := range []struct {
+		creds     [][]byte
+		o         report.Outcome
+		code, say string
+	}{
+		{[][]byte{p.badge}, report.Pass, "credentials.vp-verified-one", "The bundle's one credential verified."},
+		{[][]byte{p.badge, p.v1}, report.Pass, "credentials.vp-verified", "All 2 credentials in this bundle verified."},
+		{[][]byte{p.others}, report.Warn, "credentials.not-holder-one", "The bundle's one credential, \"Signed by ClearBadge\", verified, but the holder is not its subject."},
+		{[][]byte{changedBadge}, report.Fail, "credentials.failed-one", "The bundle's one credential, \"A better badge\", did not verify."},
+	} {
+		c := verifyVP(p.present(t, present.DataIntegrity, vpChallenge, tc.creds...), expectChallenge...).Check(report.CheckCredentials)
+		if c == nil || c.Outcome != tc.o || c.Code != tc.code || !strings.HasPrefix(c.Message, tc.say) {
+			t.Errorf("%d credentials: %+v, want %s %s %q", len(tc.creds), c, tc.o, tc.code, tc.say)
+		}
+	}
+}
+
 // edit decodes a JSON presentation, changes it and encodes it again.
 func edit(t *testing.T, vp []byte, change func(m map[string]any)) []byte {
 	t.Helper()

@@ -111,7 +111,34 @@ test('the wallet service worker and content script: every word in English, Spani
     const bare = [...src.matchAll(/(?:Error\((?:'[a-z-]+', )?|text: |note\(li, |head\(|message: |title: )[`'"]([A-Z][^`'"]*[a-z.…])[`'"]/g)].map((m) => m[1]);
     assert.deepEqual(bare, [], `${f}: English said outside words.js`);
   }
+  // platforms.js says nothing in words of its own: every string of two
+  // words or more (a message, a phrase put into one, in a throw, a ternary
+  // or a result's error) is a catalogue key instead.
+  const phrases = stringsOf(readFileSync(path.join(root, 'extension', 'platforms.js'), 'utf8'))
+    .filter((s) => /[A-Za-z’]{2,} +[a-z’]{2,}/.test(s) && s !== 'use strict');
+  assert.deepEqual(phrases, [], 'platforms.js: English said outside words.js');
 });
+
+test('the wallet page’s modules say no sentence outside the catalogue', () => {
+  // platforms.mjs, move.mjs, zip.mjs, wallet.mjs…: a string that reads as a
+  // sentence (a capital and a second word, or words ending in a stop)
+  // belongs in web/i18n.mjs, said with t().
+  const own = readdirSync(path.join(root, 'extension')).filter((n) => n.endsWith('.mjs') && !existsSync(path.join(webDir, n)));
+  assert.ok(own.includes('platforms.mjs') && own.includes('move.mjs') && own.includes('zip.mjs'), own.join(' '));
+  for (const f of own) {
+    const said = stringsOf(readFileSync(path.join(root, 'extension', f), 'utf8'))
+      .filter((s) => /\s/.test(s.trim()) && /^[A-Z][\w’']*\s+[\w’']|[a-z]{2,}[.!?…]$/.test(s.trim()));
+    assert.deepEqual(said, [], `${f}: English said outside web/i18n.mjs`);
+  }
+});
+
+// stringsOf: the string literals of a script, comments left out, each
+// ${…} of a template taken out.
+function stringsOf(src) {
+  const code = src.split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).map((l) => l.replace(/\s\/\/ .*$/, '')).join('\n');
+  return [...code.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)]
+    .map((m) => (m[1] ?? m[2] ?? m[3]).replace(/\$\{[^}]*\}/g, ''));
+}
 
 let server; let browser; let host;
 

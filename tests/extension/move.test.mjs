@@ -75,7 +75,7 @@ test('export zip from one profile, import into another: every credential and ver
   const index = JSON.parse(new TextDecoder().decode(byName.get('index.json')));
   assert.equal(index.format, 'clearbadge-wallet-export');
   assert.equal(index.credentials.length, 5);
-  assert.ok(byName.has('README.txt'));
+  assert.match(new TextDecoder().decode(byName.get('README.txt')), /^ClearBadge wallet export\n/, 'README.txt in the wallet’s language');
   for (const c of index.credentials) {
     const e = want.find((x) => x.hash === c.sha256);
     assert.ok(e, `index entry ${c.file} matches a stored credential`);
