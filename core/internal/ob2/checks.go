@@ -169,13 +169,20 @@ func (x *run) endorsements(ctx context.Context, doc map[string]any, l linked) {
 			failed = append(failed, nr.Source)
 		}
 	}
-	if len(failed) == 0 {
-		x.r.Add(report.CheckEndorsements, report.Pass, report.Say("ob2.endorsements.verified", "{n} endorsement(s) verified.", "n", strconv.Itoa(len(found))), "")
-		return
+	switch {
+	case len(failed) == 0 && len(found) == 1:
+		x.r.Add(report.CheckEndorsements, report.Pass, report.Say("ob2.endorsements.verified-one", "1 endorsement verified."), "")
+	case len(failed) == 0:
+		x.r.Add(report.CheckEndorsements, report.Pass, report.Say("ob2.endorsements.verified", "{n} endorsements verified.", "n", strconv.Itoa(len(found))), "")
+	case len(found) == 1:
+		x.r.Add(report.CheckEndorsements, report.Warn,
+			report.Say("ob2.endorsements.failed-one", "The one endorsement could not be verified ({which}); this does not affect the badge itself.",
+				"which", strings.Join(failed, ", ")), "")
+	default:
+		x.r.Add(report.CheckEndorsements, report.Warn,
+			report.Say("ob2.endorsements.failed", "{n} of {total} endorsements could not be verified ({which}); this does not affect the badge itself.",
+				"n", strconv.Itoa(len(failed)), "total", strconv.Itoa(len(found)), "which", strings.Join(failed, ", ")), "")
 	}
-	x.r.Add(report.CheckEndorsements, report.Warn,
-		report.Say("ob2.endorsements.failed", "{n} of {total} endorsement(s) could not be verified ({which}); this does not affect the badge itself.",
-			"n", strconv.Itoa(len(failed)), "total", strconv.Itoa(len(found)), "which", strings.Join(failed, ", ")), "")
 }
 
 // maxEndorsements bounds the documents a badge can make ClearBadge fetch
