@@ -160,7 +160,7 @@ async function verifyFull(item, opts = {}) {
       const timer = setTimeout(() => {
         jobs.delete(id);
         closeVerifier();
-        reject(Object.assign(new Error('the verifier did not answer'), { timedOut: true }));
+        reject(Object.assign(new WalletError('timeout', 'bg.verifier-silent'), { timedOut: true }));
       }, verifyTimeoutMs + 5000);
       jobs.set(id, { resolve, reject, timer });
       port.postMessage({
@@ -187,7 +187,7 @@ function defaultRegistries() {
     const port = await verifierPort();
     const id = nextJob++;
     const defaults = await new Promise((resolve, reject) => {
-      jobs.set(id, { resolve, reject, timer: setTimeout(() => { jobs.delete(id); reject(new Error('the verifier did not answer')); }, verifyTimeoutMs) });
+      jobs.set(id, { resolve, reject, timer: setTimeout(() => { jobs.delete(id); reject(new WalletError('timeout', 'bg.verifier-silent')); }, verifyTimeoutMs) });
       port.postMessage({ id, op: 'defaults' });
     });
     await chrome.storage.session.set({ [DEFAULTS_KEY]: defaults });

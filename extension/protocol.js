@@ -62,7 +62,7 @@
   // The error codes of {ok: false} answers.
   const ERRORS = [
     'unknown-op', 'internal', 'locked', 'no-wallet', 'exists', 'empty', 'invalid', 'not-found', 'too-many',
-    'too-large', 'no-permission', 'malformed-backup', 'wrong-passphrase', 'damaged', 'weak-passphrase',
+    'too-large', 'no-permission', 'malformed-backup', 'wrong-passphrase', 'damaged', 'weak-passphrase', 'timeout',
     // The Open Badges API's (platforms.js ApiError).
     'cancelled', 'discovery', 'foreign', 'profile', 'refused', 'registration', 'scope', 'sign-in-again', 'state',
     'token', 'unreachable',

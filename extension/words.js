@@ -36,6 +36,11 @@
       es: '{source} es demasiado grande (el límite es de 16 MB).',
       fr: '{source} est trop volumineux (la limite est de 16 Mo).',
     },
+    'bg.verifier-silent': {
+      en: 'The verifier did not answer.',
+      es: 'El verificador no respondió.',
+      fr: 'Le vérificateur n’a pas répondu.',
+    },
     'bg.item-empty': { en: '{source} has no content.', es: '{source} no tiene contenido.', fr: '{source} n’a aucun contenu.' },
     'bg.item-unchecked': {
       en: '{source} could not be checked: {error}',
