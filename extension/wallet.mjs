@@ -15,7 +15,7 @@
 // ClearBadge"), locked or not: the page's own notice never shows one.
 // render.mjs is the verifier page's card drawing (web/render.mjs, copied in by
 // `make extension`), so the wallet and the page show a credential alike.
-import { $, announce, h, resultCard, imageOf, formatDate, ago, verdictLabel } from './render.mjs';
+import { $, announce, h, resultCard, imageOf, formatDate, ago, verdictLabel, isOB2 } from './render.mjs';
 import { MAX_INPUT_BYTES, IMAGE_TYPE, isImageFile } from './common.mjs';
 import { t, setLang, pickLang, lang, list, number, LANGS } from './i18n.mjs';
 import { moveSection, looksLikeZip, filesOfZip, itemsOf, importAll } from './move.mjs';
@@ -639,8 +639,10 @@ function drawList() {
       asksRegistries(e) && { name: 'ask-registries', label: t('wallet.ask-registries'), aria: (title) => `${t('wallet.ask-registries')}: ${title}`, onclick: () => checkOnlineClick(e, 'identity') },
       { name: 'reverify', label: t('wallet.reverify'), aria: (title) => `${t('wallet.reverify')} ${title}`, onclick: () => reverify([e.id]) },
       { name: 'download', label: t('wallet.download'), aria: (title) => `${t('wallet.download')} ${title}`, onclick: () => downloadEntry(e) },
-      { name: 'bake-png', label: t('wallet.baked-png'), aria: (title) => t('wallet.bake-png-label', { title }), onclick: () => bake(e, 'png') },
-      { name: 'bake-svg', label: t('wallet.baked-svg'), aria: (title) => t('wallet.bake-svg-label', { title }), onclick: () => bake(e, 'svg') },
+      // An OB 2.0 badge is kept and downloaded as its issuer made it: the
+      // OB 2.0 baking keyword is the issuer's (the wasm refuses it too).
+      !isOB2(e.report) && { name: 'bake-png', label: t('wallet.baked-png'), aria: (title) => t('wallet.bake-png-label', { title }), onclick: () => bake(e, 'png') },
+      !isOB2(e.report) && { name: 'bake-svg', label: t('wallet.baked-svg'), aria: (title) => t('wallet.bake-svg-label', { title }), onclick: () => bake(e, 'svg') },
       { name: 'delete', label: t('wallet.delete'), aria: (title) => `${t('wallet.delete')} ${title}`, onclick: () => del(e) },
     ],
   })));

@@ -146,11 +146,17 @@ export function authentic(report) {
 const OB2_KINDS = new Set(['Assertion', 'Endorsement', 'BadgeClass', 'Issuer', 'Profile']);
 const OB2_AWARDS = new Set(['Assertion', 'Endorsement']);
 
+// isOB2: whether a report is of an Open Badges 2.0 document (report.IsOB2Kind
+// in Go).
+export function isOB2(report) {
+  return OB2_KINDS.has(report?.kind);
+}
+
 // ob2Encoding: for an Open Badges 2.0 report, 'ob2-hosted' or 'ob2-signed'
 // (a baked image's format is png or svg; the format check says what was
 // inside), else ''.
 function ob2Encoding(report) {
-  if (!OB2_KINDS.has(report.kind)) return '';
+  if (!isOB2(report)) return '';
   if (report.format === 'ob2-hosted' || report.format === 'ob2-signed') return report.format;
   const fmt = (report.checks || []).find((c) => c.id === 'format');
   return (/ob2-(hosted|signed)/.exec(fmt?.detail || '') || [])[0] || '';
