@@ -328,7 +328,7 @@ export const UI = {
   'page.footer': {
     en: 'open source · verification runs entirely in your browser', es: 'código abierto · la verificación se hace por completo en su navegador', fr: 'open source · la vérification se fait entièrement dans votre navigateur',
   },
-  // the page's messages (app.js)
+  // the page's messages (app.mjs)
   'app.not-start': { en: 'The verifier could not start: {error}', es: 'El verificador no pudo iniciarse: {error}', fr: 'Le vérificateur n’a pas pu démarrer : {error}' },
   'app.checking': { en: 'Checking {source}…', es: 'Comprobando {source}…', fr: 'Vérification de {source}…' },
   'app.checking-again': { en: 'Checking {source} again…', es: 'Comprobando de nuevo {source}…', fr: 'Nouvelle vérification de {source}…' },

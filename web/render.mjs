@@ -1,6 +1,6 @@
 // @ts-check
 // Drawing a verification Report: the one module that turns a Report into
-// DOM, used by the verifier page (app.js), the wallet extension (copied there
+// DOM, used by the verifier page (app.mjs), the wallet extension (copied there
 // by `make extension`) and the embeddable widget (widget.mjs). Each of them
 // lays out its own page; the pieces of a credential card are drawn here only,
 // so the three say the same thing in the same words.

@@ -24,7 +24,7 @@ func get(t *testing.T, h http.Handler, method, path string) *httptest.ResponseRe
 
 func TestHeaders(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"index.html", "worker.js", "worker-online.js", "app.js", "clearbadge.wasm", "widget.mjs", "sub/x.json"} {
+	for _, f := range []string{"index.html", "worker.js", "worker-online.js", "app.mjs", "clearbadge.wasm", "widget.mjs", "sub/x.json"} {
 		p := filepath.Join(dir, f)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -41,7 +41,7 @@ func TestHeaders(t *testing.T) {
 		{"/", pagePolicy, "text/html; charset=utf-8", "", 200},
 		{"/worker.js", offlineWorkerPolicy, "text/javascript; charset=utf-8", "*", 200},
 		{"/worker-online.js", onlineWorkerPolicy, "text/javascript; charset=utf-8", "", 200},
-		{"/app.js", "", "text/javascript; charset=utf-8", "", 200},
+		{"/app.mjs", "", "text/javascript; charset=utf-8", "", 200},
 		{"/clearbadge.wasm", "", "application/wasm", "*", 200},
 		{"/widget.mjs", "", "text/javascript; charset=utf-8", "*", 200},
 		{"/sub/x.json", "", "application/json", "", 200}, // a badge file: not for other origins
@@ -81,7 +81,7 @@ func TestHeaders(t *testing.T) {
 func TestHashedAndPrecompressed(t *testing.T) {
 	dir := t.TempDir()
 	const name = "clearbadge.0123456789abcdef.wasm"
-	for f, body := range map[string]string{name: "raw", name + ".br": "brotli", name + ".gz": "gzip", "wasm-name.mjs": "x", "app.js": "js"} {
+	for f, body := range map[string]string{name: "raw", name + ".br": "brotli", name + ".gz": "gzip", "wasm-name.mjs": "x", "app.mjs": "js"} {
 		if err := os.WriteFile(filepath.Join(dir, f), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -111,8 +111,8 @@ func TestHashedAndPrecompressed(t *testing.T) {
 	if rec := get(t, h, "GET", "/wasm-name.mjs"); rec.Header().Get("Access-Control-Allow-Origin") != "*" || rec.Header().Get("Cache-Control") != "no-store" {
 		t.Errorf("wasm-name.mjs: headers %v", rec.Header())
 	}
-	if rec := get(t, h, "GET", "/app.js"); rec.Header().Get("Vary") != "" || rec.Body.String() != "js" {
-		t.Errorf("app.js (no compressed form): %v %q", rec.Header(), rec.Body)
+	if rec := get(t, h, "GET", "/app.mjs"); rec.Header().Get("Vary") != "" || rec.Body.String() != "js" {
+		t.Errorf("app.mjs (no compressed form): %v %q", rec.Header(), rec.Body)
 	}
 	for _, p := range []string{"/" + name + ".br", "/../" + name} {
 		if rec := get(t, h, "GET", p); rec.Header().Get("Content-Encoding") != "" {
