@@ -4,7 +4,7 @@
 // that a slow credential never holds up this worker's messages; the quick
 // wallet operations, keygen, present and bake, run the wasm here).
 //
-// Pages of the extension (popup.html, also as the full page popup.html?view=full) and the content script talk
+// Pages of the extension (wallet.html, also as the full page wallet.html?view=full) and the content script talk
 // to it with chrome.runtime.sendMessage({op, ...}); every answer is
 // {ok: true, ...} or {ok: false, code, error}. Content scripts may only use
 // the few "page" operations (open a found credential in the extension's own
@@ -897,7 +897,7 @@ const OPS = {
     const got = await chrome.storage.session.get(FOUND_KEY);
     const kept = Object.entries(got[FOUND_KEY] || {}).slice(-(MAX_FOUND - 1));
     await chrome.storage.session.set({ [FOUND_KEY]: Object.fromEntries([...kept, [id, it]]) });
-    await chrome.tabs.create({ url: chrome.runtime.getURL(`popup.html?view=full&found=${id}`) });
+    await chrome.tabs.create({ url: chrome.runtime.getURL(`wallet.html?view=full&found=${id}`) });
     return {};
   },
   saveFound: async (m) => {

@@ -1,5 +1,5 @@
-// The wallet's page: popup.html is the toolbar popup (also usable as a tab),
-// and popup.html?view=full the full page: one document and one script, the
+// The wallet's page: wallet.html is the toolbar popup (also usable as a tab),
+// and wallet.html?view=full the full page: one document and one script, the
 // popup being the same wallet laid out narrow (html.popup, the default, so
 // the popup has its size from the first paint). All state lives in the service worker
 // (background.js); this page asks it for things and draws the answers, and
@@ -10,7 +10,7 @@
 // creates the wallet on first use or unlocks it. Unlocked, it has one
 // input[type=file] for import, and each stored credential is an element with
 // data-verdict = verified | incomplete | not-verified | error (the Report's
-// verdict when it was checked). popup.html?view=full&found=ID shows the
+// verdict when it was checked). wallet.html?view=full&found=ID shows the
 // verdict on something a page offered (the content script's "Open in
 // ClearBadge"), locked or not: the page's own notice never shows one.
 // render.mjs is the verifier page's card drawing (web/render.mjs, copied in by
@@ -64,7 +64,7 @@ async function call(op, args = {}) {
 
 // The reader's language (navigator.languages), or the one chosen with the
 // switch, remembered in chrome.storage.local (a preference, not a secret);
-// popup.html's own words carry data-i18n.
+// wallet.html's own words carry data-i18n.
 async function startLang() {
   const saved = (await chrome.storage.local.get('lang')).lang;
   applyLang(saved || pickLang());
@@ -217,7 +217,7 @@ async function showWallet() {
   // The popup leads with the credentials; the full page with adding them.
   main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), platformsSection({ call, announce, refresh, picked: () => [...ui.picked] }), sitesSection(), backupSection(),
     moveSection({ call, announce, refresh, download, entries: () => ui.entries }));
-  if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', target: '_blank', text: t('wallet.open-full') })));
+  if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'wallet.html?view=full', target: '_blank', text: t('wallet.open-full') })));
   await refresh();
 }
 
@@ -597,7 +597,7 @@ async function showFound(id) {
       h('ol', { id: 'credentials', class: 'results' }, resultCard(r.report, {
         id: 'found-card', compact: true, remedy: foundRemedy, meta: [r.source && t('wallet.from', { source: r.source }), t('wallet.checked-in-clearbadge')].filter(Boolean).join(' · '),
       })),
-      h('p', { class: 'open-full' }, h('a', { href: 'popup.html?view=full', text: t('wallet.open-wallet') }))));
+      h('p', { class: 'open-full' }, h('a', { href: 'wallet.html?view=full', text: t('wallet.open-wallet') }))));
     announce('');
   } catch (err) {
     main.replaceChildren(h('p', { class: 'form-error', text: err.message }));

@@ -403,7 +403,7 @@ export const UI = {
     en: 'ClearBadge verification report, printed {date}.', es: 'Informe de verificación de ClearBadge, impreso el {date}.', fr: 'Rapport de vérification ClearBadge, imprimé le {date}.',
   },
   'app.lang-changed': { en: 'Language: English.', es: 'Idioma: español.', fr: 'Langue : français.' },
-  // the wallet (extension/wallet.mjs, popup.html)
+  // the wallet (extension/wallet.mjs, wallet.html)
   'wallet.title': { en: 'ClearBadge Wallet', es: 'Cartera ClearBadge', fr: 'Portefeuille ClearBadge' },
   'wallet.encrypted': { en: 'Encrypted on this device', es: 'Cifrada en este dispositivo', fr: 'Chiffré sur cet appareil' },
   'wallet.lock': { en: 'Lock', es: 'Bloquear', fr: 'Verrouiller' },

@@ -82,7 +82,7 @@ test('the catalogues: every UI string and every core message code in English, Sp
   for (const f of scripts) {
     for (const m of readFileSync(f, 'utf8').matchAll(/\b(?:t|ZipError)\((?:[^()']*\? )?'([a-z-]+\.[a-z-]+)'/g)) used.add(m[1]);
   }
-  for (const m of readFileSync(path.join(root, 'extension', 'popup.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
+  for (const m of readFileSync(path.join(root, 'extension', 'wallet.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
   for (const k of used) assert.ok(UI[k], `"${k}" is used but has no entry`);
   for (const k of ['format', 'proof', 'issuer', 'validity', 'status', 'schema', 'presentation', 'recipient', 'endorsements', 'refresh', 'credentials', 'identity']) {
     assert.ok(UI[`check.${k}`], `check.${k}`);

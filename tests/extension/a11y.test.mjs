@@ -18,7 +18,7 @@ const shared = sharedWallet();
 const focusedId = async (page) => (await focusedInfo(page))?.id;
 
 test('the wallet by keyboard alone, with no axe violation in any state', async () => {
-  const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
+  const page = await openWallet(shared.w.ctx, shared.w.id, 'wallet.html?view=full');
   try {
     // Locked (first use): the passphrase field has focus; typing and Enter
     // create the wallet.
@@ -89,7 +89,7 @@ test('the wallet by keyboard alone, with no axe violation in any state', async (
 // The toolbar popup is 420 px wide by design (Chromium sizes it to its
 // content); the full page must reflow down to 320 px.
 test('the popup fits its 420 px and the full wallet reflows at 320 px without horizontal scrolling', async () => {
-  for (const [view, width] of [['popup.html', 420], ['popup.html?view=full', 320]]) {
+  for (const [view, width] of [['wallet.html', 420], ['wallet.html?view=full', 320]]) {
     const page = await openWallet(shared.w.ctx, shared.w.id, view);
     try {
       await page.setViewportSize({ width, height: 700 });

@@ -104,7 +104,7 @@ test('content script: finds the credentials, opens their verdict in the extensio
   const expected = ['verified', 'verified', 'incomplete', 'error', 'verified'];
   for (let i = 0; i < expected.length; i++) {
     const tab = await openInClearBadge(rows.nth(i).locator('[data-action="open"]'));
-    assert.match(tab.url(), new RegExp(`^chrome-extension://${w.id}/popup\\.html\\?view=full&found=`));
+    assert.match(tab.url(), new RegExp(`^chrome-extension://${w.id}/wallet\\.html\\?view=full&found=`));
     const card = tab.locator('#credentials > [data-verdict]');
     assert.equal(await card.getAttribute('data-verdict'), expected[i], `row ${i}: ${await card.innerText()}`);
     if (expected[i] === 'incomplete') {
@@ -157,7 +157,7 @@ test('content script: "Verify this badge" from the context menu opens the verdic
 });
 
 test('wallet: the four verdicts in the list, with the filter and what an incomplete card lacks', async () => {
-  const wallet = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+  const wallet = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
   await waitForCards(wallet, 3);
   await importFiles(wallet, [peer('jwt-rs256-jwk.jwt'), peer('di-tampered.json')]);
   const got = await waitForCards(wallet, 5);

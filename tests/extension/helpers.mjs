@@ -55,9 +55,9 @@ export function testHostArgs({ hosts = [], port, spki }) {
     ...(hosts.length ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`] : [])];
 }
 
-// openWallet opens popup.html (or another page) as a tab and waits until it
+// openWallet opens wallet.html (or another page) as a tab and waits until it
 // shows either the passphrase form or the wallet.
-export async function openWallet(ctx, id, page = 'popup.html') {
+export async function openWallet(ctx, id, page = 'wallet.html') {
   const p = await ctx.newPage();
   p.errors = [];
   p.on('pageerror', (e) => p.errors.push(e.message));

@@ -22,7 +22,7 @@ test('the wallet speaks the language chosen in it, cards included', async () => 
   let first = true;
   for (const [l, want] of Object.entries(WANT)) {
     await shared.w.sw.evaluate((lang) => chrome.storage.local.set({ lang }), l);
-    const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
+    const page = await openWallet(shared.w.ctx, shared.w.id, 'wallet.html?view=full');
     try {
       assert.equal(await page.getAttribute('html', 'lang'), l);
       assert.equal(await page.inputValue('#lang'), l);
@@ -44,7 +44,7 @@ test('the wallet speaks the language chosen in it, cards included', async () => 
 
 test('the service worker answers in the wallet language: refusals and a wrong passphrase', async () => {
   await shared.w.sw.evaluate(() => chrome.storage.local.set({ lang: 'fr' }));
-  const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
+  const page = await openWallet(shared.w.ctx, shared.w.id, 'wallet.html?view=full');
   try {
     await waitForCards(page, 2);
     const dir = mkdtempSync(path.join(tmpdir(), 'cb-lang-'));

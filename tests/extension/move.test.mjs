@@ -31,7 +31,7 @@ async function wallet() {
   const profile = newProfile();
   profiles.push(profile);
   const w = await launchWallet(profile);
-  const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+  const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
   await unlock(page);
   return { w, page };
 }

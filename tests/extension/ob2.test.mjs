@@ -32,7 +32,7 @@ const shared = sharedWallet();
 test('wallet: Open Badges 2.0 signed and baked badges import and show their verdict', async (t) => {
   if (!have) { unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested'); return; }
   const files = [path.join(ob20, 'simple.jwt'), path.join(ob20, 'simple-badge.png')];
-  const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
+  const page = await openWallet(shared.w.ctx, shared.w.id, 'wallet.html?view=full');
   await unlock(page);
   await importFiles(page, files);
   const got = await waitForCards(page, 2);
@@ -131,7 +131,7 @@ test('wallet: Open Badges 2.0 hosted, baked and signed badges verified online wi
     if (!['chrome-extension:', 'chrome:', 'data:', 'blob:'].includes(u.protocol) && !HOSTS.includes(u.hostname)) leaks.push(u.href);
   });
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
     await importFiles(page, [path.join(ob20, 'basic-assertion.json'), path.join(ob20, 'simple-badge.png'), path.join(tmp, 'signed-ob2.jwt')]);
     await waitForCards(page, 3);

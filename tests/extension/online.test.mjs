@@ -124,7 +124,7 @@ async function start({ hosts = true } = {}) {
 async function reverifyOffline() {
   const w = await start({ hosts: false });
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
     await page.click('#reverify-all');
     await statusText(page, /Checked 2:/);
@@ -161,7 +161,7 @@ async function waitVerdict(page, title, verdict) {
 test('consent per host: incomplete offline, verified or not-verified once allowed; revoking stops the fetches', async () => {
   const w = await start();
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
     await importFiles(page, [files['good.json'], files['revoked.json']]);
     await waitForCards(page, 2);
@@ -230,7 +230,7 @@ test('after a restart with the network gone, re-verification uses the kept docum
   // closed since (the store is encrypted: through the service worker).
   let w = await start();
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
     await w.sw.evaluate(() => mutate((s) => {
       for (const d of Object.values(s.documents)) d.fetchedAt = new Date(Date.now() - 3 * 86400e3).toISOString();
@@ -262,7 +262,7 @@ test('after a restart with the network gone, re-verification uses the kept docum
 test('the opt-in periodic re-check finds a credential revoked since, and notifies', async () => {
   const w = await start();
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
     // status.test was revoked in the first test: allowed again.
     await page.evaluate(() => { chrome.permissions.request = async () => true; });
@@ -302,7 +302,7 @@ test('the default issuer registries: their own question, kept with their age; th
   const list = registries.find((r) => r.path.endsWith('.json'));
   let good;
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
     const asked = [];
     await page.exposeFunction('recordAsked', (o) => asked.push(o));
@@ -362,7 +362,7 @@ test('the default issuer registries: their own question, kept with their age; th
 test('an issuer registry added as a file vouches for the issuer\'s name', async () => {
   const w = await start();
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
     const reg = path.join(tmp, 'registry.json');
     writeFileSync(reg, JSON.stringify({ meta: { name: 'Test Registry' }, registry: { 'did:web:nocors.test': { name: 'No CORS College' } } }));
@@ -384,7 +384,7 @@ test('an issuer registry added as a file vouches for the issuer\'s name', async 
 test('a registry added by its address: asked with the same consent, kept, and removable', async () => {
   const w = await start();
   try {
-    const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+    const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
     await page.evaluate(() => { chrome.permissions.request = async () => true; });
     // The file registry of the test before, removed: the defaults are back.

@@ -77,7 +77,7 @@ before(async () => {
     if (u.hostname === `${w.id}.chromiumapp.org`) return;
     if (!['chrome-extension:', 'chrome:', 'data:', 'blob:', 'about:'].includes(u.protocol) && !HOSTS.includes(u.hostname)) w.leaks.push(u.href);
   });
-  page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+  page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
   await unlock(page);
   await page.exposeFunction('recordAsked', (o) => asked.push(o));
   await page.exposeFunction('recordRemoved', (o) => removed.push(o));

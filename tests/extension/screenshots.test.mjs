@@ -34,7 +34,7 @@ test('screenshots: popup (locked and open) and the wallet page', async () => {
   await popup.evaluate(() => { document.querySelector('#status').textContent = ''; window.scrollTo(0, 0); });
   await popup.screenshot({ path: path.join(shots, 'extension-popup.png') });
 
-  const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+  const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
   await page.setViewportSize({ width: 1000, height: 1400 });
   await waitForCards(page, 3);
   await page.locator('[data-pick]').first().check();

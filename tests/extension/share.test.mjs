@@ -36,7 +36,7 @@ function verifyWithCLI(file, ...flags) {
 }
 
 test('share: a signed presentation for a challenge and domain verifies with the CLI', async () => {
-  const page = await openWallet(w.ctx, w.id, 'popup.html?view=full');
+  const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
   await unlock(page);
   await importFiles(page, [peer('ob-eddsa-rdfc-2022.json'), peer('jwt-eddsa-didkey.jwt')]);
   await waitForCards(page, 2);

@@ -16,7 +16,7 @@ const GOOD = ['ob-eddsa-jcs-2022.json', 'ob-ecdsa-jcs-2019-p256.json', 'ob-ecdsa
 const BAD = ['di-eddsa-jcs-tampered.json', 'di-ed2018-tampered.json', 'di-ecdsa-sd-2023-tampered.json'];
 
 test('every newer suite imports with its verdict', async () => {
-  const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
+  const page = await openWallet(shared.w.ctx, shared.w.id, 'wallet.html?view=full');
   await unlock(page);
   await importFiles(page, [...GOOD, ...BAD].map(peer));
   const got = await waitForCards(page, GOOD.length + BAD.length);

@@ -48,7 +48,7 @@ test('import valid and tampered credentials: each card has its verdict', async (
 });
 
 test('re-verify on demand, search and filter', async () => {
-  const page = await openWallet(shared.w.ctx, shared.w.id, 'popup.html?view=full');
+  const page = await openWallet(shared.w.ctx, shared.w.id, 'wallet.html?view=full');
   await waitForCards(page, 4);
   await page.click('#reverify-all');
   await statusText(page, /Checked 4: 3 verified and 1 not verified/);
