@@ -156,6 +156,20 @@ export function ensureOutDir() {
 }
 
 // waitForResults waits until n results carry a verdict.
+// chooserByKey: presses key on the focused file input and returns the file
+// chooser it opens. Playwright intercepts file choosers only once a listener
+// asks it to, and that request is itself asynchronous: a key pressed in the
+// same breath (Promise.all) can reach the page first and open the native
+// dialog, which headless Chromium never shows, and no event comes. That
+// failed the keyboard tests now and then on a busy machine. So the listener
+// is registered, and a round trip to the page made behind it, before the key.
+export async function chooserByKey(page, key = 'Space') {
+  const chooser = page.waitForEvent('filechooser');
+  await page.evaluate(() => 0);
+  await page.keyboard.press(key);
+  return chooser;
+}
+
 export async function waitForResults(page, n, timeout = 60000) {
   await page.waitForFunction((count) => document.querySelectorAll('#results > [data-verdict]').length >= count,
     n, { timeout });

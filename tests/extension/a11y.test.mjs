@@ -12,6 +12,7 @@ import {
   PASS, peer, sample, openWallet, waitForCards, statusText, sharedWallet,
 } from './helpers.mjs';
 import { assertNoAxeViolations, assertNoHorizontalScroll, tabTo, focusedInfo } from '../browser/a11y.mjs';
+import { chooserByKey } from '../browser/helpers.mjs';
 
 const shared = sharedWallet();
 
@@ -31,7 +32,7 @@ test('the wallet by keyboard alone, with no axe violation in any state', async (
 
     // Import: Tab to the file input, Space opens the chooser.
     await tabTo(page, (f) => f.id === 'file');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    const chooser = await chooserByKey(page);
     await chooser.setFiles([sample('sample.json'), sample('sample-tampered.json'), peer('jwt-rs256-jwk.jwt')]);
     await waitForCards(page, 3);
     await statusText(page, /Added 3 credentials/);
