@@ -66,9 +66,10 @@ export function nameOf(report) {
  * ClearBadge, once it is ready: the start-up every host of the wasm shares
  * (the page's worker, the loader in Node, the wallet's service worker).
  * watch is handed the promise of the program's run, to act when it ends.
- * @param {any} scope
+ * @param {GoScope} scope
  * @param {WebAssembly.Module} module
  * @param {(run: Promise<void>) => void} watch
+ * @returns {Promise<ClearBadgeAPI>}
  */
 export async function startGo(scope, module, watch) {
   const go = new scope.Go();

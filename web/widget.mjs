@@ -1,3 +1,4 @@
+// @ts-check
 // <clearbadge-verify>: the embeddable badge widget. One script tag on any
 // site (a portfolio, a CV page) and one element per badge:
 //
@@ -56,6 +57,11 @@ import {
   nameEl, identityLine, missingList, generationNote,
 } from './render.mjs';
 import { t, setLang, pickLang, formatDate, list } from './i18n.mjs';
+
+/**
+ * @typedef {import('./render.mjs').ShownReport} ShownReport
+ * @typedef {{hosts: string[], at: Date}} Online when and where a badge was checked online
+ */
 
 const TAG = 'clearbadge-verify';
 // Start verifying a little before the widget scrolls into view.
@@ -183,6 +189,7 @@ function styles() {
 
 // missingHosts: the https hosts whose public documents an offline report
 // says would complete it (the only hosts an online widget contacts).
+/** @param {ShownReport} report */
 function missingHosts(report) {
   const hosts = new Set();
   for (const m of report.missing || []) {
@@ -197,6 +204,10 @@ function missingHosts(report) {
 
 // registriesToAsk: the registries an online widget asks who the issuer is:
 // the defaults, for a report whose identity line no registry confirmed.
+/**
+ * @param {ShownReport} report
+ * @param {{name: string, url: string}[]} defaults
+ */
 function registriesToAsk(report, defaults) {
   const identity = (report.checks || []).find((c) => c.id === 'identity');
   return report.verdict !== 'error' && identity && identity.outcome !== 'pass' ? defaults : [];
@@ -211,9 +222,12 @@ class ClearBadgeVerify extends HTMLElement {
   #observer = null;
   #started = false;
   #run = 0; // the newest verification; an older one that ends later is dropped
-  #verdict = null; // what the verdict attribute must say (null before connecting)
+  /** @type {string | null} what the verdict attribute must say (null before connecting) */
+  #verdict = null;
+  /** @type {ShownReport | null} */
   #report = null;
   #image = '';
+  /** @type {Online | null} */
   #online = null;
 
   constructor() {
@@ -288,9 +302,11 @@ class ClearBadgeVerify extends HTMLElement {
     this.#report = null;
     this.#setVerdict('pending');
     this.#drawPending();
+    /** @type {ShownReport} */
     let report;
     let image = '';
-    let online = null; // {hosts, at} when the badge was checked online
+    /** @type {Online | null} set when the badge was checked online */
+    let online = null;
     try {
       const item = await this.#input();
       const documents = await this.#documents();
@@ -334,7 +350,7 @@ class ClearBadgeVerify extends HTMLElement {
     if (script) return { input: script.textContent, source: t('widget.inline') };
     const src = this.getAttribute('src');
     if (!src) {
-      const text = [...this.childNodes].filter((n) => !n.matches?.('script[data-documents]')).map((n) => n.textContent).join('').trim();
+      const text = [...this.childNodes].filter((n) => !(n instanceof Element && n.matches('script[data-documents]'))).map((n) => n.textContent).join('').trim();
       if (text) return { input: text, source: t('widget.inline') };
       throw new Error(t('widget.no-credential'));
     }
@@ -399,6 +415,11 @@ class ClearBadgeVerify extends HTMLElement {
       this.#status);
   }
 
+  /**
+   * @param {ShownReport} report
+   * @param {string} image
+   * @param {Online | null} online
+   */
   #draw(report, image, online) {
     this.#useLang();
     const { verdict } = report;
@@ -458,6 +479,12 @@ class ClearBadgeVerify extends HTMLElement {
 
 // imageURL: a baked badge's own picture as a data: URL (PNG by its magic
 // bytes, SVG by its type), or ''.
+/**
+ * @param {Uint8Array<ArrayBuffer>} bytes
+ * @param {string | null} contentType
+ * @param {URL} url
+ * @returns {string | Promise<string>}
+ */
 function imageURL(bytes, contentType, url) {
   const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
   const svgType = /^image\/svg\+xml\b/i.test(contentType || '') || /\.svg$/i.test(url.pathname);
