@@ -39,7 +39,7 @@ export function chromiumPath() {
 }
 
 export function requireBuild() {
-  for (const f of ['clearbadge.wasm', 'wasm_exec.js', 'wasm-name.mjs']) {
+  for (const f of ['clearbadge.wasm', 'wasm_exec.js', 'wasm-name.mjs', 'tokens.css']) {
     if (!existsSync(path.join(webDir, f))) throw new Error(`web/${f} is missing: run \`make wasm\` first`);
   }
 }

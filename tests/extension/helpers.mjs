@@ -17,7 +17,7 @@ export const sample = (name) => path.join(root, 'web', 'samples', name);
 export const PASS = 'correct horse battery staple';
 
 export function requireBuild() {
-  for (const f of ['clearbadge.wasm', 'wasm_exec.js', 'style.css']) {
+  for (const f of ['clearbadge.wasm', 'wasm_exec.js', 'style.css', 'tokens.css']) {
     if (!existsSync(path.join(extDir, f))) throw new Error(`extension/${f} is missing: run \`make extension\` first`);
   }
 }
