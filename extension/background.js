@@ -1,3 +1,4 @@
+// @ts-check
 // ClearBadge wallet service worker: the one place that holds the wallet's key,
 // reads and writes the encrypted store, and has credentials verified (by the
 // same Go wasm as the web page, in a Web Worker of an offscreen document, so

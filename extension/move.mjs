@@ -1,3 +1,4 @@
+// @ts-check
 // Moving a whole wallet without ClearBadge (issue 14): every credential as
 // its original file (the JSON, the JWT or the baked image exactly as it came
 // in) in one zip, with index.json listing them and a README.txt saying what

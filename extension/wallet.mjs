@@ -1,3 +1,4 @@
+// @ts-check
 // The wallet's page: wallet.html is the toolbar popup (also usable as a tab),
 // and wallet.html?view=full the full page: one document and one script, the
 // popup being the same wallet laid out narrow (html.popup, the default, so

@@ -1,3 +1,4 @@
+// @ts-check
 // The encrypted backup (background.js loads this file): exporting the store
 // as it is, adding a backup's credentials, and restoring a missing or
 // damaged wallet from one.

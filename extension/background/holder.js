@@ -1,3 +1,4 @@
+// @ts-check
 // What the learner's holder key does (background.js loads this file): the
 // key, made on first use, signs presentations; and a stored credential baked
 // into a badge image. Both run the wasm in this worker (verifier.js).

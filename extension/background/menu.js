@@ -1,3 +1,4 @@
+// @ts-check
 // The context menu (background.js loads this file): "Verify this badge" on
 // images and links, in the language chosen in the wallet.
 'use strict';

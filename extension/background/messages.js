@@ -1,3 +1,4 @@
+// @ts-check
 // Messages (background.js loads this file): the table of operations, who may
 // ask for each (protocol.js), and the one listener that answers them as
 // {ok: true, ...} or {ok: false, code, error}.
@@ -14,7 +15,7 @@ function fromExtensionPage(sender) {
 }
 
 const OPS = {
-  status,
+  status: statusOp,
   unlock: setupOrUnlock,
   lock: async () => { await lock(); return {}; },
   list,

@@ -1,3 +1,4 @@
+// @ts-check
 // Online checks (background.js loads this file): the hosts the learner
 // allowed, the issuer registries, and checking one credential again with
 // what those hosts serve.

@@ -1,3 +1,4 @@
+// @ts-check
 // The wallet's operations on its credentials (background.js loads this
 // file): status and unlock, list, import (each item verified first, then
 // titled and hashed), remove and undo, re-verify offline.
@@ -16,7 +17,9 @@ async function sha256(item) {
   return Common.b64(await crypto.subtle.digest('SHA-256', bytes));
 }
 
-async function status(m) {
+// statusOp: whether there is a wallet, and whether it is unlocked or
+// damaged. (Not status: the DOM's window.status, in tsc's view.)
+async function statusOp(m) {
   const record = await readRecord();
   if (!record) return { state: 'none' };
   try {

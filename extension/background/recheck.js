@@ -1,3 +1,4 @@
+// @ts-check
 // The opt-in periodic re-check of revocation lists (background.js loads this
 // file): an alarm every RECHECK_MINUTES while on, and a notification when a
 // stored credential became revoked or suspended.

@@ -1,3 +1,4 @@
+// @ts-check
 // The session (background.js loads this file): the unlocked key, kept while
 // the wallet is in use and dropped after IDLE_MS without use.
 'use strict';

@@ -1,9 +1,19 @@
+// @ts-check
 // The encrypted store (background.js loads this file): reading it, and
 // changing it one write at a time; and WalletError, how every operation
 // refuses, in the reader's language (words.js).
 'use strict';
 
 const STORE_KEY = 'wallet';
+
+/**
+ * The decrypted store: the credentials, the holder key once made, the kept
+ * public documents, the hosts the learner allowed, the issuer registries
+ * added, and the platforms connected (platforms.js).
+ * @typedef {{credentials: WalletEntry[], holder: {did: string, jwk: object, created: string} | null,
+ *   documents?: Record<string, {b64: string, fetchedAt: string, maxAge: number}>, sites?: string[],
+ *   registries?: {name: string, url?: string, b64?: string}[], connections?: object[]}} Store
+ */
 
 async function readRecord() {
   const got = await chrome.storage.local.get(STORE_KEY);
@@ -40,6 +50,7 @@ async function requireUnlocked() {
 }
 
 // readStore decrypts the current store with the session key.
+/** @returns {Promise<{record: object, store: Store}>} */
 async function readStore() {
   const s = await requireUnlocked();
   const record = await readRecord();
@@ -49,25 +60,38 @@ async function readStore() {
 
 // mutate runs fn(store) -> result on a copy of the store and writes the new
 // store in one set. Calls are queued so they never interleave.
+/** @type {Promise<unknown>} */
 let chain = Promise.resolve();
+/**
+ * @template T
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 function serial(fn) {
   const run = chain.then(fn);
   chain = run.catch(() => {});
   return run;
 }
 
+/**
+ * @template T
+ * @param {(store: Store) => T | Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 function mutate(fn) {
   return serial(async () => {
     const { record, store } = await readStore();
     const next = structuredClone(store);
     const result = await fn(next);
-    if (result && result.unchanged) return result;
+    // fn says {unchanged: true} (with what it returns) to skip the write.
+    if (/** @type {{unchanged?: boolean} | undefined} */ (result)?.unchanged) return result;
     const s = await requireUnlocked();
     await chrome.storage.local.set({ [STORE_KEY]: await Vault.reseal(record, s.key, next) });
     return result;
   });
 }
 
+/** @returns {Store} */
 function emptyStore() {
   return { credentials: [], holder: null };
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The service worker's verifier (background.js loads this file): the Go wasm,
 // started here on first use for the quick wallet operations (keygen,
 // present, bake, unbake) and, where there is no offscreen API, for

@@ -1,3 +1,4 @@
+// @ts-check
 // Adding credentials: files (picked, dropped, or a zip of them), pasted
 // text, and what the popup finds on the current page; each is verified by
 // the service worker before it is stored.

@@ -1,3 +1,4 @@
+// @ts-check
 // The encrypted backup: downloading one, adding the credentials of one to
 // the wallet, and restoring a missing or damaged wallet from one.
 import { formatDate, number, t } from '../i18n.mjs';

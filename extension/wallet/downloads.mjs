@@ -1,3 +1,4 @@
+// @ts-check
 // Downloads: a stored credential as it came in, or baked into a PNG or SVG
 // badge.
 import { unb64 } from '../common.mjs';

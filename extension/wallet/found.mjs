@@ -1,3 +1,4 @@
+// @ts-check
 // What web pages offer: the verdict on a credential a page offered (the
 // content script's "Open in ClearBadge", in this extension's own page),
 // and, in the popup, what the current page holds.

@@ -1,3 +1,4 @@
+// @ts-check
 // The wallet page's language: the reader's, or the one chosen with the
 // switch, and the page's own words (data-i18n) in it.
 import { LANGS, lang, pickLang, setLang, t } from '../i18n.mjs';
@@ -22,5 +23,6 @@ function applyLang(l) {
   setLang(l);
   document.documentElement.lang = lang();
   document.title = t('wallet.title');
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  const words = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'));
+  for (const el of words) el.textContent = t(el.dataset.i18n);
 }

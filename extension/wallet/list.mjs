@@ -1,3 +1,4 @@
+// @ts-check
 // The list of stored credentials: each as a card with its actions, the
 // search and filter, re-verifying, and deleting with undo.
 import { IMAGE_TYPE } from '../common.mjs';
@@ -24,9 +25,15 @@ function imageSrc(entry) {
 // card draws a stored entry (data-verdict, data-id). actions: [{name, label,
 // aria, onclick, cls}] buttons in its foot; select: {checked, onchange} for
 // the share checkbox.
+/**
+ * @typedef {{name: string, label: string, aria?: (title: string) => string, onclick: () => unknown, cls?: string}} CardAction
+ * @param {WalletEntry} entry
+ * @param {{actions?: (CardAction | false | 0)[], select?: {checked: boolean, onchange: (on: boolean) => void}}} [opts]
+ */
 function card(entry, { actions = [], select } = {}) {
   const id = `c-${entry.id}`;
-  const report = entry.report || { summary: {}, checks: [] };
+  // (An entry's report is missing only in a store from before reports were kept.)
+  const report = entry.report || /** @type {VerifierReport} */ ({ summary: {}, checks: [] });
   const controls = [];
   if (select) {
     const cb = h('input', { type: 'checkbox', id: `${id}-pick`, class: 'pick', 'data-pick': entry.id });
@@ -34,7 +41,7 @@ function card(entry, { actions = [], select } = {}) {
     cb.addEventListener('change', () => select.onchange(cb.checked));
     controls.push(h('span', { class: 'pick-wrap' }, cb, h('label', { for: `${id}-pick`, text: t('wallet.select-to-share') })));
   }
-  for (const a of actions.filter(Boolean)) {
+  for (const a of /** @type {CardAction[]} */ (actions.filter(Boolean))) {
     controls.push(h('button', { type: 'button', class: `button small ${a.cls || 'quiet'}`, 'aria-label': a.aria ? a.aria(entry.title) : undefined, 'data-action': a.name, onclick: a.onclick }, a.label));
   }
   const meta = [

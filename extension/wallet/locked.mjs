@@ -1,3 +1,4 @@
+// @ts-check
 // The locked wallet (or none yet): the passphrase form that creates the
 // wallet on first use or unlocks it, with a way to restore a backup instead.
 import { t } from '../i18n.mjs';

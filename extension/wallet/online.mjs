@@ -1,3 +1,4 @@
+// @ts-check
 // Online checks: the question asked before a host is first contacted, the
 // evidence a card's verdict rests on and its age, the allowed hosts and
 // the issuer registries.

@@ -1,3 +1,4 @@
+// @ts-check
 // Sharing: the chosen credentials signed as a presentation by the
 // learner's holder key, for a verifier's challenge and domain.
 import { number, t } from '../i18n.mjs';

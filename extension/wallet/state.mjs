@@ -1,3 +1,4 @@
+// @ts-check
 // What the wallet page holds while it is open (every wallet/ module reads
 // and changes it): the credentials as last listed and the page's own
 // choices. Nothing here outlives the page, and showLocked empties it.

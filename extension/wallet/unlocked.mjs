@@ -1,3 +1,4 @@
+// @ts-check
 // The unlocked wallet: its sections, laid out for the popup or the full
 // page, and refresh, which asks the service worker for the list and draws
 // every section from it.
