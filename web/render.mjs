@@ -30,7 +30,7 @@
 // Words come from i18n.mjs in the language set there (setLang), checks'
 // messages through their codes; dates are formatted with Intl.
 import { t, message, formatDate, list, lang, number } from './i18n.mjs';
-import { nameOf } from './common.mjs';
+import { isPresentation, titleOf as commonTitleOf } from './common.mjs';
 
 export { formatDate };
 
@@ -77,7 +77,7 @@ export function announce(msg, isError = false) {
 /**
  * @template {keyof HTMLElementTagNameMap} K
  * @param {K} tag
- * @param {Record<string, string | number | boolean | null | undefined | EventListener>} [attrs]
+ * @param {Record<string, any>} [attrs] attribute values, and on<event> listeners of whichever event they name
  * @param {...(Child | Child[])} children
  * @returns {HTMLElementTagNameMap[K]}
  */
@@ -87,7 +87,7 @@ export function h(tag, attrs = {}, ...children) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') el.className = String(v);
     else if (k === 'text') el.textContent = String(v);
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), /** @type {EventListener} */ (v));
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat()) {
@@ -215,21 +215,14 @@ export function generationNote(report) {
   return host ? t('ob2.hosted-at', { host }) : t('ob2.hosted');
 }
 
-/** @type {(report: ShownReport) => boolean} */
-const isPresentation = (report) => report.kind === 'VerifiablePresentation';
-
-// titleOf: what a card is called. A presentation's own name is never used
-// (anyone can wrap credentials in one and call it anything): it is named by
-// what it holds.
+// titleOf: what a card is called, in the reader's words (common.mjs
+// titleOf, the rule the wallet's service worker follows too).
 /**
  * @param {ShownReport} report
  * @param {string} [fallback]
  */
 export function titleOf(report, fallback = t('card.credential')) {
-  if (isPresentation(report)) {
-    return t('card.presentation-of', { n: report.credentials?.length || 0 });
-  }
-  return nameOf(report) || report.source || fallback;
+  return commonTitleOf(report, report.source || fallback, (n) => t('card.presentation-of', { n }));
 }
 
 const checkName = (id) => checkTitle(id).toLowerCase();
