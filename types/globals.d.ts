@@ -11,6 +11,9 @@ declare var Protocol: any;
 declare var Platforms: any;
 declare var ClearBadge: ClearBadgeAPI | undefined;
 declare function importScripts(...urls: string[]): void;
+// A worker's global scope, which lib.dom does not declare (clearbadge.mjs
+// tells a worker by it).
+declare var WorkerGlobalScope: unknown;
 interface Window {
   Words: any; Vault: any; Common: typeof import('../web/common.mjs'); Protocol: any; Platforms: any;
   // Set for a worker started from a blob: URL (clearbadge.mjs spawnWorker).

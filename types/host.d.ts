@@ -1,10 +1,10 @@
-// What web/clearbadge.mjs uses of a host beyond the DOM, for tsc (make lint):
-// the names it tells Node from a browser by, and the few Node APIs it runs the
-// wasm with there (loadNode, nodeEd25519). Declared one by one rather than
+// What web/clearbadge.mjs uses of Node, for tsc (make lint): the name it
+// tells Node by, and the few Node APIs it runs the wasm with there
+// (loadNode, nodeEd25519). Declared one by one rather than
 // all of @types/node, so that tsc still flags a Node API used in code that
-// runs in a browser.
+// runs in a browser. (tests/tsconfig.json, which has @types/node, leaves this
+// file out.)
 declare var process: { versions?: { node?: string } } | undefined;
-declare var WorkerGlobalScope: unknown;
 declare var Buffer: { from(bytes: Uint8Array): { toString(encoding: 'base64url'): string } };
 
 declare module 'node:fs/promises' {
