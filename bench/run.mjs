@@ -154,7 +154,7 @@ async function nodeBench(peerBundle) {
         } else {
           verdict = peer.verdict(await peer.verify(text));
         }
-      } catch (e) {
+      } catch {
         verdict = 'error';
       }
       times.push(performance.now() - s);
@@ -289,7 +289,7 @@ async function widgetColdStart(browser) {
   const html = `<!doctype html><meta charset="utf-8"><title>portfolio</title>
 <script type="module" src="${server.url}widget.mjs"></script>
 <h1>My badges</h1><clearbadge-verify><script type="application/json">${sample}</script></clearbadge-verify>`;
-  const host = http.createServer((req, res) => {
+  const host = http.createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
     res.end(html);
   });
@@ -355,7 +355,7 @@ async function chromiumBench(browser, peerBundle) {
             } else {
               verdict = window.peer.verdict(await window.peer.verify(text));
             }
-          } catch (e) {
+          } catch {
             verdict = 'error';
           }
           times.push(performance.now() - s);

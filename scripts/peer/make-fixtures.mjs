@@ -723,7 +723,7 @@ async function jwtKey(header) {
   return jose.importJWK(jwk, header.alg);
 }
 
-async function jsVerdict(file, content) {
+async function jsVerdict(content) {
   if(typeof content === 'string') {
     try {
       const header = jose.decodeProtectedHeader(content);
@@ -763,7 +763,7 @@ async function jsVerdict(file, content) {
 
 let bad = 0;
 for(const [file, f] of fixtures) {
-  const verdict = await jsVerdict(file, f.content);
+  const verdict = await jsVerdict(f.content);
   console.log(`${file}: ${verdict === true ? 'verified' : verdict}`);
   if((verdict === true) !== f.js) {
     console.error(`${file}: the JS stack says ${verdict}, want ${f.js ? 'verified' : 'not verified'}`);

@@ -122,7 +122,7 @@ test('keyboard only: pick a file, paste and verify, open the checks, print; focu
     const toDetail = await tabTo(page, (f) => f.tag === 'summary' && f.inResults);
     assert.ok(toDetail.some((f) => f.id === 'print'), 'print is reached before the cards');
     const summaryOpen = () => page.evaluate(() => {
-      let el = document.activeElement;
+      const el = document.activeElement;
       return el.parentElement.open;
     });
     assert.equal(await summaryOpen(), false);

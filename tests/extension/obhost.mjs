@@ -202,7 +202,7 @@ async function route(p, req, res, u) {
   if (path === '/oauth/authorize') {
     const q = req.method === 'POST' ? new URLSearchParams(await body(req)) : u.searchParams;
     const c = p.clients.get(q.get('client_id'));
-    if (!c || !c.redirect_uris.includes(q.get('redirect_uri'))) return send(res, 400, { error: 'invalid_client' });
+    if (!c?.redirect_uris.includes(q.get('redirect_uri'))) return send(res, 400, { error: 'invalid_client' });
     if (q.get('response_type') !== 'code' || q.get('code_challenge_method') !== 'S256' || !/^[\w-]{43}$/.test(q.get('code_challenge') || '') || !q.get('state')) {
       return send(res, 400, { error: 'invalid_request', error_description: 'PKCE S256 and state are required' });
     }

@@ -151,7 +151,7 @@ async function waitVerdict(page, title, verdict) {
   try {
     await page.waitForFunction(([t, v]) => [...document.querySelectorAll('#credentials > [data-verdict]')]
       .some((el) => el.querySelector('h3')?.textContent === t && el.dataset.verdict === v), [title, verdict], { timeout: 60000 });
-  } catch (err) {
+  } catch {
     const c = await card(page, title);
     assert.fail(`${title}: ${c.verdict}, not ${verdict}: ${c.text} (status: ${await page.textContent('#status')}; hits: ${hits.join(', ')}; errors: ${page.errors?.join(' | ')})`);
   }

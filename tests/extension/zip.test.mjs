@@ -32,7 +32,7 @@ test('round trip, and Python\'s zipfile agrees both ways', async () => {
   const zip = await makeZip(files);
   const back = await readZip(zip);
   assert.deepEqual(back.map((f) => f.name), files.map((f) => f.name));
-  back.forEach((f, i) => assert.deepEqual(f.bytes, files[i].bytes));
+  for (const [i, f] of back.entries()) assert.deepEqual(f.bytes, files[i].bytes);
 
   const dir = mkdtempSync(path.join(tmpdir(), 'clearbadge-zip-'));
   try {
