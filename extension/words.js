@@ -31,6 +31,13 @@
       fr: 'Au plus {max} fichiers à la fois.',
     },
     'bg.item': { en: 'The item', es: 'El elemento', fr: 'L’élément' },
+    // The title of a stored presentation (web/i18n.mjs card.presentation-of).
+    'bg.presentation-of-one': {
+      en: 'Presentation of {n} credential', es: 'Presentación de {n} credencial', fr: 'Présentation de {n} attestation',
+    },
+    'bg.presentation-of': {
+      en: 'Presentation of {n} credentials', es: 'Presentación de {n} credenciales', fr: 'Présentation de {n} attestations',
+    },
     'bg.item-too-large': {
       en: '{source} is too large (the limit is 16 MB).',
       es: '{source} es demasiado grande (el límite es de 16 MB).',

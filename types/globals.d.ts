@@ -18,4 +18,7 @@ interface Window {
   clearbadgeWasm?: string;
   // Set by content.js, which may be injected twice.
   __clearbadgeContent?: boolean;
+  // Set by platforms.js in the service worker: the retry alarm's handler,
+  // a global so that tests can call it as Chrome would.
+  onRetryAlarm?: (alarm: { name: string }) => Promise<unknown>;
 }

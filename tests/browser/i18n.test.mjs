@@ -137,7 +137,9 @@ test('the wallet service worker and content script: every word in English, Spani
   );
   // Every key the scripts use is here, and none says a sentence of its own
   // outside the catalogue.
-  for (const f of ['background.js', 'vault.js', 'content.js', 'platforms.js']) {
+  const background = readdirSync(path.join(root, 'extension', 'background')).map((f) => `background/${f}`);
+  assert.ok(background.length > 5, 'extension/background/ has the service worker\'s scripts');
+  for (const f of ['background.js', ...background, 'vault.js', 'content.js', 'platforms.js']) {
     const src = readFileSync(path.join(root, 'extension', f), 'utf8');
     for (const m of src.matchAll(/'((?:bg|vault|content|pf)\.(?!js')[a-z-]+)'/g)) assert.ok(WORDS[m[1]], `${f} uses "${m[1]}", which words.js lacks`);
     const bare = [...src.matchAll(/(?:Error\((?:'[a-z-]+', )?|text: |note\(li, |head\(|message: |title: )[`'"]([A-Z][^`'"]*[a-z.…])[`'"]/g)].map((m) => m[1]);
@@ -156,8 +158,11 @@ test('the wallet page’s modules say no sentence outside the catalogue', () => 
   // platforms.mjs, move.mjs, zip.mjs, wallet.mjs…: a string that reads as a
   // sentence (a capital and a second word, or words ending in a stop)
   // belongs in web/i18n.mjs, said with t().
-  const own = readdirSync(path.join(root, 'extension')).filter((n) => n.endsWith('.mjs') && !existsSync(path.join(webDir, n)));
-  assert.ok(own.includes('platforms.mjs') && own.includes('move.mjs') && own.includes('zip.mjs'), own.join(' '));
+  const own = [
+    ...readdirSync(path.join(root, 'extension')).filter((n) => n.endsWith('.mjs') && !existsSync(path.join(webDir, n))),
+    ...readdirSync(path.join(root, 'extension', 'wallet')).map((n) => `wallet/${n}`),
+  ];
+  assert.ok(own.includes('platforms.mjs') && own.includes('move.mjs') && own.includes('zip.mjs') && own.includes('wallet/list.mjs'), own.join(' '));
   for (const f of own) {
     const said = stringsOf(readFileSync(path.join(root, 'extension', f), 'utf8')).filter(
       (s) => /\s/.test(s.trim()) && /^[A-Z][\w’']*\s+[\w’']|[a-z]{2,}[.!?…]$/.test(s.trim()),
