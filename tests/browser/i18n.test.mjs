@@ -138,7 +138,7 @@ test('the wallet service worker and content script: every word in English, Spani
   // Every key the scripts use is here, and none says a sentence of its own
   // outside the catalogue.
   const background = readdirSync(path.join(root, 'extension', 'background')).map((f) => `background/${f}`);
-  assert.ok(background.length > 5, 'extension/background/ has the service worker\'s scripts');
+  assert.ok(background.length > 5, "extension/background/ has the service worker's scripts");
   for (const f of ['background.js', ...background, 'vault.js', 'content.js', 'platforms.js']) {
     const src = readFileSync(path.join(root, 'extension', f), 'utf8');
     for (const m of src.matchAll(/'((?:bg|vault|content|pf)\.(?!js')[a-z-]+)'/g)) assert.ok(WORDS[m[1]], `${f} uses "${m[1]}", which words.js lacks`);
