@@ -12,12 +12,11 @@
 import { h } from './render.mjs';
 import { t, number } from './i18n.mjs';
 import { makeZip, readZip, isZip, ZipError } from './zip.mjs';
-import { b64, unb64, MAX_ITEMS_PER_IMPORT } from './common.mjs';
+import { b64, unb64, MAX_ITEMS_PER_IMPORT, IMAGE_TYPES } from './common.mjs';
 
 export const EXPORT_FORMAT = 'clearbadge-wallet-export';
 const SKIP = /(^|\/)(index\.json|README\.txt|\.[^/]*|__MACOSX\/.*)$/;
 const TEXT = /\.(json|jsonld|jwt|jws|txt)$/i;
-const IMAGE = { png: 'image/png', svg: 'image/svg+xml' };
 
 // slug: a title as a file name's stem (also downloads.mjs fileName).
 export function slug(title) {
@@ -31,7 +30,7 @@ function fileOf(e, i) {
     const jwt = !e.text.trim().startsWith('{');
     return { name: `credentials/${n}-${slug(e.title)}.${jwt ? 'jwt' : 'json'}`, bytes: new TextEncoder().encode(e.text) };
   }
-  const ext = e.mime === 'image/svg+xml' ? 'svg' : 'png';
+  const ext = e.mime === IMAGE_TYPES.svg ? 'svg' : 'png';
   return { name: `credentials/${n}-${slug(e.title)}.${ext}`, bytes: unb64(e.b64) };
 }
 
@@ -72,7 +71,7 @@ export function itemsOf(files) {
     if (SKIP.test(f.name)) continue;
     const base = f.name.split('/').pop();
     const ext = base.split('.').pop().toLowerCase();
-    if (IMAGE[ext]) items.push({ source: base, b64: b64(f.bytes), mime: IMAGE[ext] });
+    if (Object.hasOwn(IMAGE_TYPES, ext)) items.push({ source: base, b64: b64(f.bytes), mime: IMAGE_TYPES[ext] });
     else if (TEXT.test(base)) items.push({ source: base, text: dec.decode(f.bytes) });
     else skipped.push(base);
   }

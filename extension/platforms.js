@@ -78,19 +78,7 @@
 
   // ApiError: a refusal said with words.js (key, params); a param may be
   // words itself (w(key, params)).
-  class ApiError extends Error {
-    /**
-     * @param {string} code one of Protocol.ERRORS
-     * @param {string} key its words (words.js)
-     * @param {Record<string, unknown>} [params]
-     */
-    constructor(code, key, params) {
-      super(Words.say('en', key, params));
-      this.code = code;
-      this.key = key;
-      this.params = params;
-    }
-  }
+  class ApiError extends Words.Refusal {}
   const w = (key, params) => ({ key, params });
 
   const b64url = (bytes) => Vault.b64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

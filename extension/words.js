@@ -384,5 +384,24 @@
     return 'en';
   }
 
-  self.Words = { WORDS, LANGS, say, langOf };
+  // Refusal: an error the wallet explains with words from here: code (one of
+  // Protocol.ERRORS) says what kind, key and params name its words. Its
+  // message is English; the service worker answers in the reader's language
+  // (background/store.js said). The service worker's, the vault's and the
+  // platforms' errors are Refusals (WalletError, VaultError, ApiError).
+  class Refusal extends Error {
+    /**
+     * @param {string} code
+     * @param {string} key
+     * @param {Record<string, unknown>} [params]
+     */
+    constructor(code, key, params) {
+      super(say('en', key, params));
+      this.code = code;
+      this.key = key;
+      this.params = params;
+    }
+  }
+
+  self.Words = { WORDS, LANGS, say, langOf, Refusal };
 })();

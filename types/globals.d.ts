@@ -1,10 +1,21 @@
 // The globals ClearBadge's scripts share, for tsc (make lint): those the
 // classic scripts define (words.js Words, vault.js Vault, common.js Common,
 // protocol.js Protocol, platforms.js Platforms), and the extension APIs, left
-// untyped. Common is web/common.mjs as a classic script (scripts/classic.sh),
-// so it has that module's types; the Go wasm's globals are in wasm.d.ts.
+// untyped but for Words (the wallet's error classes extend its Refusal).
+// Common is web/common.mjs as a classic script (scripts/classic.sh), so it
+// has that module's types; the Go wasm's globals are in wasm.d.ts.
 declare const chrome: any;
-declare var Words: any;
+// words.js: the catalogue of the classic scripts' words, and Refusal, the
+// error class of what the service worker refuses.
+declare var Words: {
+  WORDS: Record<string, Record<string, string>>;
+  LANGS: readonly string[];
+  say(lang: string, key: string, params?: Record<string, unknown>): string;
+  langOf(...prefs: unknown[]): string;
+  Refusal: new (code: string, key: string, params?: Record<string, unknown>) => Error & {
+    code: string; key: string; params?: Record<string, unknown>;
+  };
+};
 declare var Vault: any;
 declare var Common: typeof import('../web/common.mjs');
 declare var Protocol: any;

@@ -21,6 +21,10 @@ export const MAX_ITEMS_PER_IMPORT = 200;
 export const IMAGE_TYPE = /^image\/(png|svg\+xml)$/;
 export const IMAGE_NAME = /\.(png|svg)$/i;
 
+// IMAGE_TYPES: a badge image's media type by its format (its file
+// extension): what a baked image is stored, downloaded and imported as.
+export const IMAGE_TYPES = Object.freeze({ png: 'image/png', svg: 'image/svg+xml' });
+
 /**
  * isImageFile reports whether a picked file is a badge image, by its type or,
  * when the system gives none, its name.

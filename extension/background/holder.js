@@ -42,7 +42,7 @@ async function bakeOp({ id, format }) {
   const { store } = await readStore();
   const c = store.credentials.find((x) => x.id === id);
   if (!c) throw new WalletError('not-found', 'bg.not-found');
-  const own = c.b64 && c.mime === (format === 'png' ? 'image/png' : 'image/svg+xml') ? Common.unb64(c.b64) : undefined;
+  const own = c.b64 && c.mime === Common.IMAGE_TYPES[format] ? Common.unb64(c.b64) : undefined;
   const cb = await verifier();
   const out = await cb.bake(inputOf(c), { format, image: own, title: c.title, kind: c.report?.kind });
   return { b64: Common.b64(out) };

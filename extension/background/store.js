@@ -20,16 +20,9 @@ async function readRecord() {
   return got[STORE_KEY];
 }
 
-// WalletError: a refusal the wallet explains. key and params name its words
-// (words.js): English in message, the reader's language in the answer.
-class WalletError extends Error {
-  constructor(code, key, params) {
-    super(Words.say('en', key, params));
-    this.code = code;
-    this.key = key;
-    this.params = params;
-  }
-}
+// WalletError: a refusal the wallet explains (words.js Refusal): English in
+// its message, the reader's language in the answer.
+class WalletError extends Words.Refusal {}
 
 // said: what err says, in lang when its words are known (WalletError,
 // VaultError).

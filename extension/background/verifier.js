@@ -29,7 +29,7 @@ function inputOf(item) {
 //
 // Go's wasm runs on the thread that calls it, and a hostile credential can
 // take long to check: run here, it would leave list, lock and the popup
-// unanswered meanwhile (issue 10). Verifications therefore go to offscreen.js,
+// unanswered meanwhile (issue 10). Verifications therefore go to offscreen.mjs,
 // which runs them in a dedicated worker and ends that worker when one passes
 // VERIFY_TIMEOUT_MS. Should the offscreen document itself not answer (it
 // crashed, say), the document is closed and the verification reported as

@@ -2,7 +2,7 @@
 // Adding credentials: files (picked, dropped, or a zip of them), pasted
 // text, and what the popup finds on the current page; each is verified by
 // the service worker before it is stored.
-import { MAX_INPUT_BYTES, b64, isImageFile } from '../common.mjs';
+import { IMAGE_TYPES, MAX_INPUT_BYTES, b64, isImageFile } from '../common.mjs';
 import { list, number, t } from '../i18n.mjs';
 import { filesOfZip, importAll, itemsOf, looksLikeZip } from '../move.mjs';
 import { announce, h } from '../render.mjs';
@@ -57,7 +57,7 @@ export function addSection() {
 async function fileItem(f) {
   if (f.size > MAX_INPUT_BYTES) return { source: f.name, text: '', tooLarge: true };
   if (isImageFile(f)) {
-    const mime = f.type || (/\.svg$/i.test(f.name) ? 'image/svg+xml' : 'image/png');
+    const mime = f.type || IMAGE_TYPES[/\.svg$/i.test(f.name) ? 'svg' : 'png'];
     return { source: f.name, b64: b64(await f.arrayBuffer()), mime };
   }
   const text = await f.text();

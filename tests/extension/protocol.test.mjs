@@ -14,7 +14,11 @@ const extDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..
 const src = (f) => readFileSync(path.join(extDir, f), 'utf8');
 // dir: the text of every script in an extension folder (the service worker's
 // background/, the wallet page's wallet/).
-const dir = (d) => readdirSync(path.join(extDir, d)).sort().map((f) => src(path.join(d, f))).join('\n');
+const dir = (d) =>
+  readdirSync(path.join(extDir, d))
+    .sort()
+    .map((f) => src(path.join(d, f)))
+    .join('\n');
 const all = (re, text) => [...text.matchAll(re)].map((m) => m[1]);
 const sorted = (xs) => [...new Set(xs)].sort();
 
