@@ -39,7 +39,11 @@ test('the page and the wallet load tokens.css before style.css', () => {
 });
 
 test('no stylesheet defines a token again or spells out a token colour', () => {
-  const colours = new Map(Object.entries(TOKENS).filter(([, v]) => /^#[0-9a-f]+$/i.test(v)).map(([k, v]) => [hex(v), k]));
+  const colours = new Map(
+    Object.entries(TOKENS)
+      .filter(([, v]) => /^#[0-9a-f]+$/i.test(v))
+      .map(([k, v]) => [hex(v), k]),
+  );
   for (const sheet of SHEETS) {
     const css = read(sheet);
     for (const name of Object.keys(TOKENS)) {

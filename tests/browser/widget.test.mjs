@@ -566,8 +566,7 @@ test('widget screenshot: a portfolio with four badges, the incomplete one opened
     // The colours are common.mjs TOKENS, and the two custom properties a
     // page may set on the element (docs/web.md) still theme it.
     const themed = await page.$eval('#p-incomplete', (w) => {
-      const read = () => [getComputedStyle(w.shadowRoot.querySelector('.toggle')).color,
-        getComputedStyle(w.shadowRoot.querySelector('.card')).backgroundColor];
+      const read = () => [getComputedStyle(w.shadowRoot.querySelector('.toggle')).color, getComputedStyle(w.shadowRoot.querySelector('.card')).backgroundColor];
       const before = read();
       w.style.setProperty('--clearbadge-accent', 'rgb(1, 2, 3)');
       w.style.setProperty('--clearbadge-background', 'rgb(4, 5, 6)');
