@@ -71,7 +71,8 @@ test: lint test-go test-fuzz test-browser
 # and how); web/ and extension/ join once the work in flight there has landed.
 JS_CHECKED = tests scripts bench
 
-## lint: gofmt, go vet (native and js/wasm), staticcheck, tsc on the JavaScript that opts in (// @ts-check),
+## lint: gofmt, go vet (native and js/wasm), staticcheck, tsc on the JavaScript that opts in (// @ts-check)
+## and on the tests' helpers (tests/tsconfig.json),
 ## Biome's lint rules and format check on the JavaScript (make fmt fixes the format)
 lint: node_modules
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
@@ -79,6 +80,7 @@ lint: node_modules
 	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/...
 	$(GO) tool staticcheck ./...
 	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tests/tsconfig.json
 	node_modules/.bin/biome ci --error-on-warnings $(JS_CHECKED)
 
 ## fmt: format the Go (gofmt) and the JavaScript (Biome, with its safe lint fixes)

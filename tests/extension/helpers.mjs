@@ -1,3 +1,4 @@
+// @ts-check
 // Shared pieces of the wallet extension tests: Debian's Chromium with the
 // unpacked extension (playwright-core's launchPersistentContext, never a
 // browser download), the extension id from its service worker, and the wallet
