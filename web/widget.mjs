@@ -51,7 +51,7 @@
 // the custom element registry. Styles are a constructed stylesheet
 // (adoptedStyleSheets), which the page's style-src does not govern.
 import { load } from './clearbadge.mjs';
-import { MAX_INPUT_BYTES, tokenDeclarations } from './common.mjs';
+import { IMAGE_TYPES, MAX_INPUT_BYTES, tokenDeclarations } from './common.mjs';
 import {
   h, icon, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge, errorReport,
   nameEl, identityLine, missingList, generationNote,
@@ -492,7 +492,7 @@ function imageURL(bytes, contentType, url) {
   const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
   const svgType = /^image\/svg\+xml\b/i.test(contentType || '') || /\.svg$/i.test(url.pathname);
   if (!png && !svgType) return '';
-  const blob = new Blob([bytes], { type: png ? 'image/png' : 'image/svg+xml' });
+  const blob = new Blob([bytes], { type: png ? IMAGE_TYPES.png : IMAGE_TYPES.svg });
   return new Promise((resolve) => {
     const r = new FileReader();
     r.onload = () => resolve(String(r.result));
