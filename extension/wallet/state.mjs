@@ -1,7 +1,8 @@
 // @ts-check
 // What the wallet page holds while it is open (every wallet/ module reads
 // and changes it): the credentials as last listed and the page's own
-// choices. Nothing here outlives the page, and showLocked empties it.
+// choices. Nothing here outlives the page, and showLocked drops the
+// credentials from it.
 
 export const isPopup = new URLSearchParams(location.search).get('view') !== 'full';
 
