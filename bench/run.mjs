@@ -154,7 +154,7 @@ async function nodeBench(peerBundle) {
         } else {
           verdict = peer.verdict(await peer.verify(text));
         }
-      } catch (e) {
+      } catch {
         verdict = 'error';
       }
       times.push(performance.now() - s);
@@ -170,8 +170,13 @@ async function nodeBench(peerBundle) {
 // ---- static servers ----
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
 };
 
 // benchServer serves web/ at / and the peer bundle at /bench/, with no
@@ -190,8 +195,14 @@ async function benchServer(peerBundle) {
     } else {
       file = path.join(webDir, path.normalize(p).replace(/^(\.\.[/\\])+/, ''));
     }
-    if (!file.startsWith(webDir) && file !== peerBundle) { res.writeHead(403); return res.end(); }
-    if (!existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); return res.end(); }
+    if (!file.startsWith(webDir) && file !== peerBundle) {
+      res.writeHead(403);
+      return res.end();
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404);
+      return res.end();
+    }
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
     res.end(readFileSync(file));
   });
@@ -232,7 +243,13 @@ function coldStartProbe() {
       return super.postMessage(...args);
     }
   };
-  document.addEventListener('change', () => { window.__cb.fileSet ??= performance.now(); }, true);
+  document.addEventListener(
+    'change',
+    () => {
+      window.__cb.fileSet ??= performance.now();
+    },
+    true,
+  );
   new MutationObserver((_, obs) => {
     const el = document.querySelector('[data-verdict]');
     if (el) {
@@ -289,7 +306,7 @@ async function widgetColdStart(browser) {
   const html = `<!doctype html><meta charset="utf-8"><title>portfolio</title>
 <script type="module" src="${server.url}widget.mjs"></script>
 <h1>My badges</h1><clearbadge-verify><script type="application/json">${sample}</script></clearbadge-verify>`;
-  const host = http.createServer((req, res) => {
+  const host = http.createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
     res.end(html);
   });
@@ -355,7 +372,7 @@ async function chromiumBench(browser, peerBundle) {
             } else {
               verdict = window.peer.verdict(await window.peer.verify(text));
             }
-          } catch (e) {
+          } catch {
             verdict = 'error';
           }
           times.push(performance.now() - s);
@@ -377,10 +394,20 @@ async function chromiumBench(browser, peerBundle) {
 
 function machine(browserVersion, load) {
   const cpus = os.cpus();
-  const go = (() => { try { return execFileSync('go', ['version'], { encoding: 'utf8' }).trim().replace(/^go version /, ''); } catch { return '?'; } })();
-  return `${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+  const go = (() => {
+    try {
+      return execFileSync('go', ['version'], { encoding: 'utf8' })
+        .trim()
+        .replace(/^go version /, '');
+    } catch {
+      return '?';
+    }
+  })();
+  return (
+    `${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
     `${os.type()} ${os.release()}; node ${process.version}, Chromium ${browserVersion}, ${go}; ` +
-    `load average ${load.map((x) => x.toFixed(1)).join(' / ')} (1 min, at start / at end)`;
+    `load average ${load.map((x) => x.toFixed(1)).join(' / ')} (1 min, at start / at end)`
+  );
 }
 
 // Aims of issue 15 (docs/performance.md): each row says whether this run
@@ -460,7 +487,10 @@ function aims({ wasm, offline, cold, widget, node, chrome, native, batch }) {
   return [
     'Aims of issue 15 in this run:',
     `- Node, eddsa-rdfc-2022, ClearBadge at most half the time of @digitalbazaar/vc (ratio ≥ ${AIM.nodeVsDB}× on each credential): ${all(nodeDB, AIM.nodeVsDB)}; ` +
-      `in CPU time ${node.rows.filter((r) => r.db && r.label.startsWith('eddsa-rdfc-2022')).map((r) => `${(median(r.db.cpu) / median(r.ours.cpu)).toFixed(2)}×`).join(', ')}`,
+      `in CPU time ${node.rows
+        .filter((r) => r.db && r.label.startsWith('eddsa-rdfc-2022'))
+        .map((r) => `${(median(r.db.cpu) / median(r.ours.cpu)).toFixed(2)}×`)
+        .join(', ')}`,
     `- Chromium, eddsa-rdfc-2022 and Ed25519Signature2020, at least ${AIM.chromeVsCore}× verifier-core's speed: ${all(chromeCore, AIM.chromeVsCore)}`,
     `- Native, ≤ ${AIM.nativeMs} ms of CPU per eddsa-rdfc-2022 verification: ${met(native.cpuMs <= AIM.nativeMs)} (${native.cpuMs.toFixed(3)} ms)`,
     `- Cold start, navigation → first verdict ≤ ${AIM.coldMs} ms: page ${met(cold <= AIM.coldMs)} (${ms(cold)} ms), widget ${met(widget <= AIM.coldMs)} (${ms(widget)} ms)`,
@@ -472,8 +502,10 @@ function aims({ wasm, offline, cold, widget, node, chrome, native, batch }) {
 // ---- native and batch (the CLI) ----
 
 function nativeBench() {
-  const out = execFileSync('go', ['test', '-run=NONE', '-bench=^BenchmarkVerifyEdDSARDFC2022$', '-benchtime=1000x', '-count=5', './core/verify'],
-    { cwd: root, encoding: 'utf8' });
+  const out = execFileSync('go', ['test', '-run=NONE', '-bench=^BenchmarkVerifyEdDSARDFC2022$', '-benchtime=1000x', '-count=5', './core/verify'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const lines = [...out.matchAll(/BenchmarkVerifyEdDSARDFC2022\S*\s+\d+\s+(\d+) ns\/op\s+(\d+) cpu-ns\/op/g)];
   const runs = lines.map((m) => Number(m[1]) / 1e6);
   const cpu = lines.map((m) => Number(m[2]) / 1e6);
@@ -531,19 +563,29 @@ function batchBench() {
 function notes({ cold, widget, node, chrome }) {
   const n = [];
   const leaks = [...cold.leaks, ...chrome.leaks, ...node.refused];
-  n.push(leaks.length ? `NETWORK: ${leaks.length} request(s) left the origin or the process: ${leaks.slice(0, 5).join(', ')}`
-    : 'Network: no request left the page origin (cold start, Chromium bench) and Node\'s fetch was never called.');
+  n.push(
+    leaks.length
+      ? `NETWORK: ${leaks.length} request(s) left the origin or the process: ${leaks.slice(0, 5).join(', ')}`
+      : "Network: no request left the page origin (cold start, Chromium bench) and Node's fetch was never called.",
+  );
   const verdicts = new Set(cold.runs.map((r) => r.verdict));
   n.push(`Cold-start verdicts: ${[...verdicts].join(', ')}; the widget's: ${[...new Set(widget.runs.map((r) => r.verdict))].join(', ')} (expected verified).`);
-  for (const [env, r] of [['Node', node], ['Chromium', chrome]]) {
-    n.push(`verifier-core offline in ${env}: ${r.peerStats.served} JSON Schema fetch(es) served from ../shared, ` +
-      `${r.peerStats.refused.length ? `refused: ${[...new Set(r.peerStats.refused)].join(', ')}` : 'none refused'}; ` +
-      `${r.peerStats.logged} console line(s) silenced.`);
+  for (const [env, r] of [
+    ['Node', node],
+    ['Chromium', chrome],
+  ]) {
+    n.push(
+      `verifier-core offline in ${env}: ${r.peerStats.served} JSON Schema fetch(es) served from ../shared, ` +
+        `${r.peerStats.refused.length ? `refused: ${[...new Set(r.peerStats.refused)].join(', ')}` : 'none refused'}; ` +
+        `${r.peerStats.logged} console line(s) silenced.`,
+    );
   }
   if (chrome.consoleErrors.length) n.push(`Chromium page errors: ${chrome.consoleErrors.slice(0, 3).join(' | ')}`);
-  n.push('verifier-core\'s first verification includes ajv compiling the OB 3.0 JSON Schema; its registered_issuer step ' +
-    'is given no registry (knownDIDRegistries: []), so it looks nothing up; ClearBadge has no registry step either.');
-  n.push('In Chromium ClearBadge runs in its Web Worker (each timing includes the postMessage round trip); verifier-core runs on the page\'s main thread.');
+  n.push(
+    "verifier-core's first verification includes ajv compiling the OB 3.0 JSON Schema; its registered_issuer step " +
+      'is given no registry (knownDIDRegistries: []), so it looks nothing up; ClearBadge has no registry step either.',
+  );
+  n.push("In Chromium ClearBadge runs in its Web Worker (each timing includes the postMessage round trip); verifier-core runs on the page's main thread.");
   return n.join('\n');
 }
 
@@ -565,7 +607,7 @@ async function main() {
   const offline = { ...sent(names.offline), ...sizes(path.join(webDir, names.offline)) };
   const bundles = await build();
   const peerSize = { ...sizes(bundles.browser), added: bundles.addedBytes };
-  if (bundles.schemas === 0) console.error('bench: ../shared is absent; verifier-core\'s schema step will find no schema');
+  if (bundles.schemas === 0) console.error("bench: ../shared is absent; verifier-core's schema step will find no schema");
 
   progress('native Go and the CLI batch');
   const native = nativeBench();
@@ -588,7 +630,7 @@ async function main() {
   let chrome;
   try {
     cold = await coldStart(browser);
-    progress('the widget\'s cold start');
+    progress("the widget's cold start");
     widget = await widgetColdStart(browser);
     progress('Chromium per verification');
     chrome = await chromiumBench(browser, bundles.browser);
@@ -601,7 +643,10 @@ async function main() {
   const nt = notes({ cold, widget, node, chrome });
   console.log(`\n${t}\n\n${nt}\n`);
   writeFileSync(path.join(outDir, 'results.md'), `${t}\n\n${nt}\n`);
-  writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ date, mach, wasm, served, offline, peerSize, launchMs, cold, widget, node, chrome, native, batch, N, WARMUP }, null, 1));
+  writeFileSync(
+    path.join(outDir, 'results.json'),
+    JSON.stringify({ date, mach, wasm, served, offline, peerSize, launchMs, cold, widget, node, chrome, native, batch, N, WARMUP }, null, 1),
+  );
   // The Node side keeps the wasm's Go program alive; end the process.
   process.exit(0);
 }
