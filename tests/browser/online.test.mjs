@@ -110,7 +110,7 @@ test('did:web issuer: offline makes no request and is incomplete; online fetches
     assert.ok(!requests.some((u) => u.startsWith(didOrigin)), 'offline mode requested the did:web document');
     // The offline worker runs the offline build of the wasm (no JSON Schema
     // validator), the online worker the full one.
-    const wasmAsked = () => requests.filter((u) => u.endsWith('.wasm')).map((u) => new URL(u).pathname);
+    const wasmAsked = () => requests.map((u) => new URL(u).pathname).filter((p) => p.endsWith('.wasm'));
     assert.deepEqual(wasmAsked(), [`/${wasmNames.offline}`], 'offline: the offline build only');
 
     await page.click('#online');
