@@ -75,6 +75,9 @@ func main() {
 	if w := newHostEd25519(); w != nil {
 		verify.UseHostEd25519(w.verify)
 	}
+	if f := newHostSHA256(); f != nil {
+		verify.UseHostSHA256(f)
+	}
 	api := js.Global().Get("Object").New()
 	api.Set("version", version())
 	api.Set("verify", js.FuncOf(verifyJS))
