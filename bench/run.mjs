@@ -457,7 +457,8 @@ function table({ date, mach, wasm, served, peerSize, launchMs, cold, widget, nod
     `| brotli -q 11 | ${mib(wasm.brotli)} MiB (${wasm.brotli.toLocaleString('en-US')} B) | ${mib(peerSize.brotli)} MiB | | | | ≤ 1.5 MB: ${met(wasm.brotli <= AIM.brotli)} |`,
     `| Native Go (go test -bench), eddsa-rdfc-2022 OB 3.0 vector: CPU time / wall time per verification | ${native.cpuMs.toFixed(3)} ms / ${native.ms.toFixed(3)} ms (medians of ${native.runs.length}; wall: ${native.runs.map((x) => x.toFixed(3)).join(', ')}) | | | | | ≤ ${AIM.nativeMs} ms of CPU (load does not inflate it): ${met(native.cpuMs <= AIM.nativeMs)} |`,
     `| CLI batch, ${batch.files} credentials: credentials per second, 1 job / ${batch.jobs} jobs | ${batch.rate1.toFixed(0)} / ${batch.rateN.toFixed(0)} per s (${(100 * batchAim).toFixed(0)} % of ${batch.jobs} × 1 job) | | | | | ≥ ${100 * AIM.batch} %: ${met(batchAim >= AIM.batch)} |`,
-    `| … CPU time per credential, 1 job / ${batch.jobs} jobs (user + system) | ${batch.cpu1.toFixed(3)} / ${batch.cpuN.toFixed(3)} ms | | | | | |`,
+    `| … CPU time per credential, 1 job / ${batch.jobs} jobs (user + system) | ${batch.cpu1.toFixed(3)} / ${batch.cpuN.toFixed(3)} ms; efficiency by CPU time (1 job's ÷ ${batch.jobs} jobs' CPU per credential) ${(100 * batch.cpu1 / batch.cpuN).toFixed(0)} % (100 %: the jobs do not contend) | | | | | |`,
+    `| … cores kept busy (CPU time ÷ wall time), 1 job / ${batch.jobs} jobs | ${batch.cores1.toFixed(2)} / ${batch.coresN.toFixed(2)} (of ${batch.jobs}: below it, other processes had the cores) | | | | | |`,
     `| Chromium launch (not in the cold start) | ${ms(median(launchMs))} ms (median of ${launchMs.length}) | | | | | |`,
     `| Chromium cold start: navigation → first verdict (page sample, fresh context) | ${ms(coldMed)} ms (${cold.runs.map((r) => ms(r.verdictAt)).join(', ')}) | | | | | ≤ ${AIM.coldMs} ms: ${met(coldMed <= AIM.coldMs)} |`,
     `| … medians: DOMContentLoaded / file set on the input / wasm received / worker ready / credential sent to the worker / report back | ${['dcl', 'fileSet', 'wasmLoaded', 'workerReady', 'posted', 'reportBack'].map((k) => ms(median(cold.runs.map((r) => r[k] ?? NaN)))).join(' / ')} ms | | | | | |`,
@@ -469,7 +470,7 @@ function table({ date, mach, wasm, served, peerSize, launchMs, cold, widget, nod
     ...verifyRows('Node', node.rows),
     ...verifyRows('Chromium', chrome.rows),
     '',
-    ...aims({ wasm, cold: coldMed, widget: widgetMed, node, chrome, native, batch: batchAim }),
+    ...aims({ wasm, cold: coldMed, widget: widgetMed, node, chrome, native, batch: { wall: batchAim, cpu: batch.cpu1 / batch.cpuN, coresN: batch.coresN, jobs: batch.jobs } }),
   ];
   return lines.join('\n');
 }
@@ -488,7 +489,8 @@ function aims({ wasm, cold, widget, node, chrome, native, batch }) {
     `- Native, ≤ ${AIM.nativeMs} ms of CPU per eddsa-rdfc-2022 verification: ${met(native.cpuMs <= AIM.nativeMs)} (${native.cpuMs.toFixed(3)} ms)`,
     `- Cold start, navigation → first verdict ≤ ${AIM.coldMs} ms: page ${met(cold <= AIM.coldMs)} (${ms(cold)} ms), widget ${met(widget <= AIM.coldMs)} (${ms(widget)} ms)`,
     `- clearbadge.wasm ≤ 1.5 MB brotli: ${met(wasm.brotli <= AIM.brotli)} (${wasm.brotli.toLocaleString('en-US')} B)`,
-    `- Batch on every core ≥ ${100 * AIM.batch} % of (1-job rate × cores): ${met(batch >= AIM.batch)} (${(100 * batch).toFixed(0)} %)`,
+    `- Batch on every core ≥ ${100 * AIM.batch} % of (1-job rate × cores): ${met(batch.wall >= AIM.batch)} (${(100 * batch.wall).toFixed(0)} %, ` +
+      `wall clock; the ${batch.jobs}-job runs kept ${batch.coresN.toFixed(2)} cores busy; efficiency by CPU time ${(100 * batch.cpu).toFixed(0)} %)`,
   ];
 }
 
@@ -523,7 +525,7 @@ function batchBench() {
   // credential than one (contention) or only wait for free cores.
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const cpuFile = path.join(outDir, 'batch-cpu.txt');
-  const rate = (j, cpu) => {
+  const rate = (j, cpu, cores) => {
     const args = ['verify', '--offline', '--json', '--jsonl', `--jobs=${j}`, dir];
     const t = performance.now();
     try {
@@ -536,6 +538,7 @@ function batchBench() {
     if (timeBin) {
       const [u, sys] = readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number);
       cpu.push((1000 * (u + sys)) / files);
+      cores.push((u + sys) / wall);
     }
     return files / wall;
   };
@@ -543,12 +546,21 @@ function batchBench() {
   const rN = [];
   const cpu1 = [];
   const cpuN = [];
+  const cores1 = [];
+  const coresN = [];
   for (let i = 0; i < 3; i++) {
-    r1.push(rate(1, cpu1));
-    rN.push(rate(jobs, cpuN));
+    r1.push(rate(1, cpu1, cores1));
+    rN.push(rate(jobs, cpuN, coresN));
   }
   rmSync(dir, { recursive: true, force: true });
-  return { files, jobs, rate1: median(r1), rateN: median(rN), cpu1: timeBin ? median(cpu1) : NaN, cpuN: timeBin ? median(cpuN) : NaN };
+  const m = (xs) => (timeBin ? median(xs) : NaN);
+  return {
+    files, jobs, rate1: median(r1), rateN: median(rN), cpu1: m(cpu1), cpuN: m(cpuN),
+    // The cores each run kept busy on average (CPU time ÷ wall time): on
+    // an idle machine about 1 and `jobs`; less for the N-job run means
+    // other processes had the cores.
+    cores1: m(cores1), coresN: m(coresN),
+  };
 }
 
 function notes({ cold, widget, node, chrome }) {
