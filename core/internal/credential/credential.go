@@ -48,6 +48,9 @@ func Decode(b []byte) (map[string]any, error) {
 	if d := depth(b); d > MaxDepth {
 		return nil, &InputError{Reason: fmt.Sprintf("the document nests deeper than %d levels", MaxDepth)}
 	}
+	if m, ok := decodeObject(b); ok {
+		return m, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	var v any
 	if err := dec.Decode(&v); err != nil {
