@@ -35,9 +35,10 @@ func decodeObject(b []byte) (map[string]any, bool) {
 }
 
 type decoder struct {
-	b []byte
-	s string // b as a string
-	i int
+	b     []byte
+	s     string // b as a string
+	i     int
+	depth int // of the object or list being read; beyond MaxDepth, Decode's own check answers
 }
 
 func (d *decoder) space() {
@@ -56,10 +57,19 @@ func (d *decoder) value() (any, bool) {
 		return nil, false
 	}
 	switch c := d.b[d.i]; {
-	case c == '{':
-		return d.object()
-	case c == '[':
-		return d.array()
+	case c == '{' || c == '[':
+		if d.depth++; d.depth > MaxDepth {
+			return nil, false
+		}
+		var v any
+		var ok bool
+		if c == '{' {
+			v, ok = d.object()
+		} else {
+			v, ok = d.array()
+		}
+		d.depth--
+		return v, ok
 	case c == '"':
 		return d.string()
 	case c == '-' || c >= '0' && c <= '9':
