@@ -36,12 +36,15 @@ if (process.argv[2] === '--one') {
 }
 
 const dir = process.argv[2] || path.join(root, 'tests', 'out', 'hostile');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.docs.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.docs.json'))
+  .sort();
 const self = fileURLToPath(import.meta.url);
 const lines = ['| input | size | worst time | peak memory | verdict |', '|---|---:|---:|---:|---|'];
 let over = false;
 for (const f of files) {
-  let worst = null; let peak = 0;
+  let worst = null;
+  let peak = 0;
   for (let i = 0; i < RUNS; i++) {
     const r = JSON.parse(execFileSync(process.execPath, [self, '--one', path.join(dir, f)], { encoding: 'utf8', maxBuffer: 1 << 20 }));
     if (!worst || r.ms > worst.ms) worst = r;
@@ -50,9 +53,15 @@ for (const f of files) {
   const mark = worst.ms > MAX_MS || peak > MAX_BYTES ? ' **over**' : '';
   over ||= mark !== '';
   const size = statSync(path.join(dir, f)).size;
-  lines.push(`| ${f.replace(/\.json$/, '')} | ${size >= 1 << 20 ? (size / (1 << 20)).toFixed(1) + ' MiB' : Math.round(size / 1024) + ' KiB'} | ${Math.round(worst.ms)} ms | ${Math.round(peak / (1 << 20))} MiB | ${worst.verdict}${mark} |`);
+  lines.push(
+    `| ${f.replace(/\.json$/, '')} | ${size >= 1 << 20 ? (size / (1 << 20)).toFixed(1) + ' MiB' : Math.round(size / 1024) + ' KiB'} | ${Math.round(worst.ms)} ms | ${Math.round(peak / (1 << 20))} MiB | ${worst.verdict}${mark} |`,
+  );
 }
-if (over) lines.push('', `An input passed the wasm bounds (${MAX_MS / 1000} s, ${MAX_BYTES >> 20} MiB); on a loaded machine, run again to tell load from a regression.`);
+if (over)
+  lines.push(
+    '',
+    `An input passed the wasm bounds (${MAX_MS / 1000} s, ${MAX_BYTES >> 20} MiB); on a loaded machine, run again to tell load from a regression.`,
+  );
 const table = lines.join('\n') + '\n';
 process.stdout.write(table);
 mkdirSync(path.join(root, 'bench', 'out'), { recursive: true });

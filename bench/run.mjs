@@ -178,7 +178,7 @@ async function nodeBench(peerBundle) {
         } else {
           verdict = peer.verdict(await peer.verify(text));
         }
-      } catch (e) {
+      } catch {
         verdict = 'error';
       }
       times.push(performance.now() - s);
@@ -194,8 +194,13 @@ async function nodeBench(peerBundle) {
 // ---- static servers ----
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
 };
 
 // benchServer serves web/ at / and the peer bundle at /bench/, with no
@@ -214,8 +219,14 @@ async function benchServer(peerBundle) {
     } else {
       file = path.join(webDir, path.normalize(p).replace(/^(\.\.[/\\])+/, ''));
     }
-    if (!file.startsWith(webDir) && file !== peerBundle) { res.writeHead(403); return res.end(); }
-    if (!existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); return res.end(); }
+    if (!file.startsWith(webDir) && file !== peerBundle) {
+      res.writeHead(403);
+      return res.end();
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404);
+      return res.end();
+    }
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
     res.end(readFileSync(file));
   });
@@ -256,7 +267,13 @@ function coldStartProbe() {
       return super.postMessage(...args);
     }
   };
-  document.addEventListener('change', () => { window.__cb.fileSet ??= performance.now(); }, true);
+  document.addEventListener(
+    'change',
+    () => {
+      window.__cb.fileSet ??= performance.now();
+    },
+    true,
+  );
   new MutationObserver((_, obs) => {
     const el = document.querySelector('[data-verdict]');
     if (el) {
@@ -313,7 +330,7 @@ async function widgetColdStart(browser) {
   const html = `<!doctype html><meta charset="utf-8"><title>portfolio</title>
 <script type="module" src="${server.url}widget.mjs"></script>
 <h1>My badges</h1><clearbadge-verify><script type="application/json">${sample}</script></clearbadge-verify>`;
-  const host = http.createServer((req, res) => {
+  const host = http.createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
     res.end(html);
   });
@@ -379,7 +396,7 @@ async function chromiumBench(browser, peerBundle) {
             } else {
               verdict = window.peer.verdict(await window.peer.verify(text));
             }
-          } catch (e) {
+          } catch {
             verdict = 'error';
           }
           times.push(performance.now() - s);
@@ -401,10 +418,20 @@ async function chromiumBench(browser, peerBundle) {
 
 function machine(browserVersion, load) {
   const cpus = os.cpus();
-  const go = (() => { try { return execFileSync('go', ['version'], { encoding: 'utf8' }).trim().replace(/^go version /, ''); } catch { return '?'; } })();
-  return `${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+  const go = (() => {
+    try {
+      return execFileSync('go', ['version'], { encoding: 'utf8' })
+        .trim()
+        .replace(/^go version /, '');
+    } catch {
+      return '?';
+    }
+  })();
+  return (
+    `${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
     `${os.type()} ${os.release()}; node ${process.version}, Chromium ${browserVersion}, ${go}; ` +
-    `load average ${load.map((x) => x.toFixed(1)).join(' / ')} (1 min, at start / at end)`;
+    `load average ${load.map((x) => x.toFixed(1)).join(' / ')} (1 min, at start / at end)`
+  );
 }
 
 // Aims of issue 15 (docs/performance.md): each row says whether this run
@@ -457,7 +484,7 @@ function table({ date, mach, wasm, served, peerSize, launchMs, cold, widget, nod
     `| brotli -q 11 | ${mib(wasm.brotli)} MiB (${wasm.brotli.toLocaleString('en-US')} B) | ${mib(peerSize.brotli)} MiB | | | | ≤ 1.5 MB: ${met(wasm.brotli <= AIM.brotli)} |`,
     `| Native Go (go test -bench), eddsa-rdfc-2022 OB 3.0 vector: CPU time / wall time per verification | ${native.cpuMs.toFixed(3)} ms / ${native.ms.toFixed(3)} ms (medians of ${native.runs.length}; wall: ${native.runs.map((x) => x.toFixed(3)).join(', ')}) | | | | | ≤ ${AIM.nativeMs} ms of CPU (load does not inflate it): ${met(native.cpuMs <= AIM.nativeMs)} |`,
     `| CLI batch, ${batch.files} credentials: credentials per second, 1 job / ${batch.jobs} jobs | ${batch.rate1.toFixed(0)} / ${batch.rateN.toFixed(0)} per s (${(100 * batchAim).toFixed(0)} % of ${batch.jobs} × 1 job) | | | | | ≥ ${100 * AIM.batch} %: ${met(batchAim >= AIM.batch)} |`,
-    `| … CPU time per credential, 1 job / ${batch.jobs} jobs (user + system) | ${batch.cpu1.toFixed(3)} / ${batch.cpuN.toFixed(3)} ms; efficiency by CPU time (1 job's ÷ ${batch.jobs} jobs' CPU per credential) ${(100 * batch.cpu1 / batch.cpuN).toFixed(0)} % (100 %: the jobs do not contend) | | | | | |`,
+    `| … CPU time per credential, 1 job / ${batch.jobs} jobs (user + system) | ${batch.cpu1.toFixed(3)} / ${batch.cpuN.toFixed(3)} ms; efficiency by CPU time (1 job's ÷ ${batch.jobs} jobs' CPU per credential) ${((100 * batch.cpu1) / batch.cpuN).toFixed(0)} % (100 %: the jobs do not contend) | | | | | |`,
     `| … cores kept busy (CPU time ÷ wall time), 1 job / ${batch.jobs} jobs | ${batch.cores1.toFixed(2)} / ${batch.coresN.toFixed(2)} (of ${batch.jobs}: below it, other processes had the cores) | | | | | |`,
     `| Chromium launch (not in the cold start) | ${ms(median(launchMs))} ms (median of ${launchMs.length}) | | | | | |`,
     `| Chromium cold start: navigation → first verdict (page sample, fresh context) | ${ms(coldMed)} ms (${cold.runs.map((r) => ms(r.verdictAt)).join(', ')}) | | | | | ≤ ${AIM.coldMs} ms: ${met(coldMed <= AIM.coldMs)} |`,
@@ -470,7 +497,15 @@ function table({ date, mach, wasm, served, peerSize, launchMs, cold, widget, nod
     ...verifyRows('Node', node.rows),
     ...verifyRows('Chromium', chrome.rows),
     '',
-    ...aims({ wasm, cold: coldMed, widget: widgetMed, node, chrome, native, batch: { wall: batchAim, cpu: batch.cpu1 / batch.cpuN, coresN: batch.coresN, jobs: batch.jobs } }),
+    ...aims({
+      wasm,
+      cold: coldMed,
+      widget: widgetMed,
+      node,
+      chrome,
+      native,
+      batch: { wall: batchAim, cpu: batch.cpu1 / batch.cpuN, coresN: batch.coresN, jobs: batch.jobs },
+    }),
   ];
   return lines.join('\n');
 }
@@ -484,7 +519,10 @@ function aims({ wasm, cold, widget, node, chrome, native, batch }) {
   return [
     'Aims of issue 15 in this run:',
     `- Node, eddsa-rdfc-2022, ClearBadge at most half the time of @digitalbazaar/vc (ratio ≥ ${AIM.nodeVsDB}× on each credential): ${all(nodeDB, AIM.nodeVsDB)}; ` +
-      `in CPU time ${node.rows.filter((r) => r.db && r.label.startsWith('eddsa-rdfc-2022')).map((r) => `${(median(r.db.cpu) / median(r.ours.cpu)).toFixed(2)}×`).join(', ')}`,
+      `in CPU time ${node.rows
+        .filter((r) => r.db && r.label.startsWith('eddsa-rdfc-2022'))
+        .map((r) => `${(median(r.db.cpu) / median(r.ours.cpu)).toFixed(2)}×`)
+        .join(', ')}`,
     `- Chromium, eddsa-rdfc-2022 and Ed25519Signature2020, at least ${AIM.chromeVsCore}× verifier-core's speed: ${all(chromeCore, AIM.chromeVsCore)}`,
     `- Native, ≤ ${AIM.nativeMs} ms of CPU per eddsa-rdfc-2022 verification: ${met(native.cpuMs <= AIM.nativeMs)} (${native.cpuMs.toFixed(3)} ms)`,
     `- Cold start, navigation → first verdict ≤ ${AIM.coldMs} ms: page ${met(cold <= AIM.coldMs)} (${ms(cold)} ms), widget ${met(widget <= AIM.coldMs)} (${ms(widget)} ms)`,
@@ -497,8 +535,10 @@ function aims({ wasm, cold, widget, node, chrome, native, batch }) {
 // ---- native and batch (the CLI) ----
 
 function nativeBench() {
-  const out = execFileSync('go', ['test', '-run=NONE', '-bench=^BenchmarkVerifyEdDSARDFC2022$', '-benchtime=1000x', '-count=5', './core/verify'],
-    { cwd: root, encoding: 'utf8' });
+  const out = execFileSync('go', ['test', '-run=NONE', '-bench=^BenchmarkVerifyEdDSARDFC2022$', '-benchtime=1000x', '-count=5', './core/verify'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const lines = [...out.matchAll(/BenchmarkVerifyEdDSARDFC2022\S*\s+\d+\s+(\d+) ns\/op\s+(\d+) cpu-ns\/op/g)];
   const runs = lines.map((m) => Number(m[1]) / 1e6);
   const cpu = lines.map((m) => Number(m[2]) / 1e6);
@@ -555,30 +595,46 @@ function batchBench() {
   rmSync(dir, { recursive: true, force: true });
   const m = (xs) => (timeBin ? median(xs) : NaN);
   return {
-    files, jobs, rate1: median(r1), rateN: median(rN), cpu1: m(cpu1), cpuN: m(cpuN),
+    files,
+    jobs,
+    rate1: median(r1),
+    rateN: median(rN),
+    cpu1: m(cpu1),
+    cpuN: m(cpuN),
     // The cores each run kept busy on average (CPU time ÷ wall time): on
     // an idle machine about 1 and `jobs`; less for the N-job run means
     // other processes had the cores.
-    cores1: m(cores1), coresN: m(coresN),
+    cores1: m(cores1),
+    coresN: m(coresN),
   };
 }
 
 function notes({ cold, widget, node, chrome }) {
   const n = [];
   const leaks = [...cold.leaks, ...chrome.leaks, ...node.refused];
-  n.push(leaks.length ? `NETWORK: ${leaks.length} request(s) left the origin or the process: ${leaks.slice(0, 5).join(', ')}`
-    : 'Network: no request left the page origin (cold start, Chromium bench) and Node\'s fetch was never called.');
+  n.push(
+    leaks.length
+      ? `NETWORK: ${leaks.length} request(s) left the origin or the process: ${leaks.slice(0, 5).join(', ')}`
+      : "Network: no request left the page origin (cold start, Chromium bench) and Node's fetch was never called.",
+  );
   const verdicts = new Set(cold.runs.map((r) => r.verdict));
   n.push(`Cold-start verdicts: ${[...verdicts].join(', ')}; the widget's: ${[...new Set(widget.runs.map((r) => r.verdict))].join(', ')} (expected verified).`);
-  for (const [env, r] of [['Node', node], ['Chromium', chrome]]) {
-    n.push(`verifier-core offline in ${env}: ${r.peerStats.served} JSON Schema fetch(es) served from ../shared, ` +
-      `${r.peerStats.refused.length ? `refused: ${[...new Set(r.peerStats.refused)].join(', ')}` : 'none refused'}; ` +
-      `${r.peerStats.logged} console line(s) silenced.`);
+  for (const [env, r] of [
+    ['Node', node],
+    ['Chromium', chrome],
+  ]) {
+    n.push(
+      `verifier-core offline in ${env}: ${r.peerStats.served} JSON Schema fetch(es) served from ../shared, ` +
+        `${r.peerStats.refused.length ? `refused: ${[...new Set(r.peerStats.refused)].join(', ')}` : 'none refused'}; ` +
+        `${r.peerStats.logged} console line(s) silenced.`,
+    );
   }
   if (chrome.consoleErrors.length) n.push(`Chromium page errors: ${chrome.consoleErrors.slice(0, 3).join(' | ')}`);
-  n.push('verifier-core\'s first verification includes ajv compiling the OB 3.0 JSON Schema; its registered_issuer step ' +
-    'is given no registry (knownDIDRegistries: []), so it looks nothing up; ClearBadge has no registry step either.');
-  n.push('In Chromium ClearBadge runs in its Web Worker (each timing includes the postMessage round trip); verifier-core runs on the page\'s main thread.');
+  n.push(
+    "verifier-core's first verification includes ajv compiling the OB 3.0 JSON Schema; its registered_issuer step " +
+      'is given no registry (knownDIDRegistries: []), so it looks nothing up; ClearBadge has no registry step either.',
+  );
+  n.push("In Chromium ClearBadge runs in its Web Worker (each timing includes the postMessage round trip); verifier-core runs on the page's main thread.");
   return n.join('\n');
 }
 
@@ -596,7 +652,7 @@ async function main() {
   const served = { name, br: statSync(path.join(webDir, `${name}.br`)).size, gz: statSync(path.join(webDir, `${name}.gz`)).size };
   const bundles = await build();
   const peerSize = { ...sizes(bundles.browser), added: bundles.addedBytes };
-  if (bundles.schemas === 0) console.error('bench: ../shared is absent; verifier-core\'s schema step will find no schema');
+  if (bundles.schemas === 0) console.error("bench: ../shared is absent; verifier-core's schema step will find no schema");
 
   progress('native Go and the CLI batch');
   const native = nativeBench();
@@ -619,7 +675,7 @@ async function main() {
   let chrome;
   try {
     cold = await coldStart(browser);
-    progress('the widget\'s cold start');
+    progress("the widget's cold start");
     widget = await widgetColdStart(browser);
     progress('Chromium per verification');
     chrome = await chromiumBench(browser, bundles.browser);
@@ -632,7 +688,10 @@ async function main() {
   const nt = notes({ cold, widget, node, chrome });
   console.log(`\n${t}\n\n${nt}\n`);
   writeFileSync(path.join(outDir, 'results.md'), `${t}\n\n${nt}\n`);
-  writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ date, mach, wasm, served, peerSize, launchMs, cold, widget, node, chrome, native, batch, N, WARMUP, SETTLE_MS }, null, 1));
+  writeFileSync(
+    path.join(outDir, 'results.json'),
+    JSON.stringify({ date, mach, wasm, served, peerSize, launchMs, cold, widget, node, chrome, native, batch, N, WARMUP, SETTLE_MS }, null, 1),
+  );
   // The Node side keeps the wasm's Go program alive; end the process.
   process.exit(0);
 }

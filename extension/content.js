@@ -105,7 +105,7 @@
     const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
     const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart();
     const svg = !png && (/^<(\?xml|svg|!--)/.test(head) && /<svg/i.test(new TextDecoder().decode(bytes.subarray(0, 4096))));
-    if (png || svg) return { source, b64: Common.b64(bytes), mime: png ? 'image/png' : 'image/svg+xml' };
+    if (png || svg) return { source, b64: Common.b64(bytes), mime: Common.IMAGE_TYPES[png ? 'png' : 'svg'] };
     return { source, text: new TextDecoder().decode(bytes) };
   }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Moving a whole wallet without ClearBadge (issue 14): every credential as
 // its original file (the JSON, the JWT or the baked image exactly as it came
 // in) in one zip, with index.json listing them and a README.txt saying what
@@ -11,20 +12,14 @@
 import { h } from './render.mjs';
 import { t, number } from './i18n.mjs';
 import { makeZip, readZip, isZip, ZipError } from './zip.mjs';
+import { b64, unb64, MAX_ITEMS_PER_IMPORT, IMAGE_TYPES } from './common.mjs';
 
 export const EXPORT_FORMAT = 'clearbadge-wallet-export';
-const BATCH = 200; // background.js MAX_ITEMS_PER_IMPORT
 const SKIP = /(^|\/)(index\.json|README\.txt|\.[^/]*|__MACOSX\/.*)$/;
 const TEXT = /\.(json|jsonld|jwt|jws|txt)$/i;
-const IMAGE = { png: 'image/png', svg: 'image/svg+xml' };
 
-function b64(bytes) {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-function slug(title) {
+// slug: a title as a file name's stem (also downloads.mjs fileName).
+export function slug(title) {
   return (title || 'credential').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'credential';
 }
 
@@ -35,8 +30,8 @@ function fileOf(e, i) {
     const jwt = !e.text.trim().startsWith('{');
     return { name: `credentials/${n}-${slug(e.title)}.${jwt ? 'jwt' : 'json'}`, bytes: new TextEncoder().encode(e.text) };
   }
-  const ext = e.mime === 'image/svg+xml' ? 'svg' : 'png';
-  return { name: `credentials/${n}-${slug(e.title)}.${ext}`, bytes: Uint8Array.from(atob(e.b64), (c) => c.charCodeAt(0)) };
+  const ext = e.mime === IMAGE_TYPES.svg ? 'svg' : 'png';
+  return { name: `credentials/${n}-${slug(e.title)}.${ext}`, bytes: unb64(e.b64) };
 }
 
 // exportZip: the zip of entries (as listed by the service worker).
@@ -76,7 +71,7 @@ export function itemsOf(files) {
     if (SKIP.test(f.name)) continue;
     const base = f.name.split('/').pop();
     const ext = base.split('.').pop().toLowerCase();
-    if (IMAGE[ext]) items.push({ source: base, b64: b64(f.bytes), mime: IMAGE[ext] });
+    if (Object.hasOwn(IMAGE_TYPES, ext)) items.push({ source: base, b64: b64(f.bytes), mime: IMAGE_TYPES[ext] });
     else if (TEXT.test(base)) items.push({ source: base, text: dec.decode(f.bytes) });
     else skipped.push(base);
   }
@@ -98,9 +93,9 @@ export function looksLikeZip(file) {
 // one sentence. call is the page's messenger.
 export async function importAll(items, skipped, { call, announce, refresh }) {
   let added = 0; let duplicates = 0; const refused = [];
-  for (let i = 0; i < items.length; i += BATCH) {
+  for (let i = 0; i < items.length; i += MAX_ITEMS_PER_IMPORT) {
     announce(t('move.importing', { done: number(i), n: number(items.length) }));
-    const r = await call('import', { items: items.slice(i, i + BATCH) });
+    const r = await call('import', { items: items.slice(i, i + MAX_ITEMS_PER_IMPORT) });
     added += r.added.length;
     duplicates += r.duplicates.length;
     refused.push(...r.refused);

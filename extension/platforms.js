@@ -1,3 +1,4 @@
+// @ts-check
 // ClearBadge wallet: talking to learning platforms through the Open Badges
 // 3.0 API (OB 3.0 §"Open Badges API", the successor of BadgeConnect) or
 // the CLR 2.0 API, which is the same but for its paths and scopes, for the
@@ -77,9 +78,7 @@
 
   // ApiError: a refusal said with words.js (key, params); a param may be
   // words itself (w(key, params)).
-  class ApiError extends Error {
-    constructor(code, key, params) { super(Words.say('en', key, params)); Object.assign(this, { code, key, params }); }
-  }
+  class ApiError extends Words.Refusal {}
   const w = (key, params) => ({ key, params });
 
   const b64url = (bytes) => Vault.b64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -393,6 +392,10 @@
       const d = await discover(baseOf(base));
       const { store } = await readStore();
       const old = (store.connections || []).find((c) => c.base === d.base);
+      // A stored connection: the platform as discovered, this install's
+      // client registration, and once signed in its tokens and the profile.
+      /** @type {typeof d & {id: string, added: string, client: Awaited<ReturnType<typeof register>>,
+       *   tokens?: Awaited<ReturnType<typeof signIn>>, profile?: Awaited<ReturnType<typeof fetchProfile>>}} */
       const conn = {
         id: old?.id || crypto.randomUUID(), added: old?.added || new Date().toISOString(),
         ...d, client: old?.client || await register(d),
@@ -489,6 +492,7 @@
     // Link rel=next on the API's origin), each page stored as it arrives so
     // that an error later keeps what came before. all: from the start;
     // otherwise only what is new since the last complete pull (since).
+    /** @param {{id: string, all?: boolean, lang?: string}} m */
     async function platformPull({ id, all, lang }) {
       const l = Words.langOf(lang);
       let conn = await connectionOf(id);

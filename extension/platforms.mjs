@@ -1,3 +1,4 @@
+// @ts-check
 // The wallet's "Platforms" section (issue 14): connect to a learning
 // platform that serves the Open Badges 3.0 API, pull credentials from it,
 // send chosen ones to it, and revoke the connection. All talking is done by

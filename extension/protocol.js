@@ -41,6 +41,17 @@
  *   summary: Summary, checks: Check[], credentials?: VerifierReport[], source?: string}} VerifierReport
  */
 
+/**
+ * A stored credential, as the service worker keeps it and the list answer
+ * hands it to the wallet page: what it came as ({text}, or {b64, mime}: a
+ * baked image), its Report and verdict when last checked, and the public
+ * documents that check used (docs; needs, in the list answer: those a check
+ * online would fetch).
+ * @typedef {{id: string, hash: string, title: string, source?: string, added: string, checked: string,
+ *   online?: string, verdict: Verdict, report: VerifierReport, text?: string, b64?: string, mime?: string,
+ *   docs?: {url: string, check: string}[], needs?: {url: string, check: string, host: string}[]}} WalletEntry
+ */
+
 (() => {
   // The operations the service worker answers for the extension's own pages.
   const OPS = [

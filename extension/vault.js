@@ -37,17 +37,11 @@
   const enc = new TextEncoder();
   const dec = new TextDecoder();
 
-  class VaultError extends Error {
-    // code: 'wrong-passphrase' | 'damaged' | 'malformed-backup' | 'no-wallet' | 'exists' | 'weak-passphrase'
-    // key and params name the message in words.js, said in English here and
-    // in the reader's language by background.js.
-    constructor(code, key, params) {
-      super(Words.say('en', key, params));
-      this.key = key;
-      this.params = params;
-      this.name = 'VaultError';
-      this.code = code;
-    }
+  // VaultError: the store's refusals (words.js Refusal), code one of
+  // 'wrong-passphrase' | 'damaged' | 'malformed-backup' | 'no-wallet' |
+  // 'exists' | 'weak-passphrase'.
+  class VaultError extends Words.Refusal {
+    name = 'VaultError';
   }
 
   // common.js (Common) is loaded before this file.

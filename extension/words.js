@@ -31,6 +31,13 @@
       fr: 'Au plus {max} fichiers à la fois.',
     },
     'bg.item': { en: 'The item', es: 'El elemento', fr: 'L’élément' },
+    // The title of a stored presentation (web/i18n.mjs card.presentation-of).
+    'bg.presentation-of-one': {
+      en: 'Presentation of {n} credential', es: 'Presentación de {n} credencial', fr: 'Présentation de {n} attestation',
+    },
+    'bg.presentation-of': {
+      en: 'Presentation of {n} credentials', es: 'Presentación de {n} credenciales', fr: 'Présentation de {n} attestations',
+    },
     'bg.item-too-large': {
       en: '{source} is too large (the limit is 16 MB).',
       es: '{source} es demasiado grande (el límite es de 16 MB).',
@@ -377,5 +384,24 @@
     return 'en';
   }
 
-  self.Words = { WORDS, LANGS, say, langOf };
+  // Refusal: an error the wallet explains with words from here: code (one of
+  // Protocol.ERRORS) says what kind, key and params name its words. Its
+  // message is English; the service worker answers in the reader's language
+  // (background/store.js said). The service worker's, the vault's and the
+  // platforms' errors are Refusals (WalletError, VaultError, ApiError).
+  class Refusal extends Error {
+    /**
+     * @param {string} code
+     * @param {string} key
+     * @param {Record<string, unknown>} [params]
+     */
+    constructor(code, key, params) {
+      super(say('en', key, params));
+      this.code = code;
+      this.key = key;
+      this.params = params;
+    }
+  }
+
+  self.Words = { WORDS, LANGS, say, langOf, Refusal };
 })();

@@ -1,3 +1,4 @@
+// @ts-check
 // Zip files for moving a whole wallet out of ClearBadge and back (issue 14):
 // any unzip tool opens what makeZip writes, and readZip reads what common
 // tools write, within limits. Only what a wallet needs of PKWARE's APPNOTE

@@ -81,8 +81,8 @@ function credential({ id, validFrom, validUntil }) {
       id: did,
       type: ['Profile'],
       name: 'ClearBadge Sample Issuer',
-      description: 'A demonstration issuer. Its signing key is published with ClearBadge, so its badges show how ' +
-        'verification works and prove nothing about anyone.',
+      description:
+        'A demonstration issuer. Its signing key is published with ClearBadge, so its badges show how ' + 'verification works and prove nothing about anyone.',
     },
     validFrom,
     credentialSubject: {
@@ -131,16 +131,22 @@ const tampered = structuredClone(valid);
 tampered.credentialSubject.identifier[0].identityHash = 'Jordan Lee';
 await check(tampered, false);
 
-const expired = await sign(credential({
-  id: 'urn:uuid:9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f',
-  validFrom: '2024-01-15T00:00:00Z',
-  validUntil: '2025-01-15T00:00:00Z',
-}));
+const expired = await sign(
+  credential({
+    id: 'urn:uuid:9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f',
+    validFrom: '2024-01-15T00:00:00Z',
+    validUntil: '2025-01-15T00:00:00Z',
+  }),
+);
 // vc.js checks validUntil against `now` as well: expired must fail there.
 await check(expired, false);
 
 await mkdir(out, { recursive: true });
-for (const [name, doc] of [['sample.json', valid], ['sample-tampered.json', tampered], ['sample-expired.json', expired]]) {
+for (const [name, doc] of [
+  ['sample.json', valid],
+  ['sample-tampered.json', tampered],
+  ['sample-expired.json', expired],
+]) {
   await writeFile(new URL(name, out), JSON.stringify(doc, null, 2) + '\n');
   console.log(`wrote web/samples/${name}`);
 }

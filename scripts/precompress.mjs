@@ -8,12 +8,15 @@ import zlib from 'node:zlib';
 
 for (const file of process.argv.slice(2)) {
   const raw = readFileSync(file);
-  writeFileSync(`${file}.br`, zlib.brotliCompressSync(raw, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
-      [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-    },
-  }));
+  writeFileSync(
+    `${file}.br`,
+    zlib.brotliCompressSync(raw, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+        [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+      },
+    }),
+  );
   writeFileSync(`${file}.gz`, zlib.gzipSync(raw, { level: 9 }));
 }

@@ -1,9 +1,20 @@
 // The globals ClearBadge's scripts share, for tsc (make lint): those the
 // classic scripts define (words.js Words, vault.js Vault, common.js Common,
 // protocol.js Protocol, platforms.js Platforms), those wasm_exec.js and the
-// Go program define (Go, ClearBadge), and the extension APIs, left untyped.
+// Go program define (Go, ClearBadge), and the extension APIs, left untyped
+// but for Words (the wallet's error classes extend its Refusal).
 declare const chrome: any;
-declare var Words: any;
+// words.js: the catalogue of the classic scripts' words, and Refusal, the
+// error class of what the service worker refuses.
+declare var Words: {
+  WORDS: Record<string, Record<string, string>>;
+  LANGS: readonly string[];
+  say(lang: string, key: string, params?: Record<string, unknown>): string;
+  langOf(...prefs: unknown[]): string;
+  Refusal: new (code: string, key: string, params?: Record<string, unknown>) => Error & {
+    code: string; key: string; params?: Record<string, unknown>;
+  };
+};
 declare var Vault: any;
 declare var Common: any;
 declare var Protocol: any;
@@ -18,4 +29,7 @@ interface Window {
   clearbadgeWasm?: string;
   // Set by content.js, which may be injected twice.
   __clearbadgeContent?: boolean;
+  // Set by platforms.js in the service worker: the retry alarm's handler,
+  // a global so that tests can call it as Chrome would.
+  onRetryAlarm?: (alarm: { name: string }) => Promise<unknown>;
 }

@@ -12,10 +12,18 @@
 // MaxImageBytes). Larger inputs are refused before they are read.
 export const MAX_INPUT_BYTES = 16 << 20;
 
+// MAX_ITEMS_PER_IMPORT is the most items the wallet's service worker imports
+// in one message; the wallet's pages send larger sets in batches of it.
+export const MAX_ITEMS_PER_IMPORT = 200;
+
 // IMAGE_TYPE and IMAGE_NAME recognise a badge image (OB 3.0 "Baked Badge":
 // PNG or SVG) by its media type or its file name.
 export const IMAGE_TYPE = /^image\/(png|svg\+xml)$/;
 export const IMAGE_NAME = /\.(png|svg)$/i;
+
+// IMAGE_TYPES: a badge image's media type by its format (its file
+// extension): what a baked image is stored, downloaded and imported as.
+export const IMAGE_TYPES = Object.freeze({ png: 'image/png', svg: 'image/svg+xml' });
 
 /**
  * isImageFile reports whether a picked file is a badge image, by its type or,
@@ -51,13 +59,36 @@ export function unb64(s) {
 }
 
 /**
- * nameOf is the name a credential gives itself, or that of its achievement:
- * the title of its card (render.mjs titleOf) and of its wallet entry.
+ * nameOf is the name a credential gives itself, or that of its achievement.
  * @param {{summary?: {name?: string, achievement?: {name?: string}}}} report
  */
 export function nameOf(report) {
   const s = report.summary || {};
   return s.name || s.achievement?.name || '';
+}
+
+/**
+ * isPresentation reports whether a report is of a Verifiable Presentation.
+ * @param {{kind?: string}} report
+ */
+export function isPresentation(report) {
+  return report.kind === 'VerifiablePresentation';
+}
+
+/**
+ * titleOf is what a credential is called: the heading of its card
+ * (render.mjs titleOf, in the reader's words) and the title of its wallet
+ * entry (the service worker's). A presentation's own name is never used
+ * (anyone can wrap credentials in one and call it anything): it is named by
+ * what it holds, presentationOf(n) for n credentials. Anything else is named
+ * by nameOf, else fallback.
+ * @param {{kind?: string, credentials?: unknown[], summary?: {name?: string, achievement?: {name?: string}}}} report
+ * @param {string} fallback
+ * @param {(n: number) => string} presentationOf
+ */
+export function titleOf(report, fallback, presentationOf) {
+  if (isPresentation(report)) return presentationOf(report.credentials?.length || 0);
+  return nameOf(report) || fallback;
 }
 
 /**

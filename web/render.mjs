@@ -30,7 +30,7 @@
 // Words come from i18n.mjs in the language set there (setLang), checks'
 // messages through their codes; dates are formatted with Intl.
 import { t, message, formatDate, list, lang, number } from './i18n.mjs';
-import { nameOf } from './common.mjs';
+import { isPresentation, titleOf as commonTitleOf } from './common.mjs';
 
 export { formatDate };
 
@@ -174,16 +174,10 @@ export function generationNote(report) {
   return host ? t('ob2.hosted-at', { host }) : t('ob2.hosted');
 }
 
-const isPresentation = (report) => report.kind === 'VerifiablePresentation';
-
-// titleOf: what a card is called. A presentation's own name is never used
-// (anyone can wrap credentials in one and call it anything): it is named by
-// what it holds.
+// titleOf: what a card is called, in the reader's words (common.mjs
+// titleOf, the rule the wallet's service worker follows too).
 export function titleOf(report, fallback = t('card.credential')) {
-  if (isPresentation(report)) {
-    return t('card.presentation-of', { n: report.credentials?.length || 0 });
-  }
-  return nameOf(report) || report.source || fallback;
+  return commonTitleOf(report, report.source || fallback, (n) => t('card.presentation-of', { n }));
 }
 
 const checkName = (id) => checkTitle(id).toLowerCase();

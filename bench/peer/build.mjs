@@ -76,12 +76,19 @@ export async function build() {
   const node = path.join(outDir, 'peer.node.mjs');
   const browser = path.join(outDir, 'peer.browser.mjs');
   await esbuild.build({
-    ...common, platform: 'node', target: 'node20', outfile: node,
+    ...common,
+    platform: 'node',
+    target: 'node20',
+    outfile: node,
     // CommonJS dependencies call require() for Node built-ins.
     banner: { js: "import { createRequire as __cbRequire } from 'node:module'; const require = __cbRequire(import.meta.url);" },
   });
   await esbuild.build({
-    ...common, platform: 'browser', target: 'es2022', minify: true, outfile: browser,
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    outfile: browser,
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   });
   return {

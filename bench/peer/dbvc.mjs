@@ -10,11 +10,7 @@ import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cry
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { makeDocumentLoader } from '../../scripts/peer/loader.mjs';
 
-const suite = [
-  new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
-  new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }),
-  new Ed25519Signature2020(),
-];
+const suite = [new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }), new Ed25519Signature2020()];
 const documentLoader = makeDocumentLoader();
 
 export async function verify(text) {

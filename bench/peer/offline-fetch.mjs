@@ -22,9 +22,12 @@ async function offlineFetch(input) {
 // fetch (twice, with stacks) on every verification, which would drown the
 // bench's output. The lines are counted instead.
 const quiet = new Proxy(console, {
-  get: (target, key) => (['log', 'info', 'warn', 'error', 'debug'].includes(key)
-    ? () => { offlineStats.logged++; }
-    : Reflect.get(target, key)),
+  get: (target, key) =>
+    ['log', 'info', 'warn', 'error', 'debug'].includes(key)
+      ? () => {
+          offlineStats.logged++;
+        }
+      : Reflect.get(target, key),
 });
 
 export { offlineFetch as fetch, quiet as console };

@@ -17,7 +17,13 @@ export async function assertNoAxeViolations(page, state) {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n    ')}`);
+    return r.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+          .slice(0, 4)
+          .map((n) => `${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`)
+          .join('\n    ')}`,
+    );
   }, WCAG_TAGS);
   assert.deepEqual(violations, [], `axe-core violations in state "${state}"`);
 }
@@ -31,7 +37,10 @@ export async function assertNoHorizontalScroll(page, state) {
     let wideEl = '';
     for (const e of document.querySelectorAll('body *')) {
       const r = e.getBoundingClientRect();
-      if (r.width && r.right > vw + 1) { wideEl = `${e.tagName.toLowerCase()}.${e.className}#${e.id} right=${Math.round(r.right)}`; break; }
+      if (r.width && r.right > vw + 1) {
+        wideEl = `${e.tagName.toLowerCase()}.${e.className}#${e.id} right=${Math.round(r.right)}`;
+        break;
+      }
     }
     return { scroll: el.scrollWidth, client: vw, wide: wideEl };
   });
@@ -46,12 +55,15 @@ export async function focusedInfo(page) {
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el || el === document.body) return null;
     // A visually hidden file input shows its focus on its label.
-    const shown = el.matches('input[type=file]') && el.id ? (el.getRootNode().querySelector(`label[for="${el.id}"]`) || el) : el;
+    const shown = el.matches('input[type=file]') && el.id ? el.getRootNode().querySelector(`label[for="${el.id}"]`) || el : el;
     const cs = getComputedStyle(shown);
     const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
     const shadow = cs.boxShadow && cs.boxShadow !== 'none';
     return {
-      id: el.id, tag: el.tagName.toLowerCase(), inResults: !!el.closest('#results'), text: (el.getAttribute('aria-label') || el.textContent || el.value || '').trim().slice(0, 60),
+      id: el.id,
+      tag: el.tagName.toLowerCase(),
+      inResults: !!el.closest('#results'),
+      text: (el.getAttribute('aria-label') || el.textContent || el.value || '').trim().slice(0, 60),
       visible: outline || shadow,
     };
   });

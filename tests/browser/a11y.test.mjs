@@ -17,7 +17,9 @@ const sample = (name) => path.join(webDir, 'samples', name);
 // Signed with a key in its own jwk header for an https issuer: incomplete offline.
 const INCOMPLETE = path.join(root, 'testdata', 'peer', 'jwt-rs256-jwk.jwt');
 
-let server; let browser; let host;
+let server;
+let browser;
+let host;
 
 before(async () => {
   requireBuild();
@@ -26,7 +28,11 @@ before(async () => {
   // A host page for the widget, on another origin, as a site embeds it.
   const badges = { '/sample.json': sample('sample.json'), '/tampered.json': sample('sample-tampered.json') };
   const srv = http.createServer((req, res) => {
-    if (badges[req.url]) { res.setHeader('Content-Type', 'application/json'); res.end(readFileSync(badges[req.url])); return; }
+    if (badges[req.url]) {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(readFileSync(badges[req.url]));
+      return;
+    }
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Portfolio</title><script type="module" src="${server.origin}/widget.mjs"></script></head>
@@ -90,7 +96,12 @@ test('axe-core: no WCAG 2.2 A/AA violation on any state of the page', async () =
 test('keyboard only: pick a file, paste and verify, open the checks, print; focus visible and in order; verdicts announced', async () => {
   const { ctx, page } = await openPage();
   try {
-    await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed++; }; });
+    await page.evaluate(() => {
+      window.printed = 0;
+      window.print = () => {
+        window.printed++;
+      };
+    });
     // Skip link first, then the page in reading order (the language switch
     // in the header, then the intake).
     const first = await tabTo(page, () => true);
@@ -120,11 +131,15 @@ test('keyboard only: pick a file, paste and verify, open the checks, print; focu
     // The results come after the intake in the tab order: print, clear, then
     // the newest card's technical details, which open with Enter.
     const toDetail = await tabTo(page, (f) => f.tag === 'summary' && f.inResults);
-    assert.ok(toDetail.some((f) => f.id === 'print'), 'print is reached before the cards');
-    const summaryOpen = () => page.evaluate(() => {
-      let el = document.activeElement;
-      return el.parentElement.open;
-    });
+    assert.ok(
+      toDetail.some((f) => f.id === 'print'),
+      'print is reached before the cards',
+    );
+    const summaryOpen = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el.parentElement.open;
+      });
     assert.equal(await summaryOpen(), false);
     await page.keyboard.press('Enter');
     assert.equal(await summaryOpen(), true, 'Enter opens the technical detail');
@@ -137,11 +152,13 @@ test('keyboard only: pick a file, paste and verify, open the checks, print; focu
     // Colour is never the only sign: every verdict has its word and its mark,
     // every check its outcome word; marks are hidden from screen readers
     // because the words say it.
-    const signs = await page.$$eval('#results > [data-verdict]', (els) => els.map((el) => ({
-      label: el.querySelector('.verdict-label')?.textContent,
-      icon: !!el.querySelector('.verdict-icon[aria-hidden="true"]'),
-      checks: [...el.querySelectorAll('[data-check]')].every((c) => c.querySelector('.outcome')?.textContent.trim()),
-    })));
+    const signs = await page.$$eval('#results > [data-verdict]', (els) =>
+      els.map((el) => ({
+        label: el.querySelector('.verdict-label')?.textContent,
+        icon: !!el.querySelector('.verdict-icon[aria-hidden="true"]'),
+        checks: [...el.querySelectorAll('[data-check]')].every((c) => c.querySelector('.outcome')?.textContent.trim()),
+      })),
+    );
     for (const s of signs) {
       assert.ok(s.label && s.icon && s.checks, JSON.stringify(s));
     }
@@ -160,7 +177,10 @@ test('reflow: 320 px wide and 200 % zoom without horizontal scrolling; reduced m
       await page.setInputFiles('#file', [sample('sample.json'), sample('sample-tampered.json'), INCOMPLETE]);
       await waitForResults(page, 3);
       await page.click('.advanced summary');
-      for (const d of await page.$$('#results details')) await d.evaluate((el) => { el.open = true; });
+      for (const d of await page.$$('#results details'))
+        await d.evaluate((el) => {
+          el.open = true;
+        });
       await assertNoHorizontalScroll(page, `three results at ${width}px`);
       if (width === 320) {
         await page.evaluate(() => window.scrollTo(0, 0));
@@ -206,14 +226,19 @@ test('reflow: 320 px wide and 200 % zoom without horizontal scrolling; reduced m
     try {
       await page.setInputFiles('#file', [sample('sample.json'), sample('sample-tampered.json')]);
       await waitForResults(page, 2);
-      const marks = await page.$$eval('#results .verdict-icon, #results .check .icon', (els) => els.map((el) => {
-        const cs = getComputedStyle(el);
-        return { stroke: cs.stroke, bg: cs.backgroundColor };
-      }));
+      const marks = await page.$$eval('#results .verdict-icon, #results .check .icon', (els) =>
+        els.map((el) => {
+          const cs = getComputedStyle(el);
+          return { stroke: cs.stroke, bg: cs.backgroundColor };
+        }),
+      );
       for (const m of marks) assert.notEqual(m.stroke, m.bg, `a mark vanishes in forced colours: ${JSON.stringify(m)}`);
       const border = await page.$eval('#results .verdict', (el) => getComputedStyle(el).borderStyle);
       assert.notEqual(border, 'none');
-      await page.locator('#results > [data-verdict]').first().screenshot({ path: path.join(out, 'a11y-forced-colors.png') });
+      await page
+        .locator('#results > [data-verdict]')
+        .first()
+        .screenshot({ path: path.join(out, 'a11y-forced-colors.png') });
     } finally {
       await ctx.close();
     }
@@ -225,10 +250,15 @@ test('the widget: no axe violation closed and with its checks open; keyboard ope
   try {
     const page = await ctx.newPage();
     await page.goto(host.url);
-    await page.waitForFunction(() => ['ok', 'bad'].every((id) => {
-      const v = document.getElementById(id).getAttribute('verdict');
-      return v && v !== 'pending';
-    }), null, { timeout: 60000 });
+    await page.waitForFunction(
+      () =>
+        ['ok', 'bad'].every((id) => {
+          const v = document.getElementById(id).getAttribute('verdict');
+          return v && v !== 'pending';
+        }),
+      null,
+      { timeout: 60000 },
+    );
     await assertNoAxeViolations(page, 'widget closed');
     // The status line is a live region that was there before the verdict.
     const live = await page.$eval('#ok', (el) => {
@@ -255,10 +285,15 @@ async function widgetHost(opts = {}) {
   const ctx = await browser.newContext({ viewport: { width: 900, height: 900 }, ...opts });
   const page = await ctx.newPage();
   await page.goto(host.url);
-  await page.waitForFunction(() => ['ok', 'bad'].every((id) => {
-    const v = document.getElementById(id).getAttribute('verdict');
-    return v && v !== 'pending';
-  }), null, { timeout: 60000 });
+  await page.waitForFunction(
+    () =>
+      ['ok', 'bad'].every((id) => {
+        const v = document.getElementById(id).getAttribute('verdict');
+        return v && v !== 'pending';
+      }),
+    null,
+    { timeout: 60000 },
+  );
   return { ctx, page };
 }
 

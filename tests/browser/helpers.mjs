@@ -35,7 +35,7 @@ export function chromiumPath() {
   for (const p of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/lib/chromium/chromium']) {
     if (p && existsSync(p)) return p;
   }
-  throw new Error('Chromium not found: install Debian\'s chromium (apt-get install chromium) or set CHROMIUM');
+  throw new Error("Chromium not found: install Debian's chromium (apt-get install chromium) or set CHROMIUM");
 }
 
 export function requireBuild() {
@@ -55,9 +55,15 @@ export async function startServer() {
     proc.stdout.on('data', (d) => {
       buf += d;
       const m = buf.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
     });
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`cmd/serve exited with ${code}`)); });
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`cmd/serve exited with ${code}`));
+    });
   });
   return { url, origin: new URL(url).origin, close: () => proc.kill() };
 }
@@ -71,7 +77,10 @@ export async function startCanary() {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.end('canary');
   });
-  srv.on('upgrade', (req, socket) => { hits.push(`UPGRADE ${req.url}`); socket.destroy(); });
+  srv.on('upgrade', (req, socket) => {
+    hits.push(`UPGRADE ${req.url}`);
+    socket.destroy();
+  });
   await new Promise((r) => srv.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${srv.address().port}`;
   return { origin, hits, close: () => new Promise((r) => srv.close(r)) };
@@ -93,10 +102,37 @@ export async function launch({ hosts = [], port } = {}) {
 // workers too, which Playwright's ignoreHTTPSErrors does not reach).
 export function selfSignedCert(dir, names) {
   const san = names.map((n) => (/^[\d.]+$/.test(n) ? `IP:${n}` : `DNS:${n}`)).join(',');
-  const key = path.join(dir, 'key.pem'); const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', key, '-out', cert, '-days', '1', '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${san}`], { stdio: 'ignore' });
-  const spki = execFileSync('sh', ['-c', `openssl x509 -in '${cert}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`]).toString().trim();
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${names[0]}`,
+      '-addext',
+      `subjectAltName=${san}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const spki = execFileSync('sh', [
+    '-c',
+    `openssl x509 -in '${cert}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`,
+  ])
+    .toString()
+    .trim();
   return { key: readFileSync(key), cert: readFileSync(cert), spki };
 }
 
@@ -117,15 +153,52 @@ export async function defaultRegistries() {
 export function testCA(dir, names) {
   const f = (n) => path.join(dir, n);
   const run = (args) => execFileSync('openssl', args, { stdio: 'ignore' });
-  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('ca-key.pem'),
-    '-out', f('ca.pem'), '-days', '1', '-subj', '/CN=ClearBadge test CA', '-addext', 'basicConstraints=critical,CA:true',
-    '-addext', 'keyUsage=critical,keyCertSign']);
-  run(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('key.pem'), '-out', f('server.csr'),
-    '-subj', `/CN=${names[0]}`]);
+  run([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    f('ca-key.pem'),
+    '-out',
+    f('ca.pem'),
+    '-days',
+    '1',
+    '-subj',
+    '/CN=ClearBadge test CA',
+    '-addext',
+    'basicConstraints=critical,CA:true',
+    '-addext',
+    'keyUsage=critical,keyCertSign',
+  ]);
+  run(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('key.pem'), '-out', f('server.csr'), '-subj', `/CN=${names[0]}`]);
   writeFileSync(f('ext.cnf'), `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`);
-  run(['x509', '-req', '-in', f('server.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca-key.pem'), '-CAcreateserial',
-    '-out', f('cert.pem'), '-days', '1', '-extfile', f('ext.cnf')]);
-  const spki = execFileSync('sh', ['-c', `openssl x509 -in '${f('ca.pem')}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`]).toString().trim();
+  run([
+    'x509',
+    '-req',
+    '-in',
+    f('server.csr'),
+    '-CA',
+    f('ca.pem'),
+    '-CAkey',
+    f('ca-key.pem'),
+    '-CAcreateserial',
+    '-out',
+    f('cert.pem'),
+    '-days',
+    '1',
+    '-extfile',
+    f('ext.cnf'),
+  ]);
+  const spki = execFileSync('sh', [
+    '-c',
+    `openssl x509 -in '${f('ca.pem')}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`,
+  ])
+    .toString()
+    .trim();
   return { key: readFileSync(f('key.pem')), cert: Buffer.concat([readFileSync(f('cert.pem')), readFileSync(f('ca.pem'))]), spki };
 }
 
@@ -171,22 +244,26 @@ export async function chooserByKey(page, key = 'Space') {
 }
 
 export async function waitForResults(page, n, timeout = 60000) {
-  await page.waitForFunction((count) => document.querySelectorAll('#results > [data-verdict]').length >= count,
-    n, { timeout });
-  return page.$$eval('#results > [data-verdict]', (els) => els.map((el) => ({
-    verdict: el.dataset.verdict,
-    title: el.querySelector('h3')?.textContent,
-    checks: Object.fromEntries([...el.querySelectorAll('[data-check]')].map((c) => [c.dataset.check, c.dataset.outcome])),
-    text: el.innerText,
-  })));
+  await page.waitForFunction((count) => document.querySelectorAll('#results > [data-verdict]').length >= count, n, { timeout });
+  return page.$$eval('#results > [data-verdict]', (els) =>
+    els.map((el) => ({
+      verdict: el.dataset.verdict,
+      title: el.querySelector('h3')?.textContent,
+      checks: Object.fromEntries([...el.querySelectorAll('[data-check]')].map((c) => [c.dataset.check, c.dataset.outcome])),
+      text: el.innerText,
+    })),
+  );
 }
 
 // oneCard waits until the page shows exactly one settled card (not pending)
 // and reads it, with its missing checks ("check:remedy") and its
 // check-online buttons ("host: label").
 export async function oneCard(page) {
-  await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 &&
-    !document.querySelector('#results > .pending'), null, { timeout: 60000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('#results > [data-verdict]').length === 1 && !document.querySelector('#results > .pending'),
+    null,
+    { timeout: 60000 },
+  );
   const [r] = await waitForResults(page, 1);
   r.missing = await page.$$eval('#results > [data-verdict] [data-missing]', (els) => els.map((e) => `${e.dataset.missing}:${e.dataset.remedy}`));
   r.buttons = await page.$$eval('#results > [data-verdict] [data-remedy-action="online"]', (els) => els.map((e) => `${e.dataset.host}: ${e.textContent}`));

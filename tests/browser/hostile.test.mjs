@@ -10,7 +10,8 @@ import path from 'node:path';
 import { root, outDir, webDir, requireBuild, startServer, launch, recordNetwork, waitForResults } from './helpers.mjs';
 
 const corpus = path.join(outDir, 'hostile');
-let server; let browser;
+let server;
+let browser;
 
 before(async () => {
   requireBuild();
@@ -31,8 +32,13 @@ test('hostile inputs: each gets a verdict, the page stays responsive, a timeout 
     const page = await ctx.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
-    const files = readdirSync(corpus).filter((f) => f.endsWith('.json') && !f.endsWith('.docs.json')).sort();
-    await page.setInputFiles('input[type=file]', files.map((f) => path.join(corpus, f)));
+    const files = readdirSync(corpus)
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.docs.json'))
+      .sort();
+    await page.setInputFiles(
+      'input[type=file]',
+      files.map((f) => path.join(corpus, f)),
+    );
     // While the batch is being verified (in the worker), the page answers:
     // the online switch toggles and its explanation shows at once.
     await page.click('#online');
@@ -50,18 +56,21 @@ test('hostile inputs: each gets a verdict, the page stays responsive, a timeout 
 
     // A verification past its timeout (here 100 ms, for a record of 128
     // credentials) is stopped and says so; the next one runs in a new worker.
-    const out = await page.evaluate(async ([clr, sample]) => {
-      const { load } = await import('/clearbadge.mjs');
-      const cb = await load();
-      let stopped = null;
-      try {
-        await cb.verify(clr, { timeout: 100 });
-      } catch (e) {
-        stopped = { name: e.name, message: e.message };
-      }
-      const next = await cb.verify(sample);
-      return { stopped, next: next.verdict };
-    }, [readFileSync(path.join(corpus, 'clr-128.json'), 'utf8'), readFileSync(path.join(webDir, 'samples', 'sample.json'), 'utf8')]);
+    const out = await page.evaluate(
+      async ([clr, sample]) => {
+        const { load } = await import('/clearbadge.mjs');
+        const cb = await load();
+        let stopped = null;
+        try {
+          await cb.verify(clr, { timeout: 100 });
+        } catch (e) {
+          stopped = { name: e.name, message: e.message };
+        }
+        const next = await cb.verify(sample);
+        return { stopped, next: next.verdict };
+      },
+      [readFileSync(path.join(corpus, 'clr-128.json'), 'utf8'), readFileSync(path.join(webDir, 'samples', 'sample.json'), 'utf8')],
+    );
     assert.equal(out.stopped?.name, 'TimeoutError', JSON.stringify(out));
     assert.match(out.stopped.message, /took longer than 100 ms and was stopped/);
     assert.equal(out.next, 'verified');

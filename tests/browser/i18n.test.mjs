@@ -40,7 +40,12 @@ test('the catalogues: every UI string and every core message code in English, Sp
     assert.deepEqual(Object.keys(MESSAGES[l]).sort(), Object.keys(codes).sort(), `${l}: the codes translated are exactly those the core emits`);
     for (const [code, en] of Object.entries(codes)) {
       const v = MESSAGES[l][code];
-      const variants = typeof v === 'object' ? Object.entries(v).filter(([k]) => k !== 'by').map(([, x]) => x) : [v];
+      const variants =
+        typeof v === 'object'
+          ? Object.entries(v)
+              .filter(([k]) => k !== 'by')
+              .map(([, x]) => x)
+          : [v];
       assert.ok(variants.length, `${code} in ${l}`);
       for (const x of variants) {
         assert.ok(typeof x === 'string' && x.trim(), `${code} in ${l}`);
@@ -51,7 +56,11 @@ test('the catalogues: every UI string and every core message code in English, Sp
         for (const p of params(x)) assert.ok(params(en).includes(p), `${code} in ${l}: {${p}} is not a parameter of the English`);
         const dropped = params(en).filter((p) => !params(x).includes(p));
         const droppable = typeof v === 'object' ? [v.by ?? 'what', 'list'] : code.startsWith('schema.') ? ['what', 'label', 'spec'] : [];
-        assert.deepEqual(dropped.filter((p) => !droppable.includes(p)), [], `${code} in ${l}: parameters left out`);
+        assert.deepEqual(
+          dropped.filter((p) => !droppable.includes(p)),
+          [],
+          `${code} in ${l}: parameters left out`,
+        );
       }
     }
   }
@@ -78,13 +87,33 @@ test('the catalogues: every UI string and every core message code in English, Sp
   // scripts (a key built at run time, such as check.${id}, is listed in full).
   const used = new Set();
   for (const m of readFileSync(path.join(webDir, 'index.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
-  const scripts = [...readdirSync(webDir).filter((n) => /\.(m?js)$/.test(n)).map((n) => path.join(webDir, n)), ...readdirSync(path.join(root, 'extension')).filter((n) => n.endsWith('.mjs') && !existsSync(path.join(webDir, n))).map((n) => path.join(root, 'extension', n))];
+  const scripts = [
+    ...readdirSync(webDir)
+      .filter((n) => /\.(m?js)$/.test(n))
+      .map((n) => path.join(webDir, n)),
+    ...readdirSync(path.join(root, 'extension'))
+      .filter((n) => n.endsWith('.mjs') && !existsSync(path.join(webDir, n)))
+      .map((n) => path.join(root, 'extension', n)),
+  ];
   for (const f of scripts) {
     for (const m of readFileSync(f, 'utf8').matchAll(/\b(?:t|ZipError)\((?:[^()']*\? )?'([a-z-]+\.[a-z-]+)'/g)) used.add(m[1]);
   }
   for (const m of readFileSync(path.join(root, 'extension', 'wallet.html'), 'utf8').matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
   for (const k of used) assert.ok(UI[k], `"${k}" is used but has no entry`);
-  for (const k of ['format', 'proof', 'issuer', 'validity', 'status', 'schema', 'presentation', 'recipient', 'endorsements', 'refresh', 'credentials', 'identity']) {
+  for (const k of [
+    'format',
+    'proof',
+    'issuer',
+    'validity',
+    'status',
+    'schema',
+    'presentation',
+    'recipient',
+    'endorsements',
+    'refresh',
+    'credentials',
+    'identity',
+  ]) {
     assert.ok(UI[`check.${k}`], `check.${k}`);
   }
 });
@@ -101,11 +130,16 @@ test('the wallet service worker and content script: every word in English, Spani
       assert.deepEqual(params(e[l]), params(e.en), `${key} in ${l}: parameters differ from English`);
     }
   }
-  assert.equal(say('es', 'vault.damaged', { why: { key: 'vault.why-truncated', params: { part: 'data' } } }),
-    'La cartera guardada está dañada (su parte data está truncada).', 'words inside words');
+  assert.equal(
+    say('es', 'vault.damaged', { why: { key: 'vault.why-truncated', params: { part: 'data' } } }),
+    'La cartera guardada está dañada (su parte data está truncada).',
+    'words inside words',
+  );
   // Every key the scripts use is here, and none says a sentence of its own
   // outside the catalogue.
-  for (const f of ['background.js', 'vault.js', 'content.js', 'platforms.js']) {
+  const background = readdirSync(path.join(root, 'extension', 'background')).map((f) => `background/${f}`);
+  assert.ok(background.length > 5, "extension/background/ has the service worker's scripts");
+  for (const f of ['background.js', ...background, 'vault.js', 'content.js', 'platforms.js']) {
     const src = readFileSync(path.join(root, 'extension', f), 'utf8');
     for (const m of src.matchAll(/'((?:bg|vault|content|pf)\.(?!js')[a-z-]+)'/g)) assert.ok(WORDS[m[1]], `${f} uses "${m[1]}", which words.js lacks`);
     const bare = [...src.matchAll(/(?:Error\((?:'[a-z-]+', )?|text: |note\(li, |head\(|message: |title: )[`'"]([A-Z][^`'"]*[a-z.…])[`'"]/g)].map((m) => m[1]);
@@ -114,8 +148,9 @@ test('the wallet service worker and content script: every word in English, Spani
   // platforms.js says nothing in words of its own: every string of two
   // words or more (a message, a phrase put into one, in a throw, a ternary
   // or a result's error) is a catalogue key instead.
-  const phrases = stringsOf(readFileSync(path.join(root, 'extension', 'platforms.js'), 'utf8'))
-    .filter((s) => /[A-Za-z’]{2,} +[a-z’]{2,}/.test(s) && s !== 'use strict');
+  const phrases = stringsOf(readFileSync(path.join(root, 'extension', 'platforms.js'), 'utf8')).filter(
+    (s) => /[A-Za-z’]{2,} +[a-z’]{2,}/.test(s) && s !== 'use strict',
+  );
   assert.deepEqual(phrases, [], 'platforms.js: English said outside words.js');
 });
 
@@ -123,11 +158,15 @@ test('the wallet page’s modules say no sentence outside the catalogue', () => 
   // platforms.mjs, move.mjs, zip.mjs, wallet.mjs…: a string that reads as a
   // sentence (a capital and a second word, or words ending in a stop)
   // belongs in web/i18n.mjs, said with t().
-  const own = readdirSync(path.join(root, 'extension')).filter((n) => n.endsWith('.mjs') && !existsSync(path.join(webDir, n)));
-  assert.ok(own.includes('platforms.mjs') && own.includes('move.mjs') && own.includes('zip.mjs'), own.join(' '));
+  const own = [
+    ...readdirSync(path.join(root, 'extension')).filter((n) => n.endsWith('.mjs') && !existsSync(path.join(webDir, n))),
+    ...readdirSync(path.join(root, 'extension', 'wallet')).map((n) => `wallet/${n}`),
+  ];
+  assert.ok(own.includes('platforms.mjs') && own.includes('move.mjs') && own.includes('zip.mjs') && own.includes('wallet/list.mjs'), own.join(' '));
   for (const f of own) {
-    const said = stringsOf(readFileSync(path.join(root, 'extension', f), 'utf8'))
-      .filter((s) => /\s/.test(s.trim()) && /^[A-Z][\w’']*\s+[\w’']|[a-z]{2,}[.!?…]$/.test(s.trim()));
+    const said = stringsOf(readFileSync(path.join(root, 'extension', f), 'utf8')).filter(
+      (s) => /\s/.test(s.trim()) && /^[A-Z][\w’']*\s+[\w’']|[a-z]{2,}[.!?…]$/.test(s.trim()),
+    );
     assert.deepEqual(said, [], `${f}: English said outside web/i18n.mjs`);
   }
 });
@@ -135,20 +174,33 @@ test('the wallet page’s modules say no sentence outside the catalogue', () => 
 // stringsOf: the string literals of a script, comments left out, each
 // ${…} of a template taken out.
 function stringsOf(src) {
-  const code = src.split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).map((l) => l.replace(/\s\/\/ .*$/, '')).join('\n');
-  return [...code.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)]
-    .map((m) => (m[1] ?? m[2] ?? m[3]).replace(/\$\{[^}]*\}/g, ''));
+  const code = src
+    .split('\n')
+    .filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l))
+    .map((l) => l.replace(/\s\/\/ .*$/, ''))
+    .join('\n');
+  return [...code.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)].map((m) => (m[1] ?? m[2] ?? m[3]).replace(/\$\{[^}]*\}/g, ''));
 }
 
-let server; let browser; let host;
+let server;
+let browser;
+let host;
 
 before(async () => {
   requireBuild();
   server = await startServer();
   browser = await launch();
   const srv = http.createServer((req, res) => {
-    if (req.url === '/sample.json') { res.setHeader('Content-Type', 'application/json'); res.end(readFileSync(sample('sample.json'))); return; }
-    if (req.url === '/tampered.json') { res.setHeader('Content-Type', 'application/json'); res.end(readFileSync(sample('sample-tampered.json'))); return; }
+    if (req.url === '/sample.json') {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(readFileSync(sample('sample.json')));
+      return;
+    }
+    if (req.url === '/tampered.json') {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(readFileSync(sample('sample-tampered.json')));
+      return;
+    }
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Portfolio</title>
 <script type="module" src="${server.origin}/widget.mjs"></script></head><body><main>
@@ -179,9 +231,36 @@ async function open(query = '', opts = {}) {
 }
 
 const EXPECT = {
-  en: { verified: 'Verified', failed: 'Not verified', signature: 'Signature', intact: /The issuer's signature is intact/, changed: /This credential was changed after it was signed/, h1: 'Check a digital badge', from: /Valid from March 1, 2025/, notCredential: /^This file is not a credential\. ClearBadge reads Open Badges 3\.0/ },
-  es: { verified: 'Verificada', failed: 'No verificada', signature: 'Firma', intact: /La firma del emisor está intacta/, changed: /Esta credencial se modificó/, h1: 'Compruebe una insignia digital', from: /Válida desde el 1 de marzo de 2025/, notCredential: /^Este archivo no es una credencial\. ClearBadge lee credenciales/ },
-  fr: { verified: 'Vérifiée', failed: 'Non vérifiée', signature: 'Signature', intact: /La signature de l’émetteur est intacte/, changed: /Cette attestation a été modifiée/, h1: 'Vérifier un badge numérique', from: /Valide à partir du 1 mars 2025/, notCredential: /^Ce fichier n’est pas une attestation\. ClearBadge lit les attestations/ },
+  en: {
+    verified: 'Verified',
+    failed: 'Not verified',
+    signature: 'Signature',
+    intact: /The issuer's signature is intact/,
+    changed: /This credential was changed after it was signed/,
+    h1: 'Check a digital badge',
+    from: /Valid from March 1, 2025/,
+    notCredential: /^This file is not a credential\. ClearBadge reads Open Badges 3\.0/,
+  },
+  es: {
+    verified: 'Verificada',
+    failed: 'No verificada',
+    signature: 'Firma',
+    intact: /La firma del emisor está intacta/,
+    changed: /Esta credencial se modificó/,
+    h1: 'Compruebe una insignia digital',
+    from: /Válida desde el 1 de marzo de 2025/,
+    notCredential: /^Este archivo no es una credencial\. ClearBadge lee credenciales/,
+  },
+  fr: {
+    verified: 'Vérifiée',
+    failed: 'Non vérifiée',
+    signature: 'Signature',
+    intact: /La signature de l’émetteur est intacte/,
+    changed: /Cette attestation a été modifiée/,
+    h1: 'Vérifier un badge numérique',
+    from: /Valide à partir du 1 mars 2025/,
+    notCredential: /^Ce fichier n’est pas une attestation\. ClearBadge lit les attestations/,
+  },
 };
 
 for (const [l, want] of Object.entries(EXPECT)) {
@@ -194,14 +273,16 @@ for (const [l, want] of Object.entries(EXPECT)) {
       const [ok, bad] = await waitForResults(page, 2);
       assert.equal(ok.verdict, 'verified');
       assert.equal(bad.verdict, 'not-verified');
-      const cards = await page.$$eval('#results > [data-verdict]', (els) => els.map((el) => ({
-        label: el.querySelector('.verdict-label').textContent,
-        proofName: el.querySelector('[data-check="proof"] .check-name').textContent,
-        proofMsg: el.querySelector('[data-check="proof"] .check-msg').textContent,
-        proofLang: el.querySelector('[data-check="proof"] .check-msg').getAttribute('lang'),
-        validity: el.querySelector('[data-check="validity"] .check-msg')?.textContent,
-        facts: el.querySelector('.facts-list').textContent,
-      })));
+      const cards = await page.$$eval('#results > [data-verdict]', (els) =>
+        els.map((el) => ({
+          label: el.querySelector('.verdict-label').textContent,
+          proofName: el.querySelector('[data-check="proof"] .check-name').textContent,
+          proofMsg: el.querySelector('[data-check="proof"] .check-msg').textContent,
+          proofLang: el.querySelector('[data-check="proof"] .check-msg').getAttribute('lang'),
+          validity: el.querySelector('[data-check="validity"] .check-msg')?.textContent,
+          facts: el.querySelector('.facts-list').textContent,
+        })),
+      );
       assert.equal(cards[0].label, want.verified);
       assert.equal(cards[1].label, want.failed);
       assert.equal(cards[0].proofName, want.signature);
@@ -218,7 +299,10 @@ for (const [l, want] of Object.entries(EXPECT)) {
       await page.fill('#paste-text', 'this is not a credential');
       await page.click('#paste-go');
       assert.ok((await waitForResults(page, 3)).some((r) => r.verdict === 'error'));
-      const why = await page.$eval('#results > [data-verdict="error"] .verdict-why', (el) => ({ text: el.textContent, lang: el.closest('[lang]').getAttribute('lang') }));
+      const why = await page.$eval('#results > [data-verdict="error"] .verdict-why', (el) => ({
+        text: el.textContent,
+        lang: el.closest('[lang]').getAttribute('lang'),
+      }));
       assert.match(why.text, want.notCredential);
       assert.equal(why.lang, l);
       if (l === 'es') {
@@ -259,15 +343,21 @@ test('the language follows navigator.languages; the switch changes it, cards inc
   }
 });
 
-test('the widget speaks its lang attribute, else the page\'s: a verified and a failed badge in each language', async () => {
+test("the widget speaks its lang attribute, else the page's: a verified and a failed badge in each language", async () => {
   const ctx = await browser.newContext();
   try {
     const page = await ctx.newPage();
     await page.goto(host.url);
-    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')].every((el) => el.verdict && el.verdict !== 'pending'), null, { timeout: 60000 });
-    const got = await page.$$eval('clearbadge-verify', (els) => els.map((el) => ({
-      id: el.id, label: el.shadowRoot.querySelector('.label').textContent, lang: el.shadowRoot.querySelector('.card').getAttribute('lang'),
-    })));
+    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')].every((el) => el.verdict && el.verdict !== 'pending'), null, {
+      timeout: 60000,
+    });
+    const got = await page.$$eval('clearbadge-verify', (els) =>
+      els.map((el) => ({
+        id: el.id,
+        label: el.shadowRoot.querySelector('.label').textContent,
+        lang: el.shadowRoot.querySelector('.card').getAttribute('lang'),
+      })),
+    );
     assert.deepEqual(got, [
       { id: 'page-lang', label: 'Vérifiée', lang: 'fr' },
       { id: 'own-lang', label: 'Verificada', lang: 'es' },
@@ -291,7 +381,9 @@ test('the widget speaks its lang attribute, else the page\'s: a verified and a f
 test('right to left: dir="rtl" mirrors the layout without horizontal scrolling', async () => {
   const { ctx, page } = await open('', { viewport: { width: 700, height: 900 } });
   try {
-    await page.evaluate(() => { document.documentElement.dir = 'rtl'; });
+    await page.evaluate(() => {
+      document.documentElement.dir = 'rtl';
+    });
     await page.setInputFiles('#file', [sample('sample.json'), sample('sample-tampered.json')]);
     await waitForResults(page, 2);
     await assertNoHorizontalScroll(page, 'rtl');
@@ -300,7 +392,10 @@ test('right to left: dir="rtl" mirrors the layout without horizontal scrolling',
       label: el.querySelector('.verdict-label').getBoundingClientRect().left,
     }));
     assert.ok(pos.icon > pos.label, `the mark sits at the start (right) of the verdict: ${JSON.stringify(pos)}`);
-    await page.locator('#results > [data-verdict]').first().screenshot({ path: path.join(ensureOutDir(), 'rtl.png') });
+    await page
+      .locator('#results > [data-verdict]')
+      .first()
+      .screenshot({ path: path.join(ensureOutDir(), 'rtl.png') });
   } finally {
     await ctx.close();
   }

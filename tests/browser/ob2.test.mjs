@@ -8,14 +8,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {
-  sharedFile, unavailable, requireBuild, startServer, launch, ensureOutDir, oneCard,
-} from './helpers.mjs';
+import { sharedFile, unavailable, requireBuild, startServer, launch, ensureOutDir, oneCard } from './helpers.mjs';
 
 const ob20 = sharedFile('vectors', '1edtech', 'validator', 'ob20');
 const vec = (...p) => path.join(ob20, ...p);
 
-let server; let browser;
+let server;
+let browser;
 
 before(async () => {
   requireBuild();
@@ -68,7 +67,10 @@ for (const [name, file, format, added] of [
   ['baked', 'simple-badge.png', /Format: png/, ['beths-robotics-badge.json', 'robotics-badge.json', 'organization.json']],
 ]) {
   test(`OB 2.0 ${name}: incomplete offline, verified once the issuer's documents are added`, async (t) => {
-    if (!ob20) { unavailable(t, '../shared/vectors is absent: the OB 2.0 vectors were not tested'); return; }
+    if (!ob20) {
+      unavailable(t, '../shared/vectors is absent: the OB 2.0 vectors were not tested');
+      return;
+    }
     const { ctx, page, asked, errors } = await openPage();
     try {
       await page.setInputFiles('#file', vec(file));
@@ -100,7 +102,10 @@ for (const [name, file, format, added] of [
       assert.match(r.text, /An Example Badge Issuer/);
       assert.equal(r.checks.issuer, 'pass');
       assert.match(r.text, name === 'signed' ? /Signed by the issuer it names/ : /Published by the issuer it names, at an address the issuer uses/);
-      assert.ok(asked.every((a) => a.startsWith('example.org/')), asked.join(' '));
+      assert.ok(
+        asked.every((a) => a.startsWith('example.org/')),
+        asked.join(' '),
+      );
       await page.locator('#results > [data-verdict]').screenshot({ path: path.join(ensureOutDir(), `ob2-page-${name}.png`) });
       assert.deepEqual(errors, []);
     } finally {
@@ -110,7 +115,10 @@ for (const [name, file, format, added] of [
 }
 
 test('an OB 2.0 BadgeClass alone is described, not verified: it awards nothing', async (t) => {
-  if (!ob20) { unavailable(t, '../shared/vectors is absent'); return; }
+  if (!ob20) {
+    unavailable(t, '../shared/vectors is absent');
+    return;
+  }
   const { ctx, page } = await openPage();
   try {
     await page.setInputFiles('#file', vec('assets', 'badgeclass-with-complex-image.json'));
@@ -124,8 +132,11 @@ test('an OB 2.0 BadgeClass alone is described, not verified: it awards nothing',
   }
 });
 
-test('an OB 2.0 assertion\'s web address pasted offline is not fetched, and says so', async (t) => {
-  if (!ob20) { unavailable(t, '../shared/vectors is absent'); return; }
+test("an OB 2.0 assertion's web address pasted offline is not fetched, and says so", async (t) => {
+  if (!ob20) {
+    unavailable(t, '../shared/vectors is absent');
+    return;
+  }
   const { ctx, page, asked } = await openPage();
   try {
     await page.fill('#paste-text', 'https://example.org/beths-robotics-badge.json');

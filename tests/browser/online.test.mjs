@@ -7,20 +7,27 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { didWebIssuer, sign, openBadge } from './issue.mjs';
-import {
-  requireBuild, startServer, launch, waitForResults, selfSignedCert, defaultRegistries, unavailable,
-} from './helpers.mjs';
+import { requireBuild, startServer, launch, waitForResults, selfSignedCert, defaultRegistries, unavailable } from './helpers.mjs';
 
-let server; let browser; let didServer; let tmp; let credPath;
+let server;
+let browser;
+let didServer;
+let tmp;
+let credPath;
 const didHits = [];
 
 function haveOpenSSL() {
-  try { execFileSync('openssl', ['version'], { stdio: 'ignore' }); return true; } catch { return false; }
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 before(async () => {
@@ -48,9 +55,13 @@ before(async () => {
   const did = `did:web:127.0.0.1%3A${port}`;
   const issuer = await didWebIssuer(did);
   didDoc = issuer.didDocument;
-  const credential = await sign(openBadge({
-    issuer: { id: did, name: 'Local did:web issuer' }, name: 'Online check test badge',
-  }), issuer.key);
+  const credential = await sign(
+    openBadge({
+      issuer: { id: did, name: 'Local did:web issuer' },
+      name: 'Online check test badge',
+    }),
+    issuer.key,
+  );
   credPath = path.join(tmp, 'did-web-credential.json');
   writeFileSync(credPath, JSON.stringify(credential, null, 2));
 
@@ -102,8 +113,7 @@ test('did:web issuer: offline makes no request and is incomplete; online fetches
     assert.equal(await page.isVisible('#online-more'), true, 'switching online explains what will be contacted');
     // The did:web server is on 127.0.0.1: refused without a request...
     await page.click('#results > [data-verdict] button:has-text("Check again")');
-    await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 &&
-      !document.querySelector('#results > .pending'));
+    await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 && !document.querySelector('#results > .pending'));
     [r] = await waitForResults(page, 1);
     assert.notEqual(r.verdict, 'verified', r.text);
     assert.match(r.text, /127\.0\.0\.1 is a local address/);
@@ -111,8 +121,7 @@ test('did:web issuer: offline makes no request and is incomplete; online fetches
     // ... until private network access is allowed explicitly.
     await page.check('#private-network');
     await page.click('#results > [data-verdict] button:has-text("Check again")');
-    await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 &&
-      !document.querySelector('#results > .pending'));
+    await page.waitForFunction(() => document.querySelectorAll('#results > [data-verdict]').length === 1 && !document.querySelector('#results > .pending'));
     [r] = await waitForResults(page, 1);
     assert.equal(r.verdict, 'verified', r.text);
     assert.equal(r.checks.proof, 'pass');
@@ -122,7 +131,10 @@ test('did:web issuer: offline makes no request and is incomplete; online fetches
     assert.match(didHits[0].accept, /json/);
     assert.equal(didHits[0].cookie, undefined);
     assert.equal(didHits[0].referer, undefined, 'no referrer is sent');
-    assert.ok(requests.some((u) => new URL(u).pathname === '/worker-online.js'), 'the online worker did the fetching');
+    assert.ok(
+      requests.some((u) => new URL(u).pathname === '/worker-online.js'),
+      'the online worker did the fetching',
+    );
     assert.deepEqual(leaks, []);
   } finally {
     await ctx.close();

@@ -5,14 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {
-  webDir, sharedFile, unavailable, requireBuild, startServer, startCanary, launch, recordNetwork, ensureOutDir,
-  waitForResults,
-} from './helpers.mjs';
+import { webDir, sharedFile, unavailable, requireBuild, startServer, startCanary, launch, recordNetwork, ensureOutDir, waitForResults } from './helpers.mjs';
 
 const sample = (name) => path.join(webDir, 'samples', name);
 
-let server; let canary; let browser;
+let server;
+let canary;
+let browser;
 
 before(async () => {
   requireBuild();
@@ -34,7 +33,9 @@ async function openPage(viewport = { width: 1100, height: 900 }) {
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(server.url);
   await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the verifier started');
@@ -86,9 +87,21 @@ test('the page and its offline worker cannot reach another origin (CSP and the w
     const violations = await page.evaluate(async (t) => {
       const seen = [];
       document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
-      try { await fetch(`${t}/fetch`); } catch { /* blocked */ }
-      try { navigator.sendBeacon(`${t}/beacon`, 'x'); } catch { /* blocked */ }
-      try { new WebSocket(`${t.replace('http', 'ws')}/ws`); } catch { /* blocked */ }
+      try {
+        await fetch(`${t}/fetch`);
+      } catch {
+        /* blocked */
+      }
+      try {
+        navigator.sendBeacon(`${t}/beacon`, 'x');
+      } catch {
+        /* blocked */
+      }
+      try {
+        new WebSocket(`${t.replace('http', 'ws')}/ws`);
+      } catch {
+        /* blocked */
+      }
       const img = new Image();
       img.src = `${t}/img.png`;
       await new Promise((r) => setTimeout(r, 500));
@@ -101,18 +114,28 @@ test('the page and its offline worker cannot reach another origin (CSP and the w
     assert.equal(workers.length, 1, 'one (offline) worker');
     assert.equal(new URL(workers[0].url()).pathname, '/worker.js');
     const fromWorker = await workers[0].evaluate(async (t) => {
-      try { await fetch(`${t}/from-worker`); return 'fetched'; } catch (e) { return String(e.message); }
+      try {
+        await fetch(`${t}/from-worker`);
+        return 'fetched';
+      } catch (e) {
+        return String(e.message);
+      }
     }, target);
     assert.match(fromWorker, /disabled/);
-    const locked = await workers[0].evaluate((t) => ['XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'caches']
-      .filter((name) => {
-        try {
-          if (name === 'caches') self.caches.open('x');
-          else if (name === 'importScripts') self.importScripts(`${t}/x.js`);
-          else new self[name](name === 'WebSocket' ? t.replace('http', 'ws') : `${t}/x`);
-          return true;
-        } catch (e) { return !/disabled/.test(e.message); }
-      }), target);
+    const locked = await workers[0].evaluate(
+      (t) =>
+        ['XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'caches'].filter((name) => {
+          try {
+            if (name === 'caches') self.caches.open('x');
+            else if (name === 'importScripts') self.importScripts(`${t}/x.js`);
+            else new self[name](name === 'WebSocket' ? t.replace('http', 'ws') : `${t}/x`);
+            return true;
+          } catch (e) {
+            return !/disabled/.test(e.message);
+          }
+        }),
+      target,
+    );
     assert.deepEqual(locked, [], 'network APIs still usable in the offline worker');
 
     await page.waitForTimeout(300);
@@ -192,7 +215,9 @@ test('screenshots: valid and failed credential, and phone width', async () => {
     await page.setInputFiles('input[type=file]', sample('sample-tampered.json'));
     await waitForResults(page, 1);
     const card = page.locator('#results > [data-verdict]').first();
-    await card.locator('[data-check="proof"] details').evaluate((d) => { d.open = true; });
+    await card.locator('[data-check="proof"] details').evaluate((d) => {
+      d.open = true;
+    });
     await card.screenshot({ path: path.join(out, 'failed.png') });
   } finally {
     await ctx.close();
@@ -217,9 +242,11 @@ test('accessible names, keyboard use and the print view', async () => {
   const { ctx, page } = await openPage();
   try {
     // Every form control has a label, every button a name.
-    const unnamed = await page.$$eval('input, textarea, select, button', (els) => els
-      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
-      .map((el) => el.outerHTML.slice(0, 80)));
+    const unnamed = await page.$$eval('input, textarea, select, button', (els) =>
+      els
+        .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
     assert.deepEqual(unnamed, []);
     assert.equal(await page.getAttribute('#status', 'aria-live'), 'polite');
 
@@ -255,7 +282,7 @@ test('accessible names, keyboard use and the print view', async () => {
     await page.screenshot({ path: path.join(out, 'print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    assert.ok(await page.$$eval('#results details:not([open])', (d) => d.length) > 0, 'details fold back after printing');
+    assert.ok((await page.$$eval('#results details:not([open])', (d) => d.length)) > 0, 'details fold back after printing');
   } finally {
     await ctx.close();
   }
@@ -286,7 +313,7 @@ test('a presentation is checked against the challenge and domain given under Mor
   }
 });
 
-test('/#sample (the URL `make run` prints) opens with the sample verified on the first screen, under the page\'s purpose', async () => {
+test("/#sample (the URL `make run` prints) opens with the sample verified on the first screen, under the page's purpose", async () => {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await ctx.newPage();
@@ -294,9 +321,16 @@ test('/#sample (the URL `make run` prints) opens with the sample verified on the
     const [r] = await waitForResults(page, 1);
     assert.equal(r.verdict, 'verified', r.text);
     const firstScreen = await page.evaluate(() => {
-      const inView = (el) => { const b = el.getBoundingClientRect(); return b.top >= 0 && b.top < innerHeight; };
-      return { h1: inView(document.querySelector('h1')), lede: inView(document.querySelector('.lede')),
-        verdict: inView(document.querySelector('#results .verdict')), scrolled: scrollY };
+      const inView = (el) => {
+        const b = el.getBoundingClientRect();
+        return b.top >= 0 && b.top < innerHeight;
+      };
+      return {
+        h1: inView(document.querySelector('h1')),
+        lede: inView(document.querySelector('.lede')),
+        verdict: inView(document.querySelector('#results .verdict')),
+        scrolled: scrollY,
+      };
     });
     assert.deepEqual(firstScreen, { h1: true, lede: true, verdict: true, scrolled: 0 });
   } finally {

@@ -19,13 +19,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  requireBuild, startServer, startCanary, ensureOutDir, launch, selfSignedCert, oneCard,
-  PAGE_FILES, defaultRegistries,
-} from './helpers.mjs';
+import { requireBuild, startServer, startCanary, ensureOutDir, launch, selfSignedCert, oneCard, PAGE_FILES, defaultRegistries } from './helpers.mjs';
 import { didWebIssuer, sign, openBadge } from './issue.mjs';
 
-let server; let canary; let browser; let docsServer; let tmp; let registries; let hosts;
+let server;
+let canary;
+let browser;
+let docsServer;
+let tmp;
+let registries;
+let hosts;
 const files = {};
 // A DCC registry JSON (core/registry reads it): {meta: {name}, registry: {did: {name, url}}}.
 const dccList = (name, entries) => ({ meta: { name }, registry: entries });
@@ -40,7 +43,9 @@ before(async () => {
   // The default list registry (DCC JSON) lists issuer.test; the others (an
   // OpenID Federation anchor) are not served: a 404, said in the detail.
   const list = registries.find((r) => r.path.endsWith('.json'));
-  served[`${list.host} ${list.path}`] = dccList('Test Community Registry', { 'did:web:issuer.test': { name: 'College at issuer.test', url: 'https://issuer.test' } });
+  served[`${list.host} ${list.path}`] = dccList('Test Community Registry', {
+    'did:web:issuer.test': { name: 'College at issuer.test', url: 'https://issuer.test' },
+  });
   served['registry.test /list.json'] = dccList('Registry by address', { 'did:web:issuer.test': { name: 'College at issuer.test' } });
   files['registry-file.json'] = path.join(tmp, 'registry-file.json');
   writeFileSync(files['registry-file.json'], JSON.stringify(dccList('Registry from a file', { 'did:web:nocors.test': { name: 'College at nocors.test' } })));
@@ -49,7 +54,11 @@ before(async () => {
     hits.push(`${host} ${req.url}`);
     if (host !== 'nocors.test') res.setHeader('Access-Control-Allow-Origin', '*');
     const doc = served[`${host} ${req.url}`];
-    if (!doc) { res.statusCode = 404; res.end(); return; }
+    if (!doc) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
     res.setHeader('Content-Type', 'application/json');
     res.end(JSON.stringify(doc));
   });
@@ -58,9 +67,18 @@ before(async () => {
     const iss = await didWebIssuer(`did:web:${host}`);
     served[`${host} /.well-known/did.json`] = iss.didDocument;
     files[host] = path.join(tmp, `${host}.json`);
-    writeFileSync(files[host], JSON.stringify(await sign(openBadge({
-      issuer: { id: `did:web:${host}`, name: `College at ${host}` }, name: `Badge from ${host}`,
-    }), iss.key)));
+    writeFileSync(
+      files[host],
+      JSON.stringify(
+        await sign(
+          openBadge({
+            issuer: { id: `did:web:${host}`, name: `College at ${host}` },
+            name: `Badge from ${host}`,
+          }),
+          iss.key,
+        ),
+      ),
+    );
   }
   files['nocors-did.json'] = path.join(tmp, 'did.json');
   writeFileSync(files['nocors-did.json'], JSON.stringify(served['nocors.test /.well-known/did.json']));
@@ -83,7 +101,10 @@ async function openPage() {
     const req = route.request();
     const u = new URL(req.url());
     if (u.origin === server.origin && req.method() === 'GET' && PAGE_FILES.test(u.pathname)) return route.continue();
-    if (hosts.includes(u.host)) { net.foreign.push(`${u.host}${u.pathname}`); return route.continue(); }
+    if (hosts.includes(u.host)) {
+      net.foreign.push(`${u.host}${u.pathname}`);
+      return route.continue();
+    }
     net.leaks.push(`${req.method()} ${req.url()}`);
     return route.abort();
   });
@@ -133,7 +154,10 @@ test('a host with CORS: online mode completes the check directly, and the defaul
     // The issuer's key, and each default registry: nothing else.
     const want = ['issuer.test /.well-known/did.json', ...registries.map((x) => `${x.host} ${x.path}`)].sort();
     assert.deepEqual([...hits].sort(), want);
-    assert.deepEqual([...net.foreign].sort(), want.map((x) => x.replace(' ', '')));
+    assert.deepEqual(
+      [...net.foreign].sort(),
+      want.map((x) => x.replace(' ', '')),
+    );
     assert.equal(r.checks.identity, 'pass', r.text);
     assert.match(r.text, /College at issuer\.test is listed by Test Community Registry/);
     // The card names where its documents came from (the registry answering
@@ -153,22 +177,29 @@ test('widget: offline by default; online opts in for the hosts the badge names; 
   const { ctx, page, net } = await openPage();
   try {
     const body = {
-      '/reach-widget.html': ['text/html', `<!doctype html><meta charset="utf-8"><title>Portfolio</title>
+      '/reach-widget.html': [
+        'text/html',
+        `<!doctype html><meta charset="utf-8"><title>Portfolio</title>
 <script type="module" src="/widget.mjs"></script>
 <clearbadge-verify id="off" src="/reach/issuer.json"></clearbadge-verify>
 <clearbadge-verify id="on" online src="/reach/issuer.json"></clearbadge-verify>
-<clearbadge-verify id="docs" src="/reach/nocors.json" documents="https://nocors.test/.well-known/did.json=/reach/nocors-did.json"></clearbadge-verify>`],
+<clearbadge-verify id="docs" src="/reach/nocors.json" documents="https://nocors.test/.well-known/did.json=/reach/nocors-did.json"></clearbadge-verify>`,
+      ],
       '/reach/issuer.json': ['application/json', readFileSync(files['issuer.test'])],
       '/reach/nocors.json': ['application/json', readFileSync(files['nocors.test'])],
       '/reach/nocors-did.json': ['application/json', readFileSync(files['nocors-did.json'])],
     };
-    await page.route((u) => Object.hasOwn(body, u.pathname), (route) => {
-      const [contentType, b] = body[new URL(route.request().url()).pathname];
-      return route.fulfill({ contentType, body: b });
-    });
+    await page.route(
+      (u) => Object.hasOwn(body, u.pathname),
+      (route) => {
+        const [contentType, b] = body[new URL(route.request().url()).pathname];
+        return route.fulfill({ contentType, body: b });
+      },
+    );
     await page.goto(`${server.origin}/reach-widget.html`);
-    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')]
-      .every((el) => el.verdict && el.verdict !== 'pending'), null, { timeout: 60000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('clearbadge-verify')].every((el) => el.verdict && el.verdict !== 'pending'), null, {
+      timeout: 60000,
+    });
     const verdicts = await page.$$eval('clearbadge-verify', (els) => Object.fromEntries(els.map((el) => [el.id, el.verdict])));
     assert.deepEqual(verdicts, { off: 'incomplete', on: 'verified', docs: 'verified' });
     // The online widget asks the hosts its badge names, and the default
@@ -177,8 +208,11 @@ test('widget: offline by default; online opts in for the hosts the badge names; 
     assert.match(await page.locator('#on .foot').textContent(), /Checked online in this browser by ClearBadge at .+, contacting only issuer\.test, /);
     assert.match(await page.locator('#on').evaluate((w) => w.shadowRoot.textContent), /listed by Test Community Registry/);
     assert.match(await page.locator('#docs .foot').textContent(), /Checked offline/);
-    assert.deepEqual([...hits].sort(), ['issuer.test /.well-known/did.json', ...registries.map((r) => `${r.host} ${r.path}`)].sort(),
-      'only the online widget contacted only its hosts');
+    assert.deepEqual(
+      [...hits].sort(),
+      ['issuer.test /.well-known/did.json', ...registries.map((r) => `${r.host} ${r.path}`)].sort(),
+      'only the online widget contacted only its hosts',
+    );
     assert.deepEqual(net.leaks, []);
     assert.deepEqual(canary.hits, []);
   } finally {
@@ -192,7 +226,10 @@ test('registries in the options: a file is read offline, an address is asked onl
   try {
     await page.click('.advanced summary');
     // The defaults are shown while none is added.
-    assert.deepEqual(await page.$$eval('[data-registry-default]', (els) => els.map((e) => e.dataset.registryDefault)), registries.map((r) => r.url));
+    assert.deepEqual(
+      await page.$$eval('[data-registry-default]', (els) => els.map((e) => e.dataset.registryDefault)),
+      registries.map((r) => r.url),
+    );
     await page.setInputFiles('#registry-file', files['registry-file.json']);
     await page.waitForSelector('[data-registry="registry-file.json"]');
     await page.setInputFiles('input[type=file]#file', files['nocors.test']);

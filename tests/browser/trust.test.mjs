@@ -22,8 +22,18 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  webDir, sharedFile, unavailable, requireBuild, startServer, startCanary, ensureOutDir, launch, selfSignedCert, oneCard,
-  PAGE_FILES, defaultRegistries,
+  webDir,
+  sharedFile,
+  unavailable,
+  requireBuild,
+  startServer,
+  startCanary,
+  ensureOutDir,
+  launch,
+  selfSignedCert,
+  oneCard,
+  PAGE_FILES,
+  defaultRegistries,
 } from './helpers.mjs';
 import { didKeyIssuer, didWebIssuer, sign, openBadge, statusList, statusEntry } from './issue.mjs';
 
@@ -31,7 +41,11 @@ const ISSUER_DID = 'did:web:issuer.test';
 const LIST_URL = 'https://status.test/lists/1';
 const GONE_URL = 'https://status.test/lists/gone'; // the host drops the connection
 
-let server; let canary; let browser; let docsServer; let tmp;
+let server;
+let canary;
+let browser;
+let docsServer;
+let tmp;
 const files = {};
 const hits = []; // what the HTTPS server was asked, by Host
 const served = {}; // "host path" -> JSON
@@ -42,9 +56,16 @@ before(async () => {
   docsServer = https.createServer(selfSignedCert(tmp, ['issuer.test', 'status.test']), (req, res) => {
     const key = `${req.headers.host} ${req.url}`;
     hits.push(key);
-    if (key === 'status.test /lists/gone') { req.socket.destroy(); return; }
+    if (key === 'status.test /lists/gone') {
+      req.socket.destroy();
+      return;
+    }
     res.setHeader('Access-Control-Allow-Origin', '*');
-    if (!served[key]) { res.statusCode = 404; res.end(); return; }
+    if (!served[key]) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
     res.setHeader('Content-Type', 'application/json');
     res.end(JSON.stringify(served[key]));
   });
@@ -60,14 +81,28 @@ before(async () => {
     files[name] = path.join(tmp, name);
     writeFileSync(files[name], JSON.stringify(doc, null, 2));
   };
-  save('online.json', await sign(openBadge({
-    issuer: { id: ISSUER_DID, name: 'Issuer Test College' }, name: 'Checked online, one host at a time',
-    credentialStatus: statusEntry(LIST_URL, 5),
-  }), web.key));
-  save('gone.json', await sign(openBadge({
-    issuer: { id: ISSUER_DID, name: 'Issuer Test College' }, name: 'Its list is not served',
-    credentialStatus: statusEntry(GONE_URL, 3),
-  }), web.key));
+  save(
+    'online.json',
+    await sign(
+      openBadge({
+        issuer: { id: ISSUER_DID, name: 'Issuer Test College' },
+        name: 'Checked online, one host at a time',
+        credentialStatus: statusEntry(LIST_URL, 5),
+      }),
+      web.key,
+    ),
+  );
+  save(
+    'gone.json',
+    await sign(
+      openBadge({
+        issuer: { id: ISSUER_DID, name: 'Issuer Test College' },
+        name: 'Its list is not served',
+        credentialStatus: statusEntry(GONE_URL, 3),
+      }),
+      web.key,
+    ),
+  );
   save('gone-list.json', await sign(statusList({ url: GONE_URL, issuer: lister.did }), lister.key));
   // An unsigned presentation whose wrapper claims a title, an issuer and an
   // image of its own, around a genuine badge.
@@ -83,21 +118,38 @@ before(async () => {
   // A did:key issuer whose name mixes a Greek capital Eta into "Harvard"
   // and reverses "university" with a right-to-left override (U+202E).
   const named = await didKeyIssuer();
-  save('rtl.json', await sign(openBadge({
-    issuer: { id: named.did, name: '\u0397arvard \u202Eytisrevinu' }, name: 'Doctor of Medicine',
-  }), named.key));
+  save(
+    'rtl.json',
+    await sign(
+      openBadge({
+        issuer: { id: named.did, name: '\u0397arvard \u202Eytisrevinu' },
+        name: 'Doctor of Medicine',
+      }),
+      named.key,
+    ),
+  );
   // An authentic credential that breaks an OB 3.0 data-model rule: its
   // subject has neither id nor identifier.
-  save('slip.json', await sign(openBadge({
-    issuer: { id: named.did, name: 'Data Model Slip Issuer' }, name: 'Subject without id',
-    subject: {
-      type: ['AchievementSubject'],
-      achievement: {
-        id: 'urn:uuid:5b1a4c1e-0d7e-4f55-9d51-3f0f5a9e2c11', type: ['Achievement'], name: 'Subject without id',
-        description: 'The subject has no id and no identifier.', criteria: { narrative: 'None.' },
-      },
-    },
-  }), named.key));
+  save(
+    'slip.json',
+    await sign(
+      openBadge({
+        issuer: { id: named.did, name: 'Data Model Slip Issuer' },
+        name: 'Subject without id',
+        subject: {
+          type: ['AchievementSubject'],
+          achievement: {
+            id: 'urn:uuid:5b1a4c1e-0d7e-4f55-9d51-3f0f5a9e2c11',
+            type: ['Achievement'],
+            name: 'Subject without id',
+            description: 'The subject has no id and no identifier.',
+            criteria: { narrative: 'None.' },
+          },
+        },
+      }),
+      named.key,
+    ),
+  );
 
   [server, canary] = await Promise.all([startServer(), startCanary()]);
   const port = docsServer.address().port;
@@ -125,7 +177,10 @@ async function openPage(viewport = { width: 1000, height: 900 }) {
     if (own || ['issuer.test', 'status.test'].includes(u.host)) return route.continue();
     // Online mode asks the default registries who the issuer is (not served
     // here: the identity line only; reach.test.mjs serves them).
-    if (registryHosts.includes(u.host)) { net.registries.push(u.host); return route.abort(); }
+    if (registryHosts.includes(u.host)) {
+      net.registries.push(u.host);
+      return route.abort();
+    }
     net.leaks.push(`${req.method()} ${req.url()}`);
     return route.abort();
   });
@@ -185,7 +240,7 @@ test('incomplete offline; each "Check … online" button contacts only the host 
   }
 });
 
-test('a list its host did not serve can be added as a file (the page\'s --with), which completes the card', async () => {
+test("a list its host did not serve can be added as a file (the page's --with), which completes the card", async () => {
   const { ctx, page, net } = await openPage();
   try {
     await page.click('#online');
@@ -258,7 +313,10 @@ test('an issuer name with a right-to-left override and a homoglyph is shown isol
       identity: card.querySelector('[data-identity]')?.textContent,
       raw: card.textContent.includes('\u202E'),
     }));
-    assert.ok(shown.names.some(([t, bidi]) => t === '\u0397arvard [U+202E]ytisrevinu' && bidi === 'isolate'), JSON.stringify(shown.names));
+    assert.ok(
+      shown.names.some(([t, bidi]) => t === '\u0397arvard [U+202E]ytisrevinu' && bidi === 'isolate'),
+      JSON.stringify(shown.names),
+    );
     assert.equal(shown.raw, false, 'no live override character anywhere in the card');
     assert.match(shown.identity, /\u0397arvard \[U\+202E\]ytisrevinu.? is this credential.s own claim; no registry you use lists this issuer\./);
     await page.locator('#results > [data-verdict] .card-body').screenshot({ path: path.join(out, 'identity.png') });
@@ -287,7 +345,7 @@ test('Strict turns a data-model slip of an authentic credential from a note into
   }
 });
 
-test('a presentation card names the holder and lists the credentials, never the wrapper\'s title, issuer or image', async () => {
+test("a presentation card names the holder and lists the credentials, never the wrapper's title, issuer or image", async () => {
   const { ctx, page } = await openPage();
   try {
     await page.setInputFiles('input[type=file]', files['wrapper.json']);
@@ -310,11 +368,16 @@ test('render.mjs: a registry-listed issuer, and names from the Report drawn as t
     const got = await page.evaluate(async () => {
       const { resultCard } = await import('./render.mjs');
       const report = {
-        verdict: 'verified', verified: true, kind: 'OpenBadgeCredential', format: 'json-ld',
+        verdict: 'verified',
+        verified: true,
+        kind: 'OpenBadgeCredential',
+        format: 'json-ld',
         summary: {
           name: 'Open Source Contributor <img src=x onerror="window.pwned=1">',
           issuer: {
-            id: 'did:web:registrar.example.edu', name: 'Example University', domain: 'registrar.example.edu',
+            id: 'did:web:registrar.example.edu',
+            name: 'Example University',
+            domain: 'registrar.example.edu',
             registry: { registry: 'DCC Member Registry', name: 'Example University', location: 'Springfield, USA', url: 'https://example.edu' },
           },
           subjectName: 'Alex Rivera',

@@ -16,15 +16,25 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import {
-  root, webDir, outDir, sharedFile, unavailable, requireBuild, startServer, startCanary, launch, ensureOutDir,
-} from './helpers.mjs';
+import { root, webDir, outDir, sharedFile, unavailable, requireBuild, startServer, startCanary, launch, ensureOutDir } from './helpers.mjs';
 import wasmName from '../../web/wasm-name.mjs';
 
 // What widget.mjs loads from ClearBadge's origin, and nothing else: the wasm
 // by its content-hashed name (web/wasm-name.mjs, written by `make wasm`).
 const WASM = `/${wasmName}`;
-const WIDGET_FILES = ['/widget.mjs', '/render.mjs', '/common.mjs', '/common.js', '/i18n.mjs', '/i18n/messages.mjs', '/clearbadge.mjs', '/wasm-name.mjs', '/worker.js', '/wasm_exec.js', WASM];
+const WIDGET_FILES = [
+  '/widget.mjs',
+  '/render.mjs',
+  '/common.mjs',
+  '/common.js',
+  '/i18n.mjs',
+  '/i18n/messages.mjs',
+  '/clearbadge.mjs',
+  '/wasm-name.mjs',
+  '/worker.js',
+  '/wasm_exec.js',
+  WASM,
+];
 
 const bakedPNG = sharedFile('vectors', '1edtech', 'validator', 'ob30', 'simple-json.png');
 const ob2JWT = sharedFile('vectors', '1edtech', 'validator', 'ob20', 'simple.jwt');
@@ -43,7 +53,10 @@ const BADGES = {
 };
 const TYPES = { '.json': 'application/json', '.jwt': 'text/plain; charset=utf-8', '.png': 'image/png' };
 
-let cb; let host; let canary; let browser;
+let cb;
+let host;
+let canary;
+let browser;
 
 // embedPolicy is the policy docs/web.md gives an embedding site: the widget's
 // script from ClearBadge's origin, its blob: worker, compiling the wasm
@@ -55,13 +68,19 @@ const POLICY_PARTS = {
   worker: () => 'worker-src blob:',
   connect: (o) => `connect-src 'self' ${o}`,
 };
-const embedPolicy = (cbOrigin, drop) => [
-  "default-src 'none'",
-  drop === 'wasm' ? `script-src 'self' ${cbOrigin}` : POLICY_PARTS.wasm(cbOrigin),
-  drop === 'worker' ? '' : POLICY_PARTS.worker(),
-  drop === 'connect' ? "connect-src 'self'" : POLICY_PARTS.connect(cbOrigin),
-  "img-src 'self' data:", "style-src 'self'", "base-uri 'none'", "form-action 'none'",
-].filter(Boolean).join('; ');
+const embedPolicy = (cbOrigin, drop) =>
+  [
+    "default-src 'none'",
+    drop === 'wasm' ? `script-src 'self' ${cbOrigin}` : POLICY_PARTS.wasm(cbOrigin),
+    drop === 'worker' ? '' : POLICY_PARTS.worker(),
+    drop === 'connect' ? "connect-src 'self'" : POLICY_PARTS.connect(cbOrigin),
+    "img-src 'self' data:",
+    "style-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ]
+    .filter(Boolean)
+    .join('; ');
 
 function pageHTML(body) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -79,7 +98,8 @@ const sampleText = () => readFileSync(BADGES['sample.json'], 'utf8');
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 const PAGES = {
-  '/verdicts.html': () => pageHTML(`<main>
+  '/verdicts.html': () =>
+    pageHTML(`<main>
 <clearbadge-verify id="valid" src="badges/sample.json"><a href="badges/sample.json">Web Accessibility Foundations (fallback link)</a></clearbadge-verify>
 <clearbadge-verify id="tampered" src="badges/sample-tampered.json"></clearbadge-verify>
 <clearbadge-verify id="expired" src="/badges/sample-expired.json"></clearbadge-verify>
@@ -91,32 +111,37 @@ ${bakedPNG ? '<clearbadge-verify id="png" src="badges/baked.png"></clearbadge-ve
 <clearbadge-verify id="text">${jwtText()}</clearbadge-verify>
 <clearbadge-verify id="garbage">this is not a credential</clearbadge-verify>
 </main>`),
-  '/ob2.html': () => pageHTML(`<main>
+  '/ob2.html': () =>
+    pageHTML(`<main>
 <clearbadge-verify id="ob2-signed" src="badges/ob2.jwt"></clearbadge-verify>
 <clearbadge-verify id="ob2-baked" src="badges/ob2.png"></clearbadge-verify>
 </main>`),
   // The issuer's documents served by the site itself (the documents
   // attribute, both ways): 1EdTech's OB 2.0 assets, as their OB20Tests serve
   // them at example.org, and the hosted assertion at its own id.
-  '/ob2-docs.html': () => pageHTML(`<main>
+  '/ob2-docs.html': () =>
+    pageHTML(`<main>
 <clearbadge-verify id="ob2-hosted" src="badges/ob2-hosted.json"
   documents="https://example.org/beths-robotics-badge.json=ob2/basic-assertion.json https://example.org/robotics-badge.json=ob2/robotics-badge.json https://example.org/organization.json=ob2/organization.json"></clearbadge-verify>
 <clearbadge-verify id="ob2-signed" src="badges/ob2.jwt"><script type="application/json" data-documents>${JSON.stringify({
-    'https://example.org/robotics-badge.json': 'ob2/robotics-badge.json',
-    'https://example.org/organization.json': 'ob2/organization.json',
-    'http://example.org/key1.json': 'ob2/key1.json',
-  })}</script></clearbadge-verify>
+      'https://example.org/robotics-badge.json': 'ob2/robotics-badge.json',
+      'https://example.org/organization.json': 'ob2/organization.json',
+      'http://example.org/key1.json': 'ob2/key1.json',
+    })}</script></clearbadge-verify>
 <clearbadge-verify id="ob2-baked" src="badges/ob2.png"
   documents="https://example.org/beths-robotics-badge.json=ob2/basic-assertion.json https://example.org/robotics-badge.json=ob2/robotics-badge.json https://example.org/organization.json=ob2/organization.json"></clearbadge-verify>
 </main>`),
   '/missing.html': () => pageHTML('<clearbadge-verify id="missing" src="badges/nothing-here.json"></clearbadge-verify>'),
   '/one.html': () => pageHTML('<clearbadge-verify id="one" src="badges/sample.json"></clearbadge-verify>'),
   // The page itself claims "verified" for a forged badge further down.
-  '/claims.html': () => pageHTML(`<main><h1>Further down</h1><div class="spacer"></div>
+  '/claims.html': () =>
+    pageHTML(`<main><h1>Further down</h1><div class="spacer"></div>
 <clearbadge-verify id="forged" verdict="verified" src="badges/sample-tampered.json"></clearbadge-verify></main>`),
-  '/lazy.html': () => pageHTML(`<main><h1>Further down</h1><div class="spacer"></div>
+  '/lazy.html': () =>
+    pageHTML(`<main><h1>Further down</h1><div class="spacer"></div>
 <clearbadge-verify id="lazy" src="badges/sample.json"></clearbadge-verify></main>`),
-  '/portfolio.html': () => pageHTML(`<header><h1>Ada Lovelace</h1>
+  '/portfolio.html': () =>
+    pageHTML(`<header><h1>Ada Lovelace</h1>
 <p class="sub">Front-end developer &middot; accessibility &middot; open standards</p></header>
 <main><h2>Badges</h2>
 <p class="intro">Each badge is checked in your browser as you read this page: signature, issuer and dates. Nothing is sent anywhere.</p>
@@ -149,8 +174,7 @@ function startHost() {
       res.end(body);
     };
     if (PAGES[u.pathname]) {
-      return send(200, 'text/html; charset=utf-8', PAGES[u.pathname](),
-        { 'Content-Security-Policy': embedPolicy(cb.origin, u.searchParams.get('drop')) });
+      return send(200, 'text/html; charset=utf-8', PAGES[u.pathname](), { 'Content-Security-Policy': embedPolicy(cb.origin, u.searchParams.get('drop')) });
     }
     if (u.pathname === '/host.css') return send(200, 'text/css', HOST_CSS);
     if (u.pathname === '/globals.js') return send(200, 'text/javascript', GLOBALS_JS);
@@ -164,10 +188,12 @@ function startHost() {
     }
     return send(404, 'text/plain', 'not found');
   });
-  return new Promise((resolve) => srv.listen(0, '127.0.0.1', () => {
-    const origin = `http://127.0.0.1:${srv.address().port}`;
-    resolve({ origin, hits, close: () => new Promise((r) => srv.close(r)) });
-  }));
+  return new Promise((resolve) =>
+    srv.listen(0, '127.0.0.1', () => {
+      const origin = `http://127.0.0.1:${srv.address().port}`;
+      resolve({ origin, hits, close: () => new Promise((r) => srv.close(r)) });
+    }),
+  );
 }
 
 before(async () => {
@@ -193,8 +219,7 @@ async function openHost(pagePath, viewport = { width: 1000, height: 900 }) {
   await ctx.route('**/*', (route) => {
     const req = route.request();
     const u = new URL(req.url());
-    const ok = req.method() === 'GET' &&
-      (u.origin === host.origin || (u.origin === cb.origin && WIDGET_FILES.includes(u.pathname)));
+    const ok = req.method() === 'GET' && (u.origin === host.origin || (u.origin === cb.origin && WIDGET_FILES.includes(u.pathname)));
     if (ok) return route.continue();
     net.leaks.push(`${req.method()} ${req.url()}`);
     return route.abort();
@@ -203,7 +228,9 @@ async function openHost(pagePath, viewport = { width: 1000, height: 900 }) {
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('websocket', (ws) => net.leaks.push(`WS ${ws.url()}`));
   await page.goto(`${host.origin}${pagePath}`);
   return { ctx, page, net, errors };
@@ -214,8 +241,7 @@ async function openHost(pagePath, viewport = { width: 1000, height: 900 }) {
 async function verdictOf(page, id, timeout = 60000) {
   const el = page.locator(`#${id}`);
   await el.scrollIntoViewIfNeeded();
-  await page.waitForFunction((i) => !['pending', null].includes(document.getElementById(i).getAttribute('verdict')),
-    id, { timeout });
+  await page.waitForFunction((i) => !['pending', null].includes(document.getElementById(i).getAttribute('verdict')), id, { timeout });
   return el.evaluate((w) => ({
     attr: w.getAttribute('verdict'),
     prop: w.verdict,
@@ -235,12 +261,12 @@ test('widget on another origin: verdicts for samples, a VC-JWT, a baked PNG and 
     assert.match(valid.text, /Web Accessibility Foundations/);
     assert.match(valid.text, /Issued by ClearBadge Sample Issuer/);
     assert.match(valid.text, /Issued to Alex Rivera/);
-    assert.match(valid.image, /^data:image\//, 'the credential\'s own data: image');
+    assert.match(valid.image, /^data:image\//, "the credential's own data: image");
 
     const tampered = await verdictOf(page, 'tampered');
     assert.deepEqual([tampered.attr, tampered.shadow], ['not-verified', 'not-verified'], tampered.text);
     assert.equal(tampered.checks.proof, 'fail');
-    assert.match(tampered.text, /Unconfirmed claims/, 'a forged badge\'s claims are marked as such');
+    assert.match(tampered.text, /Unconfirmed claims/, "a forged badge's claims are marked as such");
 
     const expired = await verdictOf(page, 'expired');
     assert.deepEqual([expired.attr, expired.shadow], ['not-verified', 'not-verified'], expired.text);
@@ -307,7 +333,12 @@ test('widget on another origin: verdicts for samples, a VC-JWT, a baked PNG and 
     assert.equal(workers.length, 1, 'one worker for all widgets');
     assert.match(workers[0].url(), /^blob:/);
     const fromWorker = await workers[0].evaluate(async (target) => {
-      try { await fetch(`${target}/from-worker`); return 'fetched'; } catch (e) { return String(e.message); }
+      try {
+        await fetch(`${target}/from-worker`);
+        return 'fetched';
+      } catch (e) {
+        return String(e.message);
+      }
     }, canary.origin);
     assert.match(fromWorker, /disabled/);
     assert.deepEqual(canary.hits, []);
@@ -319,7 +350,10 @@ test('widget on another origin: verdicts for samples, a VC-JWT, a baked PNG and 
 // The widget verifies offline with what the page gives it: an Open Badges
 // 2.0 badge needs its issuer's documents, so it shows as incomplete.
 test('widget: Open Badges 2.0 signed and baked badges show, incomplete offline', async (t) => {
-  if (!ob2JWT) { unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested'); return; }
+  if (!ob2JWT) {
+    unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested');
+    return;
+  }
   const { ctx, page, net, errors } = await openHost('/ob2.html', { width: 1000, height: 700 });
   try {
     for (const id of ['ob2-signed', 'ob2-baked']) {
@@ -340,7 +374,10 @@ test('widget: Open Badges 2.0 signed and baked badges show, incomplete offline',
 });
 
 test('widget: Open Badges 2.0 hosted, signed and baked badges verify with the documents the site serves', async (t) => {
-  if (!ob2JWT) { unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested'); return; }
+  if (!ob2JWT) {
+    unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested');
+    return;
+  }
   const { ctx, page, net, errors } = await openHost('/ob2-docs.html', { width: 1000, height: 900 });
   try {
     const rests = {
@@ -436,9 +473,16 @@ test('widget: accessible names, live status, and the checks open and close from 
         busy: card.getAttribute('aria-busy'),
       };
     });
-    assert.deepEqual({ ...a11y, status: undefined }, {
-      role: 'group', name: 'Web Accessibility Foundations', live: 'polite', status: undefined, busy: 'false',
-    });
+    assert.deepEqual(
+      { ...a11y, status: undefined },
+      {
+        role: 'group',
+        name: 'Web Accessibility Foundations',
+        live: 'polite',
+        status: undefined,
+        busy: 'false',
+      },
+    );
     assert.match(a11y.status, /^Verified/);
 
     // Tab reaches the widget's button; Enter opens the checks, Space closes them.
@@ -467,12 +511,13 @@ test('widget: the verdict attribute is output only: pending until checked, and a
   const { ctx, page, net } = await openHost('/claims.html');
   try {
     await page.waitForFunction(() => customElements.get('clearbadge-verify'));
-    const state = () => page.$eval('#forged', (w) => ({
-      attr: w.getAttribute('verdict'),
-      prop: w.verdict,
-      shadow: w.shadowRoot.querySelector('[data-verdict]')?.dataset.verdict ?? null,
-      text: w.shadowRoot.querySelector('.card').innerText,
-    }));
+    const state = () =>
+      page.$eval('#forged', (w) => ({
+        attr: w.getAttribute('verdict'),
+        prop: w.verdict,
+        shadow: w.shadowRoot.querySelector('[data-verdict]')?.dataset.verdict ?? null,
+        text: w.shadowRoot.querySelector('.card').innerText,
+      }));
     // The page wrote verdict="verified"; the widget, not yet checked, says pending.
     let s = await state();
     assert.deepEqual([s.attr, s.prop, s.shadow], ['pending', 'pending', null], s.text);
@@ -487,8 +532,12 @@ test('widget: the verdict attribute is output only: pending until checked, and a
     const r = await verdictOf(page, 'forged');
     assert.deepEqual([r.attr, r.prop, r.shadow], ['not-verified', 'not-verified', 'not-verified'], r.text);
     const before = await state();
-    await page.$eval('#forged', (w) => { w.setAttribute('verdict', 'verified'); });
-    await page.$eval('#forged', (w) => { w.removeAttribute('verdict'); });
+    await page.$eval('#forged', (w) => {
+      w.setAttribute('verdict', 'verified');
+    });
+    await page.$eval('#forged', (w) => {
+      w.removeAttribute('verdict');
+    });
     s = await state();
     assert.deepEqual(s, before, 'set or removed from outside after the check');
   } finally {
@@ -506,17 +555,19 @@ test('widget screenshot: a portfolio with four badges, the incomplete one opened
     assert.deepEqual(errors, []);
     // On a phone-sized screen each card fits its column.
     await page.setViewportSize({ width: 360, height: 740 });
-    const overflow = await page.$$eval('clearbadge-verify', (ws) => ws.map((w) => {
-      const card = w.shadowRoot.querySelector('.card');
-      return card.scrollWidth - card.clientWidth;
-    }));
+    const overflow = await page.$$eval('clearbadge-verify', (ws) =>
+      ws.map((w) => {
+        const card = w.shadowRoot.querySelector('.card');
+        return card.scrollWidth - card.clientWidth;
+      }),
+    );
     assert.deepEqual(overflow, [0, 0, 0, 0]);
   } finally {
     await ctx.close();
   }
 });
 
-test('widget on ClearBadge\'s own origin uses the page\'s worker.js', async () => {
+test("widget on ClearBadge's own origin uses the page's worker.js", async () => {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   try {
@@ -529,7 +580,13 @@ test('widget on ClearBadge\'s own origin uses the page\'s worker.js', async () =
     }, sampleText());
     await page.waitForFunction(() => !['pending', null].includes(document.querySelector('clearbadge-verify').verdict), null, { timeout: 60000 });
     assert.equal(await page.$eval('clearbadge-verify', (w) => w.verdict), 'verified');
-    assert.ok(page.workers().some((w) => new URL(w.url()).pathname === '/worker.js'), page.workers().map((w) => w.url()).join(' '));
+    assert.ok(
+      page.workers().some((w) => new URL(w.url()).pathname === '/worker.js'),
+      page
+        .workers()
+        .map((w) => w.url())
+        .join(' '),
+    );
   } finally {
     await ctx.close();
   }

@@ -8,9 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  PASS, peer, sample, openWallet, waitForCards, statusText, sharedWallet,
-} from './helpers.mjs';
+import { PASS, peer, sample, openWallet, waitForCards, statusText, sharedWallet } from './helpers.mjs';
 import { assertNoAxeViolations, assertNoHorizontalScroll, tabTo, focusedInfo } from '../browser/a11y.mjs';
 import { chooserByKey } from '../browser/helpers.mjs';
 
@@ -90,7 +88,10 @@ test('the wallet by keyboard alone, with no axe violation in any state', async (
 // The toolbar popup is 420 px wide by design (Chromium sizes it to its
 // content); the full page must reflow down to 320 px.
 test('the popup fits its 420 px and the full wallet reflows at 320 px without horizontal scrolling', async () => {
-  for (const [view, width] of [['wallet.html', 420], ['wallet.html?view=full', 320]]) {
+  for (const [view, width] of [
+    ['wallet.html', 420],
+    ['wallet.html?view=full', 320],
+  ]) {
     const page = await openWallet(shared.w.ctx, shared.w.id, view);
     try {
       await page.setViewportSize({ width, height: 700 });

@@ -9,12 +9,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import {
-  peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, cards,
-  importFiles, statusText,
-} from './helpers.mjs';
+import { peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, cards, importFiles, statusText } from './helpers.mjs';
 
-let profile; let w; let srv; let origin; let hits; let bakedPNG;
+let profile;
+let w;
+let srv;
+let origin;
+let hits;
+let bakedPNG;
 
 const embedded = readFileSync(peer('ob-eddsa-rich.json'), 'utf8');
 
@@ -34,21 +36,30 @@ before(async () => {
   w = await launchWallet(profile);
   hits = [];
   // A baked PNG made by the extension's own wasm (the same Go code as the CLI).
-  const b64 = await w.sw.evaluate(async (text) => {
-    const cb = await verifier();
-    return Vault.b64(await cb.bake(text, { format: 'png', title: 'Teamwork' }));
-  }, readFileSync(peer('ob-eddsa-rdfc-2022.json'), 'utf8'));
+  const b64 = await w.sw.evaluate(
+    async (text) => {
+      const cb = await verifier();
+      return Vault.b64(await cb.bake(text, { format: 'png', title: 'Teamwork' }));
+    },
+    readFileSync(peer('ob-eddsa-rdfc-2022.json'), 'utf8'),
+  );
   bakedPNG = Buffer.from(b64, 'base64');
   srv = http.createServer((req, res) => {
     hits.push(req.url);
-    if (req.url === '/page.html') { res.setHeader('Content-Type', 'text/html; charset=utf-8'); return res.end(PAGE()); }
+    if (req.url === '/page.html') {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      return res.end(PAGE());
+    }
     if (req.url === '/creds/ob-eddsa-rdfc-2022.json') {
       res.setHeader('Content-Type', 'application/json');
       return res.end(readFileSync(peer('ob-eddsa-rdfc-2022.json')));
     }
     if (req.url === '/creds/rsa-jwk.jwt') return res.end(readFileSync(peer('jwt-rs256-jwk.jwt')));
     if (req.url === '/creds/settings.json') return res.end('{"theme": "dark"}');
-    if (req.url.startsWith('/img/')) { res.setHeader('Content-Type', 'image/png'); return res.end(bakedPNG); }
+    if (req.url.startsWith('/img/')) {
+      res.setHeader('Content-Type', 'image/png');
+      return res.end(bakedPNG);
+    }
     res.statusCode = 404;
     return res.end('not found');
   });
@@ -84,8 +95,7 @@ test('content script: finds the credentials, opens their verdict in the extensio
   const notice = page.locator('#clearbadge-notice');
   await notice.waitFor({ state: 'attached', timeout: 15000 });
   assert.equal(await notice.getAttribute('data-count'), '5', 'the embedded credential, three links and the badge image');
-  const kinds = await page.$$eval('#clearbadge-notice', (els) =>
-    [...els[0].shadowRoot.querySelectorAll('li')].map((li) => li.dataset.kind));
+  const kinds = await page.$$eval('#clearbadge-notice', (els) => [...els[0].shadowRoot.querySelectorAll('li')].map((li) => li.dataset.kind));
   assert.deepEqual(kinds, ['embedded', 'link', 'link', 'link', 'image']);
   assert.match(await noticeText(page), /ClearBadge found 5 possible credentials on this page/);
   assert.ok(!hits.includes('/creds/ob-eddsa-rdfc-2022.json'), 'the linked file is not fetched before the learner asks');
@@ -112,7 +122,10 @@ test('content script: finds the credentials, opens their verdict in the extensio
       assert.match(await card.innerText(), /Save it to your wallet to check it online there/);
     }
     await tab.close();
-    await rows.nth(i).getByText(/Opened in a ClearBadge tab/).waitFor({ timeout: 10000 });
+    await rows
+      .nth(i)
+      .getByText(/Opened in a ClearBadge tab/)
+      .waitFor({ timeout: 10000 });
   }
   assert.ok(hits.includes('/creds/ob-eddsa-rdfc-2022.json'), 'fetched once asked');
   assert.ok(hits.filter((u) => u === '/img/teamwork-badge.png').length > imgHits, 'the image bytes were fetched once asked');
@@ -150,7 +163,10 @@ test('content script: "Verify this badge" from the context menu opens the verdic
   ]);
   await tab.waitForSelector('#credentials > [data-verdict]', { timeout: 60000 });
   assert.equal(await tab.getAttribute('#credentials > [data-verdict]', 'data-verdict'), 'verified');
-  await page.locator('#clearbadge-notice').getByText(/Opened in a ClearBadge tab/).waitFor({ timeout: 10000 });
+  await page
+    .locator('#clearbadge-notice')
+    .getByText(/Opened in a ClearBadge tab/)
+    .waitFor({ timeout: 10000 });
   assert.doesNotMatch(await noticeText(page), VERDICT_WORDS);
   await tab.close();
   await page.close();
@@ -163,7 +179,10 @@ test('wallet: the four verdicts in the list, with the filter and what an incompl
   const got = await waitForCards(wallet, 5);
   assert.deepEqual(got.map((c) => c.verdict).sort(), ['incomplete', 'not-verified', 'verified', 'verified', 'verified']);
   await wallet.selectOption('#filter', 'incomplete');
-  assert.deepEqual((await cards(wallet)).map((c) => c.verdict), ['incomplete']);
+  assert.deepEqual(
+    (await cards(wallet)).map((c) => c.verdict),
+    ['incomplete'],
+  );
   const card = wallet.locator('#credentials > [data-verdict="incomplete"]');
   assert.match(await card.locator('.verdict-label').innerText(), /^Incomplete$/);
   assert.equal(await card.locator('[data-missing="issuer"]').getAttribute('data-remedy'), 'online');
@@ -196,7 +215,10 @@ test('content script: the notice speaks the language chosen in the wallet', asyn
     assert.match(labels[0], /^En la página: /);
     assert.match(labels[1], /^Enlace: /);
     assert.equal(await page.$eval('#clearbadge-notice', (n) => n.shadowRoot.querySelector('[data-action="open"]').textContent), 'Abrir en ClearBadge');
-    assert.equal(await page.$eval('#clearbadge-notice', (n) => n.shadowRoot.querySelector('.close').getAttribute('aria-label')), 'Cerrar el aviso de ClearBadge');
+    assert.equal(
+      await page.$eval('#clearbadge-notice', (n) => n.shadowRoot.querySelector('.close').getAttribute('aria-label')),
+      'Cerrar el aviso de ClearBadge',
+    );
   } finally {
     await page.close();
     await w.sw.evaluate(() => chrome.storage.local.set({ lang: 'en' }));

@@ -40,7 +40,7 @@ export async function launchWallet(profile, { args = [] } = {}) {
     viewport: { width: 1000, height: 900 },
     args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...args],
   });
-  const sw = ctx.serviceWorkers()[0] || await ctx.waitForEvent('serviceworker', { timeout: 20000 });
+  const sw = ctx.serviceWorkers()[0] || (await ctx.waitForEvent('serviceworker', { timeout: 20000 }));
   const id = new URL(sw.url()).host;
   return { ctx, sw, id };
 }
@@ -51,8 +51,10 @@ export async function launchWallet(profile, { args = [] } = {}) {
 // resolve (the network is gone). Every other name fails to resolve either
 // way, so nothing else could be reached.
 export function testHostArgs({ hosts = [], port, spki }) {
-  return [`--ignore-certificate-errors-spki-list=${spki}`,
-    ...(hosts.length ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`] : [])];
+  return [
+    `--ignore-certificate-errors-spki-list=${spki}`,
+    ...(hosts.length ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`] : []),
+  ];
 }
 
 // openWallet opens wallet.html (or another page) as a tab and waits until it
@@ -81,15 +83,16 @@ export async function unlock(page, pass = PASS) {
 
 // cards returns the stored credentials as shown: [{verdict, title}].
 export async function cards(page) {
-  return page.$$eval('#credentials > [data-verdict]', (els) => els.map((el) => ({
-    verdict: el.dataset.verdict,
-    title: el.querySelector('h3')?.textContent,
-  })));
+  return page.$$eval('#credentials > [data-verdict]', (els) =>
+    els.map((el) => ({
+      verdict: el.dataset.verdict,
+      title: el.querySelector('h3')?.textContent,
+    })),
+  );
 }
 
 export async function waitForCards(page, n, timeout = 60000) {
-  await page.waitForFunction((count) => document.querySelectorAll('#credentials > [data-verdict]').length === count,
-    n, { timeout });
+  await page.waitForFunction((count) => document.querySelectorAll('#credentials > [data-verdict]').length === count, n, { timeout });
   return cards(page);
 }
 
@@ -106,11 +109,9 @@ export async function stored(sw) {
 
 // status waits for the status line to contain text.
 export async function statusText(page, re, timeout = 30000) {
-  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('#status')?.textContent || ''),
-    re.source, { timeout });
+  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('#status')?.textContent || ''), re.source, { timeout });
   return page.textContent('#status');
 }
-
 
 // sharedWallet launches one wallet on a fresh profile before a test file's
 // tests and closes it (and removes the profile) after them. Tests use

@@ -8,11 +8,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  root, peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards,
-} from './helpers.mjs';
+import { root, peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards } from './helpers.mjs';
 
-let profile; let w;
+let profile;
+let w;
 const corpus = path.join(root, 'tests', 'out', 'hostile');
 
 before(async () => {
@@ -39,15 +38,20 @@ test('while a hostile credential is verified the wallet answers at once, and a t
 
   // A verification that takes longer than this is stopped: a record of 128
   // credentials (the cap) does, each one being verified in the wasm.
-  await w.sw.evaluate(() => { verifyTimeoutMs = 300; });
+  await w.sw.evaluate(() => {
+    verifyTimeoutMs = 300;
+  });
   // The import is sent, then list; the time is taken in the page, from
   // sending list to its answer.
-  const listed = await page.evaluate(async (it) => {
-    window.importing = chrome.runtime.sendMessage({ op: 'import', items: [it] });
-    const t0 = performance.now();
-    const answer = await chrome.runtime.sendMessage({ op: 'list' });
-    return { answer, ms: performance.now() - t0 };
-  }, item(path.join(corpus, 'clr-128.json')));
+  const listed = await page.evaluate(
+    async (it) => {
+      window.importing = chrome.runtime.sendMessage({ op: 'import', items: [it] });
+      const t0 = performance.now();
+      const answer = await chrome.runtime.sendMessage({ op: 'list' });
+      return { answer, ms: performance.now() - t0 };
+    },
+    item(path.join(corpus, 'clr-128.json')),
+  );
   assert.equal(listed.answer.ok, true);
   assert.equal(listed.answer.credentials.length, 1);
   assert.ok(listed.ms < 1000, `list took ${listed.ms} ms while a credential was being verified`);
@@ -66,7 +70,9 @@ test('while a hostile credential is verified the wallet answers at once, and a t
   assert.match(text, /stopped after 0\.3 seconds/);
 
   // The verifier was restarted: the next verification works.
-  await w.sw.evaluate(() => { verifyTimeoutMs = 20000; });
+  await w.sw.evaluate(() => {
+    verifyTimeoutMs = 20000;
+  });
   r = await send({ op: 'verify', item: item(path.join(corpus, 'proofs-1000.json')) });
   assert.equal(r.ok, true);
   assert.equal(r.verdict, 'not-verified');

@@ -6,9 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  sample, openWallet, unlock, waitForCards, sharedWallet, importFiles, statusText, submitPassphrase,
-} from './helpers.mjs';
+import { sample, openWallet, unlock, waitForCards, sharedWallet, importFiles, statusText, submitPassphrase } from './helpers.mjs';
 
 const shared = sharedWallet();
 

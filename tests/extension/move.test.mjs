@@ -10,12 +10,10 @@ import { mkdtempSync, copyFileSync, readFileSync, writeFileSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readZip } from '../../extension/zip.mjs';
-import {
-  peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards,
-  importFiles, statusText,
-} from './helpers.mjs';
+import { peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, importFiles, statusText } from './helpers.mjs';
 
-let dir; const profiles = [];
+let dir;
+const profiles = [];
 
 before(() => {
   requireBuild();
@@ -39,7 +37,8 @@ async function wallet() {
 // entries: what the service worker stores, as compared across profiles.
 async function entries(page) {
   const r = await page.evaluate(() => chrome.runtime.sendMessage({ op: 'list' }));
-  return r.credentials.map((c) => ({ hash: c.hash, verdict: c.verdict, title: c.title, text: c.text, b64: c.b64, mime: c.mime }))
+  return r.credentials
+    .map((c) => ({ hash: c.hash, verdict: c.verdict, title: c.title, text: c.text, b64: c.b64, mime: c.mime }))
     .sort((a, b) => a.hash.localeCompare(b.hash));
 }
 
@@ -51,7 +50,10 @@ test('export zip from one profile, import into another: every credential and ver
     await importFiles(a.page, [peer('ob-eddsa-rdfc-2022.json'), peer('jwt-eddsa-didkey.jwt'), peer('di-tampered.json'), peer('clr-eddsa.json')]);
     await waitForCards(a.page, 4);
     // A baked badge, as the learner would make one, goes in as an image.
-    const [dl] = await Promise.all([a.page.waitForEvent('download'), a.page.locator('#credentials > li:has(h3)').first().locator('[data-action="bake-png"]').click()]);
+    const [dl] = await Promise.all([
+      a.page.waitForEvent('download'),
+      a.page.locator('#credentials > li:has(h3)').first().locator('[data-action="bake-png"]').click(),
+    ]);
     const png = path.join(dir, 'baked.png');
     copyFileSync(await dl.path(), png);
     await importFiles(a.page, [png]);

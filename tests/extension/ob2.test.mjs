@@ -17,10 +17,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { selfSignedCert, startCanary, unavailable } from '../browser/helpers.mjs';
-import {
-  root, openWallet, unlock, waitForCards, importFiles, sharedWallet, launchWallet, newProfile,
-  removeProfile, testHostArgs,
-} from './helpers.mjs';
+import { root, openWallet, unlock, waitForCards, importFiles, sharedWallet, launchWallet, newProfile, removeProfile, testHostArgs } from './helpers.mjs';
 
 const ob20 = path.resolve(root, '..', 'shared', 'vectors', '1edtech', 'validator', 'ob20');
 const have = existsSync(path.join(ob20, 'simple.jwt'));
@@ -30,7 +27,10 @@ const HOSTS = ['example.org', 'ob2.test'];
 const shared = sharedWallet();
 
 test('wallet: Open Badges 2.0 signed and baked badges import and show their verdict', async (t) => {
-  if (!have) { unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested'); return; }
+  if (!have) {
+    unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested');
+    return;
+  }
   const files = [path.join(ob20, 'simple.jwt'), path.join(ob20, 'simple-badge.png')];
   const page = await openWallet(shared.w.ctx, shared.w.id, 'wallet.html?view=full');
   await unlock(page);
@@ -42,17 +42,29 @@ test('wallet: Open Badges 2.0 signed and baked badges import and show their verd
     assert.match(text, /Open Badges 2\.0/);
     assert.match(text, /Format: (ob2-signed|png)/);
   }
-  assert.ok(texts.some((x) => /Open Badges 2\.0, signed by the issuer/.test(x)), texts.join('\n---\n'));
-  assert.ok(texts.some((x) => /Format: png/.test(x)), texts.join('\n---\n'));
+  assert.ok(
+    texts.some((x) => /Open Badges 2\.0, signed by the issuer/.test(x)),
+    texts.join('\n---\n'),
+  );
+  assert.ok(
+    texts.some((x) => /Format: png/.test(x)),
+    texts.join('\n---\n'),
+  );
   // Baking is for OB 3.0 and CLR: an OB 2.0 badge is not offered for
   // re-baking under another keyword (and the wasm refuses it: wasm tests).
   for (const name of [/baked PNG badge/, /baked SVG badge/]) {
     assert.equal(await page.locator('#credentials > [data-verdict]').getByRole('button', { name }).count(), 0, `an OB 2.0 card offers ${name}`);
   }
-  const refusal = await shared.w.sw.evaluate(async (text) => {
-    const cb = await verifier();
-    return cb.bake(text, { format: 'png', kind: 'Assertion' }).then(() => 'baked', (err) => err.message);
-  }, readFileSync(files[0], 'utf8'));
+  const refusal = await shared.w.sw.evaluate(
+    async (text) => {
+      const cb = await verifier();
+      return cb.bake(text, { format: 'png', kind: 'Assertion' }).then(
+        () => 'baked',
+        (err) => err.message,
+      );
+    },
+    readFileSync(files[0], 'utf8'),
+  );
   assert.match(refusal, /Open Badges 2\.0 badge cannot be baked/);
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, 'ob2-wallet.png'), fullPage: true });
@@ -67,23 +79,39 @@ function signedOB2() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const docs = {
     '/issuer.json': {
-      '@context': ctx, type: 'Issuer', id: 'https://ob2.test/issuer.json', name: 'OB2 Test College',
-      url: 'https://ob2.test', email: 'badges@ob2.test', publicKey: 'https://ob2.test/key.json',
+      '@context': ctx,
+      type: 'Issuer',
+      id: 'https://ob2.test/issuer.json',
+      name: 'OB2 Test College',
+      url: 'https://ob2.test',
+      email: 'badges@ob2.test',
+      publicKey: 'https://ob2.test/key.json',
     },
     '/key.json': {
-      '@context': ctx, type: 'CryptographicKey', id: 'https://ob2.test/key.json', owner: 'https://ob2.test/issuer.json',
+      '@context': ctx,
+      type: 'CryptographicKey',
+      id: 'https://ob2.test/key.json',
+      owner: 'https://ob2.test/issuer.json',
       publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
     },
     '/badge.json': {
-      '@context': ctx, type: 'BadgeClass', id: 'https://ob2.test/badge.json', name: 'Signed Robotics Badge',
-      description: 'An OB 2.0 badge signed with RS256.', image: 'https://ob2.test/badge.png',
-      criteria: { narrative: 'Build a robot.' }, issuer: 'https://ob2.test/issuer.json',
+      '@context': ctx,
+      type: 'BadgeClass',
+      id: 'https://ob2.test/badge.json',
+      name: 'Signed Robotics Badge',
+      description: 'An OB 2.0 badge signed with RS256.',
+      image: 'https://ob2.test/badge.png',
+      criteria: { narrative: 'Build a robot.' },
+      issuer: 'https://ob2.test/issuer.json',
     },
   };
   const assertion = {
-    '@context': ctx, type: 'Assertion', id: 'urn:uuid:2f5c6c2e-6a1e-4d43-9a4e-1d6f0b7c9a01',
+    '@context': ctx,
+    type: 'Assertion',
+    id: 'urn:uuid:2f5c6c2e-6a1e-4d43-9a4e-1d6f0b7c9a01',
     recipient: { type: 'email', hashed: false, identity: 'learner@example.net' },
-    issuedOn: '2024-05-01T00:00:00Z', badge: 'https://ob2.test/badge.json',
+    issuedOn: '2024-05-01T00:00:00Z',
+    badge: 'https://ob2.test/badge.json',
     verification: { type: 'SignedBadge', creator: 'https://ob2.test/key.json' },
   };
   const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -92,7 +120,10 @@ function signedOB2() {
   return { docs, jws };
 }
 
-let server; let canary; let tmp; let cert;
+let server;
+let canary;
+let tmp;
+let cert;
 const hits = [];
 const served = {}; // "host path" -> bytes
 
@@ -108,7 +139,11 @@ before(async () => {
   server = https.createServer(cert, (req, res) => {
     const key = `${(req.headers.host || '').replace(/:\d+$/, '')} ${req.url}`;
     hits.push(key);
-    if (!served[key]) { res.statusCode = 404; res.end(); return; }
+    if (!served[key]) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
     res.setHeader('Content-Type', 'application/json');
     res.end(served[key]);
   });
@@ -121,8 +156,11 @@ after(async () => {
   await new Promise((r) => (server ? server.close(r) : r()));
 });
 
-test('wallet: Open Badges 2.0 hosted, baked and signed badges verified online with consent for the issuer\'s host', async (t) => {
-  if (!have) { unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested'); return; }
+test("wallet: Open Badges 2.0 hosted, baked and signed badges verified online with consent for the issuer's host", async (t) => {
+  if (!have) {
+    unavailable(t, '../shared/vectors is absent: the OB 2.0 badges were not tested');
+    return;
+  }
   const profile = newProfile();
   const w = await launchWallet(profile, { args: testHostArgs({ hosts: HOSTS, port: server.address().port, spki: cert.spki }) });
   const leaks = [];
@@ -136,8 +174,12 @@ test('wallet: Open Badges 2.0 hosted, baked and signed badges verified online wi
     await importFiles(page, [path.join(ob20, 'basic-assertion.json'), path.join(ob20, 'simple-badge.png'), path.join(tmp, 'signed-ob2.jwt')]);
     await waitForCards(page, 3);
     assert.deepEqual(hits, [], 'offline: nothing contacted');
-    await page.evaluate(() => { chrome.permissions.request = async () => true; });
-    const cards = await page.$$eval('#credentials > [data-verdict]', (els) => els.map((el) => ({ id: el.dataset.id, source: el.innerText.match(/From ([^\s·]+)/)?.[1] })));
+    await page.evaluate(() => {
+      chrome.permissions.request = async () => true;
+    });
+    const cards = await page.$$eval('#credentials > [data-verdict]', (els) =>
+      els.map((el) => ({ id: el.dataset.id, source: el.innerText.match(/From ([^\s·]+)/)?.[1] })),
+    );
     const expect = {
       'basic-assertion.json': ['example.org', /Open Badges 2\.0, hosted: genuine as long as the issuer's server \(example\.org\) still serves it/],
       'simple-badge.png': ['example.org', /Open Badges 2\.0, hosted: genuine as long as the issuer's server \(example\.org\) still serves it/],
@@ -160,7 +202,8 @@ test('wallet: Open Badges 2.0 hosted, baked and signed badges verified online wi
       assert.match(text, /Checked online/, c.source);
       await page.locator(sel).screenshot({ path: path.join(shots, `ob2-wallet-${path.extname(c.source).slice(1)}.png`) });
     }
-    for (const h of hits) assert.match(h, /^example\.org \/(beths-robotics-badge|robotics-badge|organization)\.json$|^ob2\.test \/(issuer|key|badge)\.json$/, h);
+    for (const h of hits)
+      assert.match(h, /^example\.org \/(beths-robotics-badge|robotics-badge|organization)\.json$|^ob2\.test \/(issuer|key|badge)\.json$/, h);
     assert.deepEqual(leaks, []);
     assert.deepEqual(canary.hits, []);
     assert.deepEqual(page.errors, []);

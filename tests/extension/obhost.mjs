@@ -20,8 +20,13 @@ import { createHash, randomBytes } from 'node:crypto';
 
 // The Open Badges 3.0 API, and the CLR 2.0 API, which differs in its base
 // path, its scopes and getCredentials' member for JSON credentials.
-const scopesOf = (spec) => Object.fromEntries(['credential.readonly', 'credential.upsert', 'profile.readonly', 'profile.update']
-  .map((s, i) => [['read', 'upsert', 'profile', 'profileUpdate'][i], `https://purl.imsglobal.org/spec/${spec}/scope/${s}`]));
+const scopesOf = (spec) =>
+  Object.fromEntries(
+    ['credential.readonly', 'credential.upsert', 'profile.readonly', 'profile.update'].map((s, i) => [
+      ['read', 'upsert', 'profile', 'profileUpdate'][i],
+      `https://purl.imsglobal.org/spec/${spec}/scope/${s}`,
+    ]),
+  );
 const APIS = {
   ob: { path: '/ims/ob/v3p0', scopes: scopesOf('ob/v3p0'), member: 'credential' },
   clr: { path: '/ims/clr/v2p0', scopes: scopesOf('clr/v2p0'), member: 'clrCredential' },
@@ -57,11 +62,11 @@ export class Platform {
     this.host = host;
     this.name = name;
     this.api = APIS[api];
-    this.clients = new Map();   // client_id -> metadata + secret
-    this.codes = new Map();     // code -> {client_id, redirect_uri, scope, challenge, used}
-    this.tokens = new Map();    // access -> {client_id, scope, expired}
-    this.refresh = new Map();   // refresh -> {client_id, scope}
-    this.credentials = [];      // {kind: 'json'|'jws', value, key, validFrom, added}
+    this.clients = new Map(); // client_id -> metadata + secret
+    this.codes = new Map(); // code -> {client_id, redirect_uri, scope, challenge, used}
+    this.tokens = new Map(); // access -> {client_id, scope, expired}
+    this.refresh = new Map(); // refresh -> {client_id, scope}
+    this.credentials = []; // {kind: 'json'|'jws', value, key, validFrom, added}
     // wrongState, otherChallenge, rateLimit: {at, times, retryAfter},
     // malformedAt (an offset), nextTo (a Link rel=next elsewhere),
     // discovery (doc) -> doc
@@ -74,7 +79,10 @@ export class Platform {
     const cred = kind === 'jws' ? jwtPayloadOf(value) : value;
     const entry = { kind, value, key: equalityKey(cred), validFrom: cred.validFrom, added: added.toISOString() };
     const i = this.credentials.findIndex((c) => c.key === entry.key);
-    if (i >= 0) { this.credentials[i] = entry; return 200; }
+    if (i >= 0) {
+      this.credentials[i] = entry;
+      return 200;
+    }
     this.credentials.push(entry);
     return 201;
   }
@@ -130,7 +138,10 @@ export async function startOBHost(platforms, tls) {
     const host = (req.headers.host || '').replace(/:\d+$/, '');
     const p = platforms[host];
     const u = new URL(req.url, `https://${host}`);
-    if (!p) { send(res, 404, imsx('unknownobject', 'no such host')); return; }
+    if (!p) {
+      send(res, 404, imsx('unknownobject', 'no such host'));
+      return;
+    }
     p.log.push(`${req.method} ${u.pathname}${u.search}`);
     try {
       await route(p, req, res, u);
@@ -146,17 +157,25 @@ function bearer(p, req, res, scope) {
   const m = /^Bearer (.+)$/.exec(req.headers.authorization || '');
   const t = m && p.tokens.get(m[1]);
   if (!t || t.expired) {
-    send(res, 401, imsx('unauthorizedrequest', t ? 'The access token has expired.' : 'No valid access token.'), { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    send(res, 401, imsx('unauthorizedrequest', t ? 'The access token has expired.' : 'No valid access token.'), {
+      'WWW-Authenticate': 'Bearer error="invalid_token"',
+    });
     return null;
   }
-  if (!t.scope.includes(scope)) { send(res, 403, imsx('forbidden', `This needs the scope ${scope}.`)); return null; }
+  if (!t.scope.includes(scope)) {
+    send(res, 403, imsx('forbidden', `This needs the scope ${scope}.`));
+    return null;
+  }
   return t;
 }
 
 function clientOf(p, req) {
   const m = /^Basic (.+)$/.exec(req.headers.authorization || '');
   if (!m) return null;
-  const [id, secret] = Buffer.from(m[1], 'base64').toString('utf8').split(':').map((s) => decodeURIComponent(s.replace(/\+/g, ' ')));
+  const [id, secret] = Buffer.from(m[1], 'base64')
+    .toString('utf8')
+    .split(':')
+    .map((s) => decodeURIComponent(s.replace(/\+/g, ' ')));
   const c = p.clients.get(id);
   return c && c.client_secret === secret ? c : null;
 }
@@ -185,8 +204,13 @@ async function route(p, req, res, u) {
     const c = { ...m, client_id: id, client_secret: token(), registration_access_token: token() };
     p.clients.set(id, c);
     return send(res, 201, {
-      ...m, client_id: id, client_secret: c.client_secret, client_id_issued_at: Math.floor(Date.now() / 1000), client_secret_expires_at: 0,
-      registration_client_uri: `https://${p.host}/oauth/register/${id}`, registration_access_token: c.registration_access_token,
+      ...m,
+      client_id: id,
+      client_secret: c.client_secret,
+      client_id_issued_at: Math.floor(Date.now() / 1000),
+      client_secret_expires_at: 0,
+      registration_client_uri: `https://${p.host}/oauth/register/${id}`,
+      registration_access_token: c.registration_access_token,
     });
   }
   if (req.method === 'DELETE' && path.startsWith('/oauth/register/')) {
@@ -202,8 +226,13 @@ async function route(p, req, res, u) {
   if (path === '/oauth/authorize') {
     const q = req.method === 'POST' ? new URLSearchParams(await body(req)) : u.searchParams;
     const c = p.clients.get(q.get('client_id'));
-    if (!c || !c.redirect_uris.includes(q.get('redirect_uri'))) return send(res, 400, { error: 'invalid_client' });
-    if (q.get('response_type') !== 'code' || q.get('code_challenge_method') !== 'S256' || !/^[\w-]{43}$/.test(q.get('code_challenge') || '') || !q.get('state')) {
+    if (!c?.redirect_uris.includes(q.get('redirect_uri'))) return send(res, 400, { error: 'invalid_client' });
+    if (
+      q.get('response_type') !== 'code' ||
+      q.get('code_challenge_method') !== 'S256' ||
+      !/^[\w-]{43}$/.test(q.get('code_challenge') || '') ||
+      !q.get('state')
+    ) {
       return send(res, 400, { error: 'invalid_request', error_description: 'PKCE S256 and state are required' });
     }
     const asked = (q.get('scope') || '').split(' ').filter(Boolean);
@@ -226,7 +255,10 @@ async function route(p, req, res, u) {
     } else {
       const code = token();
       p.codes.set(code, {
-        client_id: c.client_id, redirect_uri: q.get('redirect_uri'), scope: asked, at: Date.now(),
+        client_id: c.client_id,
+        redirect_uri: q.get('redirect_uri'),
+        scope: asked,
+        at: Date.now(),
         // otherChallenge: a code bound to a challenge the wallet did not make
         // (a code injected from another sign-in): its verifier cannot match.
         challenge: p.faults.otherChallenge ? b64url(createHash('sha256').update(token()).digest()) : q.get('code_challenge'),
@@ -244,7 +276,8 @@ async function route(p, req, res, u) {
     let scope;
     if (q.get('grant_type') === 'authorization_code') {
       const k = p.codes.get(q.get('code'));
-      if (!k || k.used || k.client_id !== c.client_id || Date.now() - k.at > 600e3) return send(res, 400, { error: 'invalid_grant', error_description: 'unknown, used or expired code' });
+      if (!k || k.used || k.client_id !== c.client_id || Date.now() - k.at > 600e3)
+        return send(res, 400, { error: 'invalid_grant', error_description: 'unknown, used or expired code' });
       k.used = true; // single use
       if (k.redirect_uri !== q.get('redirect_uri')) return send(res, 400, { error: 'invalid_grant', error_description: 'redirect_uri differs' });
       // RFC 7636 §4.6: BASE64URL(SHA256(code_verifier)) == code_challenge.
@@ -266,7 +299,10 @@ async function route(p, req, res, u) {
     p.tokens.set(access, { client_id: c.client_id, scope });
     if (scope.includes('offline_access')) p.refresh.set(refresh, { client_id: c.client_id, scope });
     return send(res, 200, {
-      access_token: access, token_type: 'Bearer', expires_in: 3600, scope: scope.join(' '),
+      access_token: access,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: scope.join(' '),
       ...(scope.includes('offline_access') ? { refresh_token: refresh } : {}),
     });
   }
@@ -276,7 +312,8 @@ async function route(p, req, res, u) {
     const limit = Number(u.searchParams.get('limit') || 100);
     const offset = Number(u.searchParams.get('offset') || 0);
     const since = u.searchParams.get('since');
-    if (!(limit >= 1) || !(offset >= 0) || (since && Number.isNaN(Date.parse(since)))) return send(res, 400, imsx('invalid_selection_field', 'bad limit, offset or since'));
+    if (!(limit >= 1) || !(offset >= 0) || (since && Number.isNaN(Date.parse(since))))
+      return send(res, 400, imsx('invalid_selection_field', 'bad limit, offset or since'));
     const rl = p.faults.rateLimit;
     if (rl && rl.at === offset && rl.times > 0) {
       rl.times--;
@@ -293,10 +330,15 @@ async function route(p, req, res, u) {
     const links = [`${at(0)}; rel="first"`, `${at(Math.max(0, Math.floor((all.length - 1) / limit) * limit))}; rel="last"`];
     if (offset + limit < all.length) links.push(p.faults.nextTo ? `<${p.faults.nextTo}>; rel="next"` : `${at(offset + limit)}; rel="next"`);
     if (offset > 0) links.push(`${at(Math.max(0, offset - limit))}; rel="prev"`);
-    return send(res, 200, {
-      [p.api.member]: page.filter((c) => c.kind === 'json').map((c) => c.value),
-      compactJwsString: page.filter((c) => c.kind === 'jws').map((c) => c.value),
-    }, { 'X-Total-Count': String(all.length), Link: links.join(', ') });
+    return send(
+      res,
+      200,
+      {
+        [p.api.member]: page.filter((c) => c.kind === 'json').map((c) => c.value),
+        compactJwsString: page.filter((c) => c.kind === 'jws').map((c) => c.value),
+      },
+      { 'X-Total-Count': String(all.length), Link: links.join(', ') },
+    );
   }
   if (path === `${OB}/credentials` && req.method === 'POST') {
     if (!bearer(p, req, res, SCOPES.upsert)) return undefined;

@@ -34,15 +34,29 @@ import path from 'node:path';
 import { didKeyIssuer, didWebIssuer, sign, openBadge, statusList, statusEntry } from '../browser/issue.mjs';
 import { startCanary, testCA, defaultRegistries } from '../browser/helpers.mjs';
 import {
-  root, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, importFiles,
-  statusText, testHostArgs,
+  root,
+  requireBuild,
+  newProfile,
+  removeProfile,
+  launchWallet,
+  openWallet,
+  unlock,
+  waitForCards,
+  importFiles,
+  statusText,
+  testHostArgs,
 } from './helpers.mjs';
 
 const LIST_URL = 'https://status.test/lists/1';
 let HOSTS = ['issuer.test', 'nocors.test', 'status.test', 'registry.test'];
 let registries; // the default registries, with host and path
 const shots = path.join(root, 'tests', 'out');
-let profile; let docsServer; let canary; let tmp; let lister; let spki;
+let profile;
+let docsServer;
+let canary;
+let tmp;
+let lister;
+let spki;
 const files = {};
 const hits = []; // "host path", as the HTTPS server saw them
 const served = {}; // "host path" -> JSON
@@ -62,7 +76,11 @@ before(async () => {
     const key = `${host} ${req.url}`;
     hits.push(key);
     if (host !== 'nocors.test') res.setHeader('Access-Control-Allow-Origin', '*');
-    if (!served[key]) { res.statusCode = 404; res.end(); return; }
+    if (!served[key]) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('Cache-Control', 'max-age=3600');
     res.end(JSON.stringify(served[key]));
@@ -83,9 +101,21 @@ before(async () => {
   served['registry.test /list.json'] = { meta: { name: 'Registry by address' }, registry: { 'did:web:nocors.test': { name: 'No CORS College' } } };
   const save = async (name, issuer, key, title, index) => {
     files[name] = path.join(tmp, name);
-    writeFileSync(files[name], JSON.stringify(await sign(openBadge({
-      issuer, name: title, credentialStatus: statusEntry(LIST_URL, index),
-    }), key), null, 2));
+    writeFileSync(
+      files[name],
+      JSON.stringify(
+        await sign(
+          openBadge({
+            issuer,
+            name: title,
+            credentialStatus: statusEntry(LIST_URL, index),
+          }),
+          key,
+        ),
+        null,
+        2,
+      ),
+    );
   };
   await save('good.json', { id: 'did:web:nocors.test', name: 'No CORS College' }, closed.key, 'Kept evidence badge', 5);
   await save('revoked.json', { id: 'did:web:issuer.test', name: 'Issuer Test College' }, open.key, 'Revoked badge', 7);
@@ -99,7 +129,6 @@ after(async () => {
   await new Promise((r) => (docsServer ? docsServer.close(r) : r()));
   removeProfile(profile);
 });
-
 
 // start launches the wallet on the shared profile; with hosts: false the
 // test hosts do not resolve (the network is gone). Every request that is not
@@ -136,24 +165,36 @@ async function reverifyOffline() {
 }
 
 async function card(page, title) {
-  const got = await page.$$eval('#credentials > [data-verdict]', (els, t) => els.filter((el) => el.querySelector('h3')?.textContent === t)
-    .map((el) => ({
-      id: el.dataset.id,
-      verdict: el.dataset.verdict,
-      text: el.textContent.replace(/\s+/g, ' '),
-      evidence: [...el.querySelectorAll('[data-evidence]')].map((e) => `${e.dataset.evidence} ${e.dataset.url}`),
-    })), title);
+  const got = await page.$$eval(
+    '#credentials > [data-verdict]',
+    (els, t) =>
+      els
+        .filter((el) => el.querySelector('h3')?.textContent === t)
+        .map((el) => ({
+          id: el.dataset.id,
+          verdict: el.dataset.verdict,
+          text: el.textContent.replace(/\s+/g, ' '),
+          evidence: [...el.querySelectorAll('[data-evidence]')].map((e) => `${e.dataset.evidence} ${e.dataset.url}`),
+        })),
+    title,
+  );
   assert.equal(got.length, 1, `one card titled ${title}`);
   return got[0];
 }
 
 async function waitVerdict(page, title, verdict) {
   try {
-    await page.waitForFunction(([t, v]) => [...document.querySelectorAll('#credentials > [data-verdict]')]
-      .some((el) => el.querySelector('h3')?.textContent === t && el.dataset.verdict === v), [title, verdict], { timeout: 60000 });
-  } catch (err) {
+    await page.waitForFunction(
+      ([t, v]) =>
+        [...document.querySelectorAll('#credentials > [data-verdict]')].some((el) => el.querySelector('h3')?.textContent === t && el.dataset.verdict === v),
+      [title, verdict],
+      { timeout: 60000 },
+    );
+  } catch {
     const c = await card(page, title);
-    assert.fail(`${title}: ${c.verdict}, not ${verdict}: ${c.text} (status: ${await page.textContent('#status')}; hits: ${hits.join(', ')}; errors: ${page.errors?.join(' | ')})`);
+    assert.fail(
+      `${title}: ${c.verdict}, not ${verdict}: ${c.text} (status: ${await page.textContent('#status')}; hits: ${hits.join(', ')}; errors: ${page.errors?.join(' | ')})`,
+    );
   }
   return card(page, title);
 }
@@ -177,12 +218,14 @@ test('consent per host: incomplete offline, verified or not-verified once allowe
     const asked = [];
     await page.exposeFunction('recordAsked', (o) => asked.push(o));
     await page.evaluate(() => {
-      chrome.permissions.request = async (p) => { await window.recordAsked(p.origins); return true; };
+      chrome.permissions.request = async (p) => {
+        await window.recordAsked(p.origins);
+        return true;
+      };
     });
     await page.click(`[data-id="${good.id}"] [data-action="check-online"]`);
     await page.waitForSelector('.consent');
-    assert.equal(await page.textContent('.consent .strong'),
-      'Check the issuer’s key and revocation: allow ClearBadge to contact nocors.test and status.test?');
+    assert.equal(await page.textContent('.consent .strong'), 'Check the issuer’s key and revocation: allow ClearBadge to contact nocors.test and status.test?');
     await page.locator(`[data-id="${good.id}"]`).screenshot({ path: path.join(shots, 'extension-consent.png') });
     assert.deepEqual(hits, [], 'asking contacted nothing');
 
@@ -232,9 +275,11 @@ test('after a restart with the network gone, re-verification uses the kept docum
   try {
     const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
-    await w.sw.evaluate(() => mutate((s) => {
-      for (const d of Object.values(s.documents)) d.fetchedAt = new Date(Date.now() - 3 * 86400e3).toISOString();
-    }));
+    await w.sw.evaluate(() =>
+      mutate((s) => {
+        for (const d of Object.values(s.documents)) d.fetchedAt = new Date(Date.now() - 3 * 86400e3).toISOString();
+      }),
+    );
   } finally {
     await w.ctx.close();
   }
@@ -251,7 +296,9 @@ test('after a restart with the network gone, re-verification uses the kept docum
     assert.equal((await card(page, 'Revoked badge')).verdict, 'not-verified');
     assert.equal(hits.length, before, 'nothing was fetched');
     assert.deepEqual(w.leaks, []);
-    await page.evaluate(() => { document.querySelector('#status').textContent = ''; });
+    await page.evaluate(() => {
+      document.querySelector('#status').textContent = '';
+    });
     await page.locator(`[data-id="${good.id}"]`).screenshot({ path: path.join(shots, 'extension-evidence.png') });
     assert.deepEqual(page.errors, []);
   } finally {
@@ -265,7 +312,9 @@ test('the opt-in periodic re-check finds a credential revoked since, and notifie
     const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
     // status.test was revoked in the first test: allowed again.
-    await page.evaluate(() => { chrome.permissions.request = async () => true; });
+    await page.evaluate(() => {
+      chrome.permissions.request = async () => true;
+    });
     const good = await card(page, 'Kept evidence badge');
     await page.click(`[data-id="${good.id}"] [data-action="check-online"]`);
     await page.click('#consent-allow');
@@ -307,7 +356,10 @@ test('the default issuer registries: their own question, kept with their age; th
     const asked = [];
     await page.exposeFunction('recordAsked', (o) => asked.push(o));
     await page.evaluate(() => {
-      chrome.permissions.request = async (p) => { await window.recordAsked(p.origins); return true; };
+      chrome.permissions.request = async (p) => {
+        await window.recordAsked(p.origins);
+        return true;
+      };
     });
     // With none of the learner's own, the settings name the defaults.
     await page.waitForFunction(() => document.querySelector('#registries-none')?.textContent);
@@ -320,12 +372,16 @@ test('the default issuer registries: their own question, kept with their age; th
     await page.click(`[data-id="${good.id}"] [data-action="ask-registries"]`);
     await page.waitForSelector('.consent');
     const hosts = [...new Set(registries.map((r) => r.host))];
-    assert.equal(await page.textContent('.consent .strong'),
-      `Check the issuer registry: allow ClearBadge to contact ${new Intl.ListFormat('en', { type: 'conjunction' }).format(hosts)}?`);
+    assert.equal(
+      await page.textContent('.consent .strong'),
+      `Check the issuer registry: allow ClearBadge to contact ${new Intl.ListFormat('en', { type: 'conjunction' }).format(hosts)}?`,
+    );
     assert.match(await page.textContent('.consent'), /learns at most the issuer’s identifier, never the credential/);
     assert.deepEqual(hits.slice(before), [], 'asking contacted nothing');
     await page.click('#consent-allow');
-    await page.waitForFunction((id) => document.querySelector(`[data-id="${id}"] [data-check="identity"]`)?.dataset.outcome === 'pass', good.id, { timeout: 60000 });
+    await page.waitForFunction((id) => document.querySelector(`[data-id="${id}"] [data-check="identity"]`)?.dataset.outcome === 'pass', good.id, {
+      timeout: 60000,
+    });
     assert.deepEqual(asked, [hosts.map((h) => `https://${h}/*`)]);
     // Only the registries: the card's own documents are kept, not fetched.
     assert.deepEqual([...hits.slice(before)].sort(), registries.map((r) => `${r.host} ${r.path}`).sort());
@@ -335,7 +391,9 @@ test('the default issuer registries: their own question, kept with their age; th
     assert.ok(good.evidence.includes(`identity ${list.url}`), good.evidence.join(', '));
     assert.match(good.text, /Issuer registry fetched (just now|\d+ minutes? ago), from /);
     for (const h of hosts) assert.ok(await page.$(`[data-site="${h}"]`), `${h} is listed as allowed`);
-    await page.evaluate(() => { document.querySelector('#status').textContent = ''; });
+    await page.evaluate(() => {
+      document.querySelector('#status').textContent = '';
+    });
     await page.locator(`[data-id="${good.id}"]`).screenshot({ path: path.join(shots, 'extension-registry.png') });
     assert.deepEqual(w.leaks, []);
     assert.deepEqual(page.errors, []);
@@ -359,7 +417,7 @@ test('the default issuer registries: their own question, kept with their age; th
   }
 });
 
-test('an issuer registry added as a file vouches for the issuer\'s name', async () => {
+test("an issuer registry added as a file vouches for the issuer's name", async () => {
   const w = await start();
   try {
     const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
@@ -386,7 +444,9 @@ test('a registry added by its address: asked with the same consent, kept, and re
   try {
     const page = await openWallet(w.ctx, w.id, 'wallet.html?view=full');
     await unlock(page);
-    await page.evaluate(() => { chrome.permissions.request = async () => true; });
+    await page.evaluate(() => {
+      chrome.permissions.request = async () => true;
+    });
     // The file registry of the test before, removed: the defaults are back.
     await page.click('[data-registry="registry.json"] button');
     await page.waitForFunction(() => !document.querySelector('[data-registry]'));
@@ -401,8 +461,10 @@ test('a registry added by its address: asked with the same consent, kept, and re
     await page.waitForSelector('.consent');
     assert.equal(await page.textContent('.consent .strong'), 'Check the issuer registry: allow ClearBadge to contact registry.test?');
     await page.click('#consent-allow');
-    await page.waitForFunction((id) => document.querySelector(`[data-id="${id}"] [data-check="identity"]`)?.dataset.outcome === 'pass', good.id, { timeout: 60000 });
-    assert.deepEqual(hits.slice(before), ['registry.test /list.json'], 'only the learner\'s registry, not the defaults');
+    await page.waitForFunction((id) => document.querySelector(`[data-id="${id}"] [data-check="identity"]`)?.dataset.outcome === 'pass', good.id, {
+      timeout: 60000,
+    });
+    assert.deepEqual(hits.slice(before), ['registry.test /list.json'], "only the learner's registry, not the defaults");
     assert.match((await card(page, 'Kept evidence badge')).text, /No CORS College is listed by Registry by address/);
     // A credential added now is checked with the kept registry: listed at
     // once, nothing fetched.

@@ -23,14 +23,19 @@ import * as jose from 'jose';
 import { didKeyIssuer, sign, openBadge } from '../browser/issue.mjs';
 import { selfSignedCert } from '../browser/helpers.mjs';
 import { Platform, startOBHost, USER } from './obhost.mjs';
-import {
-  root, peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, stored, statusText,
-} from './helpers.mjs';
+import { root, peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, stored, statusText } from './helpers.mjs';
 
 const shots = path.join(root, 'tests', 'out');
 const HOSTS = ['platform.test', 'other.test', 'third.test', 'clr.test'];
-let tmp; let host; let w; let page; let profile; let issuer; let jwtKey;
-const asked = []; const removed = [];
+let tmp;
+let host;
+let w;
+let page;
+let profile;
+let issuer;
+let jwtKey;
+const asked = [];
+const removed = [];
 const platforms = {
   'platform.test': new Platform('platform.test', 'Platform Test University'),
   'other.test': new Platform('other.test', 'Other Wallet Co'),
@@ -42,7 +47,8 @@ const yesterday = new Date(Date.now() - 86400e3);
 
 async function jwtBadge(cred) {
   return new jose.SignJWT({ ...cred, iss: cred.issuer.id, jti: cred.id, nbf: Math.floor(Date.parse(cred.validFrom) / 1000) })
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: `${jwtKey.did}#0` }).sign(jwtKey.privateKey);
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: `${jwtKey.did}#0` })
+    .sign(jwtKey.privateKey);
 }
 
 function badge(n, extra = {}) {
@@ -54,7 +60,12 @@ before(async () => {
   mkdirSync(shots, { recursive: true });
   tmp = mkdtempSync(path.join(tmpdir(), 'clearbadge-api-'));
   const tls = selfSignedCert(tmp, HOSTS);
-  const spki = execFileSync('sh', ['-c', `openssl x509 -in '${path.join(tmp, 'cert.pem')}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`]).toString().trim();
+  const spki = execFileSync('sh', [
+    '-c',
+    `openssl x509 -in '${path.join(tmp, 'cert.pem')}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`,
+  ])
+    .toString()
+    .trim();
   issuer = await didKeyIssuer();
   const { publicKey, privateKey } = await jose.generateKeyPair('EdDSA', { crv: 'Ed25519' });
   jwtKey = { privateKey, did: `did:jwk:${Buffer.from(JSON.stringify(await jose.exportJWK(publicKey))).toString('base64url')}` };
@@ -82,8 +93,14 @@ before(async () => {
   await page.exposeFunction('recordAsked', (o) => asked.push(o));
   await page.exposeFunction('recordRemoved', (o) => removed.push(o));
   await page.evaluate(() => {
-    chrome.permissions.request = async (p) => { await window.recordAsked(p.origins); return true; };
-    chrome.permissions.remove = async (p) => { await window.recordRemoved(p.origins); return true; };
+    chrome.permissions.request = async (p) => {
+      await window.recordAsked(p.origins);
+      return true;
+    };
+    chrome.permissions.remove = async (p) => {
+      await window.recordRemoved(p.origins);
+      return true;
+    };
   });
 });
 
@@ -143,7 +160,7 @@ async function shown(sel, timeout = 30000) {
   }
 }
 
-test('connect: the platform\'s name, policy and terms first; then registration and sign-in with PKCE and state', async () => {
+test("connect: the platform's name, policy and terms first; then registration and sign-in with PKCE and state", async () => {
   await page.fill('#platform-url', 'platform.test');
   await page.click('#platform-lookup');
   await shown('#platform-offer:not([hidden])');
@@ -152,7 +169,10 @@ test('connect: the platform\'s name, policy and terms first; then registration a
   assert.equal(await page.getAttribute('[data-link="terms"]', 'href'), 'https://platform.test/terms');
   assert.deepEqual(asked, [['https://platform.test/*']]);
   assert.deepEqual(P.log, ['GET /ims/ob/v3p0/discovery'], 'nothing but the description before the learner agrees');
-  await page.evaluate(() => { document.querySelector('#status').textContent = ''; document.activeElement.blur(); });
+  await page.evaluate(() => {
+    document.querySelector('#status').textContent = '';
+    document.activeElement.blur();
+  });
   await page.locator('section.platforms').screenshot({ path: path.join(shots, 'extension-platform-connect.png') });
 
   const [, who] = await Promise.all([page.click('#platform-connect'), signIn('platform.test')]);
@@ -166,14 +186,25 @@ test('connect: the platform\'s name, policy and terms first; then registration a
   assert.equal(authz.get('code_challenge_method'), 'S256');
   assert.match(authz.get('code_challenge'), /^[\w-]{43}$/);
   assert.match(authz.get('state'), /^[\w-]{22,}$/);
-  assert.deepEqual(P.log.map((l) => l.replace(/\?.*/, '')), [
-    'GET /ims/ob/v3p0/discovery', 'GET /ims/ob/v3p0/discovery', 'POST /oauth/register', 'GET /oauth/authorize',
-    'POST /oauth/authorize', 'POST /oauth/token', 'GET /ims/ob/v3p0/profile',
-  ]);
+  assert.deepEqual(
+    P.log.map((l) => l.replace(/\?.*/, '')),
+    [
+      'GET /ims/ob/v3p0/discovery',
+      'GET /ims/ob/v3p0/discovery',
+      'POST /oauth/register',
+      'GET /oauth/authorize',
+      'POST /oauth/authorize',
+      'POST /oauth/token',
+      'GET /ims/ob/v3p0/profile',
+    ],
+  );
   // The client secret and tokens are in the encrypted store only.
   const raw = JSON.stringify(await stored(w.sw));
   for (const secret of [reg.client_secret, ...P.tokens.keys(), ...P.refresh.keys()]) assert.ok(!raw.includes(secret), 'a secret in the clear at rest');
-  assert.match(await page.textContent(connSel('platform.test')), /Signed in as Test Learner · ClearBadge may read your credentials and read your profile · nothing brought in yet/);
+  assert.match(
+    await page.textContent(connSel('platform.test')),
+    /Signed in as Test Learner · ClearBadge may read your credentials and read your profile · nothing brought in yet/,
+  );
   assert.deepEqual(page.errors, []);
 });
 
@@ -182,16 +213,21 @@ test('pull all: 120 credentials over three pages, JWTs included, each verified',
   await page.click(`${connSel('platform.test')} [data-action="pull-all"]`);
   await said(/From Platform Test University: 120 new, 0 replaced by a newer copy, 0 already here\./, 240000);
   const got = await waitForCards(page, 120);
-  assert.ok(got.every((c) => c.verdict === 'verified'), JSON.stringify(got.filter((c) => c.verdict !== 'verified').slice(0, 3)));
+  assert.ok(
+    got.every((c) => c.verdict === 'verified'),
+    JSON.stringify(got.filter((c) => c.verdict !== 'verified').slice(0, 3)),
+  );
   const entries = await list();
   assert.equal(entries.filter((e) => e.report.format === 'vc-jwt').length, 20);
-  assert.deepEqual(P.log.filter((l) => l.startsWith('GET /ims/ob/v3p0/credentials')), [
-    'GET /ims/ob/v3p0/credentials?limit=50&offset=0',
-    'GET /ims/ob/v3p0/credentials?limit=50&offset=50',
-    'GET /ims/ob/v3p0/credentials?limit=50&offset=100',
-  ]);
+  assert.deepEqual(
+    P.log.filter((l) => l.startsWith('GET /ims/ob/v3p0/credentials')),
+    ['GET /ims/ob/v3p0/credentials?limit=50&offset=0', 'GET /ims/ob/v3p0/credentials?limit=50&offset=50', 'GET /ims/ob/v3p0/credentials?limit=50&offset=100'],
+  );
   assert.match(await page.textContent(connSel('platform.test')), /last brought in/);
-  await page.evaluate(() => { document.querySelector('#status').textContent = ''; window.scrollTo(0, 0); });
+  await page.evaluate(() => {
+    document.querySelector('#status').textContent = '';
+    window.scrollTo(0, 0);
+  });
   const first = entries.find((e) => e.title === 'Course 1');
   await page.locator(`[data-id="${first.id}"]`).screenshot({ path: path.join(shots, 'extension-platform-pulled.png') });
 });
@@ -228,14 +264,17 @@ test('an expired token is refreshed; a 429 with a short Retry-After is waited ou
   P.log.length = 0;
   await page.click(`${connSel('platform.test')} [data-action="pull-all"]`);
   await said(/From Platform Test University: 0 new, 0 replaced by a newer copy, 123 already here\./, 240000);
-  assert.deepEqual(P.log.map((l) => l.replace(/\?limit=50&/, ' ')), [
-    'GET /ims/ob/v3p0/credentials offset=0', // 401: expired
-    'POST /oauth/token', // refreshed
-    'GET /ims/ob/v3p0/credentials offset=0',
-    'GET /ims/ob/v3p0/credentials offset=50', // 429, Retry-After: 1
-    'GET /ims/ob/v3p0/credentials offset=50',
-    'GET /ims/ob/v3p0/credentials offset=100',
-  ]);
+  assert.deepEqual(
+    P.log.map((l) => l.replace(/\?limit=50&/, ' ')),
+    [
+      'GET /ims/ob/v3p0/credentials offset=0', // 401: expired
+      'POST /oauth/token', // refreshed
+      'GET /ims/ob/v3p0/credentials offset=0',
+      'GET /ims/ob/v3p0/credentials offset=50', // 429, Retry-After: 1
+      'GET /ims/ob/v3p0/credentials offset=50',
+      'GET /ims/ob/v3p0/credentials offset=100',
+    ],
+  );
   assert.equal((await list()).length, count);
 
   P.faults.malformedAt = 50;
@@ -246,7 +285,9 @@ test('an expired token is refreshed; a 429 with a short Retry-After is waited ou
 
   P.faults.rateLimit = { at: 0, times: 1, retryAfter: 7200 };
   await page.click(`${connSel('platform.test')} [data-action="pull"]`);
-  await said(/Platform Test University is busy and asked ClearBadge to wait until .*; ClearBadge will try again then, while the wallet is open\. What was pulled so far is kept\./);
+  await said(
+    /Platform Test University is busy and asked ClearBadge to wait until .*; ClearBadge will try again then, while the wallet is open\. What was pulled so far is kept\./,
+  );
   assert.match(await page.textContent(connSel('platform.test')), /it asked to wait until/);
   assert.equal((await list()).length, count);
   // The retry is an alarm at the time the platform gave; when it runs (as
@@ -276,7 +317,11 @@ test('push: a JSON, a JWT and a baked badge sent to another platform (201 create
   await page.setInputFiles('#file', path.join(tmp, 'course-3.png'));
   await said(/Added Course 3/);
   const entries = await list();
-  const three = [entries.find((e) => e.report.format === 'vc-jwt'), entries.find((e) => e.title === 'Course 2'), entries.find((e) => e.source === 'course-3.png')];
+  const three = [
+    entries.find((e) => e.report.format === 'vc-jwt'),
+    entries.find((e) => e.title === 'Course 2'),
+    entries.find((e) => e.source === 'course-3.png'),
+  ];
   for (const e of three) await page.check(`[data-pick="${e.id}"]`);
   const O = platforms['other.test'];
   const [, again] = await Promise.all([page.click(`${connSel('other.test')} [data-action="push"]`), signIn('other.test')]);
@@ -312,7 +357,12 @@ test('a wrong state or a code bound to another PKCE challenge is refused, and no
 
 test('hostile platforms: an http token address is refused before anything is sent; a Link to another site is not followed', async () => {
   const T = platforms['third.test'];
-  T.faults = { discovery: (d) => { d.components.securitySchemes.OAuth2ACG.flows.authorizationCode.tokenUrl = 'http://third.test/oauth/token'; return d; } };
+  T.faults = {
+    discovery: (d) => {
+      d.components.securitySchemes.OAuth2ACG.flows.authorizationCode.tokenUrl = 'http://third.test/oauth/token';
+      return d;
+    },
+  };
   T.log.length = 0;
   await page.fill('#platform-url', 'https://third.test');
   await page.click('#platform-lookup');
@@ -332,7 +382,9 @@ test('hostile platforms: an http token address is refused before anything is sen
   const O = platforms['other.test'];
   const seen = O.log.length;
   await page.click(`${connSel('third.test')} [data-action="pull-all"]`);
-  await said(/From Third Party Badges: 0 new, 0 replaced by a newer copy, 50 already here\. Third Party Badges pointed the next page to another site; it was not followed\. What was pulled so far is kept\./);
+  await said(
+    /From Third Party Badges: 0 new, 0 replaced by a newer copy, 50 already here\. Third Party Badges pointed the next page to another site; it was not followed\. What was pulled so far is kept\./,
+  );
   assert.deepEqual(O.log.slice(seen), [], 'nothing sent to the other host');
 });
 
@@ -348,7 +400,10 @@ test('a CLR 2.0 platform: found at /ims/clr/v2p0, asked for CLR scopes, its clrC
   assert.deepEqual(who.scopes, ['credential.readonly', 'profile.readonly', 'offline_access']);
   await said(/Connected to CLR Test College as Test Learner\./);
   const [reg] = [...C.clients.values()];
-  assert.ok(reg.scope.split(' ').every((x) => x === 'offline_access' || x.startsWith('https://purl.imsglobal.org/spec/clr/v2p0/scope/')), reg.scope);
+  assert.ok(
+    reg.scope.split(' ').every((x) => x === 'offline_access' || x.startsWith('https://purl.imsglobal.org/spec/clr/v2p0/scope/')),
+    reg.scope,
+  );
   const before = (await list()).length;
   await page.click(`${connSel('clr.test')} [data-action="pull-all"]`);
   await said(/From CLR Test College: 1 new, 0 replaced by a newer copy, 0 already here\./);

@@ -5,13 +5,20 @@
 // content script answers, and every error code an answer can carry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const extDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'extension');
 const src = (f) => readFileSync(path.join(extDir, f), 'utf8');
+// dir: the text of every script in an extension folder (the service worker's
+// background/, the wallet page's wallet/).
+const dir = (d) =>
+  readdirSync(path.join(extDir, d))
+    .sort()
+    .map((f) => src(path.join(d, f)))
+    .join('\n');
 const all = (re, text) => [...text.matchAll(re)].map((m) => m[1]);
 const sorted = (xs) => [...new Set(xs)].sort();
 
@@ -21,9 +28,9 @@ vm.runInContext(src('protocol.js'), scope, { filename: 'protocol.js' });
 const { OPS, PAGE_OPS, CONTENT_OPS, ERRORS } = scope.Protocol;
 
 test('the operations the service worker answers are the listed ones', () => {
-  const bg = src('background.js');
+  const bg = src('background/messages.js');
   const start = bg.indexOf('\nconst OPS = {\n');
-  assert.ok(start >= 0, 'background.js has no OPS table');
+  assert.ok(start >= 0, 'background/messages.js has no OPS table');
   const table = bg.slice(start, bg.indexOf('\n};\n', start));
   const answered = [
     ...all(/^ {2}(\w+)(?=[,:])/gm, table),
@@ -35,7 +42,7 @@ test('the operations the service worker answers are the listed ones', () => {
 });
 
 test('pages and the content script ask only for listed operations', () => {
-  const asked = [...all(/\bcall\('(\w+)'/g, src('wallet.mjs')), ...all(/\bcall\('(\w+)'/g, src('platforms.mjs'))];
+  const asked = [...all(/\bcall\('(\w+)'/g, src('wallet.mjs') + dir('wallet')), ...all(/\bcall\('(\w+)'/g, src('platforms.mjs'))];
   assert.ok(asked.length > 20, `only ${asked.length} operations found in the wallet page`);
   for (const op of asked) assert.ok(OPS.includes(op), `the wallet page asks for ${op}`);
   const content = src('content.js');
@@ -47,8 +54,8 @@ test('pages and the content script ask only for listed operations', () => {
 
 test('every error code an answer can carry is listed', () => {
   const codes = [
-    ...all(/new WalletError\('([\w-]+)'/g, src('background.js')),
-    ...all(/code: '([\w-]+)'/g, src('background.js')),
+    ...all(/new WalletError\('([\w-]+)'/g, dir('background')),
+    ...all(/code: '([\w-]+)'/g, dir('background')),
     ...all(/new VaultError\('([\w-]+)'/g, src('vault.js')),
     ...all(/new ApiError\('([\w-]+)'/g, src('platforms.js')),
   ];

@@ -10,11 +10,24 @@ import { mkdtempSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  root, peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards,
-  importFiles, stored, statusText,
+  root,
+  peer,
+  requireBuild,
+  newProfile,
+  removeProfile,
+  launchWallet,
+  openWallet,
+  unlock,
+  waitForCards,
+  importFiles,
+  stored,
+  statusText,
 } from './helpers.mjs';
 
-let profile; let w; let cli; let dir;
+let profile;
+let w;
+let cli;
+let dir;
 
 before(async () => {
   requireBuild();
@@ -107,4 +120,3 @@ test('share: nothing selected gives a clear message', async () => {
   await statusText(page, /Select at least one credential/);
   await page.close();
 });
-

@@ -5,14 +5,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  root, peer, openWallet, unlock, waitForCards, importFiles, sharedWallet,
-} from './helpers.mjs';
+import { root, peer, openWallet, unlock, waitForCards, importFiles, sharedWallet } from './helpers.mjs';
 
 const shared = sharedWallet();
 
-const GOOD = ['ob-eddsa-jcs-2022.json', 'ob-ecdsa-jcs-2019-p256.json', 'ob-ecdsa-jcs-2019-p384.json',
-  'ob-v1-ed25519signature2018.json', 'ob-ecdsa-rdfc-2019-p384-blank-nodes.json', 'ob-ecdsa-sd-2023-some.json'];
+const GOOD = [
+  'ob-eddsa-jcs-2022.json',
+  'ob-ecdsa-jcs-2019-p256.json',
+  'ob-ecdsa-jcs-2019-p384.json',
+  'ob-v1-ed25519signature2018.json',
+  'ob-ecdsa-rdfc-2019-p384-blank-nodes.json',
+  'ob-ecdsa-sd-2023-some.json',
+];
 const BAD = ['di-eddsa-jcs-tampered.json', 'di-ed2018-tampered.json', 'di-ecdsa-sd-2023-tampered.json'];
 
 test('every newer suite imports with its verdict', async () => {

@@ -101,7 +101,11 @@ test('a backup file round-trips, and anything else is refused as a backup', asyn
   assert.deepEqual(plain((await Vault.unlock(inner, PASS, 'backup')).store), store);
   await rejectsWith(Vault.unlock(inner, 'not the passphrase', 'backup'), 'wrong-passphrase', 'vault.wrong-backup-passphrase');
 
-  const refused = (t) => assert.throws(() => Vault.parseBackup(t), (err) => err.code === 'malformed-backup');
+  const refused = (t) =>
+    assert.throws(
+      () => Vault.parseBackup(t),
+      (err) => err.code === 'malformed-backup',
+    );
   refused('not json');
   refused(JSON.stringify({ format: 'something-else' }));
   refused(JSON.stringify({ ...JSON.parse(text), v: 2 }));

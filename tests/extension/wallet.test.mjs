@@ -9,8 +9,21 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  PASS, peer, sample, newProfile, removeProfile, launchWallet, openWallet, submitPassphrase,
-  unlock, cards, waitForCards, importFiles, stored, statusText, sharedWallet,
+  PASS,
+  peer,
+  sample,
+  newProfile,
+  removeProfile,
+  launchWallet,
+  openWallet,
+  submitPassphrase,
+  unlock,
+  cards,
+  waitForCards,
+  importFiles,
+  stored,
+  statusText,
+  sharedWallet,
 } from './helpers.mjs';
 
 const shared = sharedWallet();
@@ -53,7 +66,10 @@ test('re-verify on demand, search and filter', async () => {
   await page.click('#reverify-all');
   await statusText(page, /Checked 4: 3 verified and 1 not verified/);
   await page.selectOption('#filter', 'not-verified');
-  assert.deepEqual((await cards(page)).map((c) => c.verdict), ['not-verified']);
+  assert.deepEqual(
+    (await cards(page)).map((c) => c.verdict),
+    ['not-verified'],
+  );
   await page.selectOption('#filter', 'all');
   const title = (await cards(page))[0].title;
   await page.fill('#search', title.slice(0, 8));

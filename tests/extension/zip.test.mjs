@@ -28,30 +28,56 @@ test('crc32 is the zip one', () => {
   assert.equal(crc32(enc.encode('123456789')), 0xcbf43926);
 });
 
-test('round trip, and Python\'s zipfile agrees both ways', async () => {
+test("round trip, and Python's zipfile agrees both ways", async () => {
   const zip = await makeZip(files);
   const back = await readZip(zip);
-  assert.deepEqual(back.map((f) => f.name), files.map((f) => f.name));
-  back.forEach((f, i) => assert.deepEqual(f.bytes, files[i].bytes));
+  assert.deepEqual(
+    back.map((f) => f.name),
+    files.map((f) => f.name),
+  );
+  for (const [i, f] of back.entries()) assert.deepEqual(f.bytes, files[i].bytes);
 
   const dir = mkdtempSync(path.join(tmpdir(), 'clearbadge-zip-'));
   try {
     writeFileSync(path.join(dir, 'ours.zip'), zip);
-    const listed = JSON.parse(py(`import zipfile,sys,json
+    const listed = JSON.parse(
+      py(
+        `import zipfile,sys,json
 z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None
-print(json.dumps([[i.filename, i.compress_type, len(z.read(i))] for i in z.infolist()]))`, path.join(dir, 'ours.zip')));
-    assert.deepEqual(listed.map(([n]) => n), files.map((f) => f.name));
-    assert.deepEqual(listed.map(([, m]) => m), [8, 0, 8, 0]); // deflated when smaller, else stored
-    assert.deepEqual(listed.map(([, , n]) => n), files.map((f) => f.bytes.length));
+print(json.dumps([[i.filename, i.compress_type, len(z.read(i))] for i in z.infolist()]))`,
+        path.join(dir, 'ours.zip'),
+      ),
+    );
+    assert.deepEqual(
+      listed.map(([n]) => n),
+      files.map((f) => f.name),
+    );
+    assert.deepEqual(
+      listed.map(([, m]) => m),
+      [8, 0, 8, 0],
+    ); // deflated when smaller, else stored
+    assert.deepEqual(
+      listed.map(([, , n]) => n),
+      files.map((f) => f.bytes.length),
+    );
 
-    py(`import zipfile,sys
+    py(
+      `import zipfile,sys
 with zipfile.ZipFile(sys.argv[1], 'w') as z:
   z.writestr('dir/', '')
   z.writestr('a.json', '{"x": 1}' * 100, compress_type=zipfile.ZIP_DEFLATED)
   z.writestr('b.jwt', 'e30.e30.sig', compress_type=zipfile.ZIP_STORED)
-  z.comment = b'made by python'`, path.join(dir, 'theirs.zip'));
+  z.comment = b'made by python'`,
+      path.join(dir, 'theirs.zip'),
+    );
     const theirs = await readZip(new Uint8Array(readFileSync(path.join(dir, 'theirs.zip'))));
-    assert.deepEqual(theirs.map((f) => [f.name, new TextDecoder().decode(f.bytes)]), [['a.json', '{"x": 1}'.repeat(100)], ['b.jwt', 'e30.e30.sig']]);
+    assert.deepEqual(
+      theirs.map((f) => [f.name, new TextDecoder().decode(f.bytes)]),
+      [
+        ['a.json', '{"x": 1}'.repeat(100)],
+        ['b.jwt', 'e30.e30.sig'],
+      ],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -85,7 +111,13 @@ test('hostile zips are refused with a ZipError that says why', async () => {
 
   // Encrypted, unknown method, too many files, Zip64 count.
   const one = await makeZip([files[1]]);
-  const set = (z, off, v, bits = 16) => { const c = z.slice(); const d = new DataView(c.buffer); if (bits === 16) d.setUint16(off, v, true); else d.setUint32(off, v, true); return c; };
+  const set = (z, off, v, bits = 16) => {
+    const c = z.slice();
+    const d = new DataView(c.buffer);
+    if (bits === 16) d.setUint16(off, v, true);
+    else d.setUint32(off, v, true);
+    return c;
+  };
   const cdOne = new DataView(one.buffer).getUint32(one.length - 6, true);
   await refused(set(one, cdOne + 8, 0x0801), /encrypted/);
   await refused(set(one, cdOne + 10, 12), /compression method/);
@@ -107,7 +139,10 @@ test('hostile zips are refused with a ZipError that says why', async () => {
 test('random damage never escapes as anything but a ZipError', async () => {
   const zip = await makeZip(files);
   let seed = 14;
-  const rnd = (n) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  const rnd = (n) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
   for (let i = 0; i < 400; i++) {
     const z = zip.slice();
     for (let k = 1 + rnd(4); k > 0; k--) z[rnd(z.length)] = rnd(256);

@@ -1,3 +1,4 @@
+// @ts-check
 // ClearBadge wallet: the verifier host. The service worker must answer list,
 // lock and the popup at once, but Go's wasm runs on the thread that calls
 // it: a credential built to be slow would hold the worker's only thread. So
