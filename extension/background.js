@@ -23,7 +23,8 @@
 // files itself (manifest "scripts") and has no importScripts. words.js is the
 // catalogue of what this worker says (Words); common.js what it shares with
 // the page and the wallet's pages (Common, a classic copy of web/common.mjs);
-// protocol.js the operations and error codes of its messages (Protocol).// The worker itself is split by concern into the classic scripts of
+// protocol.js the operations and error codes of its messages (Protocol).
+// The worker itself is split by concern into the classic scripts of
 // background/, loaded after those: they share this worker's global scope
 // (one script's top-level functions and constants are the others'), and the
 // order matters only for what runs at load: listeners, and messages.js's

@@ -4,7 +4,7 @@
 // in) in one zip, with index.json listing them and a README.txt saying what
 // they are, so any other wallet or verifier can take them; and such a zip,
 // or a folder of credential files, imported back. The encrypted backup
-// (background.js exportBackup) stays the way from one ClearBadge to another.
+// (background/backup.js exportBackup) stays the way from one ClearBadge to another.
 //
 // Nothing imported is trusted for its verdict: index.json's verdicts are
 // what the exporting wallet saw, and each file is verified again here, as

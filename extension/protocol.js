@@ -6,13 +6,20 @@
 // no import or export, like words.js: the service worker loads it with
 // importScripts (the pages may load it with a <script> the same way). It
 // defines one global, Protocol. tests/extension/protocol.test.mjs keeps it in
-// step with background.js, platforms.js, the pages and the content script.
+// step with the service worker (background/), platforms.js, the pages and
+// the content script.
 'use strict';
 
 /**
  * A request: chrome.runtime.sendMessage({op, lang, ...args}); lang is the
  * reader's language, for the words of an answer or an error.
  * @typedef {{op: string, lang?: string} & Record<string, any>} WalletRequest
+ */
+
+/**
+ * What an operation of the service worker gets: a request's arguments, or
+ * those one operation passes another (recheckStatus, saveFound).
+ * @typedef {{lang?: string} & Record<string, any>} WalletArgs
  */
 
 /**

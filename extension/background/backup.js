@@ -12,6 +12,7 @@ async function exportBackup() {
 
 // importBackup opens a backup with its own passphrase and merges its
 // credentials (and its holder key, when the wallet has none) into the wallet.
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function importBackup({ text, passphrase }) {
   await requireUnlocked();
   if (typeof text !== 'string') throw new WalletError('malformed-backup', 'bg.no-backup');
@@ -41,6 +42,7 @@ async function importBackup({ text, passphrase }) {
 // intact wallet is never replaced: its owner adds a backup from inside it
 // (importBackup). A wallet whose passphrase check opens but whose data does
 // not is damaged; proving the passphrase (current) lets its owner replace it.
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function restoreWallet({ text, passphrase, current }) {
   if (typeof text !== 'string') throw new WalletError('malformed-backup', 'bg.no-backup');
   const backup = Vault.parseBackup(text);

@@ -20,6 +20,7 @@ async function holderKey() {
 
 // present signs a presentation of the chosen credentials for a verifier's
 // challenge and domain. Nothing is sent: the page copies or downloads it.
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function presentOp({ ids, challenge, domain }) {
   if (!Array.isArray(ids) || ids.length === 0) throw new WalletError('empty', 'bg.share-none');
   const { store } = await readStore();
@@ -37,6 +38,7 @@ async function presentOp({ ids, challenge, domain }) {
 
 // bake returns a stored credential baked into a PNG or SVG badge: into the
 // image it came in when that has the format asked for, else a plain badge.
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function bakeOp({ id, format }) {
   if (format !== 'png' && format !== 'svg') throw new WalletError('invalid', 'bg.png-or-svg');
   const { store } = await readStore();

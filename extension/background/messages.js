@@ -9,11 +9,20 @@ const MAX_FOUND = 5;
 
 const PAGE_OPS = new Set(Protocol.PAGE_OPS);
 
+/**
+ * Who sent a message (chrome.runtime.MessageSender, as far as it is read).
+ * @typedef {{id?: string, url?: string, tab?: {id?: number}}} Sender
+ */
+
+/** @param {Sender} sender */
 function fromExtensionPage(sender) {
   return sender.id === chrome.runtime.id && typeof sender.url === 'string' &&
     sender.url.startsWith(chrome.runtime.getURL(''));
 }
 
+// OPS: each operation, answering a request with what its {ok: true} answer
+// carries (or throwing a refusal, said as {ok: false, code, error}).
+/** @type {Record<string, (m: WalletArgs, sender: Sender) => Promise<object>>} */
 const OPS = {
   status: statusOp,
   unlock: setupOrUnlock,

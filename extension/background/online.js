@@ -54,6 +54,7 @@ function grantedHosts(store, hosts) {
   return new Set(hosts.filter((h) => allowed.has(h)));
 }
 
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function allowSites({ hosts }) {
   if (!Array.isArray(hosts) || !hosts.every((h) => typeof h === 'string' && hostOf(`https://${h}/`) === h)) {
     throw new WalletError('invalid', 'bg.not-sites');
@@ -67,6 +68,7 @@ async function allowSites({ hosts }) {
 // The issuer registries the learner added ({name, url} or {name, b64}: a
 // file's bytes), for the identity check. A URL is fetched like any other
 // public document: online, from an allowed host, then kept.
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function addRegistry({ name, url, text }) {
   const r = { name: typeof name === 'string' ? name.slice(0, 200) : '' };
   if (typeof url === 'string' && url) {
@@ -96,6 +98,7 @@ async function registryInfo() {
   };
 }
 
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function removeRegistry({ index }) {
   return mutate((s) => {
     if (!Number.isInteger(index) || !s.registries?.[index]) throw new WalletError('not-found', 'bg.registry-not-found');
@@ -104,6 +107,7 @@ async function removeRegistry({ index }) {
   });
 }
 
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function revokeSite({ host }) {
   return mutate((s) => {
     s.sites = (s.sites || []).filter((h) => h !== host);
@@ -127,6 +131,7 @@ function keptFor(store, entry, except, sources) {
 // granted hosts among those it names (only: {status} limits that to
 // revocation lists, for the periodic re-check), with the kept documents of
 // every other host supplied.
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function checkOnline({ id, only }) {
   const { store } = await readStore();
   const entry = store.credentials.find((c) => c.id === id);

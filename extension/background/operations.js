@@ -19,6 +19,7 @@ async function sha256(item) {
 
 // statusOp: whether there is a wallet, and whether it is unlocked or
 // damaged. (Not status: the DOM's window.status, in tsc's view.)
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function statusOp(m) {
   const record = await readRecord();
   if (!record) return { state: 'none' };
@@ -31,6 +32,7 @@ async function statusOp(m) {
   return { state: s ? 'unlocked' : 'locked', idleMinutes: IDLE_MS / 60000 };
 }
 
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function setupOrUnlock({ passphrase }) {
   if (typeof passphrase !== 'string' || passphrase === '') {
     throw new WalletError('empty', 'bg.no-passphrase');
@@ -117,6 +119,7 @@ async function checkItem(it, lang, opts) {
 
 // importItems verifies every item first (outside the write queue: it can take
 // a while) and then adds the acceptable ones in one write.
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function importItems({ items, lang }) {
   const { store } = await readStore();
   const sources = await registrySources(store);
@@ -138,6 +141,7 @@ async function importItems({ items, lang }) {
   });
 }
 
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function remove({ id }) {
   return mutate((store) => {
     const i = store.credentials.findIndex((c) => c.id === id);
@@ -147,6 +151,7 @@ async function remove({ id }) {
   });
 }
 
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function restore({ entry, index }) {
   if (!entry || typeof entry.id !== 'string' || typeof entry.hash !== 'string' ||
       (typeof entry.text !== 'string' && typeof entry.b64 !== 'string')) {
@@ -160,6 +165,7 @@ async function restore({ entry, index }) {
   });
 }
 
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function reverify({ ids }) {
   const { store } = await readStore();
   const targets = store.credentials.filter((c) => !Array.isArray(ids) || ids.includes(c.id));

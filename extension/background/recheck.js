@@ -7,6 +7,7 @@
 const RECHECK_ALARM = 'recheck-status';
 const RECHECK_MINUTES = 12 * 60;
 
+/** @param {WalletArgs} m what was asked (untrusted) */
 async function setRecheck({ on }) {
   if (on) {
     await chrome.storage.local.set({ recheck: true });

@@ -36,6 +36,7 @@ function inputOf(item) {
 // timed out all the same. Where there is no offscreen API (Firefox's event
 // page), verification runs here as before.
 
+// biome-ignore lint/style/useConst: tests shorten it (tests/extension/hostile.test.mjs).
 let verifyTimeoutMs = 20000;
 const OFFSCREEN_URL = 'offscreen.html';
 let offscreenPort = null;

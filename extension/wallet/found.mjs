@@ -17,7 +17,7 @@ function foundRemedy(m) {
 }
 
 // showFound: the verdict on a credential a page offered, in this
-// extension's own page (see background.js openFound).
+// extension's own page (see background/messages.js openFound).
 export async function showFound(id) {
   document.body.dataset.view = 'found';
   const main = $('#main');
