@@ -4,11 +4,9 @@ package main
 
 import (
 	"bytes"
+	_ "embed"
 	"errors"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"syscall/js"
 
 	"github.com/clearbadge/clearbadge/core/baked"
@@ -179,7 +177,7 @@ func bakeInto(format string, img, payload []byte, title string, clr bool) ([]byt
 	isPNG := bytes.HasPrefix(img, []byte("\x89PNG\r\n\x1a\n"))
 	if format == baked.FormatPNG {
 		if !isPNG {
-			img = plainPNG()
+			img = plainPNG
 		}
 		kw := baked.KeywordOB3
 		if clr {
@@ -199,26 +197,11 @@ func bakeInto(format string, img, payload []byte, title string, clr bool) ([]byt
 	return baked.BakeSVG(img, payload, ns)
 }
 
-// plainPNG draws a 240×240 badge disc (the colours of baked.Badge) for a
-// credential that has no PNG image of its own.
-func plainPNG() []byte {
-	const n = 240
-	m := image.NewNRGBA(image.Rect(0, 0, n, n))
-	blue := color.NRGBA{0x1d, 0x4f, 0x91, 0xff}
-	white := color.NRGBA{0xff, 0xff, 0xff, 0xff}
-	for y := 0; y < n; y++ {
-		for x := 0; x < n; x++ {
-			dx, dy := float64(x)-n/2+.5, float64(y)-n/2+.5
-			d := dx*dx + dy*dy
-			switch {
-			case d <= 112*112 && (d >= 94*94 && d <= 98*98):
-				m.Set(x, y, white)
-			case d <= 112*112:
-				m.Set(x, y, blue)
-			}
-		}
-	}
-	var buf bytes.Buffer
-	_ = png.Encode(&buf, m) // encoding an in-memory image cannot fail
-	return buf.Bytes()
-}
+// plainPNG is a 240×240 badge disc (the colours of baked.Badge) for a
+// credential that has no PNG image of its own. It is a file rather than
+// drawn here because drawing it linked image/png and a deflate compressor
+// (~0.2 MiB of code) into every surface's wasm; TestPlainPNG draws it again
+// and compares.
+//
+//go:embed badge.png
+var plainPNG []byte

@@ -4,6 +4,9 @@ package main
 
 import (
 	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -15,7 +18,7 @@ import (
 // into a plain badge, and what it bakes comes back out of the image.
 func TestBakeInto(t *testing.T) {
 	payload := []byte(`{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"]}`)
-	own := plainPNG()
+	own := plainPNG
 	for _, tc := range []struct {
 		name, format string
 		img          []byte
@@ -72,5 +75,37 @@ func TestUnbakeJS(t *testing.T) {
 	}
 	if _, err := settle(t, unbakeJS(js.Undefined(), nil).(js.Value)); err == nil || !strings.Contains(err.Error(), "TypeError") {
 		t.Errorf("unbake(): %v, want a TypeError", err)
+	}
+}
+
+// TestPlainPNG: badge.png is the disc it is described as: 240×240, blue
+// within radius 112 but for a white ring between radii 94 and 98, clear
+// outside.
+func TestPlainPNG(t *testing.T) {
+	m, err := png.Decode(bytes.NewReader(plainPNG))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 240
+	if m.Bounds() != image.Rect(0, 0, n, n) {
+		t.Fatalf("bounds %v", m.Bounds())
+	}
+	blue := color.NRGBA{0x1d, 0x4f, 0x91, 0xff}
+	white := color.NRGBA{0xff, 0xff, 0xff, 0xff}
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			dx, dy := float64(x)-n/2+.5, float64(y)-n/2+.5
+			d := dx*dx + dy*dy
+			var want color.NRGBA
+			switch {
+			case d <= 112*112 && (d >= 94*94 && d <= 98*98):
+				want = white
+			case d <= 112*112:
+				want = blue
+			}
+			if got := color.NRGBAModel.Convert(m.At(x, y)).(color.NRGBA); got != want {
+				t.Fatalf("pixel (%d, %d) = %v, want %v", x, y, got, want)
+			}
+		}
 	}
 }

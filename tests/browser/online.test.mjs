@@ -12,6 +12,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { didWebIssuer, sign, openBadge } from './issue.mjs';
+import * as wasmNames from '../../web/wasm-name.mjs';
 import { requireBuild, startServer, launch, waitForResults, selfSignedCert, defaultRegistries, unavailable } from './helpers.mjs';
 
 let server;
@@ -107,6 +108,10 @@ test('did:web issuer: offline makes no request and is incomplete; online fetches
     assert.equal(r.checks.proof, 'skip', r.text);
     assert.deepEqual(didHits, [], 'offline mode contacted the did:web server');
     assert.ok(!requests.some((u) => u.startsWith(didOrigin)), 'offline mode requested the did:web document');
+    // The offline worker runs the offline build of the wasm (no JSON Schema
+    // validator), the online worker the full one.
+    const wasmAsked = () => requests.map((u) => new URL(u).pathname).filter((p) => p.endsWith('.wasm'));
+    assert.deepEqual(wasmAsked(), [`/${wasmNames.offline}`], 'offline: the offline build only');
 
     await page.click('#online');
     assert.equal(await page.isChecked('#online'), true);
@@ -135,6 +140,7 @@ test('did:web issuer: offline makes no request and is incomplete; online fetches
       requests.some((u) => new URL(u).pathname === '/worker-online.js'),
       'the online worker did the fetching',
     );
+    assert.deepEqual(wasmAsked(), [`/${wasmNames.offline}`, `/${wasmNames.default}`], 'online: the full build');
     assert.deepEqual(leaks, []);
   } finally {
     await ctx.close();

@@ -17,10 +17,11 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { root, webDir, outDir, sharedFile, unavailable, requireBuild, startServer, startCanary, launch, ensureOutDir } from './helpers.mjs';
-import wasmName from '../../web/wasm-name.mjs';
+import { offline as wasmName } from '../../web/wasm-name.mjs';
 
-// What widget.mjs loads from ClearBadge's origin, and nothing else: the wasm
-// by its content-hashed name (web/wasm-name.mjs, written by `make wasm`).
+// What widget.mjs loads from ClearBadge's origin, and nothing else: the
+// offline build of the wasm by its content-hashed name (web/wasm-name.mjs,
+// written by `make wasm`).
 const WASM = `/${wasmName}`;
 const WIDGET_FILES = [
   '/widget.mjs',

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/clearbadge/clearbadge/internal/vectors"
 	"github.com/piprate/json-gold/ld"
@@ -374,8 +373,10 @@ func jsonGoldNormalize(t *testing.T, doc any) string {
 }
 
 // A clique of blank nodes (RDFC-1.0 §7, dataset poisoning) must be refused
-// quickly rather than canonicalized in factorial time.
-func TestPoisonedDatasetIsRefusedInBoundedTime(t *testing.T) {
+// rather than canonicalized in factorial time. The refusal comes from the
+// work caps (maxNDegreeWork, maxNDegreeCopies), so it is bounded by count,
+// not by a clock: a timed assertion failed on a loaded machine under -race.
+func TestPoisonedDatasetIsRefusedByTheWorkCaps(t *testing.T) {
 	const n = 12
 	graph := make([]any, n)
 	for i := range n {
@@ -391,14 +392,10 @@ func TestPoisonedDatasetIsRefusedInBoundedTime(t *testing.T) {
 		"@context": map[string]any{"link": map[string]any{"@id": "https://example.com/link", "@type": "@id"}},
 		"@graph":   graph,
 	}
-	start := time.Now()
 	_, err := Canonicalize(doc)
 	var limit *LimitError
-	if !errors.As(err, &limit) {
-		t.Fatalf("got %v, want a LimitError", err)
-	}
-	if d := time.Since(start); d > 10*time.Second {
-		t.Errorf("refusing took %v", d)
+	if !errors.As(err, &limit) || !strings.Contains(limit.Reason, "dataset poisoning") {
+		t.Fatalf("got %v, want the dataset-poisoning LimitError", err)
 	}
 }
 

@@ -1,3 +1,5 @@
+//go:build !clearbadge_offline
+
 package schema
 
 // Do the built-in rules say what 1EdTech's published JSON Schemas say?

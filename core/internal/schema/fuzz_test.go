@@ -1,3 +1,5 @@
+//go:build !clearbadge_offline
+
 package schema
 
 import (

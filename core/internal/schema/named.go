@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/sha512"
@@ -10,11 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"net/url"
-	"sort"
 	"strings"
-	"sync"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
@@ -23,16 +18,16 @@ import (
 
 // Schema types a credential may name in credentialSchema, with the JSON
 // Schema draft used when the schema document has no $schema.
-var validators = map[string]*jsonschema.Draft{
+var validators = map[string]string{
 	// VCCS 1.0 (1EdTech Verifiable Credentials JSON Schema Validator 2019),
 	// the type OB 3.0 §9.1 step 1 and CLR 2.0 name: JSON Schema 2019-09.
-	"1EdTechJsonSchemaValidator2019": jsonschema.Draft2019,
+	"1EdTechJsonSchemaValidator2019": "2019-09",
 	// W3C VC JSON Schema §3.1 JsonSchema: the schema is fetched directly;
 	// 2020-12 is the draft that specification requires support for.
-	"JsonSchema": jsonschema.Draft2020,
+	"JsonSchema": "2020-12",
 	// The VC 1.1 examples' type, still used by OB 3.0 VC 1.1 credentials
 	// (validator/ob30/complete_v1.json); draft-07 was current in 2018.
-	"JsonSchemaValidator2018": jsonschema.Draft7,
+	"JsonSchemaValidator2018": "draft-07",
 }
 
 // Limits on what one named schema may pull in.
@@ -114,66 +109,13 @@ func checkNamed(ctx context.Context, doc map[string]any, f fetch.Fetcher) []name
 	return out
 }
 
-// validate fetches, compiles and applies one schema, filling r.
-func validate(ctx context.Context, doc map[string]any, f fetch.Fetcher, draft *jsonschema.Draft, sri string, r *namedResult) {
-	sch, err := compiled(ctx, f, r.Used, draft, sri)
-	if err != nil {
-		r.Status, r.Reason = namedUnreadable, err.Error()
-		if errors.Is(err, fetch.ErrOffline) {
-			r.Status, r.Reason = namedOffline, "ClearBadge is offline"
-		}
-		return
+// notChecked fills r for a schema that could not be used: offline, or
+// not fetched, not a schema, a digest mismatch.
+func notChecked(r *namedResult, err error) {
+	r.Status, r.Reason = namedUnreadable, err.Error()
+	if errors.Is(err, fetch.ErrOffline) {
+		r.Status, r.Reason = namedOffline, "ClearBadge is offline"
 	}
-	err = sch.Validate(any(doc))
-	if err == nil {
-		r.Status = namedPassed
-		return
-	}
-	r.Status = namedFailed
-	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
-		r.Errors = []string{err.Error()}
-		return
-	}
-	r.Errors, r.More = leafErrors(ve)
-}
-
-// leafErrors flattens a validation error tree to its leaves: the
-// innermost reasons, each with the JSON path of the value it is about.
-func leafErrors(ve *jsonschema.ValidationError) ([]string, int) {
-	seen := map[string]bool{}
-	var out []string
-	more := 0
-	var walk func(e *jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) > 0 {
-			for _, c := range e.Causes {
-				walk(c)
-			}
-			return
-		}
-		s := display(pointerPath(e.InstanceLocation)) + ": " + leafMessage(e)
-		if seen[s] {
-			return
-		}
-		seen[s] = true
-		if len(out) < maxListed {
-			out = append(out, s)
-		} else {
-			more++
-		}
-	}
-	walk(ve)
-	return out, more
-}
-
-// leafMessage is the library's message for one error, without the
-// location prefix its Error method adds.
-func leafMessage(e *jsonschema.ValidationError) string {
-	if u := e.BasicOutput(); u.Error != nil {
-		return u.Error.String()
-	}
-	return e.Error()
 }
 
 // pointerPath writes JSON pointer tokens as the dotted path used in
@@ -193,26 +135,6 @@ func pointerPath(tokens []string) string {
 	return b.String()
 }
 
-// A compiled schema is kept per URL and draft, together with the hash of
-// every document it was built from. A later check fetches the documents
-// again through its own Fetcher (a session cache makes that free) and
-// reuses the compiled schema only if they are byte-for-byte the same, so a
-// document the user supplies, or a schema that changed, is never shadowed.
-type cacheEntry struct {
-	docs   []docHash // the schema first, then its $ref'd documents
-	schema *jsonschema.Schema
-}
-
-type docHash struct {
-	url string
-	sum [sha256.Size]byte
-}
-
-var cache = struct {
-	sync.Mutex
-	m map[string]*cacheEntry
-}{m: map[string]*cacheEntry{}}
-
 // schemaError says why a named schema could not be used.
 type schemaError struct {
 	URL    string
@@ -229,50 +151,27 @@ func (e *schemaError) Error() string {
 
 func (e *schemaError) Unwrap() error { return e.Err }
 
-// compiled returns the schema at loc, compiled with draft as the default.
-func compiled(ctx context.Context, f fetch.Fetcher, loc string, draft *jsonschema.Draft, sri string) (*jsonschema.Schema, error) {
+// rootDoc fetches the schema document at loc (without its fragment) and
+// checks it against the credential's digestSRI, if any; f is
+// fetch.Offline when nil.
+func rootDoc(ctx context.Context, f fetch.Fetcher, loc, sri string) (fetch.Fetcher, string, []byte, error) {
 	base, _, _ := strings.Cut(loc, "#")
 	if !webURL(base) {
-		return nil, &schemaError{URL: loc, Reason: "not a web address"}
+		return nil, "", nil, &schemaError{URL: loc, Reason: "not a web address"}
 	}
 	if f == nil {
 		f = fetch.Offline
 	}
 	root, err := fetchDoc(ctx, f, base)
 	if err != nil {
-		return nil, err
+		return nil, "", nil, err
 	}
 	if sri != "" {
 		if err := checkSRI(root, sri); err != nil {
-			return nil, &schemaError{URL: base, Reason: "the schema differs from the one the credential pinned", Err: err}
+			return nil, "", nil, &schemaError{URL: base, Reason: "the schema differs from the one the credential pinned", Err: err}
 		}
 	}
-	key := draft.String() + " " + loc
-	if s := lookup(ctx, f, key, root); s != nil {
-		return s, nil
-	}
-	l := &loader{ctx: ctx, f: f, docs: []docHash{{url: base, sum: sha256.Sum256(root)}}}
-	v, err := decode(base, root)
-	if err != nil {
-		return nil, err
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(draft)
-	// Only our loader: no file system, no HTTP of the library's own. The
-	// JSON Schema meta-schemas are built into the library.
-	c.UseLoader(l)
-	if err := c.AddResource(base, v); err != nil {
-		return nil, &schemaError{URL: base, Reason: "not usable as a schema", Err: err}
-	}
-	s, err := c.Compile(loc)
-	if err != nil {
-		if l.err != nil {
-			return nil, l.err // keep ErrOffline visible
-		}
-		return nil, &schemaError{URL: loc, Reason: "not a valid JSON Schema", Err: err}
-	}
-	store(key, &cacheEntry{docs: l.docs, schema: s})
-	return s, nil
+	return f, base, root, nil
 }
 
 func webURL(s string) bool {
@@ -293,80 +192,6 @@ func fetchDoc(ctx context.Context, f fetch.Fetcher, loc string) ([]byte, error) 
 		return nil, &fetch.TooLargeError{URL: loc}
 	}
 	return b, nil
-}
-
-func decode(loc string, b []byte) (any, error) {
-	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-	if err != nil {
-		return nil, &schemaError{URL: loc, Reason: "not JSON", Err: err}
-	}
-	return v, nil
-}
-
-// loader serves $ref'd documents, through the Fetcher only.
-type loader struct {
-	ctx  context.Context
-	f    fetch.Fetcher
-	docs []docHash
-	err  error // the first fetch failure, reported instead of the compiler's wrapping
-}
-
-func (l *loader) Load(loc string) (any, error) {
-	v, err := l.load(loc)
-	if err != nil && l.err == nil {
-		l.err = err
-	}
-	return v, err
-}
-
-func (l *loader) load(loc string) (any, error) {
-	if !webURL(loc) {
-		return nil, &schemaError{URL: loc, Reason: "refers to a document that is not a web address"}
-	}
-	if len(l.docs) >= maxSchemaDocs {
-		return nil, &schemaError{URL: loc, Reason: fmt.Sprintf("the schema refers to more than %d documents", maxSchemaDocs)}
-	}
-	b, err := fetchDoc(l.ctx, l.f, loc)
-	if err != nil {
-		return nil, err
-	}
-	l.docs = append(l.docs, docHash{url: loc, sum: sha256.Sum256(b)})
-	return decode(loc, b)
-}
-
-// lookup returns a cached schema whose documents are unchanged.
-func lookup(ctx context.Context, f fetch.Fetcher, key string, root []byte) *jsonschema.Schema {
-	cache.Lock()
-	e := cache.m[key]
-	cache.Unlock()
-	if e == nil || e.docs[0].sum != sha256.Sum256(root) {
-		return nil
-	}
-	for _, d := range e.docs[1:] {
-		b, err := fetchDoc(ctx, f, d.url)
-		if err != nil || sha256.Sum256(b) != d.sum {
-			return nil
-		}
-	}
-	return e.schema
-}
-
-func store(key string, e *cacheEntry) {
-	cache.Lock()
-	defer cache.Unlock()
-	if len(cache.m) >= maxCached {
-		// Drop the entries with the smallest keys: which ones does not
-		// matter, only that the cache stays bounded and deterministic.
-		keys := make([]string, 0, len(cache.m))
-		for k := range cache.m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys[:len(keys)-maxCached+1] {
-			delete(cache.m, k)
-		}
-	}
-	cache.m[key] = e
 }
 
 // checkSRI checks b against a W3C Subresource Integrity value

@@ -1,3 +1,5 @@
+//go:build !clearbadge_offline
+
 package schema
 
 import (
@@ -197,7 +199,7 @@ func TestNamedCache(t *testing.T) {
 		root: []byte(`{"$ref": "part.json"}`),
 		part: []byte(`{"required": ["name"]}`),
 	}}
-	draft := validators["1EdTechJsonSchemaValidator2019"]
+	draft := drafts[validators["1EdTechJsonSchemaValidator2019"]]
 	a, err := compiled(t.Context(), static, root, draft, "")
 	if err != nil {
 		t.Fatal(err)
