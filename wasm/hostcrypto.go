@@ -135,3 +135,30 @@ func bytesJS(b []byte) js.Value {
 	js.CopyBytesToJS(a, b)
 	return a
 }
+
+// newHostSHA256 returns the loader's synchronous SHA-256,
+// globalThis.ClearBadgeHost.sha256(bytes) → Uint8Array (web/clearbadge.mjs
+// in Node: node:crypto), or nil. Go's SHA-256 compiled to wasm was 6 % of a
+// verification in Node. WebCrypto's digest is asynchronous, and waiting for
+// it costs about what it saves, so a browser has none.
+func newHostSHA256() func(b []byte) ([]byte, error) {
+	h := js.Global().Get("ClearBadgeHost")
+	if h.Type() != js.TypeObject || h.Get("sha256").Type() != js.TypeFunction {
+		return nil
+	}
+	f := h.Get("sha256")
+	return func(b []byte) (d []byte, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				d, err = nil, fmt.Errorf("host sha256: %v", p)
+			}
+		}()
+		v := f.Invoke(bytesJS(b))
+		if !v.InstanceOf(uint8Array) || v.Length() != 32 {
+			return nil, errors.New("host sha256: the answer is not 32 bytes")
+		}
+		d = make([]byte, 32)
+		js.CopyBytesToGo(d, v)
+		return d, nil
+	}
+}

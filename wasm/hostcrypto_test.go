@@ -3,9 +3,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"math/big"
 	"net/url"
@@ -26,15 +28,7 @@ func TestHostEd25519AgreesWithGo(t *testing.T) {
 	if hosts["webcrypto"] == nil {
 		t.Fatal("Node has crypto.subtle, but newHostEd25519 found no host Ed25519")
 	}
-	abs, err := filepath.Abs(filepath.Join("..", "web", "clearbadge.mjs"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	importer := js.Global().Get("Function").New("u", "return import(u)")
-	mod, err := await(context.Background(), importer.Invoke((&url.URL{Scheme: "file", Path: abs}).String()))
-	if err != nil {
-		t.Fatalf("importing web/clearbadge.mjs: %v", err)
-	}
+	mod := importLoader(t)
 	hosts["node:crypto"] = &hostEd25519{sync: mod.Call("nodeEd25519", js.Global().Call("require", "node:crypto"))}
 
 	type tc struct {
@@ -94,6 +88,44 @@ func TestHostEd25519AgreesWithGo(t *testing.T) {
 			case got != want:
 				t.Logf("%s, %s: host says %v (%v), crypto/ed25519 %v; the core decides with crypto/ed25519", name, c.name, got, err, want)
 			}
+		}
+	}
+}
+
+// importLoader imports web/clearbadge.mjs, whose host functions for Node
+// the tests hold to Go's.
+func importLoader(t *testing.T) js.Value {
+	t.Helper()
+	abs, err := filepath.Abs(filepath.Join("..", "web", "clearbadge.mjs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	importer := js.Global().Get("Function").New("u", "return import(u)")
+	mod, err := await(context.Background(), importer.Invoke((&url.URL{Scheme: "file", Path: abs}).String()))
+	if err != nil {
+		t.Fatalf("importing web/clearbadge.mjs: %v", err)
+	}
+	return mod
+}
+
+// The node:crypto SHA-256 web/clearbadge.mjs supplies in Node gives
+// crypto/sha256's digest, for lengths around the block size and the
+// threshold from which the core asks it.
+func TestHostSHA256AgreesWithGo(t *testing.T) {
+	mod := importLoader(t)
+	js.Global().Set("ClearBadgeHost", js.ValueOf(map[string]any{"sha256": mod.Call("nodeSHA256", js.Global().Call("require", "node:crypto"))}))
+	defer js.Global().Delete("ClearBadgeHost")
+	host := newHostSHA256()
+	if host == nil {
+		t.Fatal("newHostSHA256 found no ClearBadgeHost.sha256")
+	}
+	for _, n := range []int{0, 1, 55, 56, 63, 64, 65, 255, 256, 257, 4096, 100_000} {
+		b := make([]byte, n)
+		rand.Read(b)
+		want := sha256.Sum256(b)
+		got, err := host(b)
+		if err != nil || !bytes.Equal(got, want[:]) {
+			t.Errorf("%d bytes: host says %x (%v), crypto/sha256 %x", n, got, err, want)
 		}
 	}
 }

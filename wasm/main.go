@@ -75,6 +75,9 @@ func main() {
 	if w := newHostEd25519(); w != nil {
 		verify.UseHostEd25519(w.verify)
 	}
+	if f := newHostSHA256(); f != nil {
+		verify.UseHostSHA256(f)
+	}
 	api := js.Global().Get("Object").New()
 	api.Set("version", version())
 	api.Set("verify", js.FuncOf(verifyJS))
@@ -247,7 +250,7 @@ func run(input []byte, o options, resolve, reject js.Value) {
 	}
 	// JSON.parse hands JavaScript a plain object; building it field by field
 	// through syscall/js would be slower and would duplicate the JSON shape.
-	res := js.Global().Get("JSON").Call("parse", string(b))
+	res := jsonObject.Call("parse", string(b))
 	if kept != nil {
 		res.Set("documents", kept.jsArray())
 	}
@@ -431,6 +434,13 @@ func describe(v js.Value) string {
 	return v.Type().String()
 }
 
+// promise and jsonObject are JavaScript's Promise and JSON, looked up once
+// as uint8Array is: every call settles a promise and parses its report.
+var (
+	promise    = js.Global().Get("Promise")
+	jsonObject = js.Global().Get("JSON")
+)
+
 // newPromise returns new Promise(executor) with executor run synchronously.
 func newPromise(executor func(resolve, reject js.Value)) js.Value {
 	var fn js.Func
@@ -439,11 +449,11 @@ func newPromise(executor func(resolve, reject js.Value)) js.Value {
 		executor(args[0], args[1])
 		return nil
 	})
-	return js.Global().Get("Promise").New(fn)
+	return promise.New(fn)
 }
 
 func rejected(err js.Value) js.Value {
-	return js.Global().Get("Promise").Call("reject", err)
+	return promise.Call("reject", err)
 }
 
 func jsError(msg string) js.Value { return js.Global().Get("Error").New(msg) }

@@ -207,7 +207,8 @@ async function loadNode(base) {
     deleteProperty: (_target, key) => delete own[key],
   });
   new Function('globalThis', execSrc)(scope);
-  own.ClearBadgeHost = { ed25519Verify: nodeEd25519(await import('node:crypto')) };
+  const nodeCrypto = await import('node:crypto');
+  own.ClearBadgeHost = { ed25519Verify: nodeEd25519(nodeCrypto), sha256: nodeSHA256(nodeCrypto) };
   let exited = false;
   const api = await startGo(scope, await WebAssembly.compile(wasm), (run) => run.finally(() => { exited = true; }));
   return {
@@ -245,6 +246,14 @@ export function nodeEd25519({ createPublicKey, verify }) {
     }
     return verify(null, msg, key, sig);
   };
+}
+
+// nodeSHA256 is the synchronous SHA-256 the wasm takes from its host
+// (ClearBadgeHost.sha256, see wasm/hostcrypto.go) for the data a proof
+// signs: node:crypto's is several times faster than Go's compiled to wasm.
+// Exported for wasm/hostcrypto_test.go, which holds it to crypto/sha256.
+export function nodeSHA256({ createHash }) {
+  return (bytes) => createHash('sha256').update(bytes).digest();
 }
 
 // ---- Browser: one worker per mode, created on first use ----

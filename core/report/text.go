@@ -44,7 +44,14 @@ func Say(code, template string, kv ...string) Text {
 	for i := 0; i+1 < len(kv); i += 2 {
 		t.Params[kv[i]] = kv[i+1]
 	}
+	// Room for the sentence at once (a date's words are about as long as
+	// its RFC 3339 form), rather than growing it piece by piece.
+	n := len(template)
+	for i := 1; i < len(kv); i += 2 {
+		n += len(kv[i])
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for rest := template; ; {
 		open := strings.IndexByte(rest, '{')
 		end := strings.IndexByte(rest[max(open, 0):], '}')

@@ -47,6 +47,25 @@ func BenchmarkVerifyEdDSARDFC2022(b *testing.B) {
 	benchVerify(b, vectors.Read(b, "1edtech", "spec-test-vectors", "obv3p0", "credential-signed.json"))
 }
 
+// BenchmarkVerifyEdDSARDFC2022Parallel verifies on every core at once (as
+// the CLI's --jobs does): its cpu-ns/op beside the serial benchmark's says
+// whether verifications contend (shared locks, allocation), which the
+// wall-clock time on a loaded machine cannot say.
+func BenchmarkVerifyEdDSARDFC2022Parallel(b *testing.B) {
+	input := vectors.Read(b, "1edtech", "spec-test-vectors", "obv3p0", "credential-signed.json")
+	v := newOffline()
+	b.ReportAllocs()
+	cpu := cpuTime()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			v.Verify(context.Background(), input, "bench")
+		}
+	})
+	if d := cpuTime() - cpu; cpu > 0 {
+		b.ReportMetric(float64(d.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+}
+
 func BenchmarkVerifyEd25519Signature2020(b *testing.B) {
 	benchVerify(b, vectors.Read(b, "1edtech", "validator", "ob30", "simple_v1.json"))
 }

@@ -40,6 +40,12 @@ import (
 // signature crypto/ed25519 could accept at all (RFC 8032 §5.1.7).
 func UseHostEd25519(f func(pub, msg, sig []byte) (bool, error)) { proof.UseHostEd25519(f) }
 
+// UseHostSHA256 hands the core the host's own SHA-256 for the data a Data
+// Integrity proof signs (the wasm bridge in Node: node:crypto), which is
+// faster than Go's compiled to wasm. It is process-wide: call it once,
+// before any verification. A host error falls back to crypto/sha256.
+func UseHostSHA256(f func(b []byte) ([]byte, error)) { proof.UseHostSHA256(f) }
+
 // Option configures a Verifier.
 type Option func(*Verifier)
 

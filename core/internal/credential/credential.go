@@ -45,6 +45,10 @@ func Decode(b []byte) (map[string]any, error) {
 	if len(b) > MaxBytes {
 		return nil, &InputError{Reason: fmt.Sprintf("the document is %d bytes; ClearBadge reads documents up to %d bytes", len(b), MaxBytes)}
 	}
+	// decodeObject reads no deeper than MaxDepth; depth then says why.
+	if m, ok := decodeObject(b); ok {
+		return m, nil
+	}
 	if d := depth(b); d > MaxDepth {
 		return nil, &InputError{Reason: fmt.Sprintf("the document nests deeper than %d levels", MaxDepth)}
 	}

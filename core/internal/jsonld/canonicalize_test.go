@@ -562,3 +562,23 @@ func TestCanonicalLinesSortsAfterRelabel(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// checkIRIRef looks at bytes; it refuses exactly what the rune-by-rune
+// reading of N-Quads' IRIREF it replaced refused, invalid UTF-8 included.
+func TestCheckIRIRefBytes(t *testing.T) {
+	byRunes := func(s string) bool {
+		return strings.ContainsFunc(s, func(r rune) bool { return r <= 0x20 || strings.ContainsRune("<>\"{}|^`\\", r) })
+	}
+	var inputs []string
+	for c := 0; c < 256; c++ {
+		inputs = append(inputs, "https://example.com/"+string([]byte{byte(c)})+"x")
+	}
+	for r := rune(0); r < 0x3000; r++ {
+		inputs = append(inputs, "urn:x:"+string(r))
+	}
+	for _, s := range inputs {
+		if refused := checkIRIRef(s) != nil; refused != byRunes(s) {
+			t.Errorf("%q: refused %v, by runes %v", s, refused, byRunes(s))
+		}
+	}
+}

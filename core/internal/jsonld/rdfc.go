@@ -305,17 +305,30 @@ func (c *canonicalizer) lines(quads []cquad, relabel func(string) (string, error
 // written as label(id): subject, predicate, object and graph label each
 // followed by one space, then "." and LF.
 func (q *cquad) line(label func(id string) string) string {
-	var b strings.Builder
+	var parts [4]string
+	var present [4]bool
+	n := len(".\n")
 	for pos := posS; pos <= posG; pos++ {
 		switch {
 		case q.blank[pos]:
-			b.WriteString(label(q.text[pos]))
+			parts[pos] = label(q.text[pos])
 		case q.text[pos] == "":
 			continue // default graph
 		default:
-			b.WriteString(q.text[pos])
+			parts[pos] = q.text[pos]
 		}
-		b.WriteByte(' ')
+		present[pos] = true
+		n += len(parts[pos]) + 1
+	}
+	// One allocation per line: a growing Builder made three or four, and
+	// lines are most of RDFC-1.0's allocations.
+	var b strings.Builder
+	b.Grow(n)
+	for pos, p := range parts {
+		if present[pos] {
+			b.WriteString(p)
+			b.WriteByte(' ')
+		}
 	}
 	b.WriteString(".\n")
 	return b.String()
@@ -508,12 +521,24 @@ func (p *permuter) next() ([]string, bool) {
 // \u escape that other implementations do not write, so such an IRI (which
 // RFC 3987 does not allow either) is refused rather than signed differently.
 func iriRef(iri string) (string, error) {
-	if strings.ContainsFunc(iri, func(r rune) bool {
-		return r <= 0x20 || strings.ContainsRune("<>\"{}|^`\\", r)
-	}) {
-		return "", &InvalidIRIError{Value: iri}
+	if err := checkIRIRef(iri); err != nil {
+		return "", err
 	}
 	return "<" + iri + ">", nil
+}
+
+// checkIRIRef is iriRef's check alone. The characters refused are all
+// ASCII, so it looks at bytes (the bytes of other characters are all
+// 0x80 or above): decoding runes and searching a list for each was 4 % of a
+// verification in WebAssembly.
+func checkIRIRef(iri string) error {
+	for i := 0; i < len(iri); i++ {
+		switch c := iri[i]; {
+		case c <= 0x20, c == '<', c == '>', c == '"', c == '{', c == '}', c == '|', c == '^', c == '`', c == '\\':
+			return &InvalidIRIError{Value: iri}
+		}
+	}
+	return nil
 }
 
 // literal writes a literal in canonical form (Appendix A): the lexical form
@@ -521,19 +546,23 @@ func iriRef(iri string) (string, error) {
 // ^^<datatype>.
 func literal(lexical, datatype, lang string) (string, error) {
 	var b strings.Builder
+	// Room for the usual case (no escapes) at once, rather than growing.
+	b.Grow(len(lexical) + len(datatype) + len(lang) + 6)
 	b.WriteByte('"')
 	escapeLiteral(&b, lexical)
 	b.WriteByte('"')
 	switch datatype {
 	case rdfLangString:
-		b.WriteString("@" + lang)
+		b.WriteByte('@')
+		b.WriteString(lang)
 	case xsdString, "":
 	default:
-		dt, err := iriRef(datatype)
-		if err != nil {
+		if err := checkIRIRef(datatype); err != nil {
 			return "", err
 		}
-		b.WriteString("^^" + dt)
+		b.WriteString("^^<")
+		b.WriteString(datatype)
+		b.WriteByte('>')
 	}
 	return b.String(), nil
 }

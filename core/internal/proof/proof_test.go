@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -171,6 +172,49 @@ func TestHostEd25519DecidesNoVerdict(t *testing.T) {
 			}
 			if err := proof.Verify(tampered, &good, key.Public()); !errors.As(err, &se) {
 				t.Errorf("tampered document: %v, want a SignatureError", err)
+			}
+		})
+	}
+}
+
+// A host SHA-256 that agrees changes nothing; one that fails is not used;
+// one that answers with the wrong length is not believed.
+func TestHostSHA256(t *testing.T) {
+	defer proof.UseHostSHA256(nil)
+	_, key, _ := ed25519.GenerateKey(rand.Reader)
+	opts := proof.Options{Cryptosuite: "eddsa-rdfc-2022", VerificationMethod: "did:example:issuer#key", ProofPurpose: "assertionMethod", Created: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+	signed, err := proof.Sign(credential(), opts, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := proof.Parse(signed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := map[string]any{}
+	for k, v := range signed {
+		tampered[k] = v
+	}
+	tampered["validFrom"] = "2024-01-02T00:00:00Z"
+	asked := 0
+	hosts := map[string]func(b []byte) ([]byte, error){
+		"agrees": func(b []byte) ([]byte, error) { asked++; d := sha256.Sum256(b); return d[:], nil },
+		"errs":   func(b []byte) ([]byte, error) { asked++; return nil, errors.New("no SHA-256 here") },
+		"short":  func(b []byte) ([]byte, error) { asked++; return make([]byte, 31), nil },
+	}
+	for name, h := range hosts {
+		t.Run(name, func(t *testing.T) {
+			asked = 0
+			proof.UseHostSHA256(h)
+			if err := proof.Verify(signed, &ps[0], key.Public()); err != nil {
+				t.Errorf("good signature: %v", err)
+			}
+			var se *proof.SignatureError
+			if err := proof.Verify(tampered, &ps[0], key.Public()); !errors.As(err, &se) {
+				t.Errorf("tampered document: %v, want a SignatureError", err)
+			}
+			if asked == 0 {
+				t.Error("the host's SHA-256 was never asked")
 			}
 		})
 	}

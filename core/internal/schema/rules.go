@@ -565,7 +565,7 @@ func (w *walker) value(v any, p *prop, path, noun string, ver, depth int) {
 			return
 		}
 		for i, e := range list {
-			w.one(e, p, fmt.Sprintf("%s[%d]", path, i), noun, ver, depth, true)
+			w.one(e, p, path+"["+strconv.Itoa(i)+"]", noun, ver, depth, true)
 		}
 		return
 	}
@@ -574,55 +574,61 @@ func (w *walker) value(v any, p *prop, path, noun string, ver, depth int) {
 
 // one checks a single value (a list item when item is set).
 func (w *walker) one(v any, p *prop, path, noun string, ver, depth int, item bool) {
-	what := possessive(noun) + " " + p.label
-	if item {
-		what = "an item of " + what
+	// The words naming the value ({what}) and the parameters of a problem
+	// with it, what it is ({actual}) or for a malformed text the text
+	// ({value}), are made only for a problem: built for every value they
+	// were a sixth of a verification's allocations.
+	what := func() string {
+		s := possessive(noun) + " " + p.label
+		if item {
+			s = "an item of " + s
+		}
+		return capitalize(s)
 	}
-	// Parameters of a problem with the value: what it is ({actual}), or
-	// for a malformed text, the text ({value}).
-	actual := []string{"what", capitalize(what), "path", display(path), "actual", describe(v)}
+	actual := func() []string { return []string{"what", what(), "path", display(path), "actual", describe(v)} }
+	value := func(s string) []string {
+		return []string{"what", what(), "path", display(path), "value", strconv.Quote(s)}
+	}
 	switch p.kind {
 	case kText:
 		if !isText(v, true) {
-			w.add(path, notText(actual...))
+			w.add(path, notText(actual()...))
 		}
 	case kIRI:
 		if _, ok := v.(string); !ok {
-			w.add(path, report.Say("schema.not-iri", "{what} should be a web address or other identifier written as text, but it is {actual} ({path}).", actual...))
+			w.add(path, report.Say("schema.not-iri", "{what} should be a web address or other identifier written as text, but it is {actual} ({path}).", actual()...))
 		}
 	case kBool:
 		if _, ok := v.(bool); !ok {
-			w.add(path, report.Say("schema.not-bool", "{what} should be true or false, but it is {actual} ({path}).", actual...))
+			w.add(path, report.Say("schema.not-bool", "{what} should be true or false, but it is {actual} ({path}).", actual()...))
 		}
 	case kNumber:
 		if !isNumber(v) {
-			w.add(path, report.Say("schema.not-number", "{what} should be a number, but it is {actual} ({path}).", actual...))
+			w.add(path, report.Say("schema.not-number", "{what} should be a number, but it is {actual} ({path}).", actual()...))
 		}
 	case kDateTimeZ, kDateTime, kDate:
 		s, ok := v.(string)
-		value := []string{"what", capitalize(what), "path", display(path), "value", strconv.Quote(s)}
 		switch {
 		case !ok:
-			w.add(path, report.Say("schema.date-not-text", "{what} should be a date written as text, but it is {actual} ({path}).", actual...))
+			w.add(path, report.Say("schema.date-not-text", "{what} should be a date written as text, but it is {actual} ({path}).", actual()...))
 		case p.kind == kDateTimeZ && !isDateTimeZ(s):
-			w.add(path, report.Say("schema.not-datetime-zone", "{what} {value} is not a date and time with a time zone, such as 2024-05-01T09:30:00Z ({path}).", value...))
+			w.add(path, report.Say("schema.not-datetime-zone", "{what} {value} is not a date and time with a time zone, such as 2024-05-01T09:30:00Z ({path}).", value(s)...))
 		case p.kind == kDateTime && !isDateTime(s):
-			w.add(path, report.Say("schema.not-datetime", "{what} {value} is not a date and time, such as 2024-05-01T09:30:00 ({path}).", value...))
+			w.add(path, report.Say("schema.not-datetime", "{what} {value} is not a date and time, such as 2024-05-01T09:30:00 ({path}).", value(s)...))
 		case p.kind == kDate && !isDate(s):
-			w.add(path, report.Say("schema.not-date", "{what} {value} is not a date, such as 2024-05-01 ({path}).", value...))
+			w.add(path, report.Say("schema.not-date", "{what} {value} is not a date, such as 2024-05-01 ({path}).", value(s)...))
 		}
 	case kEnum:
 		s, ok := v.(string)
 		switch {
 		case !ok:
-			w.add(path, notText(actual...))
+			w.add(path, notText(actual()...))
 		case !inEnum(s, p.enum, p.ext):
-			w.add(path, report.Say("schema.not-allowed", "{what} {value} is not one of the values the specification allows ({path}).",
-				"what", capitalize(what), "path", display(path), "value", strconv.Quote(s)))
+			w.add(path, report.Say("schema.not-allowed", "{what} {value} is not one of the values the specification allows ({path}).", value(s)...))
 		}
 	case kJWS:
 		if s, ok := v.(string); !ok || !compactJWS.MatchString(s) {
-			w.add(path, report.Say("schema.not-jws", "{what} is not a signed token (a compact JWS) ({path}).", "what", capitalize(what), "path", display(path)))
+			w.add(path, report.Say("schema.not-jws", "{what} is not a signed token (a compact JWS) ({path}).", "what", what(), "path", display(path)))
 		}
 	case kProfileRef:
 		switch x := v.(type) {
@@ -630,7 +636,7 @@ func (w *walker) one(v any, p *prop, path, noun string, ver, depth int, item boo
 		case map[string]any:
 			w.object(x, classes["Profile"], path, p.noun, ver, depth+1)
 		default:
-			w.add(path, report.Say("schema.not-profile", "{what} should be a web address or a profile, but it is {actual} ({path}).", actual...))
+			w.add(path, report.Say("schema.not-profile", "{what} should be a web address or a profile, but it is {actual} ({path}).", actual()...))
 		}
 	case kCredential:
 		if s, ok := v.(string); ok && compactJWS.MatchString(s) {

@@ -37,9 +37,16 @@ type ContextCache struct {
 
 type contextCacheKey struct {
 	parent *Context
-	local  string
+	local  string  // one URL, or a description of a list (localKey)
+	object uintptr // the address of one context object
 	flags  uint8
 }
+
+// Key flags beyond the four parse flags: what the key's local context is.
+const (
+	keyOneURL    = 1 << 4
+	keyOneObject = 1 << 5
+)
 
 // NewContextCache returns an empty cache for contexts processed with opts
 // (every cached context keeps opts: its DocumentLoader must serve each URL
@@ -80,11 +87,10 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 	if cc == nil || len(remoteContexts) != 0 {
 		return c.parseContext(localContext, remoteContexts, parsingARemoteContext, propagate, protected, overrideProtected)
 	}
-	local, ok := cc.localKey(localContext)
+	key, ok := cc.key(c, localContext)
 	if !ok {
 		return c.parseContext(localContext, remoteContexts, parsingARemoteContext, propagate, protected, overrideProtected)
 	}
-	key := contextCacheKey{parent: c, local: local}
 	for i, f := range []bool{parsingARemoteContext, propagate, protected, overrideProtected} {
 		if f {
 			key.flags |= 1 << i
@@ -111,6 +117,30 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 	result.owner = cc
 	cc.m[key] = result
 	return result, nil
+}
+
+// key is the cache key of localContext on top of c, without the parse
+// flags, or false if an entry is not declared immutable. A single URL or
+// object (the scoped contexts, which expansion looks up for every node of
+// their type) is keyed without building a string.
+func (cc *ContextCache) key(c *Context, localContext any) (contextCacheKey, bool) {
+	key := contextCacheKey{parent: c}
+	if localContext == nil || !cc.immutable(localContext) {
+		local, ok := cc.localKey(localContext)
+		key.local = local
+		return key, ok
+	}
+	switch v := localContext.(type) {
+	case string:
+		key.local, key.flags = v, keyOneURL
+	case map[string]any:
+		key.object, key.flags = reflect.ValueOf(v).Pointer(), keyOneObject
+	default:
+		local, ok := cc.localKey(localContext)
+		key.local = local
+		return key, ok
+	}
+	return key, true
 }
 
 // localKey names a local context by the identity of its entries, or reports
