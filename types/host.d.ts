@@ -16,4 +16,6 @@ declare module 'node:crypto' {
   export interface KeyObject { readonly type: string }
   export function createPublicKey(key: { key: JsonWebKey, format: 'jwk' }): KeyObject;
   export function verify(algorithm: null, data: Uint8Array, key: KeyObject, signature: Uint8Array): boolean;
+  export interface Hash { update(data: Uint8Array): Hash; digest(): Uint8Array }
+  export function createHash(algorithm: 'sha256'): Hash;
 }

@@ -252,6 +252,10 @@ export function nodeEd25519({ createPublicKey, verify }) {
 // (ClearBadgeHost.sha256, see wasm/hostcrypto.go) for the data a proof
 // signs: node:crypto's is several times faster than Go's compiled to wasm.
 // Exported for wasm/hostcrypto_test.go, which holds it to crypto/sha256.
+/**
+ * @param {Pick<typeof import('node:crypto'), 'createHash'>} crypto
+ * @returns {(bytes: Uint8Array) => Uint8Array}
+ */
 export function nodeSHA256({ createHash }) {
   return (bytes) => createHash('sha256').update(bytes).digest();
 }
