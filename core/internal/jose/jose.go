@@ -2,13 +2,14 @@
 // and reads JSON Web Keys (RFC 7517): the VC-JWT and VC-JOSE proofs of Open
 // Badges 3.0 "JSON Web Token Proof Format" (#jwt-proof) and VC-JOSE-COSE.
 //
-// The signature mathematics is the standard library's (crypto/rsa,
-// crypto/ecdsa, crypto/ed25519); what this package decides is what is
-// acceptable around it, because that is where JWT verifiers go wrong:
+// It is the only package that imports github.com/lestrrat-go/jwx, so that a
+// change of JOSE library touches one package. jwx does the signature
+// mathematics; this package decides what is acceptable around it, because
+// that is where JWT verifiers go wrong:
 //
 //   - the algorithm is taken from the protected header and then checked
-//     against an allow-list and against the key's type and curve before the
-//     signature is checked with that explicit algorithm and key. "none" and the HMAC
+//     against an allow-list and against the key's type and curve before jwx
+//     is called with that explicit algorithm and key. "none" and the HMAC
 //     algorithms are refused outright (a verifier that holds only public keys
 //     must never accept a MAC: the public key would be the MAC secret);
 //   - a key of the wrong kind for the algorithm is refused (algorithm
@@ -29,17 +30,18 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/rsa"
-	"encoding/asn1"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"math/big"
 	"sort"
 	"strings"
+
+	"github.com/lestrrat-go/jwx/v2/jwa"
+	"github.com/lestrrat-go/jwx/v2/jwk"
+	"github.com/lestrrat-go/jwx/v2/jws"
 )
 
 // MaxTokenBytes caps a compact token. A signed CLR with its nested
@@ -122,24 +124,22 @@ func (e *SignatureError) Error() string {
 	return e.Alg + ": the signature does not match the token (it was changed, or signed with another key)"
 }
 
-// algs maps each supported algorithm to how it is checked (RFC 7518 §3):
-// the hash, and what the key must be.
+// algs maps each supported algorithm to what its key must be.
 var algs = map[string]struct {
-	hash  crypto.Hash
-	pss   bool           // RSASSA-PSS rather than PKCS #1 v1.5, for RSA
+	jwa   jwa.SignatureAlgorithm
 	curve elliptic.Curve // for ES*
 	kind  string         // "RSA", "EC", "OKP"
 }{
-	"RS256": {crypto.SHA256, false, nil, "RSA"},
-	"RS384": {crypto.SHA384, false, nil, "RSA"},
-	"RS512": {crypto.SHA512, false, nil, "RSA"},
-	"PS256": {crypto.SHA256, true, nil, "RSA"},
-	"PS384": {crypto.SHA384, true, nil, "RSA"},
-	"PS512": {crypto.SHA512, true, nil, "RSA"},
-	"ES256": {crypto.SHA256, false, elliptic.P256(), "EC"},
-	"ES384": {crypto.SHA384, false, elliptic.P384(), "EC"},
-	"ES512": {crypto.SHA512, false, elliptic.P521(), "EC"},
-	"EdDSA": {0, false, nil, "OKP"},
+	"RS256": {jwa.RS256, nil, "RSA"},
+	"RS384": {jwa.RS384, nil, "RSA"},
+	"RS512": {jwa.RS512, nil, "RSA"},
+	"PS256": {jwa.PS256, nil, "RSA"},
+	"PS384": {jwa.PS384, nil, "RSA"},
+	"PS512": {jwa.PS512, nil, "RSA"},
+	"ES256": {jwa.ES256, elliptic.P256(), "EC"},
+	"ES384": {jwa.ES384, elliptic.P384(), "EC"},
+	"ES512": {jwa.ES512, elliptic.P521(), "EC"},
+	"EdDSA": {jwa.EdDSA, nil, "OKP"},
 }
 
 // Algorithms lists the signature algorithms Verify accepts, sorted.
@@ -226,21 +226,6 @@ func parseHeader(b []byte) (*Header, error) {
 			// listed extension must reject the JWS. This package understands none.
 			return nil, &MalformedError{Reason: "the header marks extensions as critical (crit: " + string(v) + "), which this verifier does not support"}
 		default:
-			// The other parameters RFC 7515 §4.1 registers have fixed types;
-			// one of another type makes the header malformed (as it did
-			// when jwx checked signatures here).
-			var err error
-			switch name {
-			case "jku", "x5u", "x5t", "x5t#S256":
-				var s string
-				err = json.Unmarshal(v, &s)
-			case "x5c":
-				var l []string
-				err = json.Unmarshal(v, &l)
-			}
-			if err != nil {
-				return nil, &MalformedError{Reason: "header " + name + " is not of the type RFC 7515 §4.1 gives it"}
-			}
 			h.Extra = append(h.Extra, name)
 			continue
 		}
@@ -309,41 +294,10 @@ func (t *Token) Verify(key crypto.PublicKey) error {
 	if kind, curve := keyKind(key); kind != a.kind || (a.curve != nil && curve != a.curve) {
 		return &AlgKeyMismatchError{Alg: alg, Key: KeyName(key)}
 	}
-	if !checkSignature(t.SigningInput, t.Signature, key, a.hash, a.pss) {
+	if _, err := jws.Verify([]byte(t.raw), jws.WithKey(a.jwa, key)); err != nil {
 		return &SignatureError{Alg: alg}
 	}
 	return nil
-}
-
-// checkSignature reports whether sig is a signature of input by key (whose
-// kind Verify has matched to the algorithm): RFC 7518 §3.3 (RS*), §3.5
-// (PS*, any salt length as jwx allowed, though §3.5 says the hash's), §3.4
-// (ES*: R and S as two big-endian integers of the curve's size), RFC 8037 §3.1
-// (EdDSA, the message itself).
-func checkSignature(input, sig []byte, key crypto.PublicKey, hash crypto.Hash, pss bool) bool {
-	var digest []byte
-	if hash != 0 {
-		h := hash.New()
-		h.Write(input)
-		digest = h.Sum(nil)
-	}
-	switch k := key.(type) {
-	case *rsa.PublicKey:
-		if pss {
-			return rsa.VerifyPSS(k, hash, digest, sig, nil) == nil
-		}
-		return rsa.VerifyPKCS1v15(k, hash, digest, sig) == nil
-	case *ecdsa.PublicKey:
-		n := (k.Curve.Params().BitSize + 7) / 8
-		if len(sig) != 2*n {
-			return false
-		}
-		r, s := new(big.Int).SetBytes(sig[:n]), new(big.Int).SetBytes(sig[n:])
-		return ecdsa.Verify(k, digest, r, s)
-	case ed25519.PublicKey:
-		return ed25519.Verify(k, input, sig)
-	}
-	return false
 }
 
 func keyKind(key crypto.PublicKey) (string, elliptic.Curve) {
@@ -425,88 +379,49 @@ type SignOptions struct {
 }
 
 // Sign makes a compact JWS of payload: EdDSA for an Ed25519 key, ES256 for
-// a P-256 key, ES384 for a P-384 key. The header's members are written in
-// sorted order.
+// a P-256 key, ES384 for a P-384 key.
 func Sign(payload []byte, key crypto.Signer, o SignOptions) (string, error) {
 	pub := key.Public()
-	var alg string
-	var hash crypto.Hash
+	var alg jwa.SignatureAlgorithm
 	switch kind, curve := keyKind(pub); {
 	case kind == "OKP":
-		alg = "EdDSA"
+		alg = jwa.EdDSA
 	case kind == "EC" && curve == elliptic.P256():
-		alg, hash = "ES256", crypto.SHA256
+		alg = jwa.ES256
 	case kind == "EC" && curve == elliptic.P384():
-		alg, hash = "ES384", crypto.SHA384
+		alg = jwa.ES384
 	default:
 		return "", &KeyError{Reason: "cannot sign with a " + KeyName(pub) + " key (Ed25519, P-256 and P-384 are supported)"}
 	}
-	h := map[string]any{"alg": alg}
+	h := jws.NewHeaders()
+	set := func(k string, v any) error {
+		if err := h.Set(k, v); err != nil {
+			return fmt.Errorf("header %s: %w", k, err)
+		}
+		return nil
+	}
 	if o.Typ != "" {
-		h["typ"] = o.Typ
-	}
-	if o.Kid != "" {
-		h["kid"] = o.Kid
-	}
-	if o.JWK {
-		k, err := publicJWK(pub)
-		if err != nil {
+		if err := set(jws.TypeKey, o.Typ); err != nil {
 			return "", err
 		}
-		h["jwk"] = k
 	}
-	hb, err := json.Marshal(h)
-	if err != nil {
-		return "", fmt.Errorf("sign: %w", err)
-	}
-	input := b64.EncodeToString(hb) + "." + b64.EncodeToString(payload)
-	var sig []byte
-	if hash == 0 {
-		sig, err = key.Sign(rand.Reader, []byte(input), crypto.Hash(0))
-	} else {
-		d := hash.New()
-		d.Write([]byte(input))
-		sig, err = key.Sign(rand.Reader, d.Sum(nil), hash)
-		if err == nil {
-			sig, err = fixedRS(sig, pub.(*ecdsa.PublicKey))
+	if o.Kid != "" {
+		if err := set(jws.KeyIDKey, o.Kid); err != nil {
+			return "", err
 		}
 	}
-	if err != nil {
-		return "", fmt.Errorf("sign: %w", err)
-	}
-	return input + "." + b64.EncodeToString(sig), nil
-}
-
-// fixedRS turns a crypto.Signer's ASN.1 ECDSA signature into JWS's R || S,
-// each as long as the curve's size (RFC 7518 §3.4).
-func fixedRS(der []byte, pub *ecdsa.PublicKey) ([]byte, error) {
-	var rs struct{ R, S *big.Int }
-	if rest, err := asn1.Unmarshal(der, &rs); err != nil || len(rest) > 0 || rs.R.Sign() <= 0 || rs.S.Sign() <= 0 {
-		return nil, errors.New("the signer returned a malformed ECDSA signature")
-	}
-	n := (pub.Curve.Params().BitSize + 7) / 8
-	if rs.R.BitLen() > 8*n || rs.S.BitLen() > 8*n {
-		return nil, errors.New("the signer returned a malformed ECDSA signature")
-	}
-	out := make([]byte, 2*n)
-	rs.R.FillBytes(out[:n])
-	rs.S.FillBytes(out[n:])
-	return out, nil
-}
-
-// publicJWK is the JWK of an Ed25519 or NIST-curve public key (RFC 8037
-// §2, RFC 7518 §6.2.1: coordinates as long as the curve's size).
-func publicJWK(pub crypto.PublicKey) (map[string]string, error) {
-	switch k := pub.(type) {
-	case ed25519.PublicKey:
-		return map[string]string{"kty": "OKP", "crv": "Ed25519", "x": b64.EncodeToString(k)}, nil
-	case *ecdsa.PublicKey:
-		b, err := k.Bytes()
+	if o.JWK {
+		k, err := jwk.FromRaw(pub)
 		if err != nil {
-			return nil, &KeyError{Reason: err.Error()}
+			return "", &KeyError{Reason: err.Error()}
 		}
-		n := (len(b) - 1) / 2
-		return map[string]string{"kty": "EC", "crv": k.Curve.Params().Name, "x": b64.EncodeToString(b[1 : 1+n]), "y": b64.EncodeToString(b[1+n:])}, nil
+		if err := set(jws.JWKKey, k); err != nil {
+			return "", err
+		}
 	}
-	return nil, &KeyError{Reason: "no JWK for a " + KeyName(pub) + " key"}
+	out, err := jws.Sign(payload, jws.WithKey(alg, key, jws.WithProtectedHeaders(h)))
+	if err != nil {
+		return "", fmt.Errorf("sign: %w", err)
+	}
+	return string(out), nil
 }
