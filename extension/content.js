@@ -210,7 +210,7 @@
     const b = box();
     const ul = el('ul');
     ul.hidden = true;
-    items.forEach((it) => ul.append(itemRow(it)));
+    for (const it of items) ul.append(itemRow(it));
     const toggle = el('button', { 'aria-expanded': 'false', 'data-action': 'show', onclick: () => {
       ul.hidden = !ul.hidden;
       toggle.setAttribute('aria-expanded', String(!ul.hidden));

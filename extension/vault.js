@@ -91,7 +91,7 @@
     if (r.format !== FORMAT) throw bad('vault.why-format');
     if (r.v !== VERSION) throw bad('vault.why-version', { version: JSON.stringify(r.v) });
     const k = r.kdf;
-    if (!k || k.name !== 'PBKDF2' || k.hash !== 'SHA-256' || !Number.isInteger(k.iterations) ||
+    if (k?.name !== 'PBKDF2' || k.hash !== 'SHA-256' || !Number.isInteger(k.iterations) ||
         k.iterations < MIN_ITERATIONS || k.iterations > MAX_ITERATIONS || typeof k.salt !== 'string') {
       throw bad('vault.why-kdf');
     }

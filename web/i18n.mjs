@@ -1709,7 +1709,7 @@ const DATES = Object.fromEntries(Object.entries(EN).map(([code, tmpl]) => [code,
 
 // fill puts params into a template ({name}; {name|date} in the English
 // templates).
-function fill(template, params = {}, fmt = (k, v) => v) {
+function fill(template, params = {}, fmt = (_k, v) => v) {
   return template.replace(/\{(\w+)(?:\|\w+)?\}/g, (m, k) => (k in params ? fmt(k, params[k]) : m));
 }
 
@@ -1784,9 +1784,9 @@ function param(code, k, v) {
     case 'which':
       // "credential 2", "endorsement 1" (where a nested credential was
       // found), or its name in quotes.
-      return s.split(', ').map((x) => x.replace(/^(credential|endorsement) (\d+)$/, (m, w, n) => `${word(w, 'label')} ${n}`)).join(', ');
+      return s.split(', ').map((x) => x.replace(/^(credential|endorsement) (\d+)$/, (_m, w, n) => `${word(w, 'label')} ${n}`)).join(', ');
     case 'chars':
-      return s.replace(/\((a text-direction control|an invisible character)\)/g, (m, w) => `(${word(w, 'char')})`);
+      return s.replace(/\((a text-direction control|an invisible character)\)/g, (_m, w) => `(${word(w, 'char')})`);
     case 'list':
     case 'class':
       return word(s, k);

@@ -347,7 +347,7 @@ class ClearBadgeVerify extends HTMLElement {
   // #input finds the credential: {input, source, image}.
   async #input() {
     const attr = this.getAttribute('credential');
-    if (attr && attr.trim()) return { input: attr.trim(), source: t('widget.inline') };
+    if (attr?.trim()) return { input: attr.trim(), source: t('widget.inline') };
     // A data-documents script lists the site's documents: never the credential.
     const script = this.querySelector(':scope > script:is([type="application/json"], [type="application/ld+json"]):not([data-documents])');
     if (script) return { input: script.textContent, source: t('widget.inline') };

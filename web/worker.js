@@ -43,6 +43,7 @@
       if (name in self) {
         // A plain function, so that `new XMLHttpRequest()` reaches the throw too.
         Object.defineProperty(self, name, {
+          // biome-ignore lint/complexity/useArrowFunction: an arrow is no constructor (see above).
           value: function () { throw refuse(name); }, writable: false, configurable: false,
         });
       }
@@ -74,7 +75,7 @@
   const ready = start();
   ready.then(
     (api) => self.postMessage({ type: 'ready', version: api.version, online, defaultRegistries: api.defaultRegistries }),
-    (err) => self.postMessage({ type: 'fatal', message: String(err && err.message || err) }),
+    (err) => self.postMessage({ type: 'fatal', message: String(err?.message || err) }),
   );
 
   self.onmessage = async (e) => {
@@ -86,7 +87,7 @@
       const report = await api.verify(input, o);
       self.postMessage({ type: 'report', id, report });
     } catch (err) {
-      self.postMessage({ type: 'error', id, message: String(err && err.message || err) });
+      self.postMessage({ type: 'error', id, message: String(err?.message || err) });
     }
   };
 })();
