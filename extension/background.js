@@ -30,8 +30,22 @@
 // order matters only for what runs at load: listeners, and messages.js's
 // operations table, which names functions of the files before it.
 if (typeof importScripts === 'function') {
-  importScripts('words.js', 'common.js', 'protocol.js', 'wasm_exec.js', 'vault.js', 'platforms.js',
-    'background/verifier.js', 'background/session.js', 'background/store.js', 'background/operations.js',
-    'background/online.js', 'background/recheck.js', 'background/backup.js', 'background/holder.js',
-    'background/messages.js', 'background/menu.js');
+  importScripts(
+    'words.js',
+    'common.js',
+    'protocol.js',
+    'wasm_exec.js',
+    'vault.js',
+    'platforms.js',
+    'background/verifier.js',
+    'background/session.js',
+    'background/store.js',
+    'background/operations.js',
+    'background/online.js',
+    'background/recheck.js',
+    'background/backup.js',
+    'background/holder.js',
+    'background/messages.js',
+    'background/menu.js',
+  );
 }

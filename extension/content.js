@@ -64,7 +64,11 @@
       const text = s.textContent || '';
       if (text.length > MAX_SCRIPT_CHARS) continue;
       let v;
-      try { v = JSON.parse(text); } catch { continue; }
+      try {
+        v = JSON.parse(text);
+      } catch {
+        continue;
+      }
       const list = Array.isArray(v) ? v : Array.isArray(v?.['@graph']) && !isCredential(v['@graph'][0]) ? [] : [v];
       for (const c of list) {
         if (!isCredential(c)) continue;
@@ -75,14 +79,22 @@
     for (const a of document.querySelectorAll('a[href]')) {
       if (!(a instanceof HTMLAnchorElement)) continue;
       let u;
-      try { u = new URL(a.href, location.href); } catch { continue; }
+      try {
+        u = new URL(a.href, location.href);
+      } catch {
+        continue;
+      }
       if (!/^https?:$/.test(u.protocol) || !/\.(json|jsonld|jwt)$/i.test(u.pathname)) continue;
       add({ kind: 'link', label: label('content.link', (a.textContent || '').trim() || u.pathname.split('/').pop()), url: u.href });
     }
     for (const img of document.querySelectorAll('img[src]')) {
       if (!(img instanceof HTMLImageElement)) continue;
       let u;
-      try { u = new URL(img.currentSrc || img.src, location.href); } catch { continue; }
+      try {
+        u = new URL(img.currentSrc || img.src, location.href);
+      } catch {
+        continue;
+      }
       if (!/^(https?|data):$/.test(u.protocol)) continue;
       const isBadgeFile = u.protocol === 'data:' ? /^data:image\/(png|svg\+xml)/i.test(u.href) : Common.IMAGE_NAME.test(u.pathname);
       const hinted = HINT.test(u.pathname) || HINT.test(img.alt || '') || HINT.test(img.title || '') || HINT.test(img.className || '');
@@ -104,7 +116,7 @@
     if (bytes.length > MAX_BYTES) throw new Error(w('content.too-large'));
     const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
     const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart();
-    const svg = !png && (/^<(\?xml|svg|!--)/.test(head) && /<svg/i.test(new TextDecoder().decode(bytes.subarray(0, 4096))));
+    const svg = !png && /^<(\?xml|svg|!--)/.test(head) && /<svg/i.test(new TextDecoder().decode(bytes.subarray(0, 4096)));
     if (png || svg) return { source, b64: Common.b64(bytes), mime: Common.IMAGE_TYPES[png ? 'png' : 'svg'] };
     return { source, text: new TextDecoder().decode(bytes) };
   }
@@ -131,13 +143,17 @@
     button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
     .close { position: absolute; top: 6px; right: 6px; border: 0; color: #4b5563; min-height: 28px; }
     .msg { margin: 4px 0 0; color: #4b5563; overflow-wrap: anywhere; }`;
-  const SHIELD = '<svg viewBox="0 0 64 64" aria-hidden="true"><path d="M32 3 56 12v18c0 15.5-10.2 27.3-24 31C18.2 57.3 8 45.5 8 30V12z" fill="#1d4ed8"/><path d="m21.5 31.5 7.2 7.2 14.3-15.4" fill="none" stroke="#fff" stroke-width="5.5" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+  const SHIELD =
+    '<svg viewBox="0 0 64 64" aria-hidden="true"><path d="M32 3 56 12v18c0 15.5-10.2 27.3-24 31C18.2 57.3 8 45.5 8 30V12z" fill="#1d4ed8"/><path d="m21.5 31.5 7.2 7.2 14.3-15.4" fill="none" stroke="#fff" stroke-width="5.5" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 
   function el(tag, attrs = {}, ...kids) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) {
       if (k === 'text') e.textContent = v;
-      else if (k.startsWith('on')) e.addEventListener(k.slice(2), (ev) => { if (ev.isTrusted) v(ev); });
+      else if (k.startsWith('on'))
+        e.addEventListener(k.slice(2), (ev) => {
+          if (ev.isTrusted) v(ev);
+        });
       else e.setAttribute(k, v);
     }
     e.append(...kids);
@@ -155,7 +171,17 @@
     const style = document.createElement('style');
     style.textContent = STYLE;
     const b = el('div', { class: 'box', role: 'region', 'aria-label': 'ClearBadge' });
-    b.append(el('button', { class: 'close', 'aria-label': w('content.close'), onclick: () => { host.remove(); host = null; }, text: '×' }));
+    b.append(
+      el('button', {
+        class: 'close',
+        'aria-label': w('content.close'),
+        onclick: () => {
+          host.remove();
+          host = null;
+        },
+        text: '×',
+      }),
+    );
     root.append(style, b);
     return b;
   }
@@ -187,22 +213,31 @@
 
   function itemRow(it) {
     const li = el('li', { 'data-kind': it.kind });
-    li.append(el('span', { class: 'lbl', text: it.label }),
+    li.append(
+      el('span', { class: 'lbl', text: it.label }),
       el('button', { class: 'primary', 'data-action': 'open', onclick: () => open(li, it), text: w('content.open') }),
-      el('button', { 'data-action': 'save', onclick: async () => {
-        note(li, w('content.saving'));
-        try {
-          const item = await take(it);
-          const r = await send({ op: 'saveFound', item });
-          if (!r?.ok) throw new Error(r?.error || w('content.no-answer'));
-          if (r.locked) { note(li, r.message); return; }
-          if (r.added.length) note(li, w('content.saved'));
-          else if (r.duplicates.length) note(li, w('content.already'));
-          else note(li, r.refused.join(' ') || w('content.not-saved'));
-        } catch (err) {
-          note(li, w('content.save-failed', { error: err.message }));
-        }
-      }, text: w('content.save') }));
+      el('button', {
+        'data-action': 'save',
+        onclick: async () => {
+          note(li, w('content.saving'));
+          try {
+            const item = await take(it);
+            const r = await send({ op: 'saveFound', item });
+            if (!r?.ok) throw new Error(r?.error || w('content.no-answer'));
+            if (r.locked) {
+              note(li, r.message);
+              return;
+            }
+            if (r.added.length) note(li, w('content.saved'));
+            else if (r.duplicates.length) note(li, w('content.already'));
+            else note(li, r.refused.join(' ') || w('content.not-saved'));
+          } catch (err) {
+            note(li, w('content.save-failed', { error: err.message }));
+          }
+        },
+        text: w('content.save'),
+      }),
+    );
     return li;
   }
 
@@ -211,11 +246,16 @@
     const ul = el('ul');
     ul.hidden = true;
     for (const it of items) ul.append(itemRow(it));
-    const toggle = el('button', { 'aria-expanded': 'false', 'data-action': 'show', onclick: () => {
-      ul.hidden = !ul.hidden;
-      toggle.setAttribute('aria-expanded', String(!ul.hidden));
-      toggle.textContent = w(ul.hidden ? 'content.show' : 'content.hide');
-    }, text: w('content.show') });
+    const toggle = el('button', {
+      'aria-expanded': 'false',
+      'data-action': 'show',
+      onclick: () => {
+        ul.hidden = !ul.hidden;
+        toggle.setAttribute('aria-expanded', String(!ul.hidden));
+        toggle.textContent = w(ul.hidden ? 'content.show' : 'content.hide');
+      },
+      text: w('content.show'),
+    });
     b.append(head(items.length === 1 ? w('content.found-one') : w('content.found-many', { n: items.length })), toggle, ul);
     host.dataset.count = String(items.length);
   }
@@ -223,11 +263,19 @@
   // ---- start: look once the page has settled ----
 
   let found = [];
-  chrome.storage.local.get('lang').then((s) => { lang = Words.langOf(s.lang, navigator.languages || []); }, () => {}).finally(() => {
-    found = scan();
-    if (found.length) showFound(found);
-    send({ op: 'found', count: found.length }).catch(() => {});
-  });
+  chrome.storage.local
+    .get('lang')
+    .then(
+      (s) => {
+        lang = Words.langOf(s.lang, navigator.languages || []);
+      },
+      () => {},
+    )
+    .finally(() => {
+      found = scan();
+      if (found.length) showFound(found);
+      send({ op: 'found', count: found.length }).catch(() => {});
+    });
 
   chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
     if (msg?.op === 'scan') {
@@ -237,14 +285,24 @@
     }
     if (msg?.op === 'take') {
       const it = found[msg.index];
-      if (!it) { sendResponse({ ok: false, error: w('content.page-changed') }); return false; }
-      take(it).then((item) => sendResponse({ ok: true, item }), (err) => sendResponse({ ok: false, error: err.message }));
+      if (!it) {
+        sendResponse({ ok: false, error: w('content.page-changed') });
+        return false;
+      }
+      take(it).then(
+        (item) => sendResponse({ ok: true, item }),
+        (err) => sendResponse({ ok: false, error: err.message }),
+      );
       return true;
     }
     if (msg?.op === 'verifyUrl' && typeof msg.url === 'string') {
       // From the context menu: the learner asked about this image or link.
       let u;
-      try { u = new URL(msg.url); } catch { return false; }
+      try {
+        u = new URL(msg.url);
+      } catch {
+        return false;
+      }
       const it = { kind: 'link', label: label('content.selected', decodeURIComponent(u.pathname.split('/').pop() || u.href)), url: u.href };
       const b = box();
       const ul = el('ul');

@@ -20,7 +20,12 @@ const TEXT = /\.(json|jsonld|jwt|jws|txt)$/i;
 
 // slug: a title as a file name's stem (also downloads.mjs fileName).
 export function slug(title) {
-  return (title || 'credential').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'credential';
+  return (
+    (title || 'credential')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'credential'
+  );
 }
 
 // fileOf: an entry's original file name and bytes.
@@ -92,7 +97,9 @@ export function looksLikeZip(file) {
 // importAll sends items to the wallet in batches and says what happened in
 // one sentence. call is the page's messenger.
 export async function importAll(items, skipped, { call, announce, refresh }) {
-  let added = 0; let duplicates = 0; const refused = [];
+  let added = 0;
+  let duplicates = 0;
+  const refused = [];
   for (let i = 0; i < items.length; i += MAX_ITEMS_PER_IMPORT) {
     announce(t('move.importing', { done: number(i), n: number(items.length) }));
     const r = await call('import', { items: items.slice(i, i + MAX_ITEMS_PER_IMPORT) });
@@ -116,38 +123,71 @@ export function moveSection(deps) {
     try {
       const files = await getFiles();
       const { items, skipped } = itemsOf(files);
-      if (!items.length) { announce(t('move.nothing', { n: number(skipped.length) }), true); return; }
+      if (!items.length) {
+        announce(t('move.nothing', { n: number(skipped.length) }), true);
+        return;
+      }
       await importAll(items, skipped, deps);
     } catch (err) {
       announce(t('wallet.error-nothing-changed', { error: err.message }), true);
     }
   };
-  const zipInput = h('input', { type: 'file', id: 'move-zip', class: 'file-input', accept: '.zip,application/zip', onchange: (e) => {
-    const f = e.target.files[0];
-    e.target.value = '';
-    if (f) run(() => filesOfZip(f));
-  } });
-  const folderInput = h('input', { type: 'file', id: 'move-folder', class: 'file-input', webkitdirectory: true, multiple: true, onchange: (e) => {
-    const picked = [...e.target.files];
-    e.target.value = '';
-    run(() => Promise.all(picked.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
-  } });
-  return h('section', { class: 'options move', 'aria-labelledby': 'move-title' },
+  const zipInput = h('input', {
+    type: 'file',
+    id: 'move-zip',
+    class: 'file-input',
+    accept: '.zip,application/zip',
+    onchange: (e) => {
+      const f = e.target.files[0];
+      e.target.value = '';
+      if (f) run(() => filesOfZip(f));
+    },
+  });
+  const folderInput = h('input', {
+    type: 'file',
+    id: 'move-folder',
+    class: 'file-input',
+    webkitdirectory: true,
+    multiple: true,
+    onchange: (e) => {
+      const picked = [...e.target.files];
+      e.target.value = '';
+      run(() => Promise.all(picked.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+    },
+  });
+  return h(
+    'section',
+    { class: 'options move', 'aria-labelledby': 'move-title' },
     h('h2', { id: 'move-title', text: t('move.title') }),
     h('p', { class: 'explain', text: t('move.explain') }),
-    h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'export-zip', class: 'button', onclick: async () => {
-        try {
-          // Fresh from the service worker: the page's copy may be filtered.
-          const { credentials } = await call('list');
-          const all = credentials ?? entries();
-          const zip = await exportZip(all);
-          download(`clearbadge-credentials-${new Date().toISOString().slice(0, 10)}.zip`, new Blob([zip], { type: 'application/zip' }));
-          announce(t('move.exported', { n: number(all.length) }));
-        } catch (err) {
-          announce(err.message, true);
-        }
-      } }, t('move.export')),
-      zipInput, h('label', { for: 'move-zip', class: 'button' }, t('move.import-zip')),
-      folderInput, h('label', { for: 'move-folder', class: 'button' }, t('move.import-folder'))));
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'export-zip',
+          class: 'button',
+          onclick: async () => {
+            try {
+              // Fresh from the service worker: the page's copy may be filtered.
+              const { credentials } = await call('list');
+              const all = credentials ?? entries();
+              const zip = await exportZip(all);
+              download(`clearbadge-credentials-${new Date().toISOString().slice(0, 10)}.zip`, new Blob([zip], { type: 'application/zip' }));
+              announce(t('move.exported', { n: number(all.length) }));
+            } catch (err) {
+              announce(err.message, true);
+            }
+          },
+        },
+        t('move.export'),
+      ),
+      zipInput,
+      h('label', { for: 'move-zip', class: 'button' }, t('move.import-zip')),
+      folderInput,
+      h('label', { for: 'move-folder', class: 'button' }, t('move.import-folder')),
+    ),
+  );
 }

@@ -56,11 +56,11 @@
   };
   // offline_access: what the framework's examples add to get a refresh token.
   const OFFLINE = 'offline_access';
-  const PAGE = 50;                 // getCredentials limit per page
-  const MAX_PAGES = 200;           // a platform that pages forever is stopped
-  const MAX_BODY = 32 << 20;       // one response
+  const PAGE = 50; // getCredentials limit per page
+  const MAX_PAGES = 200; // a platform that pages forever is stopped
+  const MAX_BODY = 32 << 20; // one response
   const TIMEOUT_MS = 30000;
-  const WAIT_AT_MOST_S = 10;       // a Retry-After the learner waits for
+  const WAIT_AT_MOST_S = 10; // a Retry-After the learner waits for
   const RETRY_ALARM = 'platform-retry:'; // + connection id
   const AUTO_RETRIES = 2;
   const SINCE_MARGIN_MS = 5 * 60 * 1000; // clocks differ; de-duplication absorbs the overlap
@@ -127,7 +127,10 @@
       const { done, value } = await reader.read();
       if (done) break;
       total += value.length;
-      if (total > MAX_BODY) { await reader.cancel(); throw new ApiError('too-large', 'pf.too-large'); }
+      if (total > MAX_BODY) {
+        await reader.cancel();
+        throw new ApiError('too-large', 'pf.too-large');
+      }
       parts.push(value);
     }
     return new TextDecoder().decode(await new Blob(parts).arrayBuffer());
@@ -139,7 +142,11 @@
     let res;
     try {
       res = await fetch(url, {
-        ...opts, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', redirect: 'error',
+        ...opts,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+        redirect: 'error',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (err) {
@@ -147,7 +154,11 @@
     }
     const text = await readCapped(res);
     let json;
-    try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
     return { status: res.status, headers: res.headers, text, json };
   }
 
@@ -167,8 +178,7 @@
   function plainError(r, host, action) {
     const j = r.json && typeof r.json === 'object' ? r.json : {};
     const minor = j.imsx_codeMinor?.imsx_codeMinorField?.[0]?.imsx_codeMinorFieldValue;
-    const desc = typeof j.imsx_description === 'string' ? j.imsx_description
-      : typeof j.error_description === 'string' ? j.error_description : '';
+    const desc = typeof j.imsx_description === 'string' ? j.imsx_description : typeof j.error_description === 'string' ? j.error_description : '';
     const why = MINOR[minor] ? w(`pf.why-${MINOR[minor]}`) : w('pf.why-answered', { code: typeof j.error === 'string' ? j.error.slice(0, 60) : r.status });
     const params = { host, action: w(`pf.action-${action}`), why };
     return desc ? w('pf.refused-said', { ...params, desc: desc.slice(0, 200) }) : w('pf.refused', params);
@@ -239,7 +249,11 @@
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
     };
-    const r = await send(d.registrationUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+    const r = await send(d.registrationUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
     if ((r.status !== 201 && r.status !== 200) || typeof r.json?.client_id !== 'string' || typeof r.json?.client_secret !== 'string') {
       throw r.status >= 400 ? fail('registration', plainError(r, new URL(d.registrationUrl).host, 'register')) : new ApiError('registration', 'pf.no-client');
     }
@@ -251,7 +265,9 @@
           c.registration_client_uri = r.json.registration_client_uri;
           c.registration_access_token = r.json.registration_access_token;
         }
-      } catch { /* not a URL: not kept */ }
+      } catch {
+        /* not a URL: not kept */
+      }
     }
     return c;
   }
@@ -279,15 +295,21 @@
   // signIn runs the Authorization Code Grant with PKCE for scopes and
   // returns the tokens. Nothing is stored here.
   async function signIn(conn, scopes) {
-    const verifier = random(32);                          // RFC 7636 §4.1: 43 characters
+    const verifier = random(32); // RFC 7636 §4.1: 43 characters
     const challenge = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
     const state = random(16);
     const scope = [...scopes, OFFLINE].join(' ');
     const u = new URL(conn.authorizationUrl);
     for (const [k, v] of Object.entries({
-      response_type: 'code', client_id: conn.client.client_id, redirect_uri: redirectURI(), scope, state,
-      code_challenge: challenge, code_challenge_method: 'S256',
-    })) u.searchParams.set(k, v);
+      response_type: 'code',
+      client_id: conn.client.client_id,
+      redirect_uri: redirectURI(),
+      scope,
+      state,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }))
+      u.searchParams.set(k, v);
     let answer;
     try {
       answer = await chrome.identity.launchWebAuthFlow({ url: u.href, interactive: true });
@@ -300,7 +322,10 @@
       throw new ApiError('state', 'pf.state', { host: u.host });
     }
     if (p.get('error')) {
-      throw new ApiError('refused', 'pf.denied', { host: u.host, error: `${p.get('error').slice(0, 60)}${p.get('error_description') ? `: ${p.get('error_description').slice(0, 200)}` : ''}` });
+      throw new ApiError('refused', 'pf.denied', {
+        host: u.host,
+        error: `${p.get('error').slice(0, 60)}${p.get('error_description') ? `: ${p.get('error_description').slice(0, 200)}` : ''}`,
+      });
     }
     if (!p.get('code')) throw new ApiError('token', 'pf.no-code', { host: u.host });
     return tokenRequest(conn, { grant_type: 'authorization_code', code: p.get('code'), redirect_uri: redirectURI(), code_verifier: verifier, scope });
@@ -309,14 +334,16 @@
   self.Platforms = (deps) => {
     const { readStore, mutate, checkItem, sha256, unbake, WalletError } = deps;
 
-    const wrap = (fn) => async (...args) => {
-      try {
-        return await fn(...args);
-      } catch (err) {
-        if (err instanceof ApiError) throw new WalletError(err.code, err.key, err.params);
-        throw err;
-      }
-    };
+    const wrap =
+      (fn) =>
+      async (...args) => {
+        try {
+          return await fn(...args);
+        } catch (err) {
+          if (err instanceof ApiError) throw new WalletError(err.code, err.key, err.params);
+          throw err;
+        }
+      };
 
     async function connectionOf(id) {
       const { store } = await readStore();
@@ -364,10 +391,23 @@
       const SCOPES = scopes(c);
       return {
         api: c.api,
-        id: c.id, name: c.name, base: c.base, host: new URL(c.base).host, hosts: c.hosts, privacy: c.privacy, terms: c.terms,
-        scopes: Object.entries(SCOPES).filter(([, v]) => c.tokens?.scope?.includes(v)).map(([k]) => k),
-        added: c.added, lastSync: c.lastSync, lastPush: c.lastPush, retryAt: c.retryAt, needsSignIn: !!c.needsSignIn,
-        profile: c.profile, pulled: c.pulled || 0,
+        id: c.id,
+        name: c.name,
+        base: c.base,
+        host: new URL(c.base).host,
+        hosts: c.hosts,
+        privacy: c.privacy,
+        terms: c.terms,
+        scopes: Object.entries(SCOPES)
+          .filter(([, v]) => c.tokens?.scope?.includes(v))
+          .map(([k]) => k),
+        added: c.added,
+        lastSync: c.lastSync,
+        lastPush: c.lastPush,
+        retryAt: c.retryAt,
+        needsSignIn: !!c.needsSignIn,
+        profile: c.profile,
+        pulled: c.pulled || 0,
       };
     }
 
@@ -397,8 +437,10 @@
       /** @type {typeof d & {id: string, added: string, client: Awaited<ReturnType<typeof register>>,
        *   tokens?: Awaited<ReturnType<typeof signIn>>, profile?: Awaited<ReturnType<typeof fetchProfile>>}} */
       const conn = {
-        id: old?.id || crypto.randomUUID(), added: old?.added || new Date().toISOString(),
-        ...d, client: old?.client || await register(d),
+        id: old?.id || crypto.randomUUID(),
+        added: old?.added || new Date().toISOString(),
+        ...d,
+        client: old?.client || (await register(d)),
       };
       conn.tokens = await signIn(conn, [scopes(conn).read, scopes(conn).profile]);
       try {
@@ -427,7 +469,11 @@
     function keyOf(report) {
       const s = report?.summary || {};
       const norm = (v) => {
-        try { return decodeURIComponent(String(v)).trim(); } catch { return String(v).trim(); }
+        try {
+          return decodeURIComponent(String(v)).trim();
+        } catch {
+          return String(v).trim();
+        }
       };
       return s.id && s.issuer?.id ? `${norm(s.issuer.id)}\n${norm(s.id)}` : '';
     }
@@ -450,9 +496,15 @@
         const out = { added: 0, replaced: 0, same, refused: [] };
         const byHash = new Set(s.credentials.map((c) => c.hash));
         for (const c of checked) {
-          if (c.refused) { out.refused.push(c.refused); continue; }
+          if (c.refused) {
+            out.refused.push(c.refused);
+            continue;
+          }
           const e = c.entry;
-          if (byHash.has(e.hash)) { out.same++; continue; }
+          if (byHash.has(e.hash)) {
+            out.same++;
+            continue;
+          }
           e.platform = conn.id;
           const key = keyOf(e.report);
           const i = key ? s.credentials.findIndex((x) => keyOf(x.report) === key) : -1;
@@ -482,7 +534,11 @@
       for (const part of link.split(/,(?=\s*<)/)) {
         const m = part.match(/^\s*<([^>]*)>\s*;(.*)$/);
         if (m && /;?\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(`;${m[2]}`)) {
-          try { return new URL(m[1], base).href; } catch { return null; }
+          try {
+            return new URL(m[1], base).href;
+          } catch {
+            return null;
+          }
         }
       }
       return null;
@@ -529,13 +585,18 @@
           const until = new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(retryAt));
           return done({ partial: true, retryAt, error: Words.say(l, again ? 'pf.busy-retry' : 'pf.busy', { name: conn.name, until }) });
         }
-        if (r.status !== 200) return done({ partial: true, error: Words.say(l, 'pf.kept', { said: plainError(r, new URL(conn.apiBase).host, 'credentials') }) });
+        if (r.status !== 200)
+          return done({ partial: true, error: Words.say(l, 'pf.kept', { said: plainError(r, new URL(conn.apiBase).host, 'credentials') }) });
         const body = r.json;
         const list = (v) => (v === undefined ? [] : v);
         const creds = body && typeof body === 'object' ? list(body[APIS[conn.api].member]) : null;
         const jws = body && typeof body === 'object' ? list(body.compactJwsString) : null;
-        if (!Array.isArray(creds) || !Array.isArray(jws) || !creds.every((c) => c && typeof c === 'object' && !Array.isArray(c)) ||
-            !jws.every((s) => typeof s === 'string' && /^[\w-]+\.[\w-]+\.[\w-]*$/.test(s.trim()))) {
+        if (
+          !Array.isArray(creds) ||
+          !Array.isArray(jws) ||
+          !creds.every((c) => c && typeof c === 'object' && !Array.isArray(c)) ||
+          !jws.every((s) => typeof s === 'string' && /^[\w-]+\.[\w-]+\.[\w-]*$/.test(s.trim()))
+        ) {
           return done({ partial: true, error: Words.say(l, 'pf.malformed', { name: conn.name }) });
         }
         waits = 0;
@@ -543,10 +604,14 @@
         const texts = [...creds.map((c) => JSON.stringify(c)), ...jws.map((s) => s.trim())];
         total.received += texts.length;
         const got = await storePage(conn, texts);
-        total.added += got.added; total.replaced += got.replaced; total.same += got.same; total.refused.push(...got.refused);
+        total.added += got.added;
+        total.replaced += got.replaced;
+        total.same += got.same;
+        total.refused.push(...got.refused);
         const next = nextLink(r.headers, url);
         if (next) {
-          if (new URL(next).origin !== new URL(conn.apiBase).origin) return done({ partial: true, error: Words.say(l, 'pf.foreign-next', { name: conn.name }) });
+          if (new URL(next).origin !== new URL(conn.apiBase).origin)
+            return done({ partial: true, error: Words.say(l, 'pf.foreign-next', { name: conn.name }) });
           url = next;
         } else {
           // Without a next link, the page count and X-Total-Count decide.
@@ -554,7 +619,10 @@
           const u = new URL(url);
           const offset = Number(u.searchParams.get('offset') || 0) + texts.length;
           if (texts.length === 0 || (Number.isFinite(count) && r.headers.has('X-Total-Count') ? offset >= count : texts.length < PAGE)) url = null;
-          else { u.searchParams.set('offset', String(offset)); url = u.href; }
+          else {
+            u.searchParams.set('offset', String(offset));
+            url = u.href;
+          }
         }
       }
       const lastSync = started.toISOString();
@@ -597,7 +665,9 @@
         }
         const jwt = !text.trim().startsWith('{');
         const r = await call(conn, `${conn.apiBase}/credentials`, {
-          method: 'POST', headers: { 'Content-Type': jwt ? 'text/plain' : 'application/json' }, body: text.trim(),
+          method: 'POST',
+          headers: { 'Content-Type': jwt ? 'text/plain' : 'application/json' },
+          body: text.trim(),
         });
         conn = await connectionOf(id);
         if (r.status === 200 || r.status === 201) results.push({ id: c.id, title: c.title, outcome: r.status === 201 ? 'created' : 'replaced' });
@@ -629,9 +699,14 @@
       let deleted = false;
       if (conn.client.registration_client_uri) {
         try {
-          const r = await send(conn.client.registration_client_uri, { method: 'DELETE', headers: { Authorization: `Bearer ${conn.client.registration_access_token}` } });
+          const r = await send(conn.client.registration_client_uri, {
+            method: 'DELETE',
+            headers: { Authorization: `Bearer ${conn.client.registration_access_token}` },
+          });
           deleted = r.status === 204 || r.status === 200;
-        } catch { /* forgotten here all the same */ }
+        } catch {
+          /* forgotten here all the same */
+        }
       }
       const { store } = await readStore();
       const stillUsed = new Set((store.connections || []).flatMap((c) => c.hosts || []));
@@ -651,8 +726,16 @@
     };
     chrome.alarms.onAlarm.addListener(self.onRetryAlarm);
 
-    return Object.fromEntries(Object.entries({
-      platformDiscover, platformConnect, platformPull, platformPush, platformProfile, platformConnections, platformRevoke,
-    }).map(([k, f]) => [k, wrap(f)]));
+    return Object.fromEntries(
+      Object.entries({
+        platformDiscover,
+        platformConnect,
+        platformPull,
+        platformPush,
+        platformProfile,
+        platformConnections,
+        platformRevoke,
+      }).map(([k, f]) => [k, wrap(f)]),
+    );
   };
 })();

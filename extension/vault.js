@@ -52,8 +52,7 @@
     // extractable: the unlocked key is kept in chrome.storage.session (memory
     // only) so that the service worker, which Chrome stops after 30 s idle,
     // does not lock the wallet each time it sleeps. See README "Wallet extension".
-    return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base,
-      { name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+    return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, { name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
   }
 
   async function seal(key, field, bytes) {
@@ -65,7 +64,8 @@
   // open returns the plaintext, or null when the tag does not match (wrong
   // key or changed bytes); a structurally broken blob throws 'damaged'.
   async function open(key, field, blob) {
-    let iv; let ct;
+    let iv;
+    let ct;
     try {
       iv = unb64(blob.iv);
       ct = unb64(blob.ct);
@@ -85,21 +85,33 @@
   // checkRecord validates the shape of a stored record or of the record inside
   // a backup, before any key derivation.
   function checkRecord(r, what) {
-    const bad = (key, params) => new VaultError(what === 'backup' ? 'malformed-backup' : 'damaged',
-      what === 'backup' ? 'vault.not-a-backup-why' : 'vault.damaged', { why: { key, params } });
+    const bad = (key, params) =>
+      new VaultError(what === 'backup' ? 'malformed-backup' : 'damaged', what === 'backup' ? 'vault.not-a-backup-why' : 'vault.damaged', {
+        why: { key, params },
+      });
     if (!r || typeof r !== 'object' || Array.isArray(r)) throw bad('vault.why-not-object');
     if (r.format !== FORMAT) throw bad('vault.why-format');
     if (r.v !== VERSION) throw bad('vault.why-version', { version: JSON.stringify(r.v) });
     const k = r.kdf;
-    if (k?.name !== 'PBKDF2' || k.hash !== 'SHA-256' || !Number.isInteger(k.iterations) ||
-        k.iterations < MIN_ITERATIONS || k.iterations > MAX_ITERATIONS || typeof k.salt !== 'string') {
+    if (
+      k?.name !== 'PBKDF2' ||
+      k.hash !== 'SHA-256' ||
+      !Number.isInteger(k.iterations) ||
+      k.iterations < MIN_ITERATIONS ||
+      k.iterations > MAX_ITERATIONS ||
+      typeof k.salt !== 'string'
+    ) {
       throw bad('vault.why-kdf');
     }
     for (const f of ['check', 'data']) {
       if (!r[f] || typeof r[f].iv !== 'string' || typeof r[f].ct !== 'string') throw bad('vault.why-part-missing', { part: f });
     }
     let salt;
-    try { salt = unb64(k.salt); } catch { throw bad('vault.why-salt'); }
+    try {
+      salt = unb64(k.salt);
+    } catch {
+      throw bad('vault.why-salt');
+    }
     if (salt.length < 16) throw bad('vault.why-salt-short');
     return salt;
   }
@@ -119,7 +131,8 @@
     const salt = crypto.getRandomValues(new Uint8Array(16));
     const key = await deriveKey(passphrase, salt, iterations);
     const record = {
-      format: FORMAT, v: VERSION,
+      format: FORMAT,
+      v: VERSION,
       kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: b64(salt) },
       check: await seal(key, 'check', enc.encode(CHECK_TEXT)),
       data: await seal(key, 'data', enc.encode(JSON.stringify(store))),
@@ -160,7 +173,9 @@
     return { ...record, data: await seal(key, 'data', enc.encode(JSON.stringify(store))) };
   }
 
-  async function exportKey(key) { return b64(await crypto.subtle.exportKey('raw', key)); }
+  async function exportKey(key) {
+    return b64(await crypto.subtle.exportKey('raw', key));
+  }
   async function importKey(raw) {
     return crypto.subtle.importKey('raw', unb64(raw), { name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
   }
@@ -188,7 +203,18 @@
   }
 
   self.Vault = {
-    VaultError, create, unlock, decryptStore, reseal, exportKey, importKey, backupFile, parseBackup,
-    checkRecord, b64, unb64, ITERATIONS,
+    VaultError,
+    create,
+    unlock,
+    decryptStore,
+    reseal,
+    exportKey,
+    importKey,
+    backupFile,
+    parseBackup,
+    checkRecord,
+    b64,
+    unb64,
+    ITERATIONS,
   };
 })();

@@ -33,10 +33,14 @@
     'bg.item': { en: 'The item', es: 'El elemento', fr: 'L’élément' },
     // The title of a stored presentation (web/i18n.mjs card.presentation-of).
     'bg.presentation-of-one': {
-      en: 'Presentation of {n} credential', es: 'Presentación de {n} credencial', fr: 'Présentation de {n} attestation',
+      en: 'Presentation of {n} credential',
+      es: 'Presentación de {n} credencial',
+      fr: 'Présentation de {n} attestation',
     },
     'bg.presentation-of': {
-      en: 'Presentation of {n} credentials', es: 'Presentación de {n} credenciales', fr: 'Présentation de {n} attestations',
+      en: 'Presentation of {n} credentials',
+      es: 'Presentación de {n} credenciales',
+      fr: 'Présentation de {n} attestations',
     },
     'bg.item-too-large': {
       en: '{source} is too large (the limit is 16 MB).',
@@ -97,11 +101,15 @@
       fr: 'ClearBadge n’a pas le droit de contacter les sites dont cette vérification a besoin. Autorisez-les d’abord.',
     },
     'bg.revoked-notice': {
-      en: '{title}: its issuer\'s status list now says it is revoked or suspended.',
+      en: "{title}: its issuer's status list now says it is revoked or suspended.",
       es: '{title}: la lista de estado de su emisor indica ahora que está revocada o suspendida.',
       fr: '{title} : la liste de statut de son émetteur indique désormais qu’elle est révoquée ou suspendue.',
     },
-    'bg.no-backup': { en: 'No backup file was given.', es: 'No se indicó ningún archivo de copia de seguridad.', fr: 'Aucun fichier de sauvegarde n’a été donné.' },
+    'bg.no-backup': {
+      en: 'No backup file was given.',
+      es: 'No se indicó ningún archivo de copia de seguridad.',
+      fr: 'Aucun fichier de sauvegarde n’a été donné.',
+    },
     'bg.backup-bad-entry': {
       en: 'The backup holds an entry that is not a credential. Nothing was changed.',
       es: 'La copia de seguridad contiene una entrada que no es una credencial. No se cambió nada.',
@@ -193,7 +201,11 @@
     'vault.why-not-wallet': { en: 'its contents are not a wallet', es: 'su contenido no es una cartera', fr: 'son contenu n’est pas un portefeuille' },
     'vault.why-not-object': { en: 'not an object', es: 'no es un objeto', fr: 'ce n’est pas un objet' },
     'vault.why-format': { en: 'unknown format', es: 'formato desconocido', fr: 'format inconnu' },
-    'vault.why-version': { en: 'version {version} is not supported', es: 'la versión {version} no es compatible', fr: 'la version {version} n’est pas prise en charge' },
+    'vault.why-version': {
+      en: 'version {version} is not supported',
+      es: 'la versión {version} no es compatible',
+      fr: 'la version {version} n’est pas prise en charge',
+    },
     'vault.why-kdf': {
       en: 'key derivation settings missing or out of range',
       es: 'faltan los parámetros de derivación de la clave o están fuera de rango',
@@ -253,20 +265,40 @@
     'pf.what-sign-in': { en: 'sign-in address', es: 'la dirección de inicio de sesión', fr: 'l’adresse de connexion' },
     'pf.what-token': { en: 'token address', es: 'la dirección de tokens', fr: 'l’adresse des jetons' },
     'pf.what-refresh': { en: 'refresh address', es: 'la dirección de renovación', fr: 'l’adresse de renouvellement' },
-    'pf.no-field': { en: 'The platform\'s description has no {what}.', es: 'La descripción de la plataforma no indica {what}.', fr: 'La description de la plateforme n’indique pas {what}.' },
-    'pf.not-address': { en: 'The platform\'s {what} is not a web address.', es: 'En la plataforma, {what} no es una dirección web.', fr: 'Sur la plateforme, {what} n’est pas une adresse web.' },
+    'pf.no-field': {
+      en: "The platform's description has no {what}.",
+      es: 'La descripción de la plataforma no indica {what}.',
+      fr: 'La description de la plateforme n’indique pas {what}.',
+    },
+    'pf.not-address': {
+      en: "The platform's {what} is not a web address.",
+      es: 'En la plataforma, {what} no es una dirección web.',
+      fr: 'Sur la plateforme, {what} n’est pas une adresse web.',
+    },
     'pf.not-https': {
-      en: 'The platform\'s {what} is not an https address, so ClearBadge will not use it.',
+      en: "The platform's {what} is not an https address, so ClearBadge will not use it.",
       es: 'En la plataforma, {what} no es una dirección https, así que ClearBadge no la usará.',
       fr: 'Sur la plateforme, {what} n’est pas une adresse https : ClearBadge ne l’utilisera pas.',
     },
     'pf.bad-address': { en: 'That is not a web address.', es: 'Eso no es una dirección web.', fr: 'Ce n’est pas une adresse web.' },
-    'pf.https-only': { en: 'Platforms are reached over https only.', es: 'Solo se contacta con las plataformas por https.', fr: 'Les plateformes ne sont contactées qu’en https.' },
-    'pf.too-large': { en: 'The platform sent more than ClearBadge reads at once.', es: 'La plataforma envió más de lo que ClearBadge lee de una vez.', fr: 'La plateforme a envoyé plus que ce que ClearBadge lit d’un coup.' },
+    'pf.https-only': {
+      en: 'Platforms are reached over https only.',
+      es: 'Solo se contacta con las plataformas por https.',
+      fr: 'Les plateformes ne sont contactées qu’en https.',
+    },
+    'pf.too-large': {
+      en: 'The platform sent more than ClearBadge reads at once.',
+      es: 'La plataforma envió más de lo que ClearBadge lee de una vez.',
+      fr: 'La plateforme a envoyé plus que ce que ClearBadge lit d’un coup.',
+    },
     'pf.unreachable': { en: '{host} did not answer ({why}).', es: '{host} no respondió ({why}).', fr: '{host} n’a pas répondu ({why}).' },
     'pf.slow': { en: 'it took too long', es: 'tardó demasiado', fr: 'trop long' },
     'pf.no-connection': { en: 'no connection', es: 'sin conexión', fr: 'pas de connexion' },
-    'pf.refused': { en: '{host} refused to {action}: {why}.', es: '{host} rechazó la solicitud ({action}): {why}.', fr: '{host} a refusé la demande ({action}) : {why}.' },
+    'pf.refused': {
+      en: '{host} refused to {action}: {why}.',
+      es: '{host} rechazó la solicitud ({action}): {why}.',
+      fr: '{host} a refusé la demande ({action}) : {why}.',
+    },
     'pf.refused-said': {
       en: '{host} refused to {action}: {why} (“{desc}”).',
       es: '{host} rechazó la solicitud ({action}): {why} («{desc}»).',
@@ -279,7 +311,11 @@
     'pf.action-credentials': { en: 'give your credentials', es: 'envío de sus credenciales', fr: 'envoi de vos attestations' },
     'pf.action-take': { en: 'take it', es: 'recepción de la credencial', fr: 'réception de l’attestation' },
     'pf.why-forbidden': { en: 'it does not allow this', es: 'no lo permite', fr: 'elle ne le permet pas' },
-    'pf.why-unauthorized': { en: 'it no longer accepts this connection’s sign-in', es: 'ya no acepta el inicio de sesión de esta conexión', fr: 'elle n’accepte plus la connexion de ce lien' },
+    'pf.why-unauthorized': {
+      en: 'it no longer accepts this connection’s sign-in',
+      es: 'ya no acepta el inicio de sesión de esta conexión',
+      fr: 'elle n’accepte plus la connexion de ce lien',
+    },
     'pf.why-busy': { en: 'it is busy', es: 'está ocupada', fr: 'elle est occupée' },
     'pf.why-invalid': { en: 'it found the data invalid', es: 'considera que los datos no son válidos', fr: 'elle juge les données non valides' },
     'pf.why-not-understood': { en: 'it did not understand the request', es: 'no entendió la solicitud', fr: 'elle n’a pas compris la demande' },
@@ -305,7 +341,11 @@
       es: 'La respuesta de registro de la plataforma no trae identificador ni secreto de cliente.',
       fr: 'La réponse d’enregistrement de la plateforme n’a ni identifiant ni secret client.',
     },
-    'pf.not-bearer': { en: 'The platform’s token answer is not a bearer token.', es: 'La respuesta de token de la plataforma no es un token bearer.', fr: 'La réponse de jeton de la plateforme n’est pas un jeton bearer.' },
+    'pf.not-bearer': {
+      en: 'The platform’s token answer is not a bearer token.',
+      es: 'La respuesta de token de la plataforma no es un token bearer.',
+      fr: 'La réponse de jeton de la plateforme n’est pas un jeton bearer.',
+    },
     'pf.unfinished': {
       en: 'The sign-in at {host} did not finish ({why}). Nothing was changed.',
       es: 'El inicio de sesión en {host} no terminó ({why}). No se cambió nada.',
@@ -332,7 +372,11 @@
       es: 'La plataforma remitió a ClearBadge a otro sitio; no se siguió.',
       fr: 'La plateforme a renvoyé ClearBadge vers un autre site ; il n’a pas été suivi.',
     },
-    'pf.expired': { en: 'Your sign-in at {name} has expired: connect again.', es: 'Su sesión en {name} caducó: vuelva a conectar.', fr: 'Votre connexion à {name} a expiré : reliez-la à nouveau.' },
+    'pf.expired': {
+      en: 'Your sign-in at {name} has expired: connect again.',
+      es: 'Su sesión en {name} caducó: vuelva a conectar.',
+      fr: 'Votre connexion à {name} a expiré : reliez-la à nouveau.',
+    },
     'pf.busy': {
       en: '{name} is busy and asked ClearBadge to wait until {until}. What was pulled so far is kept.',
       es: '{name} está ocupada y pidió a ClearBadge esperar hasta el {until}. Se conserva lo traído hasta ahora.',
@@ -343,7 +387,11 @@
       es: '{name} está ocupada y pidió a ClearBadge esperar hasta el {until}; ClearBadge volverá a intentarlo entonces, si la cartera está abierta. Se conserva lo traído hasta ahora.',
       fr: '{name} est occupée et a demandé à ClearBadge d’attendre jusqu’au {until} ; ClearBadge réessaiera alors, si le portefeuille est ouvert. Ce qui a été récupéré jusqu’ici est conservé.',
     },
-    'pf.kept': { en: '{said} What was pulled so far is kept.', es: '{said} Se conserva lo traído hasta ahora.', fr: '{said} Ce qui a été récupéré jusqu’ici est conservé.' },
+    'pf.kept': {
+      en: '{said} What was pulled so far is kept.',
+      es: '{said} Se conserva lo traído hasta ahora.',
+      fr: '{said} Ce qui a été récupéré jusqu’ici est conservé.',
+    },
     'pf.malformed': {
       en: '{name} sent a page that is not a list of credentials, so the pull stopped there. What was pulled so far is kept.',
       es: '{name} envió una página que no es una lista de credenciales, así que la descarga se detuvo ahí. Se conserva lo traído hasta ahora.',
@@ -354,9 +402,21 @@
       es: '{name} remitió la página siguiente a otro sitio; no se siguió. Se conserva lo traído hasta ahora.',
       fr: '{name} a placé la page suivante sur un autre site ; elle n’a pas été suivie. Ce qui a été récupéré jusqu’ici est conservé.',
     },
-    'pf.select-first': { en: 'Select the credentials to send first.', es: 'Seleccione primero las credenciales que enviar.', fr: 'Sélectionnez d’abord les attestations à envoyer.' },
-    'pf.gone': { en: 'A selected credential is no longer in the wallet.', es: 'Una credencial seleccionada ya no está en la cartera.', fr: 'Une attestation sélectionnée n’est plus dans le portefeuille.' },
-    'pf.no-upsert': { en: '{name} did not allow ClearBadge to send credentials.', es: '{name} no permitió que ClearBadge enviara credenciales.', fr: '{name} n’a pas permis à ClearBadge d’envoyer des attestations.' },
+    'pf.select-first': {
+      en: 'Select the credentials to send first.',
+      es: 'Seleccione primero las credenciales que enviar.',
+      fr: 'Sélectionnez d’abord les attestations à envoyer.',
+    },
+    'pf.gone': {
+      en: 'A selected credential is no longer in the wallet.',
+      es: 'Una credencial seleccionada ya no está en la cartera.',
+      fr: 'Une attestation sélectionnée n’est plus dans le portefeuille.',
+    },
+    'pf.no-upsert': {
+      en: '{name} did not allow ClearBadge to send credentials.',
+      es: '{name} no permitió que ClearBadge enviara credenciales.',
+      fr: '{name} n’a pas permis à ClearBadge d’envoyer des attestations.',
+    },
     'pf.baked': {
       en: 'its image holds no credential ClearBadge can read',
       es: 'su imagen no contiene ninguna credencial que ClearBadge pueda leer',
@@ -378,7 +438,9 @@
   // languages) that the catalogue has, else English.
   function langOf(...prefs) {
     for (const p of prefs.flat()) {
-      const base = String(p || '').toLowerCase().split(/[-_]/)[0];
+      const base = String(p || '')
+        .toLowerCase()
+        .split(/[-_]/)[0];
       if (LANGS.includes(base)) return base;
     }
     return 'en';

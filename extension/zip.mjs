@@ -18,7 +18,10 @@ import { MAX_INPUT_BYTES } from './common.mjs';
 // ZipError says what is wrong, in the wallet's language (key and params
 // name its words in i18n.mjs).
 export class ZipError extends Error {
-  constructor(key, params) { super(t(key, params)); this.name = 'ZipError'; }
+  constructor(key, params) {
+    super(t(key, params));
+    this.name = 'ZipError';
+  }
 }
 
 // An entry is a credential file: at most what the wallet imports.
@@ -56,7 +59,10 @@ async function pipe(bytes, stream, cap = Infinity) {
   }
   const out = new Uint8Array(n);
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -87,8 +93,8 @@ export async function makeZip(files) {
     const { time, date } = dosTime(f.date || new Date());
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
-    local.setUint16(4, 20, true);           // version needed: 2.0 (deflate)
-    local.setUint16(6, 0x0800, true);       // UTF-8 names
+    local.setUint16(4, 20, true); // version needed: 2.0 (deflate)
+    local.setUint16(6, 0x0800, true); // UTF-8 names
     local.setUint16(8, method, true);
     local.setUint16(10, time, true);
     local.setUint16(12, date, true);
@@ -99,7 +105,7 @@ export async function makeZip(files) {
     local.setUint16(28, 0, true);
     const central = new DataView(new ArrayBuffer(46));
     central.setUint32(0, 0x02014b50, true);
-    central.setUint16(4, 0x0314, true);     // made by: Unix, 2.0
+    central.setUint16(4, 0x0314, true); // made by: Unix, 2.0
     central.setUint16(6, 20, true);
     central.setUint16(8, 0x0800, true);
     central.setUint16(10, method, true);
@@ -109,7 +115,7 @@ export async function makeZip(files) {
     central.setUint32(20, body.length, true);
     central.setUint32(24, data.length, true);
     central.setUint16(28, name.length, true);
-    central.setUint32(38, 0o100644 << 16 >>> 0, true); // a regular file, rw-r--r--
+    central.setUint32(38, (0o100644 << 16) >>> 0, true); // a regular file, rw-r--r--
     central.setUint32(42, offset, true);
     locals.push(new Uint8Array(local.buffer), name, body);
     centrals.push(new Uint8Array(central.buffer), name);
@@ -137,7 +143,10 @@ export async function readZip(bytes, limits = LIMITS) {
   // The end record is the last 22 bytes plus a comment of up to 64 KiB.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (dv.getUint32(i, true) === 0x06054b50 && i + 22 + dv.getUint16(i + 20, true) === bytes.length) { eocd = i; break; }
+    if (dv.getUint32(i, true) === 0x06054b50 && i + 22 + dv.getUint16(i + 20, true) === bytes.length) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new ZipError('zip.no-end');
   const count = dv.getUint16(eocd + 10, true);

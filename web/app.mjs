@@ -15,12 +15,8 @@
 // added as a file (item.documents, URL -> bytes, as the CLI's --with).
 import { load } from './clearbadge.mjs';
 import { MAX_INPUT_BYTES, isImageFile } from './common.mjs';
-import {
-  $, announce, h, titleOf, imageOf, resultCard, formatDate, errorReport, onlineActionLabel, hostOf, verdictLabel,
-} from './render.mjs';
+import { $, announce, h, titleOf, imageOf, resultCard, formatDate, errorReport, onlineActionLabel, hostOf, verdictLabel } from './render.mjs';
 import { t, setLang, pickLang, lang, list, number } from './i18n.mjs';
-
-
 
 // field: one of the page's <input>s (index.html), by selector.
 /** @type {(sel: string) => HTMLInputElement} */
@@ -59,23 +55,28 @@ function rich(el, text) {
 
 // ---- start-up ----
 
-const ready = load().then((cb) => {
-  $('#version').textContent = cb.version.replace(/^clearbadge ?/, '');
-  defaultRegistries = cb.defaultRegistries;
-  drawRegistries();
-  document.documentElement.dataset.ready = 'true';
-  return cb;
-}, (err) => {
-  announce(t('app.not-start', { error: err.message }), true);
-  document.documentElement.dataset.ready = 'error';
-  throw err;
-});
+const ready = load().then(
+  (cb) => {
+    $('#version').textContent = cb.version.replace(/^clearbadge ?/, '');
+    defaultRegistries = cb.defaultRegistries;
+    drawRegistries();
+    document.documentElement.dataset.ready = 'true';
+    return cb;
+  },
+  (err) => {
+    announce(t('app.not-start', { error: err.message }), true);
+    document.documentElement.dataset.ready = 'error';
+    throw err;
+  },
+);
 
 // ---- options ----
 
 function currentOptions() {
   const o = {
-    offline: !field('#online').checked, allowPrivateNetwork: field('#private-network').checked, strict: field('#strict').checked,
+    offline: !field('#online').checked,
+    allowPrivateNetwork: field('#private-network').checked,
+    strict: field('#strict').checked,
   };
   const at = field('#at').value;
   if (at) {
@@ -134,17 +135,28 @@ function registriesFor(o) {
 
 function drawRegistries() {
   const items = registries.length
-    ? registries.map((r, i) => h('li', { 'data-registry': r.name },
-      h('span', { text: r.name }),
-      h('button', {
-        type: 'button', class: 'button small quiet', 'aria-label': t('registry.remove-aria', { name: r.name }),
-        onclick: () => {
-          registries.splice(i, 1);
-          drawRegistries();
-          announce(t('page.registry-removed', { name: r.name }));
-          checkAllAgain();
-        },
-      }, t('registry.remove'))))
+    ? registries.map((r, i) =>
+        h(
+          'li',
+          { 'data-registry': r.name },
+          h('span', { text: r.name }),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small quiet',
+              'aria-label': t('registry.remove-aria', { name: r.name }),
+              onclick: () => {
+                registries.splice(i, 1);
+                drawRegistries();
+                announce(t('page.registry-removed', { name: r.name }));
+                checkAllAgain();
+              },
+            },
+            t('registry.remove'),
+          ),
+        ),
+      )
     : defaultRegistries.map((r) => h('li', { 'data-registry-default': r.url, class: 'hint', text: t('page.registry-default', { name: r.name }) }));
   $('#registries').replaceChildren(...items);
 }
@@ -169,7 +181,10 @@ $('#registry-file').addEventListener('change', async () => {
   const f = input.files[0];
   input.value = '';
   if (!f) return;
-  if (f.size > MAX_INPUT_BYTES) { announce(t('app.file-too-large', { name: f.name }), true); return; }
+  if (f.size > MAX_INPUT_BYTES) {
+    announce(t('app.file-too-large', { name: f.name }), true);
+    return;
+  }
   addRegistry({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
 });
 
@@ -185,9 +200,16 @@ $('#registry-add').addEventListener('click', () => {
 });
 
 function pendingSlot(item) {
-  return h('li', { class: 'result pending', 'aria-busy': 'true' },
-    h('div', { class: 'pending-row' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-      t('app.checking', { source: item.source || t('app.credential') })));
+  return h(
+    'li',
+    { class: 'result pending', 'aria-busy': 'true' },
+    h(
+      'div',
+      { class: 'pending-row' },
+      h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+      t('app.checking', { source: item.source || t('app.credential') }),
+    ),
+  );
 }
 
 // verifyItems verifies a batch ({input, source, imageFile}) and shows one
@@ -203,13 +225,15 @@ async function verifyItems(items, { scroll = true } = {}) {
   const reveal = () => scroll && $('#results-section').scrollIntoView({ block: 'start' });
   reveal();
   announce(items.length === 1 ? t('app.checking', { source: items[0].source || t('app.the-credential') }) : t('app.checking-n', { n: number(items.length) }));
-  const outcomes = await Promise.all(items.map(async (it, i) => {
-    try {
-      return await verifyInto(slots[i], it);
-    } finally {
-      if (i === 0) reveal();
-    }
-  }));
+  const outcomes = await Promise.all(
+    items.map(async (it, i) => {
+      try {
+        return await verifyInto(slots[i], it);
+      } finally {
+        if (i === 0) reveal();
+      }
+    }),
+  );
   announce(summarizeBatch(items, outcomes));
 }
 
@@ -253,7 +277,8 @@ function summarizeBatch(items, outcomes) {
   const counts = {};
   for (const o of outcomes) counts[o] = (counts[o] || 0) + 1;
   return t('app.n-results', {
-    n: number(items.length), counts: list(Object.entries(counts).map(([o, n]) => t('app.count', { n: number(n), verdict: word(o) }))),
+    n: number(items.length),
+    counts: list(Object.entries(counts).map(([o, n]) => t('app.count', { n: number(n), verdict: word(o) }))),
   });
 }
 
@@ -280,21 +305,41 @@ function renderResult(report, item, opts) {
     opts.strict && t('app.meta-strict'),
     opts.at && t('app.meta-at', { date: formatDate(opts.at.toISOString(), true) }),
     item.documents && t('app.meta-documents', { n: number(Object.keys(item.documents).length) }),
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   // The buttons act on the card they sit in (li, assigned below).
   let li;
   const controls = [];
   if (item.input !== undefined) {
-    controls.push(h('button', {
-      type: 'button', class: 'button small quiet',
-      'aria-label': t('app.check-again-label', { title }),
-      onclick: () => recheck(li, item),
-    }, t('app.check-again')));
+    controls.push(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button small quiet',
+          'aria-label': t('app.check-again-label', { title }),
+          onclick: () => recheck(li, item),
+        },
+        t('app.check-again'),
+      ),
+    );
   }
-  controls.push(h('button', {
-    type: 'button', class: 'button small quiet', 'aria-label': t('app.remove-label', { title }),
-    onclick: () => { removeResult(li); announce(t('app.removed', { title })); },
-  }, t('app.remove')));
+  controls.push(
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button small quiet',
+        'aria-label': t('app.remove-label', { title }),
+        onclick: () => {
+          removeResult(li);
+          announce(t('app.removed', { title }));
+        },
+      },
+      t('app.remove'),
+    ),
+  );
   const offered = new Set(); // one control per host or document on a card
   const remedy = (m) => {
     const key = m.remedy === 'online' ? hostOf(m.url) : m.url;
@@ -303,8 +348,13 @@ function renderResult(report, item, opts) {
     return remedyControl(m, item, opts, () => li);
   };
   li = resultCard(report, {
-    id: `r${++resultCount}`, title, image: imageOf(report.summary) || item.imageURL,
-    offline: opts.offline, remedy, meta, controls,
+    id: `r${++resultCount}`,
+    title,
+    image: imageOf(report.summary) || item.imageURL,
+    offline: opts.offline,
+    remedy,
+    meta,
+    controls,
   });
   itemOf.set(li, item);
   return li;
@@ -321,10 +371,21 @@ const DOC_WORDS = { proof: 'doc.key', issuer: 'doc.key', status: 'doc.status-lis
 function remedyControl(m, item, opts, card) {
   const host = hostOf(m.url);
   if (m.remedy === 'online' && host && !(opts.hosts || []).includes(host) && (opts.offline || opts.hosts)) {
-    return h('button', {
-      type: 'button', class: 'button small', 'data-remedy-action': 'online', 'data-host': host,
-      onclick: () => { item.hosts = [...(item.hosts || []), host]; recheck(card(), item); },
-    }, onlineActionLabel(m.check), h('span', { class: 'host', text: t('app.contacts-only', { host }) }));
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: 'button small',
+        'data-remedy-action': 'online',
+        'data-host': host,
+        onclick: () => {
+          item.hosts = [...(item.hosts || []), host];
+          recheck(card(), item);
+        },
+      },
+      onlineActionLabel(m.check),
+      h('span', { class: 'host', text: t('app.contacts-only', { host }) }),
+    );
   }
   if (m.remedy === 'none') return null;
   if (!m.url) {
@@ -332,13 +393,20 @@ function remedyControl(m, item, opts, card) {
   }
   const id = `doc${++fileCount}`;
   const input = h('input', {
-    type: 'file', id, class: 'file-input', 'data-remedy-action': 'document', 'data-url': m.url,
+    type: 'file',
+    id,
+    class: 'file-input',
+    'data-remedy-action': 'document',
+    'data-url': m.url,
     accept: '.json,.jsonld,.jwt,.txt,application/json,application/ld+json,text/plain',
   });
   input.addEventListener('change', async () => {
     const f = input.files[0];
     if (!f) return;
-    if (f.size > MAX_INPUT_BYTES) { announce(t('app.file-too-large', { name: f.name }), true); return; }
+    if (f.size > MAX_INPUT_BYTES) {
+      announce(t('app.file-too-large', { name: f.name }), true);
+      return;
+    }
     item.documents = { ...item.documents, [m.url]: new Uint8Array(await f.arrayBuffer()) };
     recheck(card(), item);
   });
@@ -346,11 +414,20 @@ function remedyControl(m, item, opts, card) {
   // that does not send CORS headers (a web page may not read its answer),
   // which fetch cannot tell apart from a network failure.
   const refused = m.remedy === 'document' && host && !opts.offline && (!opts.hosts || opts.hosts.includes(host));
-  return h('div', { class: 'row remedy-doc' },
+  return h(
+    'div',
+    { class: 'row remedy-doc' },
     m.remedy === 'online' && h('p', { class: 'hint', text: t('app.could-not-get', { host }) }),
     refused && h('p', { class: 'hint', 'data-refused': host, text: t('app.refused', { host, doc: t(DOC_WORDS[m.check] || 'doc.document') }) }),
-    input, h('label', { for: id, class: 'button small' },
-      ...t('app.add-as-file', { url: '\u0000' }).split('\u0000').flatMap((part, i) => (i ? [h('span', { class: 'url', text: m.url }), part] : [part]))));
+    input,
+    h(
+      'label',
+      { for: id, class: 'button small' },
+      ...t('app.add-as-file', { url: '\u0000' })
+        .split('\u0000')
+        .flatMap((part, i) => (i ? [h('span', { class: 'url', text: m.url }), part] : [part])),
+    ),
+  );
 }
 
 // removeResult drops a result and the URL of its image.
@@ -451,10 +528,14 @@ let openedForPrint = [];
 window.addEventListener('beforeprint', () => {
   $('#print-note').textContent = t('app.printed', { date: formatDate(new Date().toISOString(), true) });
   openedForPrint = [...document.querySelectorAll('#results details:not([open])')];
-  openedForPrint.forEach((d) => { d.open = true; });
+  openedForPrint.forEach((d) => {
+    d.open = true;
+  });
 });
 window.addEventListener('afterprint', () => {
-  openedForPrint.forEach((d) => { d.open = false; });
+  openedForPrint.forEach((d) => {
+    d.open = false;
+  });
   openedForPrint = [];
 });
 $('#print').addEventListener('click', () => window.print());

@@ -70,8 +70,7 @@
 import wasmName, { offline as offlineWasmName } from './wasm-name.mjs';
 import { startGo } from './common.mjs';
 
-const isNode = typeof process !== 'undefined' && !!process.versions?.node &&
-  typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
+const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
 
 /** @type {Map<string, Promise<Verifier>>} base URL -> the verifier there, so load() is cheap to call again */
 const loaded = new Map();
@@ -84,7 +83,7 @@ export function load(opts = {}) {
   const base = new URL(opts.base ?? '.', import.meta.url);
   const key = base.href;
   if (!loaded.has(key)) {
-    const p = (isNode ? loadNode(base) : loadBrowser(base));
+    const p = isNode ? loadNode(base) : loadBrowser(base);
     // A failed start may be retried by calling load() again.
     p.catch(() => loaded.delete(key));
     loaded.set(key, p);
@@ -189,10 +188,7 @@ function registriesCopy(list) {
  */
 async function loadNode(base) {
   const { readFile } = await import('node:fs/promises');
-  const [execSrc, wasm] = await Promise.all([
-    readFile(new URL('wasm_exec.js', base), 'utf8'),
-    readFile(new URL('clearbadge.wasm', base)),
-  ]);
+  const [execSrc, wasm] = await Promise.all([readFile(new URL('wasm_exec.js', base), 'utf8'), readFile(new URL('clearbadge.wasm', base))]);
   // wasm_exec.js reads and writes `globalThis` (Go, fs, path stubs) and the Go
   // program sets ClearBadge on it. Handing both a proxy of the real global
   // gives them everything they read (fetch, crypto, Promise, ...) while every
@@ -202,7 +198,10 @@ async function loadNode(base) {
   const own = Object.create(null);
   const scope = new Proxy(globalThis, {
     get: (target, key) => (key in own ? own[key] : Reflect.get(target, key)),
-    set: (_target, key, value) => { own[key] = value; return true; },
+    set: (_target, key, value) => {
+      own[key] = value;
+      return true;
+    },
     has: (target, key) => key in own || key in target,
     deleteProperty: (_target, key) => delete own[key],
   });
@@ -210,7 +209,11 @@ async function loadNode(base) {
   const nodeCrypto = await import('node:crypto');
   own.ClearBadgeHost = { ed25519Verify: nodeEd25519(nodeCrypto), sha256: nodeSHA256(nodeCrypto) };
   let exited = false;
-  const api = await startGo(scope, await WebAssembly.compile(wasm), (run) => run.finally(() => { exited = true; }));
+  const api = await startGo(scope, await WebAssembly.compile(wasm), (run) =>
+    run.finally(() => {
+      exited = true;
+    }),
+  );
   return {
     version: api.version,
     defaultRegistries: registriesCopy(api.defaultRegistries),
@@ -313,7 +316,8 @@ function loadBrowser(base) {
 /** @param {URL} url */
 function spawnWorker(url) {
   if (url.origin === self.location.origin) return new Worker(url);
-  const src = `self.clearbadgeBase = ${JSON.stringify(new URL('.', url).href)};\n` +
+  const src =
+    `self.clearbadgeBase = ${JSON.stringify(new URL('.', url).href)};\n` +
     `self.clearbadgeWasm = ${JSON.stringify(url.searchParams.get('wasm'))};\n` +
     `importScripts(${JSON.stringify(url.href)});\n`;
   const blobURL = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));

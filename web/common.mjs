@@ -122,32 +122,32 @@ export async function startGo(scope, module, watch) {
 // least 4.5:1 against the backgrounds they sit on, marks and focus rings
 // at least 3:1.
 export const TOKENS = Object.freeze({
-  'bg': '#f5f7fa',
-  'surface': '#ffffff',
-  'text': '#17202b',
-  'muted': '#4f5b6a',
-  'border': '#d5dbe3',
+  bg: '#f5f7fa',
+  surface: '#ffffff',
+  text: '#17202b',
+  muted: '#4f5b6a',
+  border: '#d5dbe3',
   'border-strong': '#74808f',
-  'accent': '#1d4ed8',
+  accent: '#1d4ed8',
   'accent-hover': '#1e40af',
   'accent-soft': '#e8effd',
-  'ok': '#0b6b38',
+  ok: '#0b6b38',
   'ok-bg': '#e7f5ed',
-  'bad': '#b42318',
+  bad: '#b42318',
   'bad-bg': '#fdeceb',
-  'warn': '#8a4b00',
+  warn: '#8a4b00',
   'warn-bg': '#fff3dd',
-  'skip': '#4f5b6a',
+  skip: '#4f5b6a',
   'skip-bg': '#eef1f5',
   // the disc of a skipped check's mark, and the outline of a badge without
   // an image of its own
   'skip-mark': '#7b8696',
-  'placeholder': '#9aa5b4',
+  placeholder: '#9aa5b4',
   // what is drawn on a coloured ground: an outcome's mark, a primary
   // button's words
   'on-colour': '#ffffff',
-  'radius': '12px',
-  'shadow': '0 1px 2px rgba(16, 24, 40, .06), 0 2px 8px rgba(16, 24, 40, .05)',
+  radius: '12px',
+  shadow: '0 1px 2px rgba(16, 24, 40, .06), 0 2px 8px rgba(16, 24, 40, .05)',
 });
 
 /**
@@ -157,5 +157,7 @@ export const TOKENS = Object.freeze({
  * @param {string} prefix
  */
 export function tokenDeclarations(prefix) {
-  return Object.entries(TOKENS).map(([name, value]) => `--${prefix}${name}: ${value};`).join('\n');
+  return Object.entries(TOKENS)
+    .map(([name, value]) => `--${prefix}${name}: ${value};`)
+    .join('\n');
 }

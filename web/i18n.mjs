@@ -20,15 +20,22 @@ export const LANGS = { en: 'English', es: 'Español', fr: 'Français' };
 
 let current = 'en';
 
-export function setLang(l) { current = LANGS[l] ? l : 'en'; return current; }
-export function lang() { return current; }
+export function setLang(l) {
+  current = LANGS[l] ? l : 'en';
+  return current;
+}
+export function lang() {
+  return current;
+}
 
 // pickLang: the first of the reader's languages (navigator.languages, or a
 // lang attribute such as "es-MX") that ClearBadge speaks, else English.
 /** @param {string | readonly string[]} [prefs] */
 export function pickLang(prefs = globalThis.navigator?.languages || []) {
   for (const p of [prefs].flat()) {
-    const base = String(p || '').toLowerCase().split(/[-_]/)[0];
+    const base = String(p || '')
+      .toLowerCase()
+      .split(/[-_]/)[0];
     if (LANGS[base]) return base;
   }
   return 'en';
@@ -91,12 +98,12 @@ export const UI = {
   },
   'ob2.signed': { en: 'Open Badges 2.0, signed by the issuer', es: 'Open Badges 2.0, firmada por el emisor', fr: 'Open Badges 2.0, signé par l’émetteur' },
   'ob2.hosted': {
-    en: 'Open Badges 2.0, hosted: genuine as long as the issuer\'s server still serves it',
+    en: "Open Badges 2.0, hosted: genuine as long as the issuer's server still serves it",
     es: 'Open Badges 2.0, alojada: auténtica mientras el servidor del emisor la siga sirviendo',
     fr: 'Open Badges 2.0, hébergé : authentique tant que le serveur de l’émetteur le sert encore',
   },
   'ob2.hosted-at': {
-    en: 'Open Badges 2.0, hosted: genuine as long as the issuer\'s server ({host}) still serves it',
+    en: "Open Badges 2.0, hosted: genuine as long as the issuer's server ({host}) still serves it",
     es: 'Open Badges 2.0, alojada: auténtica mientras el servidor del emisor ({host}) la siga sirviendo',
     fr: 'Open Badges 2.0, hébergé : authentique tant que le serveur de l’émetteur ({host}) le sert encore',
   },
@@ -152,11 +159,15 @@ export const UI = {
   // identity line
   'identity.listed-by': { en: '{name} is listed by {registry}', es: '{name} figura en {registry}', fr: '{name} est répertorié par {registry}' },
   'identity.own-claim': {
-    en: '‘{name}’ is this credential’s own claim;', es: '«{name}» es lo que afirma esta credencial;', fr: '« {name} » est ce qu’affirme cette attestation ;',
+    en: '‘{name}’ is this credential’s own claim;',
+    es: '«{name}» es lo que afirma esta credencial;',
+    fr: '« {name} » est ce qu’affirme cette attestation ;',
   },
   'identity.no-registry-checked': { en: 'no registry was checked.', es: 'no se consultó ningún registro.', fr: 'aucun registre n’a été consulté.' },
   'identity.unlisted': {
-    en: 'no registry you use lists this issuer.', es: 'ningún registro que usted usa incluye a este emisor.', fr: 'aucun registre que vous utilisez ne répertorie cet émetteur.',
+    en: 'no registry you use lists this issuer.',
+    es: 'ningún registro que usted usa incluye a este emisor.',
+    fr: 'aucun registre que vous utilisez ne répertorie cet émetteur.',
   },
   'identity.key-published-by': { en: 'Its key is published by {domain}.', es: 'Su clave la publica {domain}.', fr: 'Sa clé est publiée par {domain}.' },
   // what is missing
@@ -167,7 +178,9 @@ export const UI = {
     fr: 'Une vérification en ligne compléterait ceci ; elle contacte {host}.',
   },
   'missing.online': {
-    en: 'An online check would complete this.', es: 'Una comprobación en línea lo completaría.', fr: 'Une vérification en ligne compléterait ceci.',
+    en: 'An online check would complete this.',
+    es: 'Una comprobación en línea lo completaría.',
+    fr: 'Une vérification en ligne compléterait ceci.',
   },
   'missing.document-url': {
     en: 'Supplying {url} (as a file) would complete this.',
@@ -190,7 +203,11 @@ export const UI = {
   // the widget
   'widget.checking': { en: 'Checking this badge…', es: 'Comprobando esta insignia…', fr: 'Vérification de ce badge…' },
   'widget.digital-badge': { en: 'Digital badge', es: 'Insignia digital', fr: 'Badge numérique' },
-  'widget.checked-by': { en: 'Checked in your browser by ClearBadge', es: 'Comprobada en su navegador por ClearBadge', fr: 'Vérifié dans votre navigateur par ClearBadge' },
+  'widget.checked-by': {
+    en: 'Checked in your browser by ClearBadge',
+    es: 'Comprobada en su navegador por ClearBadge',
+    fr: 'Vérifié dans votre navigateur par ClearBadge',
+  },
   'widget.badge': { en: 'Badge', es: 'Insignia', fr: 'Badge' },
   'widget.unconfirmed': { en: 'Unconfirmed claims', es: 'Afirmaciones sin confirmar', fr: 'Affirmations non confirmées' },
   'widget.issued-by': { en: 'Issued by {name}', es: 'Emitida por {name}', fr: 'Émis par {name}' },
@@ -199,7 +216,9 @@ export const UI = {
   'widget.checks': { en: 'Checks', es: 'Comprobaciones', fr: 'Vérifications' },
   'widget.checks-for': { en: ' ({n}) for {title}', es: ' ({n}) de {title}', fr: ' ({n}) de {title}' },
   'widget.complete': {
-    en: 'Complete the check on the ClearBadge verifier', es: 'Completar la comprobación en el verificador ClearBadge', fr: 'Compléter la vérification sur le vérificateur ClearBadge',
+    en: 'Complete the check on the ClearBadge verifier',
+    es: 'Completar la comprobación en el verificador ClearBadge',
+    fr: 'Compléter la vérification sur le vérificateur ClearBadge',
   },
   'widget.foot': {
     en: 'Checked offline in this browser by ClearBadge. Nothing was sent anywhere.',
@@ -217,13 +236,23 @@ export const UI = {
     fr: 'Aucune attestation fournie : indiquez src, ou placez l’attestation dans l’élément.',
   },
   'widget.unreachable': {
-    en: '{source} could not be fetched (blocked or unreachable).', es: 'No se pudo obtener {source} (bloqueado o inaccesible).', fr: '{source} n’a pas pu être récupéré (bloqué ou injoignable).',
+    en: '{source} could not be fetched (blocked or unreachable).',
+    es: 'No se pudo obtener {source} (bloqueado o inaccesible).',
+    fr: '{source} n’a pas pu être récupéré (bloqué ou injoignable).',
   },
-  'widget.http': { en: '{source} could not be fetched (HTTP {status}).', es: 'No se pudo obtener {source} (HTTP {status}).', fr: '{source} n’a pas pu être récupéré (HTTP {status}).' },
+  'widget.http': {
+    en: '{source} could not be fetched (HTTP {status}).',
+    es: 'No se pudo obtener {source} (HTTP {status}).',
+    fr: '{source} n’a pas pu être récupéré (HTTP {status}).',
+  },
   'widget.too-large': { en: '{source} is too large.', es: '{source} es demasiado grande.', fr: '{source} est trop volumineux.' },
   'widget.inline': { en: 'inline credential', es: 'credencial incluida', fr: 'attestation intégrée' },
   // the verifier page (index.html: data-i18n; *words* are drawn in bold)
-  'page.title': { en: 'ClearBadge: verify a digital badge, privately', es: 'ClearBadge: verifique una insignia digital, en privado', fr: 'ClearBadge : vérifiez un badge numérique, en toute confidentialité' },
+  'page.title': {
+    en: 'ClearBadge: verify a digital badge, privately',
+    es: 'ClearBadge: verifique una insignia digital, en privado',
+    fr: 'ClearBadge : vérifiez un badge numérique, en toute confidentialité',
+  },
   'page.skip': { en: 'Skip to content', es: 'Saltar al contenido', fr: 'Aller au contenu' },
   'page.language': { en: 'Language', es: 'Idioma', fr: 'Langue' },
   'page.h1': { en: 'Check a digital badge', es: 'Compruebe una insignia digital', fr: 'Vérifier un badge numérique' },
@@ -250,12 +279,18 @@ export const UI = {
   'page.online': { en: 'Online checks', es: 'Comprobaciones en línea', fr: 'Vérifications en ligne' },
   'page.on': { en: 'On', es: 'Activadas', fr: 'Activées' },
   'page.off': { en: 'Off', es: 'Desactivadas', fr: 'Désactivées' },
-  'page.pill-offline': { en: 'Offline: nothing leaves this device', es: 'Sin conexión: nada sale de este dispositivo', fr: 'Hors ligne : rien ne quitte cet appareil' },
+  'page.pill-offline': {
+    en: 'Offline: nothing leaves this device',
+    es: 'Sin conexión: nada sale de este dispositivo',
+    fr: 'Hors ligne : rien ne quitte cet appareil',
+  },
   'page.pill-online': {
-    en: 'Online checks on: public documents may be fetched', es: 'Comprobaciones en línea activadas: pueden obtenerse documentos públicos', fr: 'Vérifications en ligne activées : des documents publics peuvent être récupérés',
+    en: 'Online checks on: public documents may be fetched',
+    es: 'Comprobaciones en línea activadas: pueden obtenerse documentos públicos',
+    fr: 'Vérifications en ligne activées : des documents publics peuvent être récupérés',
   },
   'page.offline-explain': {
-    en: 'Offline, the badge is checked with what it carries: its signature, the issuer\'s key when it is embedded (did:key), its dates and its structure. Nothing is sent anywhere, so a revocation list the badge points to, or a key the issuer publishes on the web, is not checked: such a badge is shown as *Incomplete*, with a button that checks just that online, naming the one site it contacts.',
+    en: "Offline, the badge is checked with what it carries: its signature, the issuer's key when it is embedded (did:key), its dates and its structure. Nothing is sent anywhere, so a revocation list the badge points to, or a key the issuer publishes on the web, is not checked: such a badge is shown as *Incomplete*, with a button that checks just that online, naming the one site it contacts.",
     es: 'Sin conexión, la insignia se comprueba con lo que lleva consigo: su firma, la clave del emisor cuando va incluida (did:key), sus fechas y su estructura. No se envía nada, así que no se comprueba una lista de revocación a la que apunte la insignia ni una clave que el emisor publique en la web: esa insignia se muestra como *Incompleta*, con un botón que comprueba solo eso en línea, indicando el único sitio al que se conecta.',
     fr: 'Hors ligne, le badge est vérifié avec ce qu’il contient : sa signature, la clé de l’émetteur quand elle y est intégrée (did:key), ses dates et sa structure. Rien n’est envoyé, donc une liste de révocation désignée par le badge, ou une clé que l’émetteur publie sur le web, n’est pas vérifiée : un tel badge apparaît comme *Incomplète*, avec un bouton qui vérifie seulement cela en ligne, en nommant le seul site contacté.',
   },
@@ -265,11 +300,15 @@ export const UI = {
     fr: 'Avec les vérifications en ligne, ce navigateur récupère aussi les *documents publics que le badge désigne* :',
   },
   'page.online-2': {
-    en: 'where the issuer publishes its signing key: a did:web document, the issuer\'s profile or key page, or its key set (JWKS),',
+    en: "where the issuer publishes its signing key: a did:web document, the issuer's profile or key page, or its key set (JWKS),",
     es: 'donde el emisor publica su clave de firma: un documento did:web, la página de perfil o de claves del emisor, o su conjunto de claves (JWKS),',
     fr: 'l’endroit où l’émetteur publie sa clé de signature : un document did:web, la page de profil ou de clés de l’émetteur, ou son jeu de clés (JWKS),',
   },
-  'page.online-3': { en: 'the revocation list the badge points to,', es: 'la lista de revocación a la que apunta la insignia,', fr: 'la liste de révocation que le badge désigne,' },
+  'page.online-3': {
+    en: 'the revocation list the badge points to,',
+    es: 'la lista de revocación a la que apunta la insignia,',
+    fr: 'la liste de révocation que le badge désigne,',
+  },
   'page.online-4': { en: 'the JSON Schema the badge declares,', es: 'el esquema JSON que declara la insignia,', fr: 'le schéma JSON que le badge déclare,' },
   'page.online-5': {
     en: 'The badge itself is never sent. The sites contacted can see your IP address and that a document was fetched. Sites that do not allow requests from other web pages (CORS) cannot be reached; those checks are then marked “not checked”.',
@@ -282,25 +321,47 @@ export const UI = {
     fr: 'Les adresses de votre propre réseau (comme 127.0.0.1, 10.x ou 192.168.x) sont refusées, pour qu’un badge ne puisse pas faire sonder ce réseau par ce navigateur.',
   },
   'page.private-network': {
-    en: 'Allow addresses on this network (for an issuer on your intranet)', es: 'Permitir direcciones de esta red (para un emisor de su intranet)', fr: 'Autoriser les adresses de ce réseau (pour un émetteur de votre intranet)',
+    en: 'Allow addresses on this network (for an issuer on your intranet)',
+    es: 'Permitir direcciones de esta red (para un emisor de su intranet)',
+    fr: 'Autoriser les adresses de ce réseau (pour un émetteur de votre intranet)',
   },
   'page.more-options': { en: 'More options', es: 'Más opciones', fr: 'Plus d’options' },
-  'page.at': { en: 'Check as of a date and time (your local time)', es: 'Comprobar en una fecha y hora (su hora local)', fr: 'Vérifier à une date et une heure (heure locale)' },
-  'page.at-hint': { en: 'Leave empty to check as of now.', es: 'Déjelo vacío para comprobar con la hora actual.', fr: 'Laissez vide pour vérifier à l’instant présent.' },
-  'page.challenge': { en: 'Expected challenge (for a presentation)', es: 'Desafío esperado (para una presentación)', fr: 'Défi attendu (pour une présentation)' },
+  'page.at': {
+    en: 'Check as of a date and time (your local time)',
+    es: 'Comprobar en una fecha y hora (su hora local)',
+    fr: 'Vérifier à une date et une heure (heure locale)',
+  },
+  'page.at-hint': {
+    en: 'Leave empty to check as of now.',
+    es: 'Déjelo vacío para comprobar con la hora actual.',
+    fr: 'Laissez vide pour vérifier à l’instant présent.',
+  },
+  'page.challenge': {
+    en: 'Expected challenge (for a presentation)',
+    es: 'Desafío esperado (para una presentación)',
+    fr: 'Défi attendu (pour une présentation)',
+  },
   'page.domain': { en: 'Expected domain (for a presentation)', es: 'Dominio esperado (para una presentación)', fr: 'Domaine attendu (pour une présentation)' },
   'page.vp-hint': {
-    en: 'If you asked someone to present their badges with a challenge or for a domain, enter it here: their presentation\'s proof must carry the same value.',
+    en: "If you asked someone to present their badges with a challenge or for a domain, enter it here: their presentation's proof must carry the same value.",
     es: 'Si pidió a alguien que presentara sus insignias con un desafío o para un dominio, escríbalo aquí: la prueba de su presentación debe llevar el mismo valor.',
     fr: 'Si vous avez demandé à quelqu’un de présenter ses badges avec un défi ou pour un domaine, saisissez-le ici : la preuve de sa présentation doit porter la même valeur.',
   },
-  'page.strict': { en: 'Strict (for issuers testing their output)', es: 'Estricto (para emisores que prueban lo que emiten)', fr: 'Strict (pour les émetteurs qui testent leurs badges)' },
+  'page.strict': {
+    en: 'Strict (for issuers testing their output)',
+    es: 'Estricto (para emisores que prueban lo que emiten)',
+    fr: 'Strict (pour les émetteurs qui testent leurs badges)',
+  },
   'page.strict-hint': {
     en: 'A credential that breaks a rule of the Open Badges 3.0 or CLR 2.0 data model is normally verified with a note, when the rule does not touch its authenticity. Strict makes each such slip a failure.',
     es: 'Una credencial que incumple una regla del modelo de datos de Open Badges 3.0 o CLR 2.0 se verifica normalmente con una nota, cuando la regla no afecta a su autenticidad. El modo estricto convierte cada uno de esos fallos en un error.',
     fr: 'Une attestation qui enfreint une règle du modèle de données Open Badges 3.0 ou CLR 2.0 est normalement vérifiée avec une remarque, quand la règle ne touche pas à son authenticité. Le mode strict fait de chaque écart un échec.',
   },
-  'page.samples': { en: 'No badge at hand? Try a sample:', es: '¿No tiene una insignia a mano? Pruebe un ejemplo:', fr: 'Pas de badge sous la main ? Essayez un exemple :' },
+  'page.samples': {
+    en: 'No badge at hand? Try a sample:',
+    es: '¿No tiene una insignia a mano? Pruebe un ejemplo:',
+    fr: 'Pas de badge sous la main ? Essayez un exemple :',
+  },
   'page.sample': { en: 'Load sample', es: 'Cargar ejemplo', fr: 'Charger l’exemple' },
   'page.sample-tampered': { en: 'Tampered sample', es: 'Ejemplo alterado', fr: 'Exemple falsifié' },
   'page.sample-expired': { en: 'Expired sample', es: 'Ejemplo caducado', fr: 'Exemple expiré' },
@@ -327,10 +388,16 @@ export const UI = {
     fr: 'Chaque vérification est expliquée simplement ; ouvrez « Détail technique » pour la raison exacte.',
   },
   'page.footer': {
-    en: 'open source · verification runs entirely in your browser', es: 'código abierto · la verificación se hace por completo en su navegador', fr: 'open source · la vérification se fait entièrement dans votre navigateur',
+    en: 'open source · verification runs entirely in your browser',
+    es: 'código abierto · la verificación se hace por completo en su navegador',
+    fr: 'open source · la vérification se fait entièrement dans votre navigateur',
   },
   // the page's messages (app.mjs)
-  'app.not-start': { en: 'The verifier could not start: {error}', es: 'El verificador no pudo iniciarse: {error}', fr: 'Le vérificateur n’a pas pu démarrer : {error}' },
+  'app.not-start': {
+    en: 'The verifier could not start: {error}',
+    es: 'El verificador no pudo iniciarse: {error}',
+    fr: 'Le vérificateur n’a pas pu démarrer : {error}',
+  },
   'app.checking': { en: 'Checking {source}…', es: 'Comprobando {source}…', fr: 'Vérification de {source}…' },
   'app.checking-again': { en: 'Checking {source} again…', es: 'Comprobando de nuevo {source}…', fr: 'Nouvelle vérification de {source}…' },
   'app.checking-n': { en: 'Checking {n} files…', es: 'Comprobando {n} archivos…', fr: 'Vérification de {n} fichiers…' },
@@ -362,7 +429,9 @@ export const UI = {
   },
   'app.check-again': { en: 'Check again', es: 'Comprobar de nuevo', fr: 'Vérifier à nouveau' },
   'app.check-again-label': {
-    en: 'Check again: {title}, with the current options', es: 'Comprobar de nuevo: {title}, con las opciones actuales', fr: 'Vérifier à nouveau : {title}, avec les options actuelles',
+    en: 'Check again: {title}, with the current options',
+    es: 'Comprobar de nuevo: {title}, con las opciones actuales',
+    fr: 'Vérifier à nouveau : {title}, avec les options actuelles',
   },
   'app.remove': { en: 'Remove', es: 'Quitar', fr: 'Retirer' },
   'app.remove-label': { en: 'Remove the result for {title}', es: 'Quitar el resultado de {title}', fr: 'Retirer le résultat de {title}' },
@@ -388,20 +457,32 @@ export const UI = {
   'doc.registry': { en: 'issuer registry', es: 'registro de emisores', fr: 'registre d’émetteurs' },
   'doc.document': { en: 'document', es: 'documento', fr: 'document' },
   'app.add-as-file': { en: 'Add {url} as a file', es: 'Añadir {url} como archivo', fr: 'Ajouter {url} comme fichier' },
-  'app.paste-first': { en: 'Paste a credential first: JSON, or a JWT.', es: 'Pegue primero una credencial: JSON o un JWT.', fr: 'Collez d’abord une attestation : JSON, ou un JWT.' },
+  'app.paste-first': {
+    en: 'Paste a credential first: JSON, or a JWT.',
+    es: 'Pegue primero una credencial: JSON o un JWT.',
+    fr: 'Collez d’abord une attestation : JSON, ou un JWT.',
+  },
   'app.pasted-text': { en: 'pasted text', es: 'texto pegado', fr: 'texte collé' },
-  'app.sample-failed': { en: 'The sample could not be loaded ({error}).', es: 'No se pudo cargar el ejemplo ({error}).', fr: 'L’exemple n’a pas pu être chargé ({error}).' },
+  'app.sample-failed': {
+    en: 'The sample could not be loaded ({error}).',
+    es: 'No se pudo cargar el ejemplo ({error}).',
+    fr: 'L’exemple n’a pas pu être chargé ({error}).',
+  },
   'app.online-on': {
     en: 'Online checks are on. Public documents named by a badge may now be fetched.',
     es: 'Las comprobaciones en línea están activadas. Ahora pueden obtenerse los documentos públicos que indique una insignia.',
     fr: 'Les vérifications en ligne sont activées. Les documents publics désignés par un badge peuvent désormais être récupérés.',
   },
   'app.online-off': {
-    en: 'Online checks are off. Nothing leaves this device.', es: 'Las comprobaciones en línea están desactivadas. Nada sale de este dispositivo.', fr: 'Les vérifications en ligne sont désactivées. Rien ne quitte cet appareil.',
+    en: 'Online checks are off. Nothing leaves this device.',
+    es: 'Las comprobaciones en línea están desactivadas. Nada sale de este dispositivo.',
+    fr: 'Les vérifications en ligne sont désactivées. Rien ne quitte cet appareil.',
   },
   'app.cleared': { en: 'Results cleared.', es: 'Resultados borrados.', fr: 'Résultats effacés.' },
   'app.printed': {
-    en: 'ClearBadge verification report, printed {date}.', es: 'Informe de verificación de ClearBadge, impreso el {date}.', fr: 'Rapport de vérification ClearBadge, imprimé le {date}.',
+    en: 'ClearBadge verification report, printed {date}.',
+    es: 'Informe de verificación de ClearBadge, impreso el {date}.',
+    fr: 'Rapport de vérification ClearBadge, imprimé le {date}.',
   },
   'app.lang-changed': { en: 'Language: English.', es: 'Idioma: español.', fr: 'Langue : français.' },
   // the wallet (extension/wallet.mjs, wallet.html)
@@ -410,9 +491,17 @@ export const UI = {
   'wallet.lock': { en: 'Lock', es: 'Bloquear', fr: 'Verrouiller' },
   'wallet.opening': { en: 'Opening the wallet…', es: 'Abriendo la cartera…', fr: 'Ouverture du portefeuille…' },
   'wallet.no-answer': { en: 'The wallet did not answer.', es: 'La cartera no respondió.', fr: 'Le portefeuille n’a pas répondu.' },
-  'wallet.not-start': { en: 'The wallet could not start: {error}', es: 'La cartera no pudo iniciarse: {error}', fr: 'Le portefeuille n’a pas pu démarrer : {error}' },
+  'wallet.not-start': {
+    en: 'The wallet could not start: {error}',
+    es: 'La cartera no pudo iniciarse: {error}',
+    fr: 'Le portefeuille n’a pas pu démarrer : {error}',
+  },
   'wallet.was-locked': { en: 'The wallet was locked.', es: 'La cartera se bloqueó.', fr: 'Le portefeuille a été verrouillé.' },
-  'wallet.locked': { en: 'Locked. Your credentials are encrypted.', es: 'Bloqueada. Sus credenciales están cifradas.', fr: 'Verrouillé. Vos attestations sont chiffrées.' },
+  'wallet.locked': {
+    en: 'Locked. Your credentials are encrypted.',
+    es: 'Bloqueada. Sus credenciales están cifradas.',
+    fr: 'Verrouillé. Vos attestations sont chiffrées.',
+  },
   'wallet.create': { en: 'Create wallet', es: 'Crear la cartera', fr: 'Créer le portefeuille' },
   'wallet.unlock': { en: 'Unlock', es: 'Desbloquear', fr: 'Déverrouiller' },
   'wallet.create-title': { en: 'Create your wallet', es: 'Cree su cartera', fr: 'Créez votre portefeuille' },
@@ -430,25 +519,41 @@ export const UI = {
   'wallet.new-passphrase': { en: 'New passphrase', es: 'Nueva frase de contraseña', fr: 'Nouvelle phrase secrète' },
   'wallet.passphrase': { en: 'Passphrase', es: 'Frase de contraseña', fr: 'Phrase secrète' },
   'wallet.damaged': {
-    en: '{error} Nothing was changed. You can restore a backup below.', es: '{error} No se cambió nada. Puede restaurar una copia de seguridad abajo.', fr: '{error} Rien n’a été modifié. Vous pouvez restaurer une sauvegarde ci-dessous.',
+    en: '{error} Nothing was changed. You can restore a backup below.',
+    es: '{error} No se cambió nada. Puede restaurar una copia de seguridad abajo.',
+    fr: '{error} Rien n’a été modifié. Vous pouvez restaurer une sauvegarde ci-dessous.',
   },
   'wallet.creating': { en: 'Creating your wallet…', es: 'Creando su cartera…', fr: 'Création de votre portefeuille…' },
   'wallet.unlocking': { en: 'Unlocking…', es: 'Desbloqueando…', fr: 'Déverrouillage…' },
-  'wallet.ready': { en: 'Your wallet is ready. Add your first credential.', es: 'Su cartera está lista. Añada su primera credencial.', fr: 'Votre portefeuille est prêt. Ajoutez votre première attestation.' },
+  'wallet.ready': {
+    en: 'Your wallet is ready. Add your first credential.',
+    es: 'Su cartera está lista. Añada su primera credencial.',
+    fr: 'Votre portefeuille est prêt. Ajoutez votre première attestation.',
+  },
   'wallet.unlocked': { en: 'Unlocked.', es: 'Desbloqueada.', fr: 'Déverrouillé.' },
   'wallet.restore-damaged': {
-    en: 'Restore a backup in place of the damaged wallet', es: 'Restaurar una copia de seguridad en lugar de la cartera dañada', fr: 'Restaurer une sauvegarde à la place du portefeuille endommagé',
+    en: 'Restore a backup in place of the damaged wallet',
+    es: 'Restaurar una copia de seguridad en lugar de la cartera dañada',
+    fr: 'Restaurer une sauvegarde à la place du portefeuille endommagé',
   },
   'wallet.restore-instead': { en: 'Restore a backup instead', es: 'Restaurar una copia de seguridad', fr: 'Restaurer plutôt une sauvegarde' },
   'wallet.restore': { en: 'Restore', es: 'Restaurar', fr: 'Restaurer' },
-  'wallet.choose-backup': { en: 'Choose the backup file first.', es: 'Elija primero el archivo de copia de seguridad.', fr: 'Choisissez d’abord le fichier de sauvegarde.' },
+  'wallet.choose-backup': {
+    en: 'Choose the backup file first.',
+    es: 'Elija primero el archivo de copia de seguridad.',
+    fr: 'Choisissez d’abord le fichier de sauvegarde.',
+  },
   'wallet.restored-backup': { en: 'The backup was restored.', es: 'Se restauró la copia de seguridad.', fr: 'La sauvegarde a été restaurée.' },
   'wallet.backup-file': { en: 'Backup file', es: 'Archivo de copia de seguridad', fr: 'Fichier de sauvegarde' },
   'wallet.backup-passphrase': { en: 'Passphrase of the backup', es: 'Frase de contraseña de la copia', fr: 'Phrase secrète de la sauvegarde' },
   'wallet.your-credentials': { en: 'Your credentials', es: 'Sus credenciales', fr: 'Vos attestations' },
   'wallet.reverify-all': { en: 'Re-verify all', es: 'Volver a verificar todo', fr: 'Tout revérifier' },
   'wallet.search': { en: 'Search credentials', es: 'Buscar credenciales', fr: 'Rechercher des attestations' },
-  'wallet.search-placeholder': { en: 'Search by name, issuer or file', es: 'Buscar por nombre, emisor o archivo', fr: 'Rechercher par nom, émetteur ou fichier' },
+  'wallet.search-placeholder': {
+    en: 'Search by name, issuer or file',
+    es: 'Buscar por nombre, emisor o archivo',
+    fr: 'Rechercher par nom, émetteur ou fichier',
+  },
   'wallet.show': { en: 'Show', es: 'Mostrar', fr: 'Afficher' },
   'wallet.all': { en: 'All', es: 'Todas', fr: 'Toutes' },
   'wallet.open-full': { en: 'Open the full wallet page', es: 'Abrir la página completa de la cartera', fr: 'Ouvrir la page complète du portefeuille' },
@@ -461,7 +566,9 @@ export const UI = {
   'wallet.add-pasted': { en: 'Add pasted', es: 'Añadir lo pegado', fr: 'Ajouter le texte collé' },
   'wallet.find-on-page': { en: 'Find on this page', es: 'Buscar en esta página', fr: 'Chercher sur cette page' },
   'wallet.too-large': {
-    en: '{names}: too large (the limit is 16 MB). Not imported.', es: '{names}: demasiado grande (el límite es 16 MB). No se importó.', fr: '{names} : trop volumineux (la limite est de 16 Mo). Non importé.',
+    en: '{names}: too large (the limit is 16 MB). Not imported.',
+    es: '{names}: demasiado grande (el límite es 16 MB). No se importó.',
+    fr: '{names} : trop volumineux (la limite est de 16 Mo). Non importé.',
   },
   'wallet.added-one': { en: 'Added {title}.', es: 'Se añadió {title}.', fr: '{title} ajouté.' },
   'wallet.added-n': { en: 'Added {n} credentials.', es: 'Se añadieron {n} credenciales.', fr: '{n} attestations ajoutées.' },
@@ -476,10 +583,14 @@ export const UI = {
   'wallet.add-from-backup': { en: 'Add from backup', es: 'Añadir desde la copia', fr: 'Ajouter depuis la sauvegarde' },
   'wallet.cancel': { en: 'Cancel', es: 'Cancelar', fr: 'Annuler' },
   'wallet.from-backup': {
-    en: 'From the backup: {added} added, {skipped} already here.', es: 'Desde la copia: {added} añadidas, {skipped} ya estaban.', fr: 'Depuis la sauvegarde : {added} ajoutées, {skipped} déjà présentes.',
+    en: 'From the backup: {added} added, {skipped} already here.',
+    es: 'Desde la copia: {added} añadidas, {skipped} ya estaban.',
+    fr: 'Depuis la sauvegarde : {added} ajoutées, {skipped} déjà présentes.',
   },
   'wallet.from-backup-holder': {
-    en: 'From the backup: {added} added, {skipped} already here, and its holder key.', es: 'Desde la copia: {added} añadidas, {skipped} ya estaban, y su clave de titular.', fr: 'Depuis la sauvegarde : {added} ajoutées, {skipped} déjà présentes, et sa clé de titulaire.',
+    en: 'From the backup: {added} added, {skipped} already here, and its holder key.',
+    es: 'Desde la copia: {added} añadidas, {skipped} ya estaban, y su clave de titular.',
+    fr: 'Depuis la sauvegarde : {added} ajoutées, {skipped} déjà présentes, et sa clé de titulaire.',
   },
   'wallet.select-to-share': { en: 'Select to share', es: 'Seleccionar para compartir', fr: 'Sélectionner pour partager' },
   'wallet.reverify': { en: 'Re-verify', es: 'Volver a verificar', fr: 'Revérifier' },
@@ -487,15 +598,27 @@ export const UI = {
   'wallet.baked-png': { en: 'Baked PNG', es: 'PNG con credencial', fr: 'PNG avec attestation' },
   'wallet.baked-svg': { en: 'Baked SVG', es: 'SVG con credencial', fr: 'SVG avec attestation' },
   'wallet.delete': { en: 'Delete', es: 'Eliminar', fr: 'Supprimer' },
-  'wallet.bake-png-label': { en: 'Download as a baked PNG badge: {title}', es: 'Descargar como PNG con credencial: {title}', fr: 'Télécharger en PNG avec attestation : {title}' },
-  'wallet.bake-svg-label': { en: 'Download as a baked SVG badge: {title}', es: 'Descargar como SVG con credencial: {title}', fr: 'Télécharger en SVG avec attestation : {title}' },
+  'wallet.bake-png-label': {
+    en: 'Download as a baked PNG badge: {title}',
+    es: 'Descargar como PNG con credencial: {title}',
+    fr: 'Télécharger en PNG avec attestation : {title}',
+  },
+  'wallet.bake-svg-label': {
+    en: 'Download as a baked SVG badge: {title}',
+    es: 'Descargar como SVG con credencial: {title}',
+    fr: 'Télécharger en SVG avec attestation : {title}',
+  },
   'wallet.from': { en: 'From {source}', es: 'De {source}', fr: 'De {source}' },
   'wallet.checked-offline': { en: 'Checked {date}, offline', es: 'Comprobada el {date}, sin conexión', fr: 'Vérifiée le {date}, hors ligne' },
   'wallet.remedy-check-online': {
-    en: 'Use "Check online" below: ClearBadge asks you first.', es: 'Use «Comprobar en línea» abajo: ClearBadge le pregunta antes.', fr: 'Utilisez « Vérifier en ligne » ci-dessous : ClearBadge vous le demande d’abord.',
+    en: 'Use "Check online" below: ClearBadge asks you first.',
+    es: 'Use «Comprobar en línea» abajo: ClearBadge le pregunta antes.',
+    fr: 'Utilisez « Vérifier en ligne » ci-dessous : ClearBadge vous le demande d’abord.',
   },
   'wallet.remedy-cli': {
-    en: 'The command line (clearbadge verify --with URL=FILE) can complete this.', es: 'La línea de órdenes (clearbadge verify --with URL=ARCHIVO) puede completarlo.', fr: 'La ligne de commande (clearbadge verify --with URL=FICHIER) peut compléter ceci.',
+    en: 'The command line (clearbadge verify --with URL=FILE) can complete this.',
+    es: 'La línea de órdenes (clearbadge verify --with URL=ARCHIVO) puede completarlo.',
+    fr: 'La ligne de commande (clearbadge verify --with URL=FICHIER) peut compléter ceci.',
   },
   'wallet.remedy-found': {
     en: 'Checked offline. Save it to your wallet to check it online there (ClearBadge asks you before contacting anyone), or use the command line (clearbadge verify --online).',
@@ -505,7 +628,11 @@ export const UI = {
   'wallet.check-online': { en: 'Check online', es: 'Comprobar en línea', fr: 'Vérifier en ligne' },
   'wallet.refresh-online': { en: 'Refresh online', es: 'Actualizar en línea', fr: 'Actualiser en ligne' },
   'time.just-now': { en: 'just now', es: 'ahora mismo', fr: 'à l’instant' },
-  'wallet.evidence-status': { en: 'Revocation last checked {ago}', es: 'Revocación comprobada por última vez {ago}', fr: 'Révocation vérifiée pour la dernière fois {ago}' },
+  'wallet.evidence-status': {
+    en: 'Revocation last checked {ago}',
+    es: 'Revocación comprobada por última vez {ago}',
+    fr: 'Révocation vérifiée pour la dernière fois {ago}',
+  },
   'wallet.evidence-key': { en: 'Issuer’s key fetched {ago}', es: 'Clave del emisor obtenida {ago}', fr: 'Clé de l’émetteur obtenue {ago}' },
   'wallet.evidence-registry': { en: 'Issuer registry fetched {ago}', es: 'Registro de emisores obtenido {ago}', fr: 'Registre d’émetteurs obtenu {ago}' },
   'wallet.evidence-document': { en: 'Document fetched {ago}', es: 'Documento obtenido {ago}', fr: 'Document obtenu {ago}' },
@@ -552,7 +679,11 @@ export const UI = {
   'wallet.sites-none': { en: 'None. Nothing is contacted.', es: 'Ninguno. No se contacta con nadie.', fr: 'Aucun. Rien n’est contacté.' },
   'wallet.revoke': { en: 'Revoke', es: 'Revocar', fr: 'Révoquer' },
   'wallet.revoke-aria': { en: 'Revoke {host}', es: 'Revocar {host}', fr: 'Révoquer {host}' },
-  'wallet.revoked': { en: 'ClearBadge may no longer contact {host}.', es: 'ClearBadge ya no puede contactar con {host}.', fr: 'ClearBadge ne peut plus contacter {host}.' },
+  'wallet.revoked': {
+    en: 'ClearBadge may no longer contact {host}.',
+    es: 'ClearBadge ya no puede contactar con {host}.',
+    fr: 'ClearBadge ne peut plus contacter {host}.',
+  },
   'wallet.recheck-label': {
     en: 'Check revocation lists again twice a day (from the sites allowed above, while the wallet is unlocked) and notify me if a credential is revoked or suspended',
     es: 'Comprobar de nuevo las listas de revocación dos veces al día (en los sitios permitidos arriba, con la cartera desbloqueada) y avisarme si una credencial se revoca o suspende',
@@ -563,7 +694,11 @@ export const UI = {
     es: 'Las listas de revocación se comprobarán de nuevo dos veces al día con la cartera desbloqueada.',
     fr: 'Les listes de révocation seront revérifiées deux fois par jour tant que le portefeuille est déverrouillé.',
   },
-  'wallet.recheck-off': { en: 'Periodic re-checks are off.', es: 'Las comprobaciones periódicas están desactivadas.', fr: 'Les revérifications périodiques sont désactivées.' },
+  'wallet.recheck-off': {
+    en: 'Periodic re-checks are off.',
+    es: 'Las comprobaciones periódicas están desactivadas.',
+    fr: 'Les revérifications périodiques sont désactivées.',
+  },
   'wallet.registries-title': { en: 'Issuer registries', es: 'Registros de emisores', fr: 'Registres d’émetteurs' },
   'wallet.registries-explain': {
     en: 'A registry you trust says who an issuer is (its name), beyond the credential’s own claim. Add one as a file, or by its https address (fetched with the same consent as any other site).',
@@ -604,7 +739,9 @@ export const UI = {
   },
   'page.registry-removed': { en: 'Registry {name} removed.', es: 'Registro {name} quitado.', fr: 'Registre {name} retiré.' },
   'page.registry-https': {
-    en: 'A registry address must start with https://.', es: 'La dirección de un registro debe empezar por https://.', fr: 'L’adresse d’un registre doit commencer par https://.',
+    en: 'A registry address must start with https://.',
+    es: 'La dirección de un registro debe empezar por https://.',
+    fr: 'L’adresse d’un registre doit commencer par https://.',
   },
   'page.online-registries': {
     en: 'who vouches for the issuer’s name: the issuer registries (under More options), which learn at most the issuer’s identifier.',
@@ -617,23 +754,43 @@ export const UI = {
     es: 'Comprobada el {date}, sin conexión, con los documentos guardados de su última comprobación en línea',
     fr: 'Vérifiée le {date}, hors ligne, avec les documents conservés de sa dernière vérification en ligne',
   },
-  'wallet.checking-found': { en: 'Checking what the page offered…', es: 'Comprobando lo que ofrecía la página…', fr: 'Vérification de ce que la page proposait…' },
+  'wallet.checking-found': {
+    en: 'Checking what the page offered…',
+    es: 'Comprobando lo que ofrecía la página…',
+    fr: 'Vérification de ce que la page proposait…',
+  },
   'wallet.found-title': { en: 'Found on a web page', es: 'Encontrada en una página web', fr: 'Trouvée sur une page web' },
-  'wallet.checked-in-clearbadge': { en: 'Checked offline, in ClearBadge', es: 'Comprobada sin conexión, en ClearBadge', fr: 'Vérifiée hors ligne, dans ClearBadge' },
+  'wallet.checked-in-clearbadge': {
+    en: 'Checked offline, in ClearBadge',
+    es: 'Comprobada sin conexión, en ClearBadge',
+    fr: 'Vérifiée hors ligne, dans ClearBadge',
+  },
   'wallet.open-wallet': { en: 'Open your wallet', es: 'Abrir su cartera', fr: 'Ouvrir votre portefeuille' },
-  'wallet.no-match': { en: 'No credential matches the search.', es: 'Ninguna credencial coincide con la búsqueda.', fr: 'Aucune attestation ne correspond à la recherche.' },
+  'wallet.no-match': {
+    en: 'No credential matches the search.',
+    es: 'Ninguna credencial coincide con la búsqueda.',
+    fr: 'Aucune attestation ne correspond à la recherche.',
+  },
   'wallet.empty': {
-    en: 'No credentials yet. Add a file, paste one, or find one on a web page.', es: 'Aún no hay credenciales. Añada un archivo, pegue una o encuentre una en una página web.', fr: 'Aucune attestation pour l’instant. Ajoutez un fichier, collez-en une, ou trouvez-en une sur une page web.',
+    en: 'No credentials yet. Add a file, paste one, or find one on a web page.',
+    es: 'Aún no hay credenciales. Añada un archivo, pegue una o encuentre una en una página web.',
+    fr: 'Aucune attestation pour l’instant. Ajoutez un fichier, collez-en une, ou trouvez-en une sur une page web.',
   },
   'wallet.checking-again': { en: 'Checking again…', es: 'Comprobando de nuevo…', fr: 'Nouvelle vérification…' },
   'wallet.checked-n': { en: 'Checked {n}: {counts}.', es: 'Comprobadas {n}: {counts}.', fr: '{n} vérifiées : {counts}.' },
   'wallet.deleted': { en: 'Deleted {title}.', es: 'Se eliminó {title}.', fr: '{title} supprimé.' },
   'wallet.undo': { en: 'Undo', es: 'Deshacer', fr: 'Annuler la suppression' },
   'wallet.deleted-undo': {
-    en: 'Deleted {title}. Undo is available for a few seconds.', es: 'Se eliminó {title}. Puede deshacerlo durante unos segundos.', fr: '{title} supprimé. L’annulation reste possible quelques secondes.',
+    en: 'Deleted {title}. Undo is available for a few seconds.',
+    es: 'Se eliminó {title}. Puede deshacerlo durante unos segundos.',
+    fr: '{title} supprimé. L’annulation reste possible quelques secondes.',
   },
   'wallet.restored': { en: 'Restored {title}.', es: 'Se restauró {title}.', fr: '{title} restauré.' },
-  'wallet.baked': { en: 'Downloaded {title} as a baked {format} badge.', es: 'Se descargó {title} como insignia {format} con credencial.', fr: '{title} téléchargé en badge {format} avec attestation.' },
+  'wallet.baked': {
+    en: 'Downloaded {title} as a baked {format} badge.',
+    es: 'Se descargó {title} como insignia {format} con credencial.',
+    fr: '{title} téléchargé en badge {format} avec attestation.',
+  },
   'wallet.share': { en: 'Share', es: 'Compartir', fr: 'Partager' },
   'wallet.share-explain': {
     en: 'Select credentials above, then enter the challenge and domain the verifier gave you. The wallet signs a presentation with your own holder key; nothing is sent anywhere, you copy or download it.',
@@ -647,20 +804,43 @@ export const UI = {
   'wallet.signed-presentation': { en: 'Your signed presentation', es: 'Su presentación firmada', fr: 'Votre présentation signée' },
   'wallet.copy': { en: 'Copy', es: 'Copiar', fr: 'Copier' },
   'wallet.n-selected': {
-    en: '{n} selected', es: { one: '{n} seleccionada', other: '{n} seleccionadas' }, fr: { one: '{n} sélectionnée', other: '{n} sélectionnées' },
+    en: '{n} selected',
+    es: { one: '{n} seleccionada', other: '{n} seleccionadas' },
+    fr: { one: '{n} sélectionnée', other: '{n} sélectionnées' },
   },
   'wallet.none-selected': { en: 'None selected', es: 'Ninguna seleccionada', fr: 'Aucune sélectionnée' },
   'wallet.holder-key': { en: 'Your holder key: {key}', es: 'Su clave de titular: {key}', fr: 'Votre clé de titulaire : {key}' },
-  'wallet.holder-later': { en: 'Your holder key is made the first time you share.', es: 'Su clave de titular se crea la primera vez que comparte.', fr: 'Votre clé de titulaire est créée la première fois que vous partagez.' },
-  'wallet.select-first': { en: 'Select at least one credential to share.', es: 'Seleccione al menos una credencial para compartir.', fr: 'Sélectionnez au moins une attestation à partager.' },
+  'wallet.holder-later': {
+    en: 'Your holder key is made the first time you share.',
+    es: 'Su clave de titular se crea la primera vez que comparte.',
+    fr: 'Votre clé de titulaire est créée la première fois que vous partagez.',
+  },
+  'wallet.select-first': {
+    en: 'Select at least one credential to share.',
+    es: 'Seleccione al menos una credencial para compartir.',
+    fr: 'Sélectionnez au moins une attestation à partager.',
+  },
   'wallet.signing': { en: 'Signing the presentation…', es: 'Firmando la presentación…', fr: 'Signature de la présentation…' },
   'wallet.signed': {
-    en: { one: 'Presentation of {n} credential signed by your holder key. Copy it or download it.', other: 'Presentation of {n} credentials signed by your holder key. Copy it or download it.' },
-    es: { one: 'Presentación de {n} credencial firmada con su clave de titular. Cópiela o descárguela.', other: 'Presentación de {n} credenciales firmada con su clave de titular. Cópiela o descárguela.' },
-    fr: { one: 'Présentation de {n} attestation signée avec votre clé de titulaire. Copiez-la ou téléchargez-la.', other: 'Présentation de {n} attestations signée avec votre clé de titulaire. Copiez-la ou téléchargez-la.' },
+    en: {
+      one: 'Presentation of {n} credential signed by your holder key. Copy it or download it.',
+      other: 'Presentation of {n} credentials signed by your holder key. Copy it or download it.',
+    },
+    es: {
+      one: 'Presentación de {n} credencial firmada con su clave de titular. Cópiela o descárguela.',
+      other: 'Presentación de {n} credenciales firmada con su clave de titular. Cópiela o descárguela.',
+    },
+    fr: {
+      one: 'Présentation de {n} attestation signée avec votre clé de titulaire. Copiez-la ou téléchargez-la.',
+      other: 'Présentation de {n} attestations signée avec votre clé de titulaire. Copiez-la ou téléchargez-la.',
+    },
   },
   'wallet.copied': { en: 'Copied.', es: 'Copiada.', fr: 'Copiée.' },
-  'wallet.select-all': { en: 'Select-all done; press Ctrl+C to copy.', es: 'Todo seleccionado; pulse Ctrl+C para copiar.', fr: 'Tout est sélectionné ; appuyez sur Ctrl+C pour copier.' },
+  'wallet.select-all': {
+    en: 'Select-all done; press Ctrl+C to copy.',
+    es: 'Todo seleccionado; pulse Ctrl+C para copiar.',
+    fr: 'Tout est sélectionné ; appuyez sur Ctrl+C pour copier.',
+  },
   'wallet.backup': { en: 'Backup', es: 'Copia de seguridad', fr: 'Sauvegarde' },
   'wallet.backup-explain': {
     en: 'A backup file holds every credential and your holder key, encrypted with your current passphrase. To restore, add the file with "Choose files" above.',
@@ -674,7 +854,11 @@ export const UI = {
     es: 'No se puede buscar en esta página (es una página del navegador, o estaba abierta antes de instalar ClearBadge: vuelva a cargarla).',
     fr: 'Impossible de chercher dans cette page (une page du navigateur, ou elle était ouverte avant l’installation de ClearBadge : rechargez-la).',
   },
-  'wallet.none-found': { en: 'No credentials found on this page.', es: 'No se encontraron credenciales en esta página.', fr: 'Aucune attestation trouvée sur cette page.' },
+  'wallet.none-found': {
+    en: 'No credentials found on this page.',
+    es: 'No se encontraron credenciales en esta página.',
+    fr: 'Aucune attestation trouvée sur cette page.',
+  },
   'wallet.add-to-wallet': { en: 'Add to wallet', es: 'Añadir a la cartera', fr: 'Ajouter au portefeuille' },
   'wallet.found-n': { en: 'Found on this page ({n}):', es: 'Encontradas en esta página ({n}):', fr: 'Trouvées sur cette page ({n}) :' },
   // the wallet's zip of original files (extension/zip.mjs)
@@ -773,7 +957,11 @@ export const UI = {
     es: 'El zip contiene más de {mb} MB.',
     fr: 'Le zip contient plus de {mb} Mo.',
   },
-  'wallet.could-not-read': { en: 'Could not read it from the page: {error}', es: 'No se pudo leer de la página: {error}', fr: 'Impossible de la lire depuis la page : {error}' },
+  'wallet.could-not-read': {
+    en: 'Could not read it from the page: {error}',
+    es: 'No se pudo leer de la página: {error}',
+    fr: 'Impossible de la lire depuis la page : {error}',
+  },
   'wallet.page-no-answer': { en: 'the page did not answer', es: 'la página no respondió', fr: 'la page n’a pas répondu' },
 
   // moving a whole wallet as original files (extension/move.mjs)
@@ -832,17 +1020,34 @@ doit vérifier chaque fichier lui-même plutôt que de se fier à cette liste.
     es: { one: '{n} credencial descargada en un zip de archivos originales.', other: '{n} credenciales descargadas en un zip de archivos originales.' },
     fr: { one: '{n} attestation téléchargée dans un zip de fichiers d’origine.', other: '{n} attestations téléchargées dans un zip de fichiers d’origine.' },
   },
-  'move.importing': { en: 'Checking the files ({done} of {n} done)…', es: 'Comprobando los archivos ({done} de {n})…', fr: 'Vérification des fichiers ({done} sur {n})…' },
-  'move.imported': { en: 'Added {added}; {duplicates} already in the wallet.', es: 'Añadidas: {added}; ya estaban en la cartera: {duplicates}.', fr: 'Ajoutées : {added} ; déjà dans le portefeuille : {duplicates}.' },
+  'move.importing': {
+    en: 'Checking the files ({done} of {n} done)…',
+    es: 'Comprobando los archivos ({done} de {n})…',
+    fr: 'Vérification des fichiers ({done} sur {n})…',
+  },
+  'move.imported': {
+    en: 'Added {added}; {duplicates} already in the wallet.',
+    es: 'Añadidas: {added}; ya estaban en la cartera: {duplicates}.',
+    fr: 'Ajoutées : {added} ; déjà dans le portefeuille : {duplicates}.',
+  },
   'move.skipped': {
     en: { one: '{n} file that is not a credential file was left out: {names}.', other: '{n} files that are not credential files were left out: {names}.' },
     es: { one: 'Se omitió {n} archivo que no es de credencial: {names}.', other: 'Se omitieron {n} archivos que no son de credenciales: {names}.' },
-    fr: { one: '{n} fichier qui n’est pas une attestation a été laissé de côté : {names}.', other: '{n} fichiers qui ne sont pas des attestations ont été laissés de côté : {names}.' },
+    fr: {
+      one: '{n} fichier qui n’est pas une attestation a été laissé de côté : {names}.',
+      other: '{n} fichiers qui ne sont pas des attestations ont été laissés de côté : {names}.',
+    },
   },
   'move.nothing': {
     en: { one: 'No credential files found ({n} other file). Nothing was changed.', other: 'No credential files found ({n} other files). Nothing was changed.' },
-    es: { one: 'No se encontraron archivos de credenciales ({n} otro archivo). No se cambió nada.', other: 'No se encontraron archivos de credenciales ({n} otros archivos). No se cambió nada.' },
-    fr: { one: 'Aucun fichier d’attestation trouvé ({n} autre fichier). Rien n’a été modifié.', other: 'Aucun fichier d’attestation trouvé ({n} autres fichiers). Rien n’a été modifié.' },
+    es: {
+      one: 'No se encontraron archivos de credenciales ({n} otro archivo). No se cambió nada.',
+      other: 'No se encontraron archivos de credenciales ({n} otros archivos). No se cambió nada.',
+    },
+    fr: {
+      one: 'Aucun fichier d’attestation trouvé ({n} autre fichier). Rien n’a été modifié.',
+      other: 'Aucun fichier d’attestation trouvé ({n} autres fichiers). Rien n’a été modifié.',
+    },
   },
   'move.not-zip': { en: '{name} is not a zip file.', es: '{name} no es un archivo zip.', fr: '{name} n’est pas un fichier zip.' },
 
@@ -855,35 +1060,83 @@ doit vérifier chaque fichier lui-même plutôt que de se fier à cette liste.
   },
   'platform.address': { en: 'Platform address', es: 'Dirección de la plataforma', fr: 'Adresse de la plateforme' },
   'platform.lookup': { en: 'Look up', es: 'Buscar', fr: 'Rechercher' },
-  'platform.bad-address': { en: 'Enter the platform’s web address.', es: 'Escriba la dirección web de la plataforma.', fr: 'Saisissez l’adresse web de la plateforme.' },
-  'platform.refused-host': { en: 'ClearBadge may not contact {host}: nothing was sent.', es: 'ClearBadge no puede contactar con {host}: no se envió nada.', fr: 'ClearBadge ne peut pas contacter {host} : rien n’a été envoyé.' },
+  'platform.bad-address': {
+    en: 'Enter the platform’s web address.',
+    es: 'Escriba la dirección web de la plataforma.',
+    fr: 'Saisissez l’adresse web de la plateforme.',
+  },
+  'platform.refused-host': {
+    en: 'ClearBadge may not contact {host}: nothing was sent.',
+    es: 'ClearBadge no puede contactar con {host}: no se envió nada.',
+    fr: 'ClearBadge ne peut pas contacter {host} : rien n’a été envoyé.',
+  },
   'platform.looking-up': { en: 'Asking {host} to describe itself…', es: 'Pidiendo a {host} que se describa…', fr: 'Demande de sa description à {host}…' },
-  'platform.found': { en: 'Found {name}. Read its policy and terms before connecting.', es: 'Se encontró {name}. Lea su política y sus condiciones antes de conectar.', fr: '{name} trouvée. Lisez sa politique et ses conditions avant de vous connecter.' },
-  'platform.offer': { en: '{name} ({host}) offers the Open Badges API.', es: '{name} ({host}) ofrece la API de Open Badges.', fr: '{name} ({host}) propose l’API Open Badges.' },
-  'platform.offer-clr': { en: '{name} ({host}) offers the CLR 2.0 API (learner records).', es: '{name} ({host}) ofrece la API de CLR 2.0 (registros del aprendiz).', fr: '{name} ({host}) propose l’API CLR 2.0 (relevés d’apprentissage).' },
+  'platform.found': {
+    en: 'Found {name}. Read its policy and terms before connecting.',
+    es: 'Se encontró {name}. Lea su política y sus condiciones antes de conectar.',
+    fr: '{name} trouvée. Lisez sa politique et ses conditions avant de vous connecter.',
+  },
+  'platform.offer': {
+    en: '{name} ({host}) offers the Open Badges API.',
+    es: '{name} ({host}) ofrece la API de Open Badges.',
+    fr: '{name} ({host}) propose l’API Open Badges.',
+  },
+  'platform.offer-clr': {
+    en: '{name} ({host}) offers the CLR 2.0 API (learner records).',
+    es: '{name} ({host}) ofrece la API de CLR 2.0 (registros del aprendiz).',
+    fr: '{name} ({host}) propose l’API CLR 2.0 (relevés d’apprentissage).',
+  },
   'platform.privacy': { en: 'Its privacy policy', es: 'Su política de privacidad', fr: 'Sa politique de confidentialité' },
   'platform.terms': { en: 'Its terms of service', es: 'Sus condiciones de servicio', fr: 'Ses conditions d’utilisation' },
-  'platform.no-privacy': { en: 'It publishes no privacy policy', es: 'No publica política de privacidad', fr: 'Elle ne publie aucune politique de confidentialité' },
-  'platform.no-terms': { en: 'It publishes no terms of service', es: 'No publica condiciones de servicio', fr: 'Elle ne publie aucune condition d’utilisation' },
+  'platform.no-privacy': {
+    en: 'It publishes no privacy policy',
+    es: 'No publica política de privacidad',
+    fr: 'Elle ne publie aucune politique de confidentialité',
+  },
+  'platform.no-terms': {
+    en: 'It publishes no terms of service',
+    es: 'No publica condiciones de servicio',
+    fr: 'Elle ne publie aucune condition d’utilisation',
+  },
   'platform.offer-explain': {
     en: 'Connecting registers ClearBadge with it and opens its sign-in page, asking only to read your credentials and your profile. ClearBadge will contact {hosts}.',
     es: 'Al conectar, ClearBadge se registra en ella y abre su página de inicio de sesión, pidiendo solo leer sus credenciales y su perfil. ClearBadge contactará con {hosts}.',
     fr: 'La connexion y enregistre ClearBadge et ouvre sa page de connexion, en demandant seulement de lire vos attestations et votre profil. ClearBadge contactera {hosts}.',
   },
   'platform.connect': { en: 'Sign in and connect', es: 'Iniciar sesión y conectar', fr: 'Se connecter et relier' },
-  'platform.signing-in': { en: 'Sign in on {name}’s page, in the window that opened…', es: 'Inicie sesión en la página de {name}, en la ventana que se abrió…', fr: 'Connectez-vous sur la page de {name}, dans la fenêtre qui s’est ouverte…' },
+  'platform.signing-in': {
+    en: 'Sign in on {name}’s page, in the window that opened…',
+    es: 'Inicie sesión en la página de {name}, en la ventana que se abrió…',
+    fr: 'Connectez-vous sur la page de {name}, dans la fenêtre qui s’est ouverte…',
+  },
   'platform.connected': { en: 'Connected to {name}.', es: 'Conectada a {name}.', fr: 'Relié à {name}.' },
   'platform.connected-as': { en: 'Connected to {name} as {who}.', es: 'Conectada a {name} como {who}.', fr: 'Relié à {name} en tant que {who}.' },
-  'platform.pulling': { en: 'Bringing credentials from {name} and checking each…', es: 'Trayendo credenciales de {name} y comprobando cada una…', fr: 'Récupération des attestations de {name} et vérification de chacune…' },
+  'platform.pulling': {
+    en: 'Bringing credentials from {name} and checking each…',
+    es: 'Trayendo credenciales de {name} y comprobando cada una…',
+    fr: 'Récupération des attestations de {name} et vérification de chacune…',
+  },
   'platform.pulled': {
     en: 'From {name}: {added} new, {replaced} replaced by a newer copy, {same} already here.',
     es: 'De {name}: {added} nuevas, {replaced} sustituidas por una copia más reciente, {same} ya estaban aquí.',
     fr: 'De {name} : {added} nouvelles, {replaced} remplacées par une copie plus récente, {same} déjà ici.',
   },
-  'platform.select-first': { en: 'Select the credentials to send first (their “Select to share” box).', es: 'Seleccione primero las credenciales que enviar (su casilla «Seleccionar para compartir»).', fr: 'Sélectionnez d’abord les attestations à envoyer (leur case « Sélectionner pour partager »).' },
+  'platform.select-first': {
+    en: 'Select the credentials to send first (their “Select to share” box).',
+    es: 'Seleccione primero las credenciales que enviar (su casilla «Seleccionar para compartir»).',
+    fr: 'Sélectionnez d’abord les attestations à envoyer (leur case « Sélectionner pour partager »).',
+  },
   'platform.sending': { en: 'Sending {n} to {name}…', es: 'Enviando {n} a {name}…', fr: 'Envoi de {n} à {name}…' },
-  'platform.sent': { en: 'Sent to {name}: {created} new there, {replaced} replaced there.', es: 'Enviadas a {name}: {created} nuevas allí, {replaced} sustituidas allí.', fr: 'Envoyées à {name} : {created} nouvelles là-bas, {replaced} remplacées là-bas.' },
-  'platform.revoked': { en: 'Disconnected from {name}: its access and ClearBadge’s registration are forgotten.', es: 'Desconectada de {name}: se olvidaron su acceso y el registro de ClearBadge.', fr: 'Déconnecté de {name} : son accès et l’enregistrement de ClearBadge sont oubliés.' },
+  'platform.sent': {
+    en: 'Sent to {name}: {created} new there, {replaced} replaced there.',
+    es: 'Enviadas a {name}: {created} nuevas allí, {replaced} sustituidas allí.',
+    fr: 'Envoyées à {name} : {created} nouvelles là-bas, {replaced} remplacées là-bas.',
+  },
+  'platform.revoked': {
+    en: 'Disconnected from {name}: its access and ClearBadge’s registration are forgotten.',
+    es: 'Desconectada de {name}: se olvidaron su acceso y el registro de ClearBadge.',
+    fr: 'Déconnecté de {name} : son accès et l’enregistrement de ClearBadge sont oubliés.',
+  },
   'platform.scope-read': { en: 'read your credentials', es: 'leer sus credenciales', fr: 'lire vos attestations' },
   'platform.scope-upsert': { en: 'add credentials there', es: 'añadir credenciales allí', fr: 'y ajouter des attestations' },
   'platform.scope-profile': { en: 'read your profile', es: 'leer su perfil', fr: 'lire votre profil' },
@@ -907,7 +1160,8 @@ export const MESSAGES = {
   en: EN,
   es: {
     'credentials.clr-empty': 'Este registro de aprendizaje no contiene ninguna credencial.',
-    'credentials.clr-too-many': 'Este registro de aprendizaje contiene {n} credenciales, más de las {max} que comprueba ClearBadge, así que no se comprobó ninguna.',
+    'credentials.clr-too-many':
+      'Este registro de aprendizaje contiene {n} credenciales, más de las {max} que comprueba ClearBadge, así que no se comprobó ninguna.',
     'credentials.clr-verified': 'Las {n} credenciales de este registro se verificaron.',
     'credentials.clr-verified-one': 'Se verificó la única credencial de este registro.',
     'credentials.failed-one': {
@@ -926,8 +1180,10 @@ export const MESSAGES = {
       record: '{n} de las {total} credenciales de este registro no se pudieron comprobar del todo: {which}. Consulte cada una para ver qué falta.',
       bundle: '{n} de las {total} credenciales de este paquete no se pudieron comprobar del todo: {which}. Consulte cada una para ver qué falta.',
     },
-    'credentials.not-holder': 'Las {n} credenciales se verificaron, pero el titular no es el destinatario de {which}. Puede ser legítimo (un padre que presenta el expediente de su hijo), pero compruebe quién la presenta.',
-    'credentials.not-holder-one': 'Se verificó la única credencial del paquete, {which}, pero el titular no es su destinatario. Puede ser legítimo (un padre que presenta el expediente de su hijo), pero compruebe quién la presenta.',
+    'credentials.not-holder':
+      'Las {n} credenciales se verificaron, pero el titular no es el destinatario de {which}. Puede ser legítimo (un padre que presenta el expediente de su hijo), pero compruebe quién la presenta.',
+    'credentials.not-holder-one':
+      'Se verificó la única credencial del paquete, {which}, pero el titular no es su destinatario. Puede ser legítimo (un padre que presenta el expediente de su hijo), pero compruebe quién la presenta.',
     'credentials.vp-empty': 'Este paquete no contiene ninguna credencial.',
     'credentials.vp-too-many': 'Este paquete contiene {n} credenciales, más de las {max} que comprueba ClearBadge, así que no se comprobó ninguna.',
     'credentials.vp-verified': 'Las {n} credenciales de este paquete se verificaron.',
@@ -936,17 +1192,21 @@ export const MESSAGES = {
     'endorsements.failed-one': 'El aval no se pudo verificar ({which}); esto no afecta a la credencial en sí.',
     'endorsements.incomplete': '{n} de {total} avales no se pudieron comprobar del todo; esto no afecta a la credencial en sí.',
     'endorsements.incomplete-one': 'El aval no se pudo comprobar del todo; esto no afecta a la credencial en sí.',
-    'endorsements.too-many': 'Esta credencial lleva {n} avales, más de los {max} que comprueba ClearBadge, así que no se comprobó ninguno; esto no afecta a la credencial en sí.',
+    'endorsements.too-many':
+      'Esta credencial lleva {n} avales, más de los {max} que comprueba ClearBadge, así que no se comprobó ninguno; esto no afecta a la credencial en sí.',
     'endorsements.verified': 'Se verificaron los {total} avales.',
     'endorsements.verified-one': 'Se verificó el aval.',
     'format.clr': 'Es un Registro Completo del Aprendiz (CLR 2.0).',
-    'format.clr-context': 'Es un Registro Completo del Aprendiz (CLR 2.0), pero su @context no indica los contextos de CLR 2.0 y de Open Badges 3.0 en segundo y tercer lugar, como exige CLR 2.0.',
+    'format.clr-context':
+      'Es un Registro Completo del Aprendiz (CLR 2.0), pero su @context no indica los contextos de CLR 2.0 y de Open Badges 3.0 en segundo y tercer lugar, como exige CLR 2.0.',
     'format.document-unreadable': 'No se pudo leer el documento.',
     'format.embedded-type': 'Una credencial incluida no es ni un objeto JSON ni un JWT.',
     'format.empty': 'El archivo está vacío.',
     'format.endorsement': 'Es un aval de Open Badges 3.0.',
-    'format.endorsement-context': 'Es un aval de Open Badges 3.0, pero su @context no indica el contexto de Open Badges 3.0 en segundo lugar, como exige la especificación.',
-    'format.expected': 'ClearBadge lee credenciales y presentaciones de Open Badges 3.0 y CLR 2.0, e insignias de Open Badges 2.0: un archivo JSON, un JWT (un texto en tres partes separadas por puntos), una imagen de insignia (PNG o SVG) con la credencial incrustada, o la dirección web de una aserción de Open Badges 2.0.',
+    'format.endorsement-context':
+      'Es un aval de Open Badges 3.0, pero su @context no indica el contexto de Open Badges 3.0 en segundo lugar, como exige la especificación.',
+    'format.expected':
+      'ClearBadge lee credenciales y presentaciones de Open Badges 3.0 y CLR 2.0, e insignias de Open Badges 2.0: un archivo JSON, un JWT (un texto en tres partes separadas por puntos), una imagen de insignia (PNG o SVG) con la credencial incrustada, o la dirección web de una aserción de Open Badges 2.0.',
     'format.image-empty': 'No se pudo leer ninguna credencial en esta imagen.',
     'format.jwt-not-credential': 'El contenido del JWT no es una credencial.',
     'format.jwt-unreadable': 'Parece un JWT, pero no se pudo leer.',
@@ -956,19 +1216,22 @@ export const MESSAGES = {
     'format.not-vc-type': 'No es una credencial verificable: su tipo no incluye VerifiableCredential.',
     'format.not-vp-context': 'No es una presentación verificable: la primera entrada de su @context no es el contexto de credenciales del W3C.',
     'format.open-badge': 'Es una credencial de Open Badges 3.0.',
-    'format.open-badge-context': 'Es una credencial de Open Badges 3.0, pero su @context no indica el contexto de Open Badges 3.0 en segundo lugar, como exige la especificación.',
+    'format.open-badge-context':
+      'Es una credencial de Open Badges 3.0, pero su @context no indica el contexto de Open Badges 3.0 en segundo lugar, como exige la especificación.',
     'format.presentation': 'Es una presentación verificable: un paquete de credenciales firmado por la persona que las presenta.',
     'format.token-notes': 'Su token no cumple todas las reglas de la especificación de Open Badges; esto no afecta a la firma.',
     'format.too-deep': 'Este documento está anidado demasiado profundamente dentro de otros documentos como para comprobarlo.',
     'format.too-large': 'El archivo es demasiado grande ({n} bytes; el límite es {max}).',
     'format.too-many-documents': 'Este documento no se comprobó: la entrada contiene más de {max} documentos anidados, el máximo que comprueba ClearBadge.',
     'format.unreadable': 'No se pudo leer el archivo como una credencial.',
-    'format.vc-only': 'Es una credencial verificable, pero no una insignia Open Badge ni un registro de aprendizaje: solo se comprueban su firma, sus fechas y su estado.',
+    'format.vc-only':
+      'Es una credencial verificable, pero no una insignia Open Badge ni un registro de aprendizaje: solo se comprueban su firma, sus fechas y su estado.',
     'identity.keys-by': 'Sus claves las publica {domain}.',
     'identity.listed': 'El emisor figura en {registry} como «{name}».',
     'identity.listed-as-other': 'El emisor figura en {registry} como «{name}». La credencial lo llama «{claimed}»: confíe en el nombre del registro.',
     'identity.no-registry': '«{name}» es lo que afirma esta credencial: no había ningún registro de emisores disponible para decir quién es el emisor.',
-    'identity.no-registry-offline': '«{name}» es lo que afirma esta credencial: no había ningún registro de emisores disponible para decir quién es el emisor. Una comprobación en línea (o un archivo de registro) consultaría uno.',
+    'identity.no-registry-offline':
+      '«{name}» es lo que afirma esta credencial: no había ningún registro de emisores disponible para decir quién es el emisor. Una comprobación en línea (o un archivo de registro) consultaría uno.',
     'identity.unlisted': '«{name}» es lo que afirma esta credencial; ningún registro que usted usa incluye a este emisor.',
     'issuer.domain-publishes-key': 'La clave de firma pertenece al emisor: {domain} la publica para {issuer}.',
     'issuer.lists-key': 'La clave de firma pertenece al emisor: {issuer} la declara como propia.',
@@ -985,8 +1248,10 @@ export const MESSAGES = {
     'key.controller-refutes': 'el documento de {controller} no confirma la clave ({error}).',
     'key.controller-unreadable': 'no se pudo leer el documento de {controller} para confirmar la clave ({error}).',
     'key.different': '{controller} incluye otra clave con el nombre {key}.',
-    'key.fragment-no-document': 'la clave está escrita en la dirección {key}, y {controller} no tiene ningún documento que pueda confirmar que pertenece al emisor.',
-    'key.fragment-offline': 'la clave está escrita en la dirección {key}, y al comprobar sin conexión, ClearBadge no pudo obtener {controller} para ver si incluye esa clave.',
+    'key.fragment-no-document':
+      'la clave está escrita en la dirección {key}, y {controller} no tiene ningún documento que pueda confirmar que pertenece al emisor.',
+    'key.fragment-offline':
+      'la clave está escrita en la dirección {key}, y al comprobar sin conexión, ClearBadge no pudo obtener {controller} para ver si incluye esa clave.',
     'key.fragment-unfetched': 'la clave está escrita en la dirección {key}, pero no se pudo obtener {controller} para confirmarla ({error}).',
     'key.no-keys': '{controller} no publica ninguna clave ({error}).',
     'key.not-in-did': 'el documento DID de {controller} no incluye esta clave para {purpose}.',
@@ -999,11 +1264,14 @@ export const MESSAGES = {
     'key.token-no-issuer': 'el token lleva su propia clave y no indica ningún emisor con el que confirmarla.',
     'key.token-not-in-did': 'el documento DID de {issuer} no incluye la clave del token para assertionMethod.',
     'key.token-not-published': 'el emisor no publica esa clave: {documents} no la incluyen.',
-    'key.token-offline': 'al comprobar sin conexión, ClearBadge no pudo obtener {issuer} ni su conjunto de claves para ver si la clave del token es del emisor.',
+    'key.token-offline':
+      'al comprobar sin conexión, ClearBadge no pudo obtener {issuer} ni su conjunto de claves para ver si la clave del token es del emisor.',
     'key.token-unfetched': 'no se pudo obtener ni {issuer} ni {keyset} para confirmar la clave del token ({error}).',
     'name.hidden': 'Cuidado con el nombre «{name}»: contiene caracteres que no se ven pero cambian cómo se muestra el texto: {chars}.',
-    'name.hidden-lookalike': 'Cuidado con el nombre «{name}»: contiene caracteres que no se ven pero cambian cómo se muestra el texto: {chars}; está escrito en letras del alfabeto {script} que parecen todas latinas.',
-    'name.hidden-scripts': 'Cuidado con el nombre «{name}»: contiene caracteres que no se ven pero cambian cómo se muestra el texto: {chars}; mezcla letras de distintas escrituras ({scripts}), como hacen los nombres que imitan a otros.',
+    'name.hidden-lookalike':
+      'Cuidado con el nombre «{name}»: contiene caracteres que no se ven pero cambian cómo se muestra el texto: {chars}; está escrito en letras del alfabeto {script} que parecen todas latinas.',
+    'name.hidden-scripts':
+      'Cuidado con el nombre «{name}»: contiene caracteres que no se ven pero cambian cómo se muestra el texto: {chars}; mezcla letras de distintas escrituras ({scripts}), como hacen los nombres que imitan a otros.',
     'name.lookalike': 'Cuidado con el nombre «{name}»: está escrito en letras del alfabeto {script} que parecen todas latinas.',
     'name.scripts': 'Cuidado con el nombre «{name}»: mezcla letras de distintas escrituras ({scripts}), como hacen los nombres que imitan a otros.',
     'ob2.endorsements.failed': '{n} de {total} avales no se pudieron verificar ({which}); esto no afecta a la insignia en sí.',
@@ -1055,13 +1323,17 @@ export const MESSAGES = {
     'ob2.proof.algorithm': 'La firma de la insignia usa un algoritmo que Open Badges 2.0 no usa (se espera RS256).',
     'ob2.proof.creator-not-listed': 'La insignia indica una clave de firma que {name} no declara como propia.',
     'ob2.proof.endorsement-unchecked': 'No se pudo comprobar el aval.',
-    'ob2.proof.hosted': 'El servidor del emisor sirve esta insignia en su dirección: una insignia alojada es auténtica mientras ese servidor sea del emisor y la siga sirviendo.',
+    'ob2.proof.hosted':
+      'El servidor del emisor sirve esta insignia en su dirección: una insignia alojada es auténtica mientras ese servidor sea del emisor y la siga sirviendo.',
     'ob2.proof.hosted-answers': 'El servidor del emisor responde por esta insignia en su dirección.',
-    'ob2.proof.hosted-differs': 'El servidor del emisor sirve esta insignia en su dirección, pero su copia difiere de la recibida: lo que se comprobó, y lo que muestra esta tarjeta, es la copia del emisor.',
+    'ob2.proof.hosted-differs':
+      'El servidor del emisor sirve esta insignia en su dirección, pero su copia difiere de la recibida: lo que se comprobó, y lo que muestra esta tarjeta, es la copia del emisor.',
     'ob2.proof.hosted-no-url': 'Una insignia alojada debe tener como id la dirección web donde el emisor la publica; esta no la tiene.',
-    'ob2.proof.hosted-offline': 'Una insignia alojada se comprueba con la copia del servidor del emisor, y ClearBadge está sin conexión: conéctese o añada la copia del emisor como archivo.',
+    'ob2.proof.hosted-offline':
+      'Una insignia alojada se comprueba con la copia del servidor del emisor, y ClearBadge está sin conexión: conéctese o añada la copia del emisor como archivo.',
     'ob2.proof.hosted-other': 'El servidor del emisor sirve otra insignia en la dirección de esta.',
-    'ob2.proof.hosted-unfetched': 'El servidor del emisor no dio su copia de esta insignia, así que no se pudo comprobar: puede que ya no la sirva o que rechace las peticiones de páginas web. En su lugar se pueden aportar copias guardadas de los documentos que necesita.',
+    'ob2.proof.hosted-unfetched':
+      'El servidor del emisor no dio su copia de esta insignia, así que no se pudo comprobar: puede que ya no la sirva o que rechace las peticiones de páginas web. En su lugar se pueden aportar copias guardadas de los documentos que necesita.',
     'ob2.proof.hosted-unreadable': 'El servidor del emisor no sirve esta insignia en su dirección.',
     'ob2.proof.key-missing': 'La clave del emisor no estaba disponible, así que no se pudo comprobar la firma.',
     'ob2.proof.no-keys': '{name} no publica ninguna clave, así que no se puede comprobar esta insignia firmada.',
@@ -1069,11 +1341,13 @@ export const MESSAGES = {
     'ob2.proof.not-fetched': 'No se pudo comprobar la insignia: no se obtuvo.',
     'ob2.proof.offline': 'ClearBadge está sin conexión, así que no se obtuvieron el perfil ni las claves del emisor: conéctese o añádalos como archivos.',
     'ob2.proof.profile-missing': 'El perfil del emisor, que incluye sus claves, no estaba disponible, así que no se pudo comprobar la firma.',
-    'ob2.proof.signature-missing': 'Esta insignia se comprueba mediante su firma, que no venía con ella: aporte la insignia firmada (el texto en tres partes separadas por puntos, o la imagen de la insignia).',
+    'ob2.proof.signature-missing':
+      'Esta insignia se comprueba mediante su firma, que no venía con ella: aporte la insignia firmada (el texto en tres partes separadas por puntos, o la imagen de la insignia).',
     'ob2.proof.valid': 'La firma de la insignia es válida (RS256, {key}).',
     'ob2.recipient.match': 'Esta insignia se otorgó a {recipient}.',
     'ob2.recipient.mismatch': 'Esta insignia no se otorgó a {recipient}.',
-    'ob2.schema.incomplete': 'Algunos de los documentos a los que remite esta insignia no estaban disponibles, así que no se pudieron comprobar todos sus datos.',
+    'ob2.schema.incomplete':
+      'Algunos de los documentos a los que remite esta insignia no estaban disponibles, así que no se pudieron comprobar todos sus datos.',
     'ob2.schema.invalid': 'Los datos de la insignia no siguen las reglas de Open Badges 2.0.',
     'ob2.schema.ok': 'Los datos de la insignia siguen las reglas de Open Badges 2.0.',
     'ob2.schema.remarks': 'Los datos de la insignia siguen las reglas de Open Badges 2.0, con observaciones.',
@@ -1109,14 +1383,17 @@ export const MESSAGES = {
     'presentation.token-mismatch': 'El token y el paquete que contiene indican titulares distintos.',
     'presentation.unasked': 'El titular firmó este paquete, pero no se dio ningún desafío con el que compararlo: podría ser una reutilización.',
     'presentation.unchecked': 'Todavía no se pudo comprobar la firma de quien presenta este paquete:',
-    'presentation.unsigned': 'Este paquete no está firmado por su titular, así que no se puede confirmar quién lo entregó; cada credencial que contiene se comprueba por separado.',
+    'presentation.unsigned':
+      'Este paquete no está firmado por su titular, así que no se puede confirmar quién lo entregó; cada credencial que contiene se comprueba por separado.',
     'presentation.unsigned-challenge': 'Este paquete no está firmado por su titular, así que no puede responder a su desafío.',
     'presentation.unverified': 'No se pudo verificar la firma de quien presenta este paquete.',
     'proof.alg-mismatch': 'El algoritmo del token no corresponde a su clave; es un truco de falsificación conocido, así que se rechaza.',
     'proof.alg-none': 'Este token no está firmado en absoluto (algoritmo "none"): cualquiera podría haberlo escrito.',
     'proof.base-proof': {
-      credential: 'Esta credencial lleva la prueba base de divulgación selectiva del emisor, que está destinada al titular: el titular debe derivar de ella una prueba para mostrarla.',
-      bundle: 'Este paquete lleva la prueba base de divulgación selectiva del emisor, que está destinada al titular: el titular debe derivar de ella una prueba para mostrarlo.',
+      credential:
+        'Esta credencial lleva la prueba base de divulgación selectiva del emisor, que está destinada al titular: el titular debe derivar de ella una prueba para mostrarla.',
+      bundle:
+        'Este paquete lleva la prueba base de divulgación selectiva del emisor, que está destinada al titular: el titular debe derivar de ella una prueba para mostrarlo.',
     },
     'proof.bundle-no-kid': 'El token del paquete no indica cuál de las claves del titular lo firmó, así que no se puede confirmar el titular.',
     'proof.changed': {
@@ -1134,8 +1411,10 @@ export const MESSAGES = {
       credential: 'No se encontró la clave que debería haber firmado esta credencial, así que no se puede confiar en su firma.',
       bundle: 'No se encontró la clave que debería haber firmado este paquete, así que no se puede confiar en su firma.',
     },
-    'proof.key-offline': 'No se pudo comprobar la firma sin conexión: la clave del firmante está publicada en línea. Active las comprobaciones en línea (o aporte el documento de la clave) para comprobarla.',
-    'proof.key-unreachable': 'No se pudo comprobar la firma: la clave del firmante está publicada en {host}, que no respondió. Inténtelo más tarde o aporte el documento de la clave.',
+    'proof.key-offline':
+      'No se pudo comprobar la firma sin conexión: la clave del firmante está publicada en línea. Active las comprobaciones en línea (o aporte el documento de la clave) para comprobarla.',
+    'proof.key-unreachable':
+      'No se pudo comprobar la firma: la clave del firmante está publicada en {host}, que no respondió. Inténtelo más tarde o aporte el documento de la clave.',
     'proof.key-withheld': 'No se pudo comprobar la firma: la clave del firmante está publicada en {host}, que no se contactó ({reason}).',
     'proof.malformed': {
       credential: 'La firma de la credencial está mal formada.',
@@ -1211,21 +1490,25 @@ export const MESSAGES = {
     'schema.not-object': 'El valor de {path} debería ser un objeto con sus propios campos, pero es {actual}.',
     'schema.not-profile': 'El valor de {path} debería ser una dirección web o un perfil, pero es {actual}.',
     'schema.not-text': 'El valor de {path} debería ser texto, pero es {actual}.',
-    'schema.notes': 'Son observaciones sobre el modelo de datos; no afectan a quién emitió la credencial ni a si ha cambiado (el modo estricto las convierte en fallos).',
+    'schema.notes':
+      'Son observaciones sobre el modelo de datos; no afectan a quién emitió la credencial ni a si ha cambiado (el modo estricto las convierte en fallos).',
     'schema.ok': {
       credential: 'La credencial tiene todos los campos que exige {spec}, con la forma correcta (comprobado con las reglas propias de ClearBadge).',
       endorsement: 'El aval tiene todos los campos que exige {spec}, con la forma correcta (comprobado con las reglas propias de ClearBadge).',
-      'learner record': 'El registro de aprendizaje tiene todos los campos que exige {spec}, con la forma correcta (comprobado con las reglas propias de ClearBadge).',
+      'learner record':
+        'El registro de aprendizaje tiene todos los campos que exige {spec}, con la forma correcta (comprobado con las reglas propias de ClearBadge).',
     },
     'schema.ok-named': {
       credential: 'La credencial tiene todos los campos que exige {spec}, con la forma correcta, y se ajusta al esquema que indicó su emisor.',
       endorsement: 'El aval tiene todos los campos que exige {spec}, con la forma correcta, y se ajusta al esquema que indicó su emisor.',
-      'learner record': 'El registro de aprendizaje tiene todos los campos que exige {spec}, con la forma correcta, y se ajusta al esquema que indicó su emisor.',
+      'learner record':
+        'El registro de aprendizaje tiene todos los campos que exige {spec}, con la forma correcta, y se ajusta al esquema que indicó su emisor.',
     },
     'schema.too-deep': '{path} está anidado demasiado profundamente para comprobarlo.',
     'schema.type-missing': 'Falta el campo obligatorio {path}.',
     'schema.type-not-text': 'El tipo ({path}) debería ser texto, pero es {actual}.',
-    'schema.type-unknown': 'El tipo {types} ({path}) no indica ni una Open Badge (OpenBadgeCredential o AchievementCredential), ni un aval (EndorsementCredential), ni un registro de aprendizaje (ClrCredential).',
+    'schema.type-unknown':
+      'El tipo {types} ({path}) no indica ni una Open Badge (OpenBadgeCredential o AchievementCredential), ni un aval (EndorsementCredential), ni un registro de aprendizaje (ClrCredential).',
     'schema.type-wrong': 'El tipo {types} ({path}) debe incluir {type}.',
     'status.list-dates': 'sus fechas no son válidas.',
     'status.list-expired': 'caducó el {until}.',
@@ -1239,14 +1522,14 @@ export const MESSAGES = {
     'status.list-proof-unchecked': {
       Revocation: 'La revocación no se comprobó: no se pudo comprobar la prueba de su lista.',
       Suspension: 'La suspensión no se comprobó: no se pudo comprobar la prueba de su lista.',
-      'The credential\'s status': 'El estado de la credencial no se comprobó: no se pudo comprobar la prueba de su lista.',
+      "The credential's status": 'El estado de la credencial no se comprobó: no se pudo comprobar la prueba de su lista.',
     },
     'status.list-purpose': 'es una lista para «{purposes}», pero la credencial remite a ella para «{purpose}».',
     'status.list-short': 'La {list} solo tiene {n} entradas; {spec} exige al menos {min} para proteger la privacidad de los titulares.',
     'status.list-unchecked': {
       Revocation: 'La revocación no se comprobó:',
       Suspension: 'La suspensión no se comprobó:',
-      'The credential\'s status': 'El estado de la credencial no se comprobó:',
+      "The credential's status": 'El estado de la credencial no se comprobó:',
     },
     'status.list-unreadable': 'No se pudo usar la {list}: su lista codificada es ilegible.',
     'status.list-untrusted': 'No se pudo confiar en la {list}:',
@@ -1258,7 +1541,7 @@ export const MESSAGES = {
     'status.no-verifier': {
       Revocation: 'La revocación no se comprobó: ClearBadge no puede verificar aquí la {list}.',
       Suspension: 'La suspensión no se comprobó: ClearBadge no puede verificar aquí la {list}.',
-      'The credential\'s status': 'El estado de la credencial no se comprobó: ClearBadge no puede verificar aquí la {list}.',
+      "The credential's status": 'El estado de la credencial no se comprobó: ClearBadge no puede verificar aquí la {list}.',
     },
     'status.none': 'Esta credencial no usa una lista de revocación.',
     'status.not-marked': 'La lista de estado del emisor no marca esta credencial para «{purpose}».',
@@ -1266,9 +1549,12 @@ export const MESSAGES = {
     'status.not-revoked': 'El emisor no ha revocado esta credencial.',
     'status.not-suspended': 'El emisor no ha suspendido esta credencial.',
     'status.offline': {
-      Revocation: 'La revocación no se comprobó porque ClearBadge está sin conexión; active las comprobaciones en línea o aporte la lista con --with URL=ARCHIVO.',
-      Suspension: 'La suspensión no se comprobó porque ClearBadge está sin conexión; active las comprobaciones en línea o aporte la lista con --with URL=ARCHIVO.',
-      'The credential\'s status': 'El estado de la credencial no se comprobó porque ClearBadge está sin conexión; active las comprobaciones en línea o aporte la lista con --with URL=ARCHIVO.',
+      Revocation:
+        'La revocación no se comprobó porque ClearBadge está sin conexión; active las comprobaciones en línea o aporte la lista con --with URL=ARCHIVO.',
+      Suspension:
+        'La suspensión no se comprobó porque ClearBadge está sin conexión; active las comprobaciones en línea o aporte la lista con --with URL=ARCHIVO.',
+      "The credential's status":
+        'El estado de la credencial no se comprobó porque ClearBadge está sin conexión; active las comprobaciones en línea o aporte la lista con --with URL=ARCHIVO.',
     },
     'status.reason': 'Motivo indicado: «{reason}».',
     'status.refreshed': 'El emisor ha publicado una versión actualizada de esta credencial.',
@@ -1278,13 +1564,13 @@ export const MESSAGES = {
     'status.unfetched': {
       Revocation: 'La revocación no se comprobó: no se pudo obtener la lista de {host}.',
       Suspension: 'La suspensión no se comprobó: no se pudo obtener la lista de {host}.',
-      'The credential\'s status': 'El estado de la credencial no se comprobó: no se pudo obtener la lista de {host}.',
+      "The credential's status": 'El estado de la credencial no se comprobó: no se pudo obtener la lista de {host}.',
     },
     'status.unknown-type': 'El estado de esta credencial usa «{type}», que ClearBadge no comprueba.',
     'status.untrusted-credential': {
       Revocation: 'La revocación no se comprobó: la firma de la credencial no se verificó, así que no se obtuvo su lista.',
       Suspension: 'La suspensión no se comprobó: la firma de la credencial no se verificó, así que no se obtuvo su lista.',
-      'The credential\'s status': 'El estado de la credencial no se comprobó: la firma de la credencial no se verificó, así que no se obtuvo su lista.',
+      "The credential's status": 'El estado de la credencial no se comprobó: la firma de la credencial no se verificó, así que no se obtuvo su lista.',
     },
     'status.vcrl-no-id': 'No se comprobó la revocación: esta credencial no tiene ningún id que buscar en la lista de revocación del emisor.',
     'status.vcrl-not-list': 'No se comprobó la revocación: el documento de la dirección de la lista de revocación no es una lista de revocación.',
@@ -1294,7 +1580,7 @@ export const MESSAGES = {
     'status.withheld': {
       Revocation: 'La revocación no se comprobó: la lista de {host} no se obtuvo ({reason}).',
       Suspension: 'La suspensión no se comprobó: la lista de {host} no se obtuvo ({reason}).',
-      'The credential\'s status': 'El estado de la credencial no se comprobó: la lista de {host} no se obtuvo ({reason}).',
+      "The credential's status": 'El estado de la credencial no se comprobó: la lista de {host} no se obtuvo ({reason}).',
     },
     'validity.expired': 'Esta credencial caducó el {until}.',
     'validity.from': 'Válida desde el {from}; no caduca.',
@@ -1324,8 +1610,10 @@ export const MESSAGES = {
       record: '{n} des {total} attestations de ce relevé n’ont pas pu être entièrement vérifiées : {which}. Consultez chacune pour voir ce qui manque.',
       bundle: '{n} des {total} attestations de ce lot n’ont pas pu être entièrement vérifiées : {which}. Consultez chacune pour voir ce qui manque.',
     },
-    'credentials.not-holder': 'Les {n} attestations ont été vérifiées, mais le titulaire n’est pas le destinataire de {which}. Cela peut être légitime (un parent qui présente le dossier de son enfant), mais vérifiez qui les présente.',
-    'credentials.not-holder-one': 'L’unique attestation du lot, {which}, a été vérifiée, mais le titulaire n’en est pas le destinataire. Cela peut être légitime (un parent qui présente le dossier de son enfant), mais vérifiez qui la présente.',
+    'credentials.not-holder':
+      'Les {n} attestations ont été vérifiées, mais le titulaire n’est pas le destinataire de {which}. Cela peut être légitime (un parent qui présente le dossier de son enfant), mais vérifiez qui les présente.',
+    'credentials.not-holder-one':
+      'L’unique attestation du lot, {which}, a été vérifiée, mais le titulaire n’en est pas le destinataire. Cela peut être légitime (un parent qui présente le dossier de son enfant), mais vérifiez qui la présente.',
     'credentials.vp-empty': 'Ce lot ne contient aucune attestation.',
     'credentials.vp-too-many': 'Ce lot contient {n} attestations, plus que les {max} que vérifie ClearBadge : aucune n’a donc été vérifiée.',
     'credentials.vp-verified': 'Les {n} attestations de ce lot ont été vérifiées.',
@@ -1334,17 +1622,21 @@ export const MESSAGES = {
     'endorsements.failed-one': 'La recommandation n’a pas pu être vérifiée ({which}) ; cela n’affecte pas l’attestation elle-même.',
     'endorsements.incomplete': '{n} recommandations sur {total} n’ont pas pu être entièrement vérifiées ; cela n’affecte pas l’attestation elle-même.',
     'endorsements.incomplete-one': 'La recommandation n’a pas pu être entièrement vérifiée ; cela n’affecte pas l’attestation elle-même.',
-    'endorsements.too-many': 'Cette attestation porte {n} recommandations, plus que les {max} que vérifie ClearBadge : aucune n’a donc été vérifiée ; cela n’affecte pas l’attestation elle-même.',
+    'endorsements.too-many':
+      'Cette attestation porte {n} recommandations, plus que les {max} que vérifie ClearBadge : aucune n’a donc été vérifiée ; cela n’affecte pas l’attestation elle-même.',
     'endorsements.verified': 'Les {total} recommandations ont été vérifiées.',
     'endorsements.verified-one': 'La recommandation a été vérifiée.',
     'format.clr': 'Il s’agit d’un relevé complet des acquis (CLR 2.0).',
-    'format.clr-context': 'Il s’agit d’un relevé complet des acquis (CLR 2.0), mais son @context n’indique pas les contextes CLR 2.0 et Open Badges 3.0 en deuxième et troisième position, comme l’exige CLR 2.0.',
+    'format.clr-context':
+      'Il s’agit d’un relevé complet des acquis (CLR 2.0), mais son @context n’indique pas les contextes CLR 2.0 et Open Badges 3.0 en deuxième et troisième position, comme l’exige CLR 2.0.',
     'format.document-unreadable': 'Le document n’a pas pu être lu.',
     'format.embedded-type': 'Une attestation incluse n’est ni un objet JSON ni un JWT.',
     'format.empty': 'Le fichier est vide.',
     'format.endorsement': 'Il s’agit d’une recommandation Open Badges 3.0.',
-    'format.endorsement-context': 'Il s’agit d’une recommandation Open Badges 3.0, mais son @context n’indique pas le contexte Open Badges 3.0 en deuxième position, comme l’exige la spécification.',
-    'format.expected': 'ClearBadge lit les attestations et présentations Open Badges 3.0 et CLR 2.0, ainsi que les badges Open Badges 2.0 : un fichier JSON, un JWT (un texte en trois parties séparées par des points), une image de badge (PNG ou SVG) contenant l’attestation, ou l’adresse web d’une assertion Open Badges 2.0.',
+    'format.endorsement-context':
+      'Il s’agit d’une recommandation Open Badges 3.0, mais son @context n’indique pas le contexte Open Badges 3.0 en deuxième position, comme l’exige la spécification.',
+    'format.expected':
+      'ClearBadge lit les attestations et présentations Open Badges 3.0 et CLR 2.0, ainsi que les badges Open Badges 2.0 : un fichier JSON, un JWT (un texte en trois parties séparées par des points), une image de badge (PNG ou SVG) contenant l’attestation, ou l’adresse web d’une assertion Open Badges 2.0.',
     'format.image-empty': 'Aucune attestation n’a pu être lue dans cette image.',
     'format.jwt-not-credential': 'Le contenu du JWT n’est pas une attestation.',
     'format.jwt-unreadable': 'Cela ressemble à un JWT, mais il n’a pas pu être lu.',
@@ -1354,19 +1646,23 @@ export const MESSAGES = {
     'format.not-vc-type': 'Ce n’est pas une attestation vérifiable : son type n’inclut pas VerifiableCredential.',
     'format.not-vp-context': 'Ce n’est pas une présentation vérifiable : la première entrée de son @context n’est pas le contexte des attestations du W3C.',
     'format.open-badge': 'Il s’agit d’une attestation Open Badges 3.0.',
-    'format.open-badge-context': 'Il s’agit d’une attestation Open Badges 3.0, mais son @context n’indique pas le contexte Open Badges 3.0 en deuxième position, comme l’exige la spécification.',
+    'format.open-badge-context':
+      'Il s’agit d’une attestation Open Badges 3.0, mais son @context n’indique pas le contexte Open Badges 3.0 en deuxième position, comme l’exige la spécification.',
     'format.presentation': 'Il s’agit d’une présentation vérifiable : un lot d’attestations signé par la personne qui les présente.',
     'format.token-notes': 'Son jeton ne respecte pas toutes les règles de la spécification Open Badges ; cela n’affecte pas la signature.',
     'format.too-deep': 'Ce document est imbriqué trop profondément dans d’autres documents pour être vérifié.',
     'format.too-large': 'Le fichier est trop volumineux ({n} octets ; la limite est de {max}).',
     'format.too-many-documents': 'Ce document n’a pas été vérifié : l’entrée contient plus de {max} documents imbriqués, le maximum que vérifie ClearBadge.',
     'format.unreadable': 'Le fichier n’a pas pu être lu comme une attestation.',
-    'format.vc-only': 'Il s’agit d’une attestation vérifiable, mais ni d’un Open Badge ni d’un relevé d’acquis : seules sa signature, ses dates et son statut sont vérifiés.',
+    'format.vc-only':
+      'Il s’agit d’une attestation vérifiable, mais ni d’un Open Badge ni d’un relevé d’acquis : seules sa signature, ses dates et son statut sont vérifiés.',
     'identity.keys-by': 'Ses clés sont publiées par {domain}.',
     'identity.listed': 'L’émetteur est répertorié par {registry} sous le nom « {name} ».',
-    'identity.listed-as-other': 'L’émetteur est répertorié par {registry} sous le nom « {name} ». L’attestation l’appelle « {claimed} » : fiez-vous au nom du registre.',
+    'identity.listed-as-other':
+      'L’émetteur est répertorié par {registry} sous le nom « {name} ». L’attestation l’appelle « {claimed} » : fiez-vous au nom du registre.',
     'identity.no-registry': '« {name} » est ce qu’affirme cette attestation : aucun registre d’émetteurs n’était disponible pour dire qui est l’émetteur.',
-    'identity.no-registry-offline': '« {name} » est ce qu’affirme cette attestation : aucun registre d’émetteurs n’était disponible pour dire qui est l’émetteur. Une vérification en ligne (ou un fichier de registre) en consulterait un.',
+    'identity.no-registry-offline':
+      '« {name} » est ce qu’affirme cette attestation : aucun registre d’émetteurs n’était disponible pour dire qui est l’émetteur. Une vérification en ligne (ou un fichier de registre) en consulterait un.',
     'identity.unlisted': '« {name} » est ce qu’affirme cette attestation ; aucun registre que vous utilisez ne répertorie cet émetteur.',
     'issuer.domain-publishes-key': 'La clé de signature appartient à l’émetteur : {domain} la publie pour {issuer}.',
     'issuer.lists-key': 'La clé de signature appartient à l’émetteur : {issuer} la déclare comme sienne.',
@@ -1383,8 +1679,10 @@ export const MESSAGES = {
     'key.controller-refutes': 'le document de {controller} ne confirme pas la clé ({error}).',
     'key.controller-unreadable': 'le document de {controller} n’a pas pu être lu pour confirmer la clé ({error}).',
     'key.different': '{controller} répertorie une autre clé sous le nom {key}.',
-    'key.fragment-no-document': 'la clé est inscrite dans l’adresse {key}, et {controller} n’a aucun document pouvant confirmer qu’elle appartient à l’émetteur.',
-    'key.fragment-offline': 'la clé est inscrite dans l’adresse {key}, et hors ligne, ClearBadge n’a pas pu récupérer {controller} pour voir s’il répertorie cette clé.',
+    'key.fragment-no-document':
+      'la clé est inscrite dans l’adresse {key}, et {controller} n’a aucun document pouvant confirmer qu’elle appartient à l’émetteur.',
+    'key.fragment-offline':
+      'la clé est inscrite dans l’adresse {key}, et hors ligne, ClearBadge n’a pas pu récupérer {controller} pour voir s’il répertorie cette clé.',
     'key.fragment-unfetched': 'la clé est inscrite dans l’adresse {key}, mais {controller} n’a pas pu être récupéré pour la confirmer ({error}).',
     'key.no-keys': '{controller} ne publie aucune clé ({error}).',
     'key.not-in-did': 'le document DID de {controller} ne répertorie pas cette clé pour {purpose}.',
@@ -1400,8 +1698,10 @@ export const MESSAGES = {
     'key.token-offline': 'hors ligne, ClearBadge n’a pas pu récupérer {issuer} ni son jeu de clés pour voir si la clé du jeton est celle de l’émetteur.',
     'key.token-unfetched': 'ni {issuer} ni {keyset} n’ont pu être récupérés pour confirmer la clé du jeton ({error}).',
     'name.hidden': 'Attention au nom « {name} » : il contient des caractères invisibles qui changent l’affichage du texte : {chars}.',
-    'name.hidden-lookalike': 'Attention au nom « {name} » : il contient des caractères invisibles qui changent l’affichage du texte : {chars} ; il est écrit en lettres de l’écriture {script} qui ressemblent toutes à des lettres latines.',
-    'name.hidden-scripts': 'Attention au nom « {name} » : il contient des caractères invisibles qui changent l’affichage du texte : {chars} ; il mélange des lettres de plusieurs écritures ({scripts}), comme le font les noms qui en imitent d’autres.',
+    'name.hidden-lookalike':
+      'Attention au nom « {name} » : il contient des caractères invisibles qui changent l’affichage du texte : {chars} ; il est écrit en lettres de l’écriture {script} qui ressemblent toutes à des lettres latines.',
+    'name.hidden-scripts':
+      'Attention au nom « {name} » : il contient des caractères invisibles qui changent l’affichage du texte : {chars} ; il mélange des lettres de plusieurs écritures ({scripts}), comme le font les noms qui en imitent d’autres.',
     'name.lookalike': 'Attention au nom « {name} » : il est écrit en lettres de l’écriture {script} qui ressemblent toutes à des lettres latines.',
     'name.scripts': 'Attention au nom « {name} » : il mélange des lettres de plusieurs écritures ({scripts}), comme le font les noms qui en imitent d’autres.',
     'ob2.endorsements.failed': '{n} recommandations sur {total} n’ont pas pu être vérifiées ({which}) ; cela n’affecte pas le badge lui-même.',
@@ -1421,7 +1721,8 @@ export const MESSAGES = {
     },
     'ob2.format.not-endorsement': 'Cette recommandation n’est pas un Endorsement Open Badges 2.0.',
     'ob2.format.not-url': 'Ce n’est pas l’adresse web d’un badge.',
-    'ob2.format.object': 'Un {class} Open Badges 2.0 : il décrit, mais n’attribue rien à personne, il n’y a donc rien à vérifier ; ses données ont été contrôlées.',
+    'ob2.format.object':
+      'Un {class} Open Badges 2.0 : il décrit, mais n’attribue rien à personne, il n’y a donc rien à vérifier ; ses données ont été contrôlées.',
     'ob2.format.signed': {
       assertion: 'Une assertion Open Badges 2.0, signée (JWS).',
       endorsement: 'Une recommandation Open Badges 2.0, signée (JWS).',
@@ -1435,7 +1736,8 @@ export const MESSAGES = {
     'ob2.format.signed-not-json': 'Le contenu du badge signé n’est pas un document JSON.',
     'ob2.format.signed-unreadable': 'Cela ressemble à un badge signé, mais il n’a pas pu être lu.',
     'ob2.format.url-not-badge': 'Le document à cette adresse n’est pas un badge Open Badges 2.0.',
-    'ob2.format.url-offline': 'ClearBadge est hors ligne, le badge à cette adresse n’a donc pas été récupéré : passez en ligne, ou ajoutez le badge sous forme de fichier.',
+    'ob2.format.url-offline':
+      'ClearBadge est hors ligne, le badge à cette adresse n’a donc pas été récupéré : passez en ligne, ou ajoutez le badge sous forme de fichier.',
     'ob2.format.url-unfetched': 'Le badge à cette adresse n’a pas pu être récupéré.',
     'ob2.issuer.address': 'Ce badge est publié à une adresse que {name} utilise pour ses badges.',
     'ob2.issuer.id-not-url': 'L’identifiant de l’émetteur n’est pas une adresse web : rien ne relie donc le serveur qui héberge ce badge à {name}.',
@@ -1447,31 +1749,39 @@ export const MESSAGES = {
     'ob2.issuer.not-their-key': 'La clé de signature n’appartient pas à {name}.',
     'ob2.issuer.profile-missing': 'Le profil de l’émetteur n’était pas disponible : on ne sait donc pas si l’émetteur publie des badges à cette adresse.',
     'ob2.issuer.signature-failed': 'La signature n’a pas été vérifiée : rien ne relie donc ce badge à {name}.',
-    'ob2.issuer.their-key': 'La clé de signature appartient à {name} : le profil de l’émetteur la répertorie, et la clé désigne ce profil comme son propriétaire.',
+    'ob2.issuer.their-key':
+      'La clé de signature appartient à {name} : le profil de l’émetteur la répertorie, et la clé désigne ce profil comme son propriétaire.',
     'ob2.issuer.unchecked': 'La signature n’a pas été vérifiée : rien ne relie donc ce badge à son émetteur.',
     'ob2.issuer.unsigned': 'Sans sa signature, rien ne relie ce badge à son émetteur.',
     'ob2.proof.algorithm': 'La signature du badge utilise un algorithme qu’Open Badges 2.0 n’utilise pas (RS256 est attendu).',
     'ob2.proof.creator-not-listed': 'Le badge nomme une clé de signature que {name} ne déclare pas comme sienne.',
     'ob2.proof.endorsement-unchecked': 'La recommandation n’a pas pu être vérifiée.',
-    'ob2.proof.hosted': 'Le serveur de l’émetteur sert ce badge à son adresse : un badge hébergé est authentique tant que ce serveur est celui de l’émetteur et le sert encore.',
+    'ob2.proof.hosted':
+      'Le serveur de l’émetteur sert ce badge à son adresse : un badge hébergé est authentique tant que ce serveur est celui de l’émetteur et le sert encore.',
     'ob2.proof.hosted-answers': 'Le serveur de l’émetteur répond pour ce badge à son adresse.',
-    'ob2.proof.hosted-differs': 'Le serveur de l’émetteur sert ce badge à son adresse, mais sa copie diffère de celle fournie : c’est la copie de l’émetteur qui a été vérifiée, et que montre cette carte.',
+    'ob2.proof.hosted-differs':
+      'Le serveur de l’émetteur sert ce badge à son adresse, mais sa copie diffère de celle fournie : c’est la copie de l’émetteur qui a été vérifiée, et que montre cette carte.',
     'ob2.proof.hosted-no-url': 'Un badge hébergé doit avoir pour identifiant l’adresse web où l’émetteur le publie ; ce n’est pas le cas de celui-ci.',
-    'ob2.proof.hosted-offline': 'Un badge hébergé est vérifié par rapport à la copie du serveur de l’émetteur, et ClearBadge est hors ligne : passez en ligne, ou ajoutez la copie de l’émetteur sous forme de fichier.',
+    'ob2.proof.hosted-offline':
+      'Un badge hébergé est vérifié par rapport à la copie du serveur de l’émetteur, et ClearBadge est hors ligne : passez en ligne, ou ajoutez la copie de l’émetteur sous forme de fichier.',
     'ob2.proof.hosted-other': 'Le serveur de l’émetteur sert un autre badge à l’adresse de celui-ci.',
-    'ob2.proof.hosted-unfetched': 'Le serveur de l’émetteur n’a pas fourni sa copie de ce badge, qui n’a donc pas pu être vérifié : il ne le sert peut-être plus, ou refuse les requêtes des pages web. Des copies enregistrées des documents nécessaires peuvent être fournies à la place.',
+    'ob2.proof.hosted-unfetched':
+      'Le serveur de l’émetteur n’a pas fourni sa copie de ce badge, qui n’a donc pas pu être vérifié : il ne le sert peut-être plus, ou refuse les requêtes des pages web. Des copies enregistrées des documents nécessaires peuvent être fournies à la place.',
     'ob2.proof.hosted-unreadable': 'Le serveur de l’émetteur ne sert pas ce badge à son adresse.',
     'ob2.proof.key-missing': 'La clé de l’émetteur n’était pas disponible : la signature n’a donc pas pu être vérifiée.',
     'ob2.proof.no-keys': '{name} ne publie aucune clé : ce badge signé ne peut donc pas être vérifié.',
     'ob2.proof.no-match': 'La signature du badge ne correspond à aucune clé de {name} : il a été modifié, ou n’a pas été signé par cet émetteur.',
     'ob2.proof.not-fetched': 'Le badge n’a pas pu être vérifié : il n’a pas été récupéré.',
-    'ob2.proof.offline': 'ClearBadge est hors ligne : le profil et les clés de l’émetteur n’ont donc pas été récupérés. Passez en ligne, ou ajoutez-les sous forme de fichiers.',
+    'ob2.proof.offline':
+      'ClearBadge est hors ligne : le profil et les clés de l’émetteur n’ont donc pas été récupérés. Passez en ligne, ou ajoutez-les sous forme de fichiers.',
     'ob2.proof.profile-missing': 'Le profil de l’émetteur, qui répertorie ses clés, n’était pas disponible : la signature n’a donc pas pu être vérifiée.',
-    'ob2.proof.signature-missing': 'Ce badge se vérifie par sa signature, qui ne l’accompagnait pas : fournissez le badge signé (le texte en trois parties séparées par des points, ou l’image du badge).',
+    'ob2.proof.signature-missing':
+      'Ce badge se vérifie par sa signature, qui ne l’accompagnait pas : fournissez le badge signé (le texte en trois parties séparées par des points, ou l’image du badge).',
     'ob2.proof.valid': 'La signature du badge est valide (RS256, {key}).',
     'ob2.recipient.match': 'Ce badge a été délivré à {recipient}.',
     'ob2.recipient.mismatch': 'Ce badge n’a pas été délivré à {recipient}.',
-    'ob2.schema.incomplete': 'Certains des documents auxquels renvoie ce badge n’étaient pas disponibles : toutes ses données n’ont donc pas pu être contrôlées.',
+    'ob2.schema.incomplete':
+      'Certains des documents auxquels renvoie ce badge n’étaient pas disponibles : toutes ses données n’ont donc pas pu être contrôlées.',
     'ob2.schema.invalid': 'Les données du badge ne suivent pas les règles d’Open Badges 2.0.',
     'ob2.schema.ok': 'Les données du badge suivent les règles d’Open Badges 2.0.',
     'ob2.schema.remarks': 'Les données du badge suivent les règles d’Open Badges 2.0, avec des remarques.',
@@ -1507,14 +1817,17 @@ export const MESSAGES = {
     'presentation.token-mismatch': 'Le jeton et le lot qu’il contient nomment des titulaires différents.',
     'presentation.unasked': 'Le titulaire a signé ce lot, mais aucun défi n’a été donné pour comparer : il pourrait s’agir d’une réutilisation.',
     'presentation.unchecked': 'La signature de la personne qui présente ce lot n’a pas encore pu être vérifiée :',
-    'presentation.unsigned': 'Ce lot n’est pas signé par son titulaire : on ne peut donc pas confirmer qui l’a remis ; chaque attestation qu’il contient est vérifiée séparément.',
+    'presentation.unsigned':
+      'Ce lot n’est pas signé par son titulaire : on ne peut donc pas confirmer qui l’a remis ; chaque attestation qu’il contient est vérifiée séparément.',
     'presentation.unsigned-challenge': 'Ce lot n’est pas signé par son titulaire : il ne peut donc pas répondre à votre défi.',
     'presentation.unverified': 'La signature de la personne qui présente ce lot n’a pas pu être vérifiée.',
     'proof.alg-mismatch': 'L’algorithme du jeton ne correspond pas à sa clé ; c’est une ruse de falsification connue, il est donc refusé.',
     'proof.alg-none': 'Ce jeton n’est pas signé du tout (algorithme "none") : n’importe qui aurait pu l’écrire.',
     'proof.base-proof': {
-      credential: 'Cette attestation porte la preuve de base à divulgation sélective de l’émetteur, destinée au titulaire : le titulaire doit en dériver une preuve pour la montrer.',
-      bundle: 'Ce lot porte la preuve de base à divulgation sélective de l’émetteur, destinée au titulaire : le titulaire doit en dériver une preuve pour le montrer.',
+      credential:
+        'Cette attestation porte la preuve de base à divulgation sélective de l’émetteur, destinée au titulaire : le titulaire doit en dériver une preuve pour la montrer.',
+      bundle:
+        'Ce lot porte la preuve de base à divulgation sélective de l’émetteur, destinée au titulaire : le titulaire doit en dériver une preuve pour le montrer.',
     },
     'proof.bundle-no-kid': 'Le jeton du lot n’indique pas laquelle des clés du titulaire l’a signé : le titulaire ne peut donc pas être confirmé.',
     'proof.changed': {
@@ -1532,8 +1845,10 @@ export const MESSAGES = {
       credential: 'La clé qui aurait dû signer cette attestation est introuvable : sa signature ne peut donc pas être considérée comme fiable.',
       bundle: 'La clé qui aurait dû signer ce lot est introuvable : sa signature ne peut donc pas être considérée comme fiable.',
     },
-    'proof.key-offline': 'La signature n’a pas pu être vérifiée hors ligne : la clé du signataire est publiée en ligne. Activez les vérifications en ligne (ou fournissez le document de la clé) pour la vérifier.',
-    'proof.key-unreachable': 'La signature n’a pas pu être vérifiée : la clé du signataire est publiée sur {host}, qui n’a pas répondu. Réessayez plus tard, ou fournissez le document de la clé.',
+    'proof.key-offline':
+      'La signature n’a pas pu être vérifiée hors ligne : la clé du signataire est publiée en ligne. Activez les vérifications en ligne (ou fournissez le document de la clé) pour la vérifier.',
+    'proof.key-unreachable':
+      'La signature n’a pas pu être vérifiée : la clé du signataire est publiée sur {host}, qui n’a pas répondu. Réessayez plus tard, ou fournissez le document de la clé.',
     'proof.key-withheld': 'La signature n’a pas pu être vérifiée : la clé du signataire est publiée sur {host}, qui n’a pas été contacté ({reason}).',
     'proof.malformed': {
       credential: 'La signature de l’attestation est mal formée.',
@@ -1559,8 +1874,10 @@ export const MESSAGES = {
       bundle: 'Ce lot contient une propriété que son vocabulaire ne définit pas ({term}) : la signature ne pouvait donc pas la couvrir.',
     },
     'proof.unknown-context': {
-      credential: 'La signature n’a pas pu être vérifiée : l’attestation utilise un vocabulaire que ClearBadge n’embarque pas ({url}), et les vocabulaires ne sont jamais téléchargés.',
-      bundle: 'La signature n’a pas pu être vérifiée : le lot utilise un vocabulaire que ClearBadge n’embarque pas ({url}), et les vocabulaires ne sont jamais téléchargés.',
+      credential:
+        'La signature n’a pas pu être vérifiée : l’attestation utilise un vocabulaire que ClearBadge n’embarque pas ({url}), et les vocabulaires ne sont jamais téléchargés.',
+      bundle:
+        'La signature n’a pas pu être vérifiée : le lot utilise un vocabulaire que ClearBadge n’embarque pas ({url}), et les vocabulaires ne sont jamais téléchargés.',
     },
     'proof.unreadable': {
       credential: 'La signature de l’attestation n’a pas pu être vérifiée : elle est mal formée.',
@@ -1609,7 +1926,8 @@ export const MESSAGES = {
     'schema.not-object': 'La valeur de {path} devrait être un objet avec ses propres champs, mais c’est {actual}.',
     'schema.not-profile': 'La valeur de {path} devrait être une adresse web ou un profil, mais c’est {actual}.',
     'schema.not-text': 'La valeur de {path} devrait être du texte, mais c’est {actual}.',
-    'schema.notes': 'Ce sont des remarques sur le modèle de données ; elles ne changent rien à qui a émis l’attestation ni à son intégrité (le mode strict en fait des échecs).',
+    'schema.notes':
+      'Ce sont des remarques sur le modèle de données ; elles ne changent rien à qui a émis l’attestation ni à son intégrité (le mode strict en fait des échecs).',
     'schema.ok': {
       credential: 'L’attestation a tous les champs qu’exige {spec}, sous la bonne forme (vérifié avec les règles intégrées de ClearBadge).',
       endorsement: 'La recommandation a tous les champs qu’exige {spec}, sous la bonne forme (vérifié avec les règles intégrées de ClearBadge).',
@@ -1623,7 +1941,8 @@ export const MESSAGES = {
     'schema.too-deep': '{path} est imbriqué trop profondément pour être vérifié.',
     'schema.type-missing': 'Le champ obligatoire {path} est absent.',
     'schema.type-not-text': 'Le type ({path}) devrait être du texte, mais c’est {actual}.',
-    'schema.type-unknown': 'Le type {types} ({path}) ne désigne ni un Open Badge (OpenBadgeCredential ou AchievementCredential), ni une recommandation (EndorsementCredential), ni un relevé d’acquis (ClrCredential).',
+    'schema.type-unknown':
+      'Le type {types} ({path}) ne désigne ni un Open Badge (OpenBadgeCredential ou AchievementCredential), ni une recommandation (EndorsementCredential), ni un relevé d’acquis (ClrCredential).',
     'schema.type-wrong': 'Le type {types} ({path}) doit inclure {type}.',
     'status.list-dates': 'ses dates ne sont pas valides.',
     'status.list-expired': 'elle a expiré le {until}.',
@@ -1637,14 +1956,14 @@ export const MESSAGES = {
     'status.list-proof-unchecked': {
       Revocation: 'La révocation n’a pas été vérifiée : la preuve de sa liste n’a pas pu être vérifiée.',
       Suspension: 'La suspension n’a pas été vérifiée : la preuve de sa liste n’a pas pu être vérifiée.',
-      'The credential\'s status': 'Le statut de l’attestation n’a pas été vérifié : la preuve de sa liste n’a pas pu être vérifiée.',
+      "The credential's status": 'Le statut de l’attestation n’a pas été vérifié : la preuve de sa liste n’a pas pu être vérifiée.',
     },
     'status.list-purpose': 'c’est une liste pour « {purposes} », mais l’attestation y renvoie pour « {purpose} ».',
     'status.list-short': 'La {list} n’a que {n} entrées ; {spec} en exige au moins {min} pour protéger la vie privée des titulaires.',
     'status.list-unchecked': {
       Revocation: 'La révocation n’a pas été vérifiée :',
       Suspension: 'La suspension n’a pas été vérifiée :',
-      'The credential\'s status': 'Le statut de l’attestation n’a pas été vérifié :',
+      "The credential's status": 'Le statut de l’attestation n’a pas été vérifié :',
     },
     'status.list-unreadable': 'La {list} n’a pas pu être utilisée : sa liste encodée est illisible.',
     'status.list-untrusted': 'La {list} n’a pas pu être considérée comme fiable :',
@@ -1656,7 +1975,7 @@ export const MESSAGES = {
     'status.no-verifier': {
       Revocation: 'La révocation n’a pas été vérifiée : ClearBadge ne peut pas vérifier la {list} ici.',
       Suspension: 'La suspension n’a pas été vérifiée : ClearBadge ne peut pas vérifier la {list} ici.',
-      'The credential\'s status': 'Le statut de l’attestation n’a pas été vérifié : ClearBadge ne peut pas vérifier la {list} ici.',
+      "The credential's status": 'Le statut de l’attestation n’a pas été vérifié : ClearBadge ne peut pas vérifier la {list} ici.',
     },
     'status.none': 'Cette attestation n’utilise pas de liste de révocation.',
     'status.not-marked': 'La liste de statut de l’émetteur ne marque pas cette attestation pour « {purpose} ».',
@@ -1664,9 +1983,12 @@ export const MESSAGES = {
     'status.not-revoked': 'L’émetteur n’a pas révoqué cette attestation.',
     'status.not-suspended': 'L’émetteur n’a pas suspendu cette attestation.',
     'status.offline': {
-      Revocation: 'La révocation n’a pas été vérifiée car ClearBadge est hors ligne ; activez les vérifications en ligne ou fournissez la liste avec --with URL=FICHIER.',
-      Suspension: 'La suspension n’a pas été vérifiée car ClearBadge est hors ligne ; activez les vérifications en ligne ou fournissez la liste avec --with URL=FICHIER.',
-      'The credential\'s status': 'Le statut de l’attestation n’a pas été vérifié car ClearBadge est hors ligne ; activez les vérifications en ligne ou fournissez la liste avec --with URL=FICHIER.',
+      Revocation:
+        'La révocation n’a pas été vérifiée car ClearBadge est hors ligne ; activez les vérifications en ligne ou fournissez la liste avec --with URL=FICHIER.',
+      Suspension:
+        'La suspension n’a pas été vérifiée car ClearBadge est hors ligne ; activez les vérifications en ligne ou fournissez la liste avec --with URL=FICHIER.',
+      "The credential's status":
+        'Le statut de l’attestation n’a pas été vérifié car ClearBadge est hors ligne ; activez les vérifications en ligne ou fournissez la liste avec --with URL=FICHIER.',
     },
     'status.reason': 'Motif indiqué : « {reason} ».',
     'status.refreshed': 'L’émetteur a publié une version mise à jour de cette attestation.',
@@ -1676,13 +1998,14 @@ export const MESSAGES = {
     'status.unfetched': {
       Revocation: 'La révocation n’a pas été vérifiée : la liste sur {host} n’a pas pu être récupérée.',
       Suspension: 'La suspension n’a pas été vérifiée : la liste sur {host} n’a pas pu être récupérée.',
-      'The credential\'s status': 'Le statut de l’attestation n’a pas été vérifié : la liste sur {host} n’a pas pu être récupérée.',
+      "The credential's status": 'Le statut de l’attestation n’a pas été vérifié : la liste sur {host} n’a pas pu être récupérée.',
     },
     'status.unknown-type': 'Le statut de cette attestation utilise « {type} », que ClearBadge ne vérifie pas.',
     'status.untrusted-credential': {
       Revocation: 'La révocation n’a pas été vérifiée : la signature de l’attestation n’a pas été vérifiée, sa liste n’a donc pas été récupérée.',
       Suspension: 'La suspension n’a pas été vérifiée : la signature de l’attestation n’a pas été vérifiée, sa liste n’a donc pas été récupérée.',
-      'The credential\'s status': 'Le statut de l’attestation n’a pas été vérifié : la signature de l’attestation n’a pas été vérifiée, sa liste n’a donc pas été récupérée.',
+      "The credential's status":
+        'Le statut de l’attestation n’a pas été vérifié : la signature de l’attestation n’a pas été vérifiée, sa liste n’a donc pas été récupérée.',
     },
     'status.vcrl-no-id': 'La révocation n’a pas été vérifiée : cette attestation n’a pas d’identifiant à chercher dans la liste de révocation de l’émetteur.',
     'status.vcrl-not-list': 'La révocation n’a pas été vérifiée : le document à l’adresse de la liste de révocation n’est pas une liste de révocation.',
@@ -1692,7 +2015,7 @@ export const MESSAGES = {
     'status.withheld': {
       Revocation: 'La révocation n’a pas été vérifiée : la liste sur {host} n’a pas été récupérée ({reason}).',
       Suspension: 'La suspension n’a pas été vérifiée : la liste sur {host} n’a pas été récupérée ({reason}).',
-      'The credential\'s status': 'Le statut de l’attestation n’a pas été vérifié : la liste sur {host} n’a pas été récupérée ({reason}).',
+      "The credential's status": 'Le statut de l’attestation n’a pas été vérifié : la liste sur {host} n’a pas été récupérée ({reason}).',
     },
     'validity.expired': 'Cette attestation a expiré le {until}.',
     'validity.from': 'Valide à partir du {from} ; elle n’expire pas.',
@@ -1756,8 +2079,21 @@ const VALUES = {
 // SCRIPTS: core/names' script names as ISO 15924 codes, which
 // Intl.DisplayNames says in the reader's language.
 const SCRIPTS = {
-  Latin: 'Latn', Greek: 'Grek', Cyrillic: 'Cyrl', Armenian: 'Armn', Hebrew: 'Hebr', Arabic: 'Arab', Devanagari: 'Deva',
-  Thai: 'Thai', Georgian: 'Geor', Cherokee: 'Cher', Han: 'Hani', Hiragana: 'Hira', Katakana: 'Kana', Hangul: 'Hang', Bopomofo: 'Bopo',
+  Latin: 'Latn',
+  Greek: 'Grek',
+  Cyrillic: 'Cyrl',
+  Armenian: 'Armn',
+  Hebrew: 'Hebr',
+  Arabic: 'Arab',
+  Devanagari: 'Deva',
+  Thai: 'Thai',
+  Georgian: 'Geor',
+  Cherokee: 'Cher',
+  Han: 'Hani',
+  Hiragana: 'Hira',
+  Katakana: 'Kana',
+  Hangul: 'Hang',
+  Bopomofo: 'Bopo',
 };
 
 function scriptName(name) {
@@ -1784,7 +2120,10 @@ function param(code, k, v) {
     case 'which':
       // "credential 2", "endorsement 1" (where a nested credential was
       // found), or its name in quotes.
-      return s.split(', ').map((x) => x.replace(/^(credential|endorsement) (\d+)$/, (_m, w, n) => `${word(w, 'label')} ${n}`)).join(', ');
+      return s
+        .split(', ')
+        .map((x) => x.replace(/^(credential|endorsement) (\d+)$/, (_m, w, n) => `${word(w, 'label')} ${n}`))
+        .join(', ');
     case 'chars':
       return s.replace(/\((a text-direction control|an invisible character)\)/g, (_m, w) => `(${word(w, 'char')})`);
     case 'list':
@@ -1807,7 +2146,7 @@ function param(code, k, v) {
 // gender or form here; `_` is the variant for any other value.
 function say(code, params = {}) {
   const entry = MESSAGES[current]?.[code];
-  const tmpl = typeof entry === 'object' ? entry[params[entry.by ?? 'what']] ?? entry._ : entry;
+  const tmpl = typeof entry === 'object' ? (entry[params[entry.by ?? 'what']] ?? entry._) : entry;
   return tmpl && fill(tmpl, params, (k, v) => param(code, k, v));
 }
 

@@ -211,7 +211,11 @@ export function generationNote(report) {
   if (!OB2_AWARDS.has(report.kind)) return 'Open Badges 2.0';
   if (ob2Encoding(report) === 'ob2-signed') return t('ob2.signed');
   let host = '';
-  try { host = new URL(report.summary?.id).host; } catch { /* no address */ }
+  try {
+    host = new URL(report.summary?.id).host;
+  } catch {
+    /* no address */
+  }
   return host ? t('ob2.hosted-at', { host }) : t('ob2.hosted');
 }
 
@@ -271,11 +275,12 @@ export function verdictText(report, { offline = true } = {}) {
  */
 export function verdictBanner(report, opts) {
   const { label, why } = verdictText(report, opts);
-  return h('div', { class: `verdict verdict-${report.verdict}` },
+  return h(
+    'div',
+    { class: `verdict verdict-${report.verdict}` },
     icon(iconKind(report), 'verdict-icon'),
-    h('div', {},
-      h('p', { class: 'verdict-label', text: label }),
-      h('p', { class: 'verdict-why', text: why })));
+    h('div', {}, h('p', { class: 'verdict-label', text: label }), h('p', { class: 'verdict-why', text: why })),
+  );
 }
 
 // imageOf: the credential's own image if it is a data: URL, else ''.
@@ -301,19 +306,24 @@ export function badgeImage(src, summary = {}) {
   wrap.append(placeholderBadge());
   if (/^https?:\/\//i.test(summary.image || '')) {
     let host = '';
-    try { host = new URL(summary.image).host; } catch { /* shown without a host */ }
-    wrap.append(h('p', {
-      class: 'img-note',
-      text: t('card.image-not-loaded', { host: host || t('card.another-site') }),
-    }));
+    try {
+      host = new URL(summary.image).host;
+    } catch {
+      /* shown without a host */
+    }
+    wrap.append(
+      h('p', {
+        class: 'img-note',
+        text: t('card.image-not-loaded', { host: host || t('card.another-site') }),
+      }),
+    );
   }
   return wrap;
 }
 
 export function placeholderBadge() {
   const el = svg('0 0 64 64');
-  el.append(svgChild('circle', { cx: '32', cy: '26', r: '18' }),
-    svgChild('path', { d: 'M22 40l-5 18 9-5 6 8 4-17M42 40l5 18-9-5-6 8' }));
+  el.append(svgChild('circle', { cx: '32', cy: '26', r: '18' }), svgChild('path', { d: 'M22 40l-5 18 9-5 6 8 4-17M42 40l5 18-9-5-6 8' }));
   return el;
 }
 
@@ -344,7 +354,11 @@ export function nameEl(value, cls) {
 // hostOf: the host (with port) of a URL, or ''.
 /** @param {string} [url] */
 export function hostOf(url) {
-  try { return new URL(url).host; } catch { return ''; }
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
 }
 
 // identityLine: who vouches for the issuer's name, from the identity check
@@ -360,9 +374,12 @@ export function identityLine(report) {
   const line = h('span', { class: 'identity-text' });
   p.append(line);
   if (c.outcome === 'pass' && reg) {
-    line.append(...words('identity.listed-by', {
-      name: nameEl(reg.name || iss.name || iss.id, 'strong'), registry: nameEl(reg.registry, 'strong'),
-    }));
+    line.append(
+      ...words('identity.listed-by', {
+        name: nameEl(reg.name || iss.name || iss.id, 'strong'),
+        registry: nameEl(reg.registry, 'strong'),
+      }),
+    );
     if (reg.location) line.append(' (', nameEl(reg.location), ')');
     line.append('.');
     return p;
@@ -412,12 +429,14 @@ export function facts(report, { compact = false } = {}) {
     return dl;
   }
   const issuer = s.issuer || {};
-  row(t('fact.issued-by'), issuer.name && nameEl(issuer.name, 'strong'),
+  row(
+    t('fact.issued-by'),
+    issuer.name && nameEl(issuer.name, 'strong'),
     issuer.url && [' ', link(issuer.url)],
     issuer.id && nameEl(issuer.id, 'id'),
-    identityLine(report));
-  row(t('fact.issued-to'), s.subjectName && nameEl(s.subjectName, 'strong'),
-    s.subject && nameEl(s.subject, s.subjectName ? 'id' : ''));
+    identityLine(report),
+  );
+  row(t('fact.issued-to'), s.subjectName && nameEl(s.subjectName, 'strong'), s.subject && nameEl(s.subject, s.subjectName ? 'id' : ''));
   const a = s.achievement;
   if (a && !compact) {
     if (a.name && a.name !== s.name) row(t('fact.achievement'), nameEl(a.name));
@@ -440,7 +459,11 @@ function humanizeType(t) {
 /** @param {string} url */
 export function link(url) {
   let u;
-  try { u = new URL(url); } catch { return url; }
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return url;
   return h('a', { href: u.href, rel: 'noopener noreferrer nofollow', target: '_blank', text: url });
 }
@@ -472,7 +495,11 @@ export function ago(iso, now = Date.now()) {
   const s = Math.round((when - now) / 1000);
   const rtf = new Intl.RelativeTimeFormat(lang(), { numeric: 'auto' });
   /** @type {[Intl.RelativeTimeFormatUnit, number][]} */
-  const units = [['day', 86400], ['hour', 3600], ['minute', 60]];
+  const units = [
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
   for (const [unit, n] of units) {
     if (Math.abs(s) >= n) return rtf.format(Math.round(s / n), unit);
   }
@@ -490,16 +517,31 @@ export function checksList(checks, { inner = false } = {}) {
   const ul = h('ul', { class: 'checks' });
   for (const c of checks) {
     const name = checkTitle(c.id);
-    ul.append(h('li', { class: `check check-${c.outcome}`, [checkAttr]: c.id, [outcomeAttr]: c.outcome },
-      icon(c.outcome),
-      h('div', { class: 'check-body' },
-        h('p', { class: 'check-head' },
-          h('span', { class: 'check-name', text: name }),
-          h('span', { class: `outcome outcome-${c.outcome}`, text: outcomeWord(c.outcome) })),
-        msgEl(c, 'check-msg'),
-        c.detail && h('details', { class: 'detail' },
-          h('summary', {}, t('card.technical-detail'), h('span', { class: 'visually-hidden', text: t('card.for', { name }) })),
-          h('pre', { text: visible(c.detail) })))));
+    ul.append(
+      h(
+        'li',
+        { class: `check check-${c.outcome}`, [checkAttr]: c.id, [outcomeAttr]: c.outcome },
+        icon(c.outcome),
+        h(
+          'div',
+          { class: 'check-body' },
+          h(
+            'p',
+            { class: 'check-head' },
+            h('span', { class: 'check-name', text: name }),
+            h('span', { class: `outcome outcome-${c.outcome}`, text: outcomeWord(c.outcome) }),
+          ),
+          msgEl(c, 'check-msg'),
+          c.detail &&
+            h(
+              'details',
+              { class: 'detail' },
+              h('summary', {}, t('card.technical-detail'), h('span', { class: 'visually-hidden', text: t('card.for', { name }) })),
+              h('pre', { text: visible(c.detail) }),
+            ),
+        ),
+      ),
+    );
   }
   return ul;
 }
@@ -546,12 +588,20 @@ export function missingList(report, { remedy = () => null, inner = false } = {})
   if (!missing.length) return null;
   const ul = h('ul', { class: 'missing-list' });
   for (const m of missing) {
-    ul.append(h('li', { class: 'missing-item', [inner ? 'data-inner-missing' : 'data-missing']: m.check, 'data-remedy': m.remedy },
-      icon('incomplete'),
-      h('div', { class: 'missing-body' },
-        msgEl(m, 'missing-msg', h('span', { class: 'check-name', text: checkTitle(m.check) }), ': '),
-        remedyText(m, missing) && h('p', { class: 'missing-remedy', text: remedyText(m, missing) }),
-        remedy(m))));
+    ul.append(
+      h(
+        'li',
+        { class: 'missing-item', [inner ? 'data-inner-missing' : 'data-missing']: m.check, 'data-remedy': m.remedy },
+        icon('incomplete'),
+        h(
+          'div',
+          { class: 'missing-body' },
+          msgEl(m, 'missing-msg', h('span', { class: 'check-name', text: checkTitle(m.check) }), ': '),
+          remedyText(m, missing) && h('p', { class: 'missing-remedy', text: remedyText(m, missing) }),
+          remedy(m),
+        ),
+      ),
+    );
   }
   return h('div', { class: 'missing' }, h('p', { class: 'missing-title', text: t('missing.title') }), ul);
 }
@@ -563,20 +613,25 @@ export function missingList(report, { remedy = () => null, inner = false } = {})
  * @param {{open?: boolean}} [opts]
  */
 export function nestedReports(reports, { open = false } = {}) {
-  const det = h('details', { class: 'nested', open },
-    h('summary', {}, t('card.credentials-inside', { n: reports.length })));
+  const det = h('details', { class: 'nested', open }, h('summary', {}, t('card.credentials-inside', { n: reports.length })));
   const ol = h('ol', { class: 'nested-list' });
   for (const r of reports) {
     const v = VERDICTS[r.verdict] ? r.verdict : 'error';
     const s = r.summary || {};
-    const li = h('li', { class: `nested-item ${v}`, 'data-inner-verdict': v },
-      h('p', { class: 'nested-head' },
+    const li = h(
+      'li',
+      { class: `nested-item ${v}`, 'data-inner-verdict': v },
+      h(
+        'p',
+        { class: 'nested-head' },
         icon(VERDICTS[v].icon),
         nameEl(titleOf(r), 'strong'),
-        h('span', { class: `outcome outcome-${VERDICTS[v].outcome}`, text: verdictLabel(v) })),
+        h('span', { class: `outcome outcome-${VERDICTS[v].outcome}`, text: verdictLabel(v) }),
+      ),
       s.issuer?.name && h('p', { class: 'meta' }, ...words('card.issued-by-short', { name: nameEl(s.issuer.name) })),
       missingList(r, { inner: true }),
-      checksList(r.checks || [], { inner: true }));
+      checksList(r.checks || [], { inner: true }),
+    );
     if (r.credentials?.length) li.append(nestedReports(r.credentials));
     ol.append(li);
   }
@@ -601,10 +656,10 @@ export function nestedReports(reports, { open = false } = {}) {
  * @param {{id?: string, title?: string, image?: string, offline?: boolean, remedy?: (m: Missing) => Node | null,
  *   compact?: boolean, foldChecks?: boolean, meta?: string, controls?: Node[], attrs?: Record<string, any>}} [opts]
  */
-export function resultCard(report, {
-  id, title = titleOf(report), image = '', offline = true, remedy, compact = false, foldChecks = false,
-  meta = '', controls = [], attrs = {},
-} = {}) {
+export function resultCard(
+  report,
+  { id, title = titleOf(report), image = '', offline = true, remedy, compact = false, foldChecks = false, meta = '', controls = [], attrs = {} } = {},
+) {
   const verdict = report.verdict;
   const s = report.summary || {};
   const vp = isPresentation(report);
@@ -632,15 +687,12 @@ export function resultCard(report, {
 
   const checks = report.checks || [];
   if (checks.length && foldChecks) {
-    article.append(h('details', { class: 'nested checks-fold' },
-      h('summary', {}, t('card.what-was-checked-n', { n: checks.length })), checksList(checks)));
+    article.append(h('details', { class: 'nested checks-fold' }, h('summary', {}, t('card.what-was-checked-n', { n: checks.length })), checksList(checks)));
   } else if (checks.length) {
     article.append(h('h4', { class: 'checks-title', text: t('card.what-was-checked') }), checksList(checks));
   }
   if (report.credentials?.length) article.append(nestedReports(report.credentials, { open: vp }));
 
-  article.append(h('div', { class: 'card-foot' },
-    h('p', { class: 'meta', text: visible(meta) }),
-    h('div', { class: 'row actions' }, ...controls)));
+  article.append(h('div', { class: 'card-foot' }, h('p', { class: 'meta', text: visible(meta) }), h('div', { class: 'row actions' }, ...controls)));
   return li;
 }

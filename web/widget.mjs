@@ -53,8 +53,20 @@
 import { load } from './clearbadge.mjs';
 import { IMAGE_TYPES, MAX_INPUT_BYTES, tokenDeclarations } from './common.mjs';
 import {
-  h, icon, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge, errorReport,
-  nameEl, identityLine, missingList, generationNote,
+  h,
+  icon,
+  iconKind,
+  verdictText,
+  titleOf,
+  imageOf,
+  authentic,
+  checksList,
+  placeholderBadge,
+  errorReport,
+  nameEl,
+  identityLine,
+  missingList,
+  generationNote,
 } from './render.mjs';
 import { t, setLang, pickLang, formatDate, list } from './i18n.mjs';
 
@@ -200,7 +212,9 @@ function missingHosts(report) {
     try {
       const u = new URL(m.url);
       if (u.protocol === 'https:') hosts.add(u.host);
-    } catch { /* no URL: nothing to fetch */ }
+    } catch {
+      /* no URL: nothing to fetch */
+    }
   }
   return [...hosts];
 }
@@ -246,8 +260,12 @@ class ClearBadgeVerify extends HTMLElement {
     this.#drawPending();
   }
 
-  get verdict() { return this.#verdict; }
-  get report() { return this.#report; }
+  get verdict() {
+    return this.#verdict;
+  }
+  get report() {
+    return this.#report;
+  }
 
   connectedCallback() {
     if (this.#started || this.#observer) return;
@@ -256,12 +274,15 @@ class ClearBadgeVerify extends HTMLElement {
       this.#start();
       return;
     }
-    this.#observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      this.#observer.disconnect();
-      this.#observer = null;
-      this.#start();
-    }, { rootMargin: ROOT_MARGIN });
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.#observer.disconnect();
+        this.#observer = null;
+        this.#start();
+      },
+      { rootMargin: ROOT_MARGIN },
+    );
     this.#observer.observe(this);
   }
 
@@ -353,7 +374,11 @@ class ClearBadgeVerify extends HTMLElement {
     if (script) return { input: script.textContent, source: t('widget.inline') };
     const src = this.getAttribute('src');
     if (!src) {
-      const text = [...this.childNodes].filter((n) => !(n instanceof Element && n.matches('script[data-documents]'))).map((n) => n.textContent).join('').trim();
+      const text = [...this.childNodes]
+        .filter((n) => !(n instanceof Element && n.matches('script[data-documents]')))
+        .map((n) => n.textContent)
+        .join('')
+        .trim();
       if (text) return { input: text, source: t('widget.inline') };
       throw new Error(t('widget.no-credential'));
     }
@@ -386,7 +411,11 @@ class ClearBadgeVerify extends HTMLElement {
     const script = this.querySelector(':scope > script[type="application/json"][data-documents]');
     if (script) {
       let map;
-      try { map = JSON.parse(script.textContent); } catch { throw new Error('documents: the data-documents script is not JSON.'); }
+      try {
+        map = JSON.parse(script.textContent);
+      } catch {
+        throw new Error('documents: the data-documents script is not JSON.');
+      }
       for (const [u, f] of Object.entries(map || {})) pairs.push([u, String(f)]);
     }
     if (!pairs.length) return undefined;
@@ -394,7 +423,11 @@ class ClearBadgeVerify extends HTMLElement {
     for (const [u, f] of pairs) {
       const url = new URL(f, document.baseURI);
       let resp;
-      try { resp = await fetch(url, { credentials: 'same-origin' }); } catch { resp = null; }
+      try {
+        resp = await fetch(url, { credentials: 'same-origin' });
+      } catch {
+        resp = null;
+      }
       if (!resp?.ok) throw new Error(`The document for ${u} (${f}) could not be fetched.`);
       const bytes = new Uint8Array(await resp.arrayBuffer());
       if (bytes.length > MAX_INPUT_BYTES) throw new Error(`The document for ${u} is too large.`);
@@ -408,14 +441,21 @@ class ClearBadgeVerify extends HTMLElement {
     this.#card.className = 'card skeleton';
     this.#card.removeAttribute('data-verdict');
     this.#card.setAttribute('aria-busy', 'true');
-    this.#status.replaceChildren(h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-      h('p', { class: 'status-text', text: t('widget.checking') }));
+    this.#status.replaceChildren(h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('p', { class: 'status-text', text: t('widget.checking') }));
     this.#card.replaceChildren(
-      h('div', { class: 'main' },
+      h(
+        'div',
+        { class: 'main' },
         h('div', { class: 'badge-img placeholder' }, placeholderBadge()),
-        h('div', { class: 'text' }, h('p', { class: 'name', id: 'name', text: t('widget.digital-badge') }),
-          h('p', { class: 'line', text: t('widget.checked-by') }))),
-      this.#status);
+        h(
+          'div',
+          { class: 'text' },
+          h('p', { class: 'name', id: 'name', text: t('widget.digital-badge') }),
+          h('p', { class: 'line', text: t('widget.checked-by') }),
+        ),
+      ),
+      this.#status,
+    );
   }
 
   /**
@@ -428,50 +468,74 @@ class ClearBadgeVerify extends HTMLElement {
     const { verdict } = report;
     const s = report.summary || {};
     const title = report.error ? t('widget.badge') : titleOf(report, t('widget.badge'));
-    const line = (key, value) => h('p', { class: 'line' }, ...t(key, { name: '\u0000' }).split('\u0000').flatMap((part, i) => (i ? [nameEl(value, 'strong'), part] : [part])));
-    const main = h('div', { class: 'main' },
-      h('div', { class: `badge-img${image ? '' : ' placeholder'}` },
-        image ? h('img', { src: image, alt: '' }) : placeholderBadge()),
-      h('div', { class: 'text' },
+    const line = (key, value) =>
+      h(
+        'p',
+        { class: 'line' },
+        ...t(key, { name: '\u0000' })
+          .split('\u0000')
+          .flatMap((part, i) => (i ? [nameEl(value, 'strong'), part] : [part])),
+      );
+    const main = h(
+      'div',
+      { class: 'main' },
+      h('div', { class: `badge-img${image ? '' : ' placeholder'}` }, image ? h('img', { src: image, alt: '' }) : placeholderBadge()),
+      h(
+        'div',
+        { class: 'text' },
         // As on the verifier page: what a badge without a valid signature
         // says (a name, a recipient) is only a claim.
-        verdict === 'not-verified' && !authentic(report)
-          ? h('p', { class: 'unconfirmed', text: t('widget.unconfirmed') })
-          : null,
+        verdict === 'not-verified' && !authentic(report) ? h('p', { class: 'unconfirmed', text: t('widget.unconfirmed') }) : null,
         h('p', { class: 'name', id: 'name' }, nameEl(title)),
         generationNote(report) ? h('p', { class: 'line generation', 'data-generation': 'ob2', text: generationNote(report) }) : null,
         s.issuer?.name || s.issuer?.id ? line('widget.issued-by', s.issuer.name || s.issuer.id) : null,
         identityLine(report),
         s.subjectName || s.subject ? line('widget.issued-to', s.subjectName || s.subject) : null,
-        s.holder ? line('widget.presented-by', s.holder) : null));
+        s.holder ? line('widget.presented-by', s.holder) : null,
+      ),
+    );
 
     const { label, why } = verdictText(report, { offline: !online });
     const checks = report.checks || [];
-    const more = h('div', { class: 'more', id: 'more', hidden: true },
+    const more = h(
+      'div',
+      { class: 'more', id: 'more', hidden: true },
       missingList(report),
       checksList(checks),
-      h('p', { class: 'foot', 'data-online': online ? online.hosts.join(' ') : undefined, text: online
-        ? t('widget.foot-online', { date: formatDate(online.at.toISOString(), true), hosts: list(online.hosts) })
-        : t('widget.foot') }));
+      h('p', {
+        class: 'foot',
+        'data-online': online ? online.hosts.join(' ') : undefined,
+        text: online ? t('widget.foot-online', { date: formatDate(online.at.toISOString(), true), hosts: list(online.hosts) }) : t('widget.foot'),
+      }),
+    );
     const toggle = checks.length
-      ? h('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'more' },
-        h('span', { class: 'toggle-text', text: t('widget.checks') }),
-        h('span', { class: 'visually-hidden', text: t('widget.checks-for', { n: checks.length, title }) }),
-        h('span', { class: 'toggle-mark', 'aria-hidden': 'true', text: '▾' }))
+      ? h(
+          'button',
+          { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'more' },
+          h('span', { class: 'toggle-text', text: t('widget.checks') }),
+          h('span', { class: 'visually-hidden', text: t('widget.checks-for', { n: checks.length, title }) }),
+          h('span', { class: 'toggle-mark', 'aria-hidden': 'true', text: '▾' }),
+        )
       : null;
     toggle?.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
       toggle.setAttribute('aria-expanded', String(open));
       more.hidden = !open;
     });
-    this.#status.replaceChildren(icon(iconKind(report), 'verdict-icon'),
-      h('div', { class: 'status-text' }, h('p', { class: 'label', text: label }), h('p', { class: 'why', text: why }),
+    this.#status.replaceChildren(
+      icon(iconKind(report), 'verdict-icon'),
+      h(
+        'div',
+        { class: 'status-text' },
+        h('p', { class: 'label', text: label }),
+        h('p', { class: 'why', text: why }),
         // The verifier page can complete what this widget did not.
         verdict === 'incomplete'
-          ? h('a', { class: 'complete', href: VERIFIER_PAGE, target: '_blank', rel: 'noopener noreferrer' },
-            t('widget.complete'))
-          : null),
-      toggle);
+          ? h('a', { class: 'complete', href: VERIFIER_PAGE, target: '_blank', rel: 'noopener noreferrer' }, t('widget.complete'))
+          : null,
+      ),
+      toggle,
+    );
 
     this.#card.className = `card ${verdict}`;
     this.#card.setAttribute('data-verdict', verdict);

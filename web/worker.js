@@ -38,19 +38,38 @@
     const refuse = (name) => new Error(`ClearBadge offline worker: ${name} is disabled; nothing leaves this device`);
     // Everything in a worker scope that can start a request. (fetchLater and
     // WebSocketStream exist in some Chromium versions only.)
-    for (const name of ['fetch', 'fetchLater', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource',
-      'WebTransport', 'importScripts', 'Worker', 'SharedWorker']) {
+    for (const name of [
+      'fetch',
+      'fetchLater',
+      'XMLHttpRequest',
+      'WebSocket',
+      'WebSocketStream',
+      'EventSource',
+      'WebTransport',
+      'importScripts',
+      'Worker',
+      'SharedWorker',
+    ]) {
       if (name in self) {
         // A plain function, so that `new XMLHttpRequest()` reaches the throw too.
         Object.defineProperty(self, name, {
           // biome-ignore lint/complexity/useArrowFunction: an arrow is no constructor (see above).
-          value: function () { throw refuse(name); }, writable: false, configurable: false,
+          value: function () {
+            throw refuse(name);
+          },
+          writable: false,
+          configurable: false,
         });
       }
     }
     // caches is an object, not a function (Cache.add fetches): refuse reading it.
     if ('caches' in self) {
-      Object.defineProperty(self, 'caches', { get() { throw refuse('caches'); }, configurable: false });
+      Object.defineProperty(self, 'caches', {
+        get() {
+          throw refuse('caches');
+        },
+        configurable: false,
+      });
     }
   }
 
@@ -67,9 +86,11 @@
   async function start() {
     const module = await compiled;
     if (!online) lockNetwork();
-    return self.Common.startGo(self, module, (run) => run.then(() => {
-      self.postMessage({ type: 'fatal', message: 'the wasm program exited' });
-    }));
+    return self.Common.startGo(self, module, (run) =>
+      run.then(() => {
+        self.postMessage({ type: 'fatal', message: 'the wasm program exited' });
+      }),
+    );
   }
 
   const ready = start();

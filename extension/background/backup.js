@@ -33,7 +33,10 @@ async function importBackup({ text, passphrase }) {
       added++;
     }
     let holder = false;
-    if (!store.holder && theirs.holder) { store.holder = theirs.holder; holder = true; }
+    if (!store.holder && theirs.holder) {
+      store.holder = theirs.holder;
+      holder = true;
+    }
     return { added, skipped: theirs.credentials.length - added, holder, unchanged: added === 0 && !holder };
   });
 }

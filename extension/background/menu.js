@@ -27,7 +27,7 @@ chrome.storage.onChanged.addListener(async (changes, area) => {
 // would (headless Chromium has no context menu to click).
 function onMenuClick(info, tab) {
   if (info.menuItemId !== 'clearbadge-verify' || !tab?.id) return;
-  const url = info.mediaType === 'image' ? info.srcUrl : (info.linkUrl || info.srcUrl);
+  const url = info.mediaType === 'image' ? info.srcUrl : info.linkUrl || info.srcUrl;
   if (!url) return;
   chrome.tabs.sendMessage(tab.id, { op: 'verifyUrl', url }, { frameId: info.frameId ?? 0 }).catch(() => {
     // No content script there (a chrome:// page, or the page predates the

@@ -4,7 +4,7 @@
 // {ok: true, ...} or {ok: false, code, error}.
 'use strict';
 
-const FOUND_KEY = 'found';               // storage.session: what pages offered, by id
+const FOUND_KEY = 'found'; // storage.session: what pages offered, by id
 const MAX_FOUND = 5;
 
 const PAGE_OPS = new Set(Protocol.PAGE_OPS);
@@ -16,8 +16,7 @@ const PAGE_OPS = new Set(Protocol.PAGE_OPS);
 
 /** @param {Sender} sender */
 function fromExtensionPage(sender) {
-  return sender.id === chrome.runtime.id && typeof sender.url === 'string' &&
-    sender.url.startsWith(chrome.runtime.getURL(''));
+  return sender.id === chrome.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL(''));
 }
 
 // OPS: each operation, answering a request with what its {ok: true} answer
@@ -26,7 +25,10 @@ function fromExtensionPage(sender) {
 const OPS = {
   status: statusOp,
   unlock: setupOrUnlock,
-  lock: async () => { await lock(); return {}; },
+  lock: async () => {
+    await lock();
+    return {};
+  },
   list,
   import: importItems,
   remove,
@@ -95,10 +97,17 @@ const OPS = {
 };
 
 // The Open Badges API operations (platforms.js).
-Object.assign(OPS, Platforms({
-  readStore, mutate, checkItem, sha256, WalletError,
-  unbake: async (c) => (await verifier()).unbake(Common.unb64(c.b64)),
-}));
+Object.assign(
+  OPS,
+  Platforms({
+    readStore,
+    mutate,
+    checkItem,
+    sha256,
+    WalletError,
+    unbake: async (c) => (await verifier()).unbake(Common.unb64(c.b64)),
+  }),
+);
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   const op = msg && typeof msg.op === 'string' ? msg.op : '';

@@ -141,10 +141,9 @@ async function checkOnline({ id, only }) {
   const registryHosts = new Set(sources.map((r) => hostOf(r.url || '')).filter(Boolean));
   // only: 'status' (the periodic re-check) or 'identity' (the registries
   // alone); otherwise what the card needs, and the registries once allowed.
-  const wanted = [...new Set([
-    ...[...needed].filter(([, check]) => !only || check === only).map(([u]) => hostOf(u)),
-    ...(!only || only === 'identity' ? registryHosts : []),
-  ])];
+  const wanted = [
+    ...new Set([...[...needed].filter(([, check]) => !only || check === only).map(([u]) => hostOf(u)), ...(!only || only === 'identity' ? registryHosts : [])]),
+  ];
   const granted = grantedHosts(store, wanted);
   const hosts = wanted.filter((h) => granted.has(h));
   if (!hosts.length) {

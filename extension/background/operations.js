@@ -7,8 +7,7 @@
 // titleOf: the title a wallet entry is stored with (common.mjs titleOf, as
 // the cards' headings), in English as every stored title is.
 function titleOf(report, source) {
-  return Common.titleOf(report, source || 'Credential',
-    (n) => Words.say('en', n === 1 ? 'bg.presentation-of-one' : 'bg.presentation-of', { n }));
+  return Common.titleOf(report, source || 'Credential', (n) => Words.say('en', n === 1 ? 'bg.presentation-of-one' : 'bg.presentation-of', { n }));
 }
 
 // sha256: what an entry is known by, to refuse the same credential twice.
@@ -59,7 +58,8 @@ async function list() {
   // needs: the public documents each one names (what a check online would
   // fetch), so the page can ask for exactly their hosts.
   const credentials = store.credentials.map((c) => ({
-    ...c, needs: [...neededURLs(c)].map(([url, check]) => ({ url, check, host: hostOf(url) })),
+    ...c,
+    needs: [...neededURLs(c)].map(([url, check]) => ({ url, check, host: hostOf(url) })),
   }));
   const sites = store.sites || [];
   const registries = (store.registries || []).map((r) => ({ name: r.name, url: r.url || '' }));
@@ -77,7 +77,7 @@ function normalizeItems(items) {
       return { source, text: it.text };
     }
     if (typeof it.b64 === 'string') {
-      if (it.b64.length > Common.MAX_INPUT_BYTES * 4 / 3 + 4) return { source, tooLarge: true };
+      if (it.b64.length > (Common.MAX_INPUT_BYTES * 4) / 3 + 4) return { source, tooLarge: true };
       return { source, b64: it.b64, mime: typeof it.mime === 'string' ? it.mime.slice(0, 60) : '' };
     }
     return { source, invalid: true };
@@ -113,7 +113,11 @@ async function checkItem(it, lang, opts) {
     verdict,
     report,
   };
-  if (it.text !== undefined) entry.text = it.text; else { entry.b64 = it.b64; entry.mime = it.mime; }
+  if (it.text !== undefined) entry.text = it.text;
+  else {
+    entry.b64 = it.b64;
+    entry.mime = it.mime;
+  }
   return { source: it.source, entry };
 }
 
@@ -129,10 +133,18 @@ async function importItems({ items, lang }) {
   for (const it of norm) checked.push(await checkItem(it, lang, opts));
   return mutate((store) => {
     const have = new Set(store.credentials.map((c) => c.hash));
-    const added = []; const duplicates = []; const refused = [];
+    const added = [];
+    const duplicates = [];
+    const refused = [];
     for (const c of checked) {
-      if (c.refused) { refused.push(c.refused); continue; }
-      if (have.has(c.entry.hash)) { duplicates.push(c.source || c.entry.title); continue; }
+      if (c.refused) {
+        refused.push(c.refused);
+        continue;
+      }
+      if (have.has(c.entry.hash)) {
+        duplicates.push(c.source || c.entry.title);
+        continue;
+      }
       have.add(c.entry.hash);
       store.credentials.push(c.entry);
       added.push({ id: c.entry.id, title: c.entry.title, verdict: c.entry.verdict });
@@ -153,8 +165,7 @@ async function remove({ id }) {
 
 /** @param {WalletArgs} m what was asked (untrusted) */
 async function restore({ entry, index }) {
-  if (!entry || typeof entry.id !== 'string' || typeof entry.hash !== 'string' ||
-      (typeof entry.text !== 'string' && typeof entry.b64 !== 'string')) {
+  if (!entry || typeof entry.id !== 'string' || typeof entry.hash !== 'string' || (typeof entry.text !== 'string' && typeof entry.b64 !== 'string')) {
     throw new WalletError('invalid', 'bg.nothing-to-restore');
   }
   return mutate((store) => {

@@ -3,7 +3,7 @@
 // the wallet is in use and dropped after IDLE_MS without use.
 'use strict';
 
-const IDLE_MS = 15 * 60 * 1000;          // lock after 15 minutes without use
+const IDLE_MS = 15 * 60 * 1000; // lock after 15 minutes without use
 const SESSION_KEY = 'unlocked';
 
 // The key lives in this worker's memory and, so that Chrome stopping the idle
@@ -51,7 +51,13 @@ async function touch() {
 
 function armTimer() {
   clearTimeout(lockTimer);
-  if (session) lockTimer = setTimeout(() => { lock(); }, IDLE_MS - (Date.now() - session.last) + 1000);
+  if (session)
+    lockTimer = setTimeout(
+      () => {
+        lock();
+      },
+      IDLE_MS - (Date.now() - session.last) + 1000,
+    );
 }
 
 async function lock() {

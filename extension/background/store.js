@@ -27,7 +27,7 @@ class WalletError extends Words.Refusal {}
 // said: what err says, in lang when its words are known (WalletError,
 // VaultError).
 function said(err, lang) {
-  return err.key ? Words.say(Words.langOf(lang), err.key, err.params) : (err.message || String(err));
+  return err.key ? Words.say(Words.langOf(lang), err.key, err.params) : err.message || String(err);
 }
 
 // storedLang: the language chosen in the wallet, else the browser's, for

@@ -13,9 +13,15 @@ function verifier() {
   if (!verifierP) {
     verifierP = (async () => {
       const module = await WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('clearbadge.wasm')));
-      return Common.startGo(self, module, (run) => run.finally(() => { verifierP = null; }));
+      return Common.startGo(self, module, (run) =>
+        run.finally(() => {
+          verifierP = null;
+        }),
+      );
     })();
-    verifierP.catch(() => { verifierP = null; });
+    verifierP.catch(() => {
+      verifierP = null;
+    });
   }
   return verifierP;
 }
@@ -80,7 +86,9 @@ function verifierPort() {
         justification: 'Runs the credential verifier in a Web Worker so the wallet stays responsive.',
       });
       return connected;
-    })().finally(() => { portP = null; });
+    })().finally(() => {
+      portP = null;
+    });
   }
   return portP;
 }
@@ -138,8 +146,13 @@ async function verifyFull(item, opts = {}) {
       }, verifyTimeoutMs + 5000);
       jobs.set(id, { resolve, reject, timer });
       port.postMessage({
-        id, item: typeof item.text === 'string' ? { text: item.text } : { b64: item.b64 }, source, timeout: verifyTimeoutMs,
-        hosts, documents, registries,
+        id,
+        item: typeof item.text === 'string' ? { text: item.text } : { b64: item.b64 },
+        source,
+        timeout: verifyTimeoutMs,
+        hosts,
+        documents,
+        registries,
       });
     });
   } catch (err) {
@@ -161,13 +174,22 @@ function defaultRegistries() {
     const port = await verifierPort();
     const id = nextJob++;
     const defaults = await new Promise((resolve, reject) => {
-      jobs.set(id, { resolve, reject, timer: setTimeout(() => { jobs.delete(id); reject(new WalletError('timeout', 'bg.verifier-silent')); }, verifyTimeoutMs) });
+      jobs.set(id, {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          jobs.delete(id);
+          reject(new WalletError('timeout', 'bg.verifier-silent'));
+        }, verifyTimeoutMs),
+      });
       port.postMessage({ id, op: 'defaults' });
     });
     await chrome.storage.session.set({ [DEFAULTS_KEY]: defaults });
     return defaults;
   })();
-  defaultsP.catch(() => { defaultsP = null; });
+  defaultsP.catch(() => {
+    defaultsP = null;
+  });
   return defaultsP;
 }
 

@@ -14,7 +14,10 @@ import { refresh } from './unlocked.mjs';
 
 export function addSection() {
   const file = h('input', {
-    type: 'file', id: 'file', class: 'file-input', multiple: true,
+    type: 'file',
+    id: 'file',
+    class: 'file-input',
+    multiple: true,
     accept: '.json,.jsonld,.jwt,.txt,.png,.svg,.zip,application/json,application/zip,application/ld+json,text/plain,image/png,image/svg+xml',
     'aria-describedby': 'file-hint',
   });
@@ -24,24 +27,50 @@ export function addSection() {
     await importFiles(files);
   });
   const paste = h('textarea', { id: 'paste-text', rows: isPopup ? 3 : 4, spellcheck: 'false', autocomplete: 'off' });
-  const sec = h('section', { class: 'intake add', 'aria-labelledby': 'add-title' },
+  const sec = h(
+    'section',
+    { class: 'intake add', 'aria-labelledby': 'add-title' },
     h('h2', { id: 'add-title', text: t('wallet.add-title') }),
-    h('div', { class: 'drop', id: 'drop' },
+    h(
+      'div',
+      { class: 'drop', id: 'drop' },
       file,
       h('label', { for: 'file', class: 'button primary' }, t('page.choose')),
-      h('p', { class: 'hint', id: 'file-hint', text: t('wallet.file-hint') })),
-    h('div', { class: 'paste' },
-      h('label', { for: 'paste-text', text: t('wallet.paste-label') }), paste,
-      h('div', { class: 'row' },
-        h('button', { type: 'button', id: 'paste-go', class: 'button', onclick: async () => {
-          const text = paste.value.trim();
-          if (!text) { announce(t('app.paste-first'), true); paste.focus(); return; }
-          if (await importItems([{ text, source: t('app.pasted-text') }])) paste.value = '';
-        } }, t('wallet.add-pasted')),
+      h('p', { class: 'hint', id: 'file-hint', text: t('wallet.file-hint') }),
+    ),
+    h(
+      'div',
+      { class: 'paste' },
+      h('label', { for: 'paste-text', text: t('wallet.paste-label') }),
+      paste,
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'paste-go',
+            class: 'button',
+            onclick: async () => {
+              const text = paste.value.trim();
+              if (!text) {
+                announce(t('app.paste-first'), true);
+                paste.focus();
+                return;
+              }
+              if (await importItems([{ text, source: t('app.pasted-text') }])) paste.value = '';
+            },
+          },
+          t('wallet.add-pasted'),
+        ),
         // Only the popup has a "current page" (the tab it was opened over).
-        isPopup && h('button', { type: 'button', id: 'from-page', class: 'button', onclick: scanPage }, t('wallet.find-on-page')))),
+        isPopup && h('button', { type: 'button', id: 'from-page', class: 'button', onclick: scanPage }, t('wallet.find-on-page')),
+      ),
+    ),
     h('div', { id: 'found', class: 'found', hidden: true }),
-    h('div', { id: 'backup-open', hidden: true }));
+    h('div', { id: 'backup-open', hidden: true }),
+  );
   for (const ev of ['dragover', 'drop']) {
     sec.addEventListener(ev, (/** @type {DragEvent} */ e) => {
       if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
@@ -94,7 +123,8 @@ export async function importItems(items) {
   try {
     const r = await call('import', { items });
     const parts = [];
-    if (r.added.length) parts.push(r.added.length === 1 ? t('wallet.added-one', { title: r.added[0].title }) : t('wallet.added-n', { n: number(r.added.length) }));
+    if (r.added.length)
+      parts.push(r.added.length === 1 ? t('wallet.added-one', { title: r.added[0].title }) : t('wallet.added-n', { n: number(r.added.length) }));
     if (r.duplicates.length) parts.push(t('wallet.already', { names: r.duplicates.join(', ') }));
     parts.push(...r.refused);
     if (!r.added.length && !r.duplicates.length) parts.push(t('wallet.nothing-changed'));

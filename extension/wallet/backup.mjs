@@ -9,8 +9,7 @@ import { refresh, showWallet } from './unlocked.mjs';
 
 // restoreSection: put a backup in place of a missing or damaged wallet.
 export function restoreSection(state, current = () => '') {
-  const sec = h('details', { class: 'options restore' },
-    h('summary', { text: t(state === 'damaged' ? 'wallet.restore-damaged' : 'wallet.restore-instead') }));
+  const sec = h('details', { class: 'options restore' }, h('summary', { text: t(state === 'damaged' ? 'wallet.restore-damaged' : 'wallet.restore-instead') }));
   const file = h('input', { type: 'file', id: 'restore-file', accept: '.json,application/json' });
   const pass = h('input', { type: 'password', name: 'backup-passphrase', id: 'restore-pass', autocomplete: 'off' });
   const go = h('button', { type: 'button', class: 'button' }, t('wallet.restore'));
@@ -18,7 +17,10 @@ export function restoreSection(state, current = () => '') {
   go.addEventListener('click', async () => {
     msg.textContent = '';
     const f = file.files[0];
-    if (!f) { msg.textContent = t('wallet.choose-backup'); return; }
+    if (!f) {
+      msg.textContent = t('wallet.choose-backup');
+      return;
+    }
     try {
       await call('restoreWallet', { text: await f.text(), passphrase: pass.value, current: current() });
       announce(t('wallet.restored-backup'));
@@ -27,10 +29,18 @@ export function restoreSection(state, current = () => '') {
       msg.textContent = ex.message;
     }
   });
-  sec.append(h('div', { class: 'advanced-body' },
-    h('label', { for: 'restore-file', text: t('wallet.backup-file') }), file,
-    h('label', { for: 'restore-pass', text: t('wallet.backup-passphrase') }), pass,
-    h('div', { class: 'row' }, go), msg));
+  sec.append(
+    h(
+      'div',
+      { class: 'advanced-body' },
+      h('label', { for: 'restore-file', text: t('wallet.backup-file') }),
+      file,
+      h('label', { for: 'restore-pass', text: t('wallet.backup-passphrase') }),
+      pass,
+      h('div', { class: 'row' }, go),
+      msg,
+    ),
+  );
   return sec;
 }
 
@@ -38,12 +48,30 @@ export function askBackupPassphrase(item) {
   const box = $('#backup-open');
   box.hidden = false;
   const pass = h('input', { type: 'password', name: 'backup-passphrase', id: 'backup-pass', autocomplete: 'off', required: true });
-  const form = h('form', { class: 'options' },
+  const form = h(
+    'form',
+    { class: 'options' },
     h('p', { text: t('wallet.is-backup', { source: item.source }) }),
     h('label', { for: 'backup-pass', text: t('wallet.backup-passphrase') }),
-    h('div', { class: 'row' }, pass,
+    h(
+      'div',
+      { class: 'row' },
+      pass,
       h('button', { type: 'submit', class: 'button primary' }, t('wallet.add-from-backup')),
-      h('button', { type: 'button', class: 'button quiet', onclick: () => { box.hidden = true; box.replaceChildren(); } }, t('wallet.cancel'))));
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button quiet',
+          onclick: () => {
+            box.hidden = true;
+            box.replaceChildren();
+          },
+        },
+        t('wallet.cancel'),
+      ),
+    ),
+  );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
@@ -62,17 +90,32 @@ export function askBackupPassphrase(item) {
 }
 
 export function backupSection() {
-  return h('section', { class: 'options backup', 'aria-labelledby': 'backup-title' },
+  return h(
+    'section',
+    { class: 'options backup', 'aria-labelledby': 'backup-title' },
     h('h2', { id: 'backup-title', text: t('wallet.backup') }),
     h('p', { class: 'explain', text: t('wallet.backup-explain') }),
-    h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'export', class: 'button', onclick: async () => {
-        try {
-          const r = await call('exportBackup');
-          download(`clearbadge-wallet-${new Date().toISOString().slice(0, 10)}.json`, new Blob([JSON.stringify(r.file)], { type: 'application/json' }));
-          announce(t('wallet.backup-downloaded', { date: formatDate(r.file.exported, true) }));
-        } catch (err) {
-          announce(err.message, true);
-        }
-      } }, t('wallet.download-backup'))));
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'export',
+          class: 'button',
+          onclick: async () => {
+            try {
+              const r = await call('exportBackup');
+              download(`clearbadge-wallet-${new Date().toISOString().slice(0, 10)}.json`, new Blob([JSON.stringify(r.file)], { type: 'application/json' }));
+              announce(t('wallet.backup-downloaded', { date: formatDate(r.file.exported, true) }));
+            } catch (err) {
+              announce(err.message, true);
+            }
+          },
+        },
+        t('wallet.download-backup'),
+      ),
+    ),
+  );
 }

@@ -24,12 +24,24 @@ export async function showFound(id) {
   announce(t('wallet.checking-found'));
   try {
     const r = await call('foundItem', { id });
-    main.replaceChildren(h('section', { 'aria-labelledby': 'found-title' },
-      h('h1', { id: 'found-title', text: t('wallet.found-title') }),
-      h('ol', { id: 'credentials', class: 'results' }, resultCard(r.report, {
-        id: 'found-card', compact: true, remedy: foundRemedy, meta: [r.source && t('wallet.from', { source: r.source }), t('wallet.checked-in-clearbadge')].filter(Boolean).join(' · '),
-      })),
-      h('p', { class: 'open-full' }, h('a', { href: 'wallet.html?view=full', text: t('wallet.open-wallet') }))));
+    main.replaceChildren(
+      h(
+        'section',
+        { 'aria-labelledby': 'found-title' },
+        h('h1', { id: 'found-title', text: t('wallet.found-title') }),
+        h(
+          'ol',
+          { id: 'credentials', class: 'results' },
+          resultCard(r.report, {
+            id: 'found-card',
+            compact: true,
+            remedy: foundRemedy,
+            meta: [r.source && t('wallet.from', { source: r.source }), t('wallet.checked-in-clearbadge')].filter(Boolean).join(' · '),
+          }),
+        ),
+        h('p', { class: 'open-full' }, h('a', { href: 'wallet.html?view=full', text: t('wallet.open-wallet') })),
+      ),
+    );
     announce('');
   } catch (err) {
     main.replaceChildren(h('p', { class: 'form-error', text: err.message }));
@@ -62,16 +74,30 @@ export async function scanPage() {
   }
   const ul = h('ul', { class: 'found-list' });
   ui.foundItems.forEach((it, i) => {
-    ul.append(h('li', {}, h('span', { class: 'found-label', text: it.label }),
-      h('button', { type: 'button', class: 'button small', onclick: async () => {
-        try {
-          const got = await chrome.tabs.sendMessage(tab.id, { op: 'take', index: i });
-          if (!got?.ok) throw new Error(got?.error || t('wallet.page-no-answer'));
-          await importItems([got.item]);
-        } catch (err) {
-          announce(t('wallet.could-not-read', { error: err.message }), true);
-        }
-      } }, t('wallet.add-to-wallet'))));
+    ul.append(
+      h(
+        'li',
+        {},
+        h('span', { class: 'found-label', text: it.label }),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button small',
+            onclick: async () => {
+              try {
+                const got = await chrome.tabs.sendMessage(tab.id, { op: 'take', index: i });
+                if (!got?.ok) throw new Error(got?.error || t('wallet.page-no-answer'));
+                await importItems([got.item]);
+              } catch (err) {
+                announce(t('wallet.could-not-read', { error: err.message }), true);
+              }
+            },
+          },
+          t('wallet.add-to-wallet'),
+        ),
+      ),
+    );
   });
   box.replaceChildren(h('p', { class: 'strong', text: t('wallet.found-n', { n: number(ui.foundItems.length) }) }), ul);
 }

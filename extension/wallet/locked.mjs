@@ -18,9 +18,13 @@ export function showLocked(state, error) {
   const creating = state === 'none';
   const form = h('form', { class: 'unlock', id: 'unlock', 'aria-labelledby': 'unlock-title' });
   const pass = h('input', {
-    type: 'password', name: 'passphrase', id: 'passphrase', required: true,
+    type: 'password',
+    name: 'passphrase',
+    id: 'passphrase',
+    required: true,
     autocomplete: creating ? 'new-password' : 'current-password',
-    minlength: creating ? '8' : undefined, 'aria-describedby': 'unlock-hint unlock-error',
+    minlength: creating ? '8' : undefined,
+    'aria-describedby': 'unlock-hint unlock-error',
   });
   const button = h('button', { type: 'submit', class: 'button primary' }, t(creating ? 'wallet.create' : 'wallet.unlock'));
   const err = h('p', { id: 'unlock-error', class: 'form-error', role: 'alert' });
@@ -29,7 +33,8 @@ export function showLocked(state, error) {
     h('p', { class: 'lede', id: 'unlock-hint', text: t(creating ? 'wallet.create-hint' : 'wallet.unlock-hint') }),
     h('label', { for: 'passphrase', text: t(creating ? 'wallet.new-passphrase' : 'wallet.passphrase') }),
     h('div', { class: 'row' }, pass, button),
-    err);
+    err,
+  );
   if (state === 'damaged' && error) err.textContent = t('wallet.damaged', { error });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -8,7 +8,10 @@ import { showLocked } from './locked.mjs';
 // CallError: the service worker's refusal, with its code (Protocol.ERRORS).
 class CallError extends Error {
   /** @param {string} code @param {string} message */
-  constructor(code, message) { super(message); this.code = code; }
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
 }
 
 // call asks the service worker to do op; it answers in the wallet's

@@ -17,14 +17,23 @@ const evidenceOf = (check) => EVIDENCE[check] || 'document';
 // ("Revocation last checked 3 days ago, from status.example.edu"), and
 // whether its server asked for it to be checked again by now.
 export function evidence(entry) {
-  const items = (entry.docs || []).filter((d) => ui.documents[d.url]).map((d) => {
-    const k = ui.documents[d.url];
-    const host = new URL(d.url).host;
-    const stale = Date.now() - new Date(k.fetchedAt).getTime() > (k.maxAge || 0) * 1000;
-    return h('li', { 'data-evidence': d.check, 'data-url': d.url, 'data-fetched-at': k.fetchedAt },
-      h('time', { datetime: k.fetchedAt, title: formatDate(k.fetchedAt, true), text: t(`wallet.evidence-${evidenceOf(d.check)}`, { ago: ago(k.fetchedAt) }) }),
-      t(stale ? 'wallet.evidence-stale' : 'wallet.evidence-from', { host }));
-  });
+  const items = (entry.docs || [])
+    .filter((d) => ui.documents[d.url])
+    .map((d) => {
+      const k = ui.documents[d.url];
+      const host = new URL(d.url).host;
+      const stale = Date.now() - new Date(k.fetchedAt).getTime() > (k.maxAge || 0) * 1000;
+      return h(
+        'li',
+        { 'data-evidence': d.check, 'data-url': d.url, 'data-fetched-at': k.fetchedAt },
+        h('time', {
+          datetime: k.fetchedAt,
+          title: formatDate(k.fetchedAt, true),
+          text: t(`wallet.evidence-${evidenceOf(d.check)}`, { ago: ago(k.fetchedAt) }),
+        }),
+        t(stale ? 'wallet.evidence-stale' : 'wallet.evidence-from', { host }),
+      );
+    });
   return items.length ? h('div', { class: 'evidence' }, h('p', { class: 'strong', text: t('wallet.evidence-title') }), h('ul', {}, ...items)) : null;
 }
 
@@ -40,12 +49,34 @@ export function consentBox(entry) {
   const only = ui.consentIdentity ? 'identity' : undefined;
   const hosts = only ? ui.registryHosts || [] : hostsOf(entry);
   const why = only ? [t('wallet.why-registry')] : [...new Set((entry.needs || []).map((n) => t(`wallet.why-${evidenceOf(n.check)}`)))];
-  const allow = h('button', { type: 'button', class: 'button primary small', id: 'consent-allow', onclick: () => allowAndCheck(entry, hosts, only) }, t('wallet.consent-allow'));
-  return h('div', { class: 'consent', role: 'group', 'aria-labelledby': `consent-${entry.id}`, 'data-hosts': hosts.join(' ') },
+  const allow = h(
+    'button',
+    { type: 'button', class: 'button primary small', id: 'consent-allow', onclick: () => allowAndCheck(entry, hosts, only) },
+    t('wallet.consent-allow'),
+  );
+  return h(
+    'div',
+    { class: 'consent', role: 'group', 'aria-labelledby': `consent-${entry.id}`, 'data-hosts': hosts.join(' ') },
     h('p', { class: 'strong', id: `consent-${entry.id}`, text: t('wallet.consent-question', { why: list(why), hosts: list(hosts) }) }),
     h('p', { class: 'hint', text: t(only ? 'wallet.registry-consent-explain' : 'wallet.consent-explain') }),
-    h('div', { class: 'row' }, allow,
-      h('button', { type: 'button', class: 'button quiet small', onclick: () => { ui.consent = null; drawList(); } }, t('wallet.consent-cancel'))));
+    h(
+      'div',
+      { class: 'row' },
+      allow,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button quiet small',
+          onclick: () => {
+            ui.consent = null;
+            drawList();
+          },
+        },
+        t('wallet.consent-cancel'),
+      ),
+    ),
+  );
 }
 
 // checkOnlineClick: straight to the check when every host is granted;
@@ -82,16 +113,19 @@ export function asksRegistries(entry) {
 
 function allowAndCheck(entry, hosts, only) {
   // permissions.request must be called in the click itself (a user gesture).
-  chrome.permissions.request({ origins: hosts.map(originOf) }).then(async (ok) => {
-    ui.consent = null;
-    if (!ok) {
-      drawList();
-      announce(t('wallet.consent-refused'));
-      return;
-    }
-    await call('allowSites', { hosts });
-    await runCheckOnline(entry, only);
-  }, (err) => announce(err.message, true));
+  chrome.permissions.request({ origins: hosts.map(originOf) }).then(
+    async (ok) => {
+      ui.consent = null;
+      if (!ok) {
+        drawList();
+        announce(t('wallet.consent-refused'));
+        return;
+      }
+      await call('allowSites', { hosts });
+      await runCheckOnline(entry, only);
+    },
+    (err) => announce(err.message, true),
+  );
 }
 
 async function runCheckOnline(entry, only) {
@@ -109,63 +143,133 @@ async function runCheckOnline(entry, only) {
 // sitesSection: the hosts ClearBadge may contact, each with a Revoke
 // button, and the opt-in periodic re-check of revocation lists.
 export function sitesSection() {
-  const recheck = h('input', { type: 'checkbox', id: 'recheck', onchange: async (e) => {
-    try {
-      await call('setRecheck', { on: e.target.checked });
-      announce(t(e.target.checked ? 'wallet.recheck-on' : 'wallet.recheck-off'));
-    } catch (err) {
-      announce(err.message, true);
-    }
-  } });
-  return h('section', { class: 'options sites', 'aria-labelledby': 'sites-title' },
+  const recheck = h('input', {
+    type: 'checkbox',
+    id: 'recheck',
+    onchange: async (e) => {
+      try {
+        await call('setRecheck', { on: e.target.checked });
+        announce(t(e.target.checked ? 'wallet.recheck-on' : 'wallet.recheck-off'));
+      } catch (err) {
+        announce(err.message, true);
+      }
+    },
+  });
+  return h(
+    'section',
+    { class: 'options sites', 'aria-labelledby': 'sites-title' },
     h('h2', { id: 'sites-title', text: t('wallet.sites-title') }),
     h('p', { class: 'explain', text: t('wallet.sites-explain') }),
     h('ul', { id: 'sites', class: 'sites-list' }),
     h('h3', { text: t('wallet.registries-title') }),
     h('p', { class: 'explain', text: t('wallet.registries-explain') }),
     h('ul', { id: 'registries', class: 'sites-list' }),
-    h('div', { class: 'row' },
-      h('input', { type: 'file', id: 'registry-file', class: 'file-input', accept: '.json,.jwt,application/json', onchange: async (e) => {
-        const f = e.target.files[0];
-        e.target.value = '';
-        if (f) await addRegistry({ name: f.name, text: await f.text() });
-      } }),
+    h(
+      'div',
+      { class: 'row' },
+      h('input', {
+        type: 'file',
+        id: 'registry-file',
+        class: 'file-input',
+        accept: '.json,.jwt,application/json',
+        onchange: async (e) => {
+          const f = e.target.files[0];
+          e.target.value = '';
+          if (f) await addRegistry({ name: f.name, text: await f.text() });
+        },
+      }),
       h('label', { for: 'registry-file', class: 'button small' }, t('registry.file')),
       h('label', { for: 'registry-url', class: 'visually-hidden', text: t('registry.address') }),
       h('input', { type: 'text', id: 'registry-url', placeholder: 'https://registry.example/registry.json', spellcheck: 'false' }),
-      h('button', { type: 'button', id: 'registry-add', class: 'button small', onclick: async () => {
-        const input = () => /** @type {HTMLInputElement} */ ($('#registry-url'));
-        const url = input().value.trim();
-        if (await addRegistry({ url, name: url })) input().value = '';
-      } }, t('registry.add'))),
-    h('p', { class: 'check-row' }, recheck, h('label', { for: 'recheck', text: t('wallet.recheck-label') })));
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'registry-add',
+          class: 'button small',
+          onclick: async () => {
+            const input = () => /** @type {HTMLInputElement} */ ($('#registry-url'));
+            const url = input().value.trim();
+            if (await addRegistry({ url, name: url })) input().value = '';
+          },
+        },
+        t('registry.add'),
+      ),
+    ),
+    h('p', { class: 'check-row' }, recheck, h('label', { for: 'recheck', text: t('wallet.recheck-label') })),
+  );
 }
 
 export async function drawSites() {
   const ul = $('#sites');
   if (!ul) return;
   const hosts = ui.sites;
-  ul.replaceChildren(...(hosts.length ? hosts.map((host) => h('li', { 'data-site': host },
-    h('span', { text: host }),
-    h('button', { type: 'button', class: 'button small quiet', 'data-revoke': host, 'aria-label': t('wallet.revoke-aria', { host }), onclick: async () => {
-      await call('revokeSite', { host });
-      await chrome.permissions.remove({ origins: [originOf(host)] }).catch(() => {});
-      await refresh();
-      announce(t('wallet.revoked', { host }));
-    } }, t('wallet.revoke')))) : [h('li', { class: 'hint', text: t('wallet.sites-none') })]));
+  ul.replaceChildren(
+    ...(hosts.length
+      ? hosts.map((host) =>
+          h(
+            'li',
+            { 'data-site': host },
+            h('span', { text: host }),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button small quiet',
+                'data-revoke': host,
+                'aria-label': t('wallet.revoke-aria', { host }),
+                onclick: async () => {
+                  await call('revokeSite', { host });
+                  await chrome.permissions.remove({ origins: [originOf(host)] }).catch(() => {});
+                  await refresh();
+                  announce(t('wallet.revoked', { host }));
+                },
+              },
+              t('wallet.revoke'),
+            ),
+          ),
+        )
+      : [h('li', { class: 'hint', text: t('wallet.sites-none') })]),
+  );
   /** @type {HTMLInputElement} */ ($('#recheck')).checked = ui.recheck;
-  $('#registries').replaceChildren(...(ui.registries.length ? ui.registries.map((r, index) => h('li', { 'data-registry': r.url || r.name },
-    h('span', { text: r.url || r.name }),
-    h('button', { type: 'button', class: 'button small quiet', 'aria-label': t('registry.remove-aria', { name: r.url || r.name }), onclick: async () => {
-      try { await call('removeRegistry', { index }); await refresh(); } catch (err) { announce(err.message, true); }
-    } }, t('registry.remove')))) : [h('li', { class: 'hint', id: 'registries-none' })]));
+  $('#registries').replaceChildren(
+    ...(ui.registries.length
+      ? ui.registries.map((r, index) =>
+          h(
+            'li',
+            { 'data-registry': r.url || r.name },
+            h('span', { text: r.url || r.name }),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button small quiet',
+                'aria-label': t('registry.remove-aria', { name: r.url || r.name }),
+                onclick: async () => {
+                  try {
+                    await call('removeRegistry', { index });
+                    await refresh();
+                  } catch (err) {
+                    announce(err.message, true);
+                  }
+                },
+              },
+              t('registry.remove'),
+            ),
+          ),
+        )
+      : [h('li', { class: 'hint', id: 'registries-none' })]),
+  );
   // The defaults' names, once known (learning them may start the verifier:
   // the wallet does not wait for it).
   if (!ui.registries.length) {
-    call('registryInfo').then((r) => {
-      const li = $('#registries-none');
-      if (li) li.textContent = t('wallet.registries-none', { names: list(r.defaults) });
-    }, () => {});
+    call('registryInfo').then(
+      (r) => {
+        const li = $('#registries-none');
+        if (li) li.textContent = t('wallet.registries-none', { names: list(r.defaults) });
+      },
+      () => {},
+    );
   }
 }
 

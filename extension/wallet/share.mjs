@@ -13,24 +13,48 @@ const vpBox = () => /** @type {HTMLTextAreaElement} */ ($('#vp'));
 const field = (sel) => /** @type {HTMLInputElement} */ ($(sel));
 
 export function shareSection() {
-  return h('section', { class: 'options share', 'aria-labelledby': 'share-title' },
+  return h(
+    'section',
+    { class: 'options share', 'aria-labelledby': 'share-title' },
     h('h2', { id: 'share-title', text: t('wallet.share') }),
     h('p', { class: 'explain', id: 'share-explain', text: t('wallet.share-explain') }),
-    h('div', { class: 'share-grid' },
+    h(
+      'div',
+      { class: 'share-grid' },
       h('label', { for: 'challenge', text: t('wallet.challenge') }),
       h('input', { type: 'text', id: 'challenge', autocomplete: 'off', spellcheck: 'false' }),
       h('label', { for: 'domain', text: t('wallet.domain') }),
-      h('input', { type: 'text', id: 'domain', autocomplete: 'off', spellcheck: 'false', placeholder: t('wallet.domain-placeholder') })),
-    h('div', { class: 'row' },
+      h('input', { type: 'text', id: 'domain', autocomplete: 'off', spellcheck: 'false', placeholder: t('wallet.domain-placeholder') }),
+    ),
+    h(
+      'div',
+      { class: 'row' },
       h('button', { type: 'button', id: 'present', class: 'button primary', onclick: present }, t('wallet.present')),
-      h('span', { id: 'picked', class: 'hint' })),
-    h('div', { id: 'vp-out', hidden: true },
+      h('span', { id: 'picked', class: 'hint' }),
+    ),
+    h(
+      'div',
+      { id: 'vp-out', hidden: true },
       h('label', { for: 'vp', text: t('wallet.signed-presentation') }),
       h('textarea', { id: 'vp', rows: 6, readonly: true, spellcheck: 'false' }),
-      h('div', { class: 'row' },
+      h(
+        'div',
+        { class: 'row' },
         h('button', { type: 'button', id: 'vp-copy', class: 'button', onclick: copyVP }, t('wallet.copy')),
-        h('button', { type: 'button', id: 'vp-download', class: 'button', onclick: () => download('presentation.json', new Blob([vpBox().value], { type: 'application/json' })) }, t('wallet.download')))),
-    h('p', { id: 'holder', class: 'meta' }));
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'vp-download',
+            class: 'button',
+            onclick: () => download('presentation.json', new Blob([vpBox().value], { type: 'application/json' })),
+          },
+          t('wallet.download'),
+        ),
+      ),
+    ),
+    h('p', { id: 'holder', class: 'meta' }),
+  );
 }
 
 export function drawShare() {
@@ -41,7 +65,10 @@ export function drawShare() {
 
 async function present() {
   const ids = ui.entries.filter((e) => ui.picked.has(e.id)).map((e) => e.id);
-  if (!ids.length) { announce(t('wallet.select-first'), true); return; }
+  if (!ids.length) {
+    announce(t('wallet.select-first'), true);
+    return;
+  }
   const challenge = field('#challenge').value.trim();
   const domain = field('#domain').value.trim();
   announce(t('wallet.signing'));

@@ -14,18 +14,18 @@ export const isPopup = new URLSearchParams(location.search).get('view') !== 'ful
  *   consent: string | null, consentIdentity: boolean}}
  */
 export const ui = {
-  entries: [],      // the credentials as last listed
-  holder: null,     // the holder DID, once made
+  entries: [], // the credentials as last listed
+  holder: null, // the holder DID, once made
   picked: new Set(),
   query: '',
   filter: 'all',
-  undo: null,       // {entry, index, timer}
+  undo: null, // {entry, index, timer}
   foundItems: [],
-  documents: {},    // url -> {fetchedAt, maxAge}: the kept public documents
-  recheck: false,   // the periodic re-check of revocation lists is on
-  sites: [],        // the hosts the learner allowed and has not revoked
-  registries: [],   // the issuer registries added: [{name, url}]
+  documents: {}, // url -> {fetchedAt, maxAge}: the kept public documents
+  recheck: false, // the periodic re-check of revocation lists is on
+  sites: [], // the hosts the learner allowed and has not revoked
+  registries: [], // the issuer registries added: [{name, url}]
   registryHosts: null, // the hosts asking the registries contacts (null: not asked yet)
-  consent: null,    // the entry id whose consent box is open
+  consent: null, // the entry id whose consent box is open
   consentIdentity: false, // ... for the registries (identity) only
 };

@@ -19,23 +19,55 @@ export async function showWallet() {
   document.body.dataset.view = 'wallet';
   $('#lock').hidden = false;
   const main = $('#main');
-  const list = h('section', { class: 'list-section', 'aria-labelledby': 'list-title' },
-    h('div', { class: 'results-head' },
+  const list = h(
+    'section',
+    { class: 'list-section', 'aria-labelledby': 'list-title' },
+    h(
+      'div',
+      { class: 'results-head' },
       h('h2', { id: 'list-title' }, `${t('wallet.your-credentials')} `, h('span', { id: 'count', class: 'count' })),
-      h('button', { type: 'button', id: 'reverify-all', class: 'button small', onclick: reverifyAll }, t('wallet.reverify-all'))),
-    h('div', { class: 'row filter-row', role: 'search' },
+      h('button', { type: 'button', id: 'reverify-all', class: 'button small', onclick: reverifyAll }, t('wallet.reverify-all')),
+    ),
+    h(
+      'div',
+      { class: 'row filter-row', role: 'search' },
       h('label', { for: 'search', class: 'visually-hidden', text: t('wallet.search') }),
-      h('input', { type: 'search', id: 'search', placeholder: t('wallet.search-placeholder'), oninput: (e) => { ui.query = e.target.value; drawList(); } }),
+      h('input', {
+        type: 'search',
+        id: 'search',
+        placeholder: t('wallet.search-placeholder'),
+        oninput: (e) => {
+          ui.query = e.target.value;
+          drawList();
+        },
+      }),
       h('label', { for: 'filter', class: 'visually-hidden', text: t('wallet.show') }),
-      h('select', { id: 'filter', onchange: (e) => { ui.filter = e.target.value; drawList(); } },
+      h(
+        'select',
+        {
+          id: 'filter',
+          onchange: (e) => {
+            ui.filter = e.target.value;
+            drawList();
+          },
+        },
         h('option', { value: 'all' }, t('wallet.all')),
-        ...['verified', 'incomplete', 'not-verified'].map((v) => h('option', { value: v }, verdictLabel(v))))),
+        ...['verified', 'incomplete', 'not-verified'].map((v) => h('option', { value: v }, verdictLabel(v))),
+      ),
+    ),
     h('div', { id: 'undo-bar', class: 'undo-bar', hidden: true }),
     h('p', { id: 'empty', class: 'empty', hidden: true }),
-    h('ol', { id: 'credentials', class: 'results' }));
+    h('ol', { id: 'credentials', class: 'results' }),
+  );
   // The popup leads with the credentials; the full page with adding them.
-  main.replaceChildren(...(isPopup ? [list, addSection()] : [addSection(), list]), shareSection(), platformsSection({ call, announce, refresh, picked: () => [...ui.picked] }), sitesSection(), backupSection(),
-    moveSection({ call, announce, refresh, download, entries: () => ui.entries }));
+  main.replaceChildren(
+    ...(isPopup ? [list, addSection()] : [addSection(), list]),
+    shareSection(),
+    platformsSection({ call, announce, refresh, picked: () => [...ui.picked] }),
+    sitesSection(),
+    backupSection(),
+    moveSection({ call, announce, refresh, download, entries: () => ui.entries }),
+  );
   if (isPopup) main.append(h('p', { class: 'open-full' }, h('a', { href: 'wallet.html?view=full', target: '_blank', text: t('wallet.open-full') })));
   await refresh();
 }
