@@ -61,7 +61,7 @@ export function platformsSection(deps) {
     offer.setAttribute('aria-labelledby', 'platform-offer-title');
     offer.setAttribute('role', 'group');
     offer.hidden = false;
-    offer.querySelector('#platform-connect').focus();
+    /** @type {HTMLButtonElement} */ (offer.querySelector('#platform-connect')).focus();
   }
 
   function connect(p) {

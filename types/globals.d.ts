@@ -1,8 +1,9 @@
 // The globals ClearBadge's scripts share, for tsc (make lint): those the
 // classic scripts define (words.js Words, vault.js Vault, common.js Common,
-// protocol.js Protocol, platforms.js Platforms), those wasm_exec.js and the
-// Go program define (Go, ClearBadge), and the extension APIs, left untyped
-// but for Words (the wallet's error classes extend its Refusal).
+// protocol.js Protocol, platforms.js Platforms), and the extension APIs, left
+// untyped but for Words (the wallet's error classes extend its Refusal).
+// Common is web/common.mjs as a classic script (scripts/classic.sh), so it
+// has that module's types; the Go wasm's globals are in wasm.d.ts.
 declare const chrome: any;
 // words.js: the catalogue of the classic scripts' words, and Refusal, the
 // error class of what the service worker refuses.
@@ -16,14 +17,16 @@ declare var Words: {
   };
 };
 declare var Vault: any;
-declare var Common: any;
+declare var Common: typeof import('../web/common.mjs');
 declare var Protocol: any;
 declare var Platforms: any;
-declare var Go: any;
-declare var ClearBadge: any;
+declare var ClearBadge: ClearBadgeAPI | undefined;
 declare function importScripts(...urls: string[]): void;
+// A worker's global scope, which lib.dom does not declare (clearbadge.mjs
+// tells a worker by it).
+declare var WorkerGlobalScope: unknown;
 interface Window {
-  Words: any; Vault: any; Common: any; Protocol: any; Platforms: any; Go: any; ClearBadge: any;
+  Words: any; Vault: any; Common: typeof import('../web/common.mjs'); Protocol: any; Platforms: any;
   // Set for a worker started from a blob: URL (clearbadge.mjs spawnWorker).
   clearbadgeBase?: string;
   clearbadgeWasm?: string;

@@ -1,3 +1,4 @@
+// @ts-check
 // The ClearBadge verifier page. Everything here is presentation: reading the
 // user's files, handing them to the verifier (clearbadge.mjs, which runs the
 // wasm in a worker) and drawing the Report it returns.
@@ -21,6 +22,13 @@ import { t, setLang, pickLang, lang, list, number } from './i18n.mjs';
 
 
 
+// field: one of the page's <input>s (index.html), by selector.
+/** @type {(sel: string) => HTMLInputElement} */
+const field = (sel) => /** @type {HTMLInputElement} */ ($(sel));
+// The language switch.
+/** @type {() => HTMLSelectElement} */
+const langSwitch = () => /** @type {HTMLSelectElement} */ ($('#lang'));
+
 let resultCount = 0;
 let fileCount = 0;
 const itemOf = new WeakMap(); // result element -> the input it shows, for "Check again" and clean-up
@@ -33,9 +41,9 @@ const itemOf = new WeakMap(); // result element -> the input it shows, for "Chec
 function applyLang(l) {
   setLang(l);
   document.documentElement.lang = lang();
-  $('#lang').value = lang();
+  langSwitch().value = lang();
   document.title = t('page.title');
-  for (const el of document.querySelectorAll('[data-i18n]')) rich(el, t(el.dataset.i18n));
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) rich(el, t(el.dataset.i18n));
   updateModeUI();
   drawRegistries();
   for (const li of [...$('#results').children]) {
@@ -67,22 +75,22 @@ const ready = load().then((cb) => {
 
 function currentOptions() {
   const o = {
-    offline: !$('#online').checked, allowPrivateNetwork: $('#private-network').checked, strict: $('#strict').checked,
+    offline: !field('#online').checked, allowPrivateNetwork: field('#private-network').checked, strict: field('#strict').checked,
   };
-  const at = $('#at').value;
+  const at = field('#at').value;
   if (at) {
     const d = new Date(at);
     if (!Number.isNaN(d.getTime())) o.at = d;
   }
   for (const k of ['challenge', 'domain']) {
-    const v = $(`#${k}`).value.trim();
+    const v = field(`#${k}`).value.trim();
     if (v) o[k] = v;
   }
   return o;
 }
 
 function updateModeUI() {
-  const online = $('#online').checked;
+  const online = field('#online').checked;
   $('#online-state').textContent = t(online ? 'page.on' : 'page.off');
   $('#online-more').hidden = !online;
   $('#online-explain').hidden = online;
@@ -156,22 +164,23 @@ function checkAllAgain() {
   }
 }
 
-$('#registry-file').addEventListener('change', async (e) => {
-  const f = e.target.files[0];
-  e.target.value = '';
+$('#registry-file').addEventListener('change', async () => {
+  const input = field('#registry-file');
+  const f = input.files[0];
+  input.value = '';
   if (!f) return;
   if (f.size > MAX_INPUT_BYTES) { announce(t('app.file-too-large', { name: f.name }), true); return; }
   addRegistry({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
 });
 
 $('#registry-add').addEventListener('click', () => {
-  const url = $('#registry-url').value.trim();
+  const url = field('#registry-url').value.trim();
   if (hostOf(url) === '' || !url.startsWith('https://')) {
     announce(t('page.registry-https'), true);
     $('#registry-url').focus();
     return;
   }
-  $('#registry-url').value = '';
+  field('#registry-url').value = '';
   addRegistry({ name: url, url });
 });
 
@@ -361,9 +370,10 @@ function itemsFromFiles(files) {
   });
 }
 
-$('#file').addEventListener('change', (e) => {
-  const items = itemsFromFiles(e.target.files);
-  e.target.value = ''; // picking the same file again fires change again
+$('#file').addEventListener('change', () => {
+  const input = field('#file');
+  const items = itemsFromFiles(input.files);
+  input.value = ''; // picking the same file again fires change again
   verifyItems(items);
 });
 
@@ -389,7 +399,7 @@ document.addEventListener('drop', (e) => {
 });
 
 $('#paste-go').addEventListener('click', () => {
-  const text = $('#paste-text').value.trim();
+  const text = /** @type {HTMLTextAreaElement} */ ($('#paste-text')).value.trim();
   if (!text) {
     announce(t('app.paste-first'), true);
     $('#paste-text').focus();
@@ -408,7 +418,7 @@ async function verifySample(name, opts) {
   }
 }
 
-for (const b of document.querySelectorAll('[data-sample]')) {
+for (const b of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-sample]'))) {
   b.addEventListener('click', () => verifySample(b.dataset.sample));
 }
 
@@ -422,10 +432,10 @@ if (location.hash === '#sample') {
 
 $('#online').addEventListener('change', () => {
   updateModeUI();
-  announce(t($('#online').checked ? 'app.online-on' : 'app.online-off'));
+  announce(t(field('#online').checked ? 'app.online-on' : 'app.online-off'));
 });
 $('#lang').addEventListener('change', () => {
-  applyLang($('#lang').value);
+  applyLang(langSwitch().value);
   announce(t('app.lang-changed'));
 });
 applyLang(new URLSearchParams(location.search).get('lang') || pickLang());

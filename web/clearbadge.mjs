@@ -1,3 +1,4 @@
+// @ts-check
 // ClearBadge loader: one ES module for browsers and Node 20+.
 //
 //   import { load } from './clearbadge.mjs';
@@ -48,6 +49,19 @@
 // The object returned has verify(input, opts), version, defaultRegistries
 // ([{name, url}]: the registries the CLI consults online when none is named;
 // pass them as registries to consult them too), and close().
+//
+// The same, as types (tsc, make lint); VerifierReport is the Report's type
+// (extension/protocol.js), FetchedDocument the bridge's (types/wasm.d.ts):
+/**
+ * @typedef {string | Uint8Array | ArrayBuffer | ArrayBufferView | Blob} VerifyInput
+ * @typedef {{offline?: boolean, allowPrivateNetwork?: boolean, at?: Date | number | string, hosts?: string[],
+ *   documents?: Record<string, string | Uint8Array | ArrayBuffer>, keepDocuments?: boolean,
+ *   registries?: {name?: string, url?: string, data?: string | Uint8Array | ArrayBuffer}[], strict?: boolean,
+ *   challenge?: string, domain?: string, source?: string, timeout?: number}} VerifyOptions
+ * @typedef {{version: string, defaultRegistries: {name: string, url: string}[],
+ *   verify(input: VerifyInput, opts?: VerifyOptions): Promise<VerifierReport & {documents?: FetchedDocument[]}>,
+ *   close(): void}} Verifier
+ */
 
 // The content-hashed name of the wasm the browser loads (written by `make
 // wasm`; the extension's names clearbadge.wasm): browsers may cache it, and
@@ -59,8 +73,13 @@ import { startGo } from './common.mjs';
 const isNode = typeof process !== 'undefined' && !!process.versions?.node &&
   typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
 
-const loaded = new Map(); // base URL -> Promise<instance>, so load() is cheap to call again
+/** @type {Map<string, Promise<Verifier>>} base URL -> the verifier there, so load() is cheap to call again */
+const loaded = new Map();
 
+/**
+ * @param {{base?: string | URL}} [opts]
+ * @returns {Promise<Verifier>}
+ */
 export function load(opts = {}) {
   const base = new URL(opts.base ?? '.', import.meta.url);
   const key = base.href;
@@ -73,13 +92,21 @@ export function load(opts = {}) {
   return loaded.get(key);
 }
 
-// Input and options are normalised here, once, for both hosts.
+// Input and options are normalised here, once, for both hosts. (A caller
+// without tsc may pass anything: each option is checked.)
+/**
+ * @param {VerifyInput} input
+ * @param {VerifyOptions} [opts]
+ * @returns {Promise<{input: string | Uint8Array, opts: WasmVerifyOptions}>}
+ */
 async function prepare(input, opts = {}) {
   if (opts === null || typeof opts !== 'object') throw new TypeError('verify: options must be an object');
+  /** @type {WasmVerifyOptions} */
   const o = {};
   let source = opts.source;
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
-    source ??= input.name;
+    // A File has a name; another Blob has none.
+    source ??= /** @type {Partial<File>} */ (input).name;
     input = new Uint8Array(await input.arrayBuffer());
   } else if (input instanceof ArrayBuffer) {
     input = new Uint8Array(input);
@@ -149,12 +176,17 @@ async function prepare(input, opts = {}) {
 }
 
 // registriesCopy: the default registries as plain data, [{name, url}].
+/** @param {Iterable<{name: string, url: string}>} list */
 function registriesCopy(list) {
   return Array.from(list || [], (r) => ({ name: String(r.name), url: String(r.url) }));
 }
 
 // ---- Node: run wasm_exec.js and the Go program in a private scope ----
 
+/**
+ * @param {URL} base
+ * @returns {Promise<Verifier>}
+ */
 async function loadNode(base) {
   const { readFile } = await import('node:fs/promises');
   const [execSrc, wasm] = await Promise.all([
@@ -166,6 +198,7 @@ async function loadNode(base) {
   // gives them everything they read (fetch, crypto, Promise, ...) while every
   // property they set stays private. (Reads go to the real global itself:
   // Node's accessors such as crypto refuse any other `this`.)
+  /** @type {Partial<GoScope> & {ClearBadgeHost?: object}} */
   const own = Object.create(null);
   const scope = new Proxy(globalThis, {
     get: (target, key) => (key in own ? own[key] : Reflect.get(target, key)),
@@ -196,8 +229,13 @@ async function loadNode(base) {
 // WebCrypto, being asynchronous, costs more in the round trip than it saves.
 // The wasm believes only a true answer; it checks anything else itself.
 // Exported for wasm/hostcrypto_test.go, which holds it to crypto/ed25519.
+/**
+ * @param {Pick<typeof import('node:crypto'), 'createPublicKey' | 'verify'>} crypto
+ * @returns {(pub: Uint8Array, msg: Uint8Array, sig: Uint8Array) => boolean}
+ */
 export function nodeEd25519({ createPublicKey, verify }) {
-  const keys = new Map(); // base64url of the raw key -> KeyObject
+  /** @type {Map<string, import('node:crypto').KeyObject>} base64url of the raw key -> its key */
+  const keys = new Map();
   return (pub, msg, sig) => {
     const x = Buffer.from(pub).toString('base64url');
     let key = keys.get(x);
@@ -214,12 +252,20 @@ export function nodeEd25519({ createPublicKey, verify }) {
 // (ClearBadgeHost.sha256, see wasm/hostcrypto.go) for the data a proof
 // signs: node:crypto's is several times faster than Go's compiled to wasm.
 // Exported for wasm/hostcrypto_test.go, which holds it to crypto/sha256.
+/**
+ * @param {Pick<typeof import('node:crypto'), 'createHash'>} crypto
+ * @returns {(bytes: Uint8Array) => Uint8Array}
+ */
 export function nodeSHA256({ createHash }) {
   return (bytes) => createHash('sha256').update(bytes).digest();
 }
 
 // ---- Browser: one worker per mode, created on first use ----
 
+/**
+ * @param {URL} base
+ * @returns {Promise<Verifier>}
+ */
 function loadBrowser(base) {
   // Loaded from another origin (the embeddable widget on someone's site), the
   // workers are blob: workers of the page's origin (see spawnWorker), and
@@ -264,6 +310,7 @@ function loadBrowser(base) {
 // blob: URL inherits its creator's policy), which must allow it (docs/web.md
 // lists the lines), and it fetches the wasm across origins (the wasm's host
 // must send Access-Control-Allow-Origin).
+/** @param {URL} url */
 function spawnWorker(url) {
   if (url.origin === self.location.origin) return new Worker(url);
   const src = `self.clearbadgeBase = ${JSON.stringify(new URL('.', url).href)};\n` +
@@ -279,11 +326,24 @@ function spawnWorker(url) {
   }
 }
 
+// The worker's messages (worker.js says what each means).
+/**
+ * @typedef {{type: 'ready', version: string, online: boolean, defaultRegistries: {name: string, url: string}[]}
+ *   | {type: 'fatal', message: string} | {type: 'report', id: number, report: VerifierReport}
+ *   | {type: 'error', id: number, message: string}} WorkerMessage
+ * @typedef {{resolve: (r: VerifierReport) => void, reject: (err: Error) => void, timer: ReturnType<typeof setTimeout>}} PendingCall
+ */
+
+// WorkerClient is one worker and the calls waiting on it.
 class WorkerClient {
+  /** @param {URL} url */
   constructor(url) {
     this.url = url;
+    /** @type {Worker | null} */
     this.worker = null;
+    /** @type {Promise<WorkerMessage & {type: 'ready'}> | null} */
     this.ready = null;
+    /** @type {Map<number, PendingCall>} */
     this.pending = new Map();
     this.nextId = 1;
   }
@@ -294,6 +354,7 @@ class WorkerClient {
     this.worker = w;
     this.ready = new Promise((resolve, reject) => {
       w.onmessage = (e) => {
+        /** @type {WorkerMessage} */
         const m = e.data;
         if (m.type === 'ready') return resolve(m);
         if (m.type === 'fatal') {
@@ -319,6 +380,12 @@ class WorkerClient {
     return this.ready;
   }
 
+  /**
+   * @param {string | Uint8Array} input
+   * @param {WasmVerifyOptions} opts
+   * @param {number} timeout
+   * @returns {Promise<VerifierReport>}
+   */
   async call(input, opts, timeout) {
     await this.start();
     const id = this.nextId++;
@@ -337,6 +404,7 @@ class WorkerClient {
 
   // fail rejects every pending call and drops the worker; the next call
   // starts a fresh one.
+  /** @param {Error} err */
   fail(err) {
     for (const c of this.pending.values()) {
       clearTimeout(c.timer);

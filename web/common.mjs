@@ -2,7 +2,7 @@
 // What the page, the widget and the wallet (its pages, service worker and
 // content script) must agree on, written once: the largest input they hand
 // the verifier, which files are badge images, base64, what a credential is
-// called, and how the wasm starts. No imports, so that `make extension` can also make a classic
+// called, how the wasm starts, and the colours. No imports, so that `make extension` can also make a classic
 // copy of it (common.js, the global Common) for the classic scripts that
 // cannot import an ES module: the verification worker, and the wallet's
 // service worker and content script.
@@ -97,9 +97,10 @@ export function titleOf(report, fallback, presentationOf) {
  * ClearBadge, once it is ready: the start-up every host of the wasm shares
  * (the page's worker, the loader in Node, the wallet's service worker).
  * watch is handed the promise of the program's run, to act when it ends.
- * @param {any} scope
+ * @param {GoScope} scope
  * @param {WebAssembly.Module} module
  * @param {(run: Promise<void>) => void} watch
+ * @returns {Promise<ClearBadgeAPI>}
  */
 export async function startGo(scope, module, watch) {
   const go = new scope.Go();
@@ -109,4 +110,52 @@ export async function startGo(scope, module, watch) {
   if (!api || typeof api.verify !== 'function') throw new Error('clearbadge.wasm did not start');
   await api.ready;
   return api;
+}
+
+// TOKENS are the design tokens of the page, the wallet and the widget: their
+// colours, corner radius and shadow, by name, written once here. The page
+// and the wallet read them as custom properties of :root (var(--bg), ...)
+// from tokens.css, which the build writes from these (scripts/tokens.mjs);
+// the widget sets them on its shadow host (tokenDeclarations('cb-'):
+// var(--cb-bg), ...), since its stylesheet must come with its module: no
+// request of its own, no flash of an unstyled card. Text colours are at
+// least 4.5:1 against the backgrounds they sit on, marks and focus rings
+// at least 3:1.
+export const TOKENS = Object.freeze({
+  'bg': '#f5f7fa',
+  'surface': '#ffffff',
+  'text': '#17202b',
+  'muted': '#4f5b6a',
+  'border': '#d5dbe3',
+  'border-strong': '#74808f',
+  'accent': '#1d4ed8',
+  'accent-hover': '#1e40af',
+  'accent-soft': '#e8effd',
+  'ok': '#0b6b38',
+  'ok-bg': '#e7f5ed',
+  'bad': '#b42318',
+  'bad-bg': '#fdeceb',
+  'warn': '#8a4b00',
+  'warn-bg': '#fff3dd',
+  'skip': '#4f5b6a',
+  'skip-bg': '#eef1f5',
+  // the disc of a skipped check's mark, and the outline of a badge without
+  // an image of its own
+  'skip-mark': '#7b8696',
+  'placeholder': '#9aa5b4',
+  // what is drawn on a coloured ground: an outcome's mark, a primary
+  // button's words
+  'on-colour': '#ffffff',
+  'radius': '12px',
+  'shadow': '0 1px 2px rgba(16, 24, 40, .06), 0 2px 8px rgba(16, 24, 40, .05)',
+});
+
+/**
+ * tokenDeclarations: TOKENS as CSS custom-property declarations, one a line,
+ * each name prefixed with prefix ('' for the page's --bg, 'cb-' for the
+ * widget's --cb-bg).
+ * @param {string} prefix
+ */
+export function tokenDeclarations(prefix) {
+  return Object.entries(TOKENS).map(([name, value]) => `--${prefix}${name}: ${value};`).join('\n');
 }

@@ -25,6 +25,7 @@ export function lang() { return current; }
 
 // pickLang: the first of the reader's languages (navigator.languages, or a
 // lang attribute such as "es-MX") that ClearBadge speaks, else English.
+/** @param {string | readonly string[]} [prefs] */
 export function pickLang(prefs = globalThis.navigator?.languages || []) {
   for (const p of [prefs].flat()) {
     const base = String(p || '').toLowerCase().split(/[-_]/)[0];

@@ -34,19 +34,36 @@ import { isPresentation, titleOf as commonTitleOf } from './common.mjs';
 
 export { formatDate };
 
+// The Report drawn here: the verifier's (VerifierReport, the types of
+// core/report in extension/protocol.js), or one that stands for an input the
+// verifier never saw (errorReport: error says why; its summary is empty),
+// or the wallet's for a verification it stopped (timeoutSeconds).
+/**
+ * @typedef {Omit<VerifierReport, 'summary'> & {summary: Partial<Summary>, error?: string, timeoutSeconds?: number}} ShownReport
+ */
+
 // checkTitle: a check's name, as its heading shows it (the id if unknown).
+/** @type {(id: string) => string} */
 export const checkTitle = (id) => (/^[a-z]+$/.test(id) && t(`check.${id}`) !== `check.${id}` ? t(`check.${id}`) : id);
 
 // outcomeWord: pass, fail, warn, skip in words.
+/** @type {(o: string) => string} */
 export const outcomeWord = (o) => (['pass', 'fail', 'warn', 'skip'].includes(o) ? t(`outcome.${o}`) : o);
 
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i;
 
 // $ finds the first element matching sel in root (the document by default).
+// The page's own elements are HTML ones; a caller that needs more (an
+// input's value) says which with a type cast.
+/** @type {(sel: string, root?: ParentNode) => HTMLElement} */
 export const $ = (sel, root = document) => root.querySelector(sel);
 
 // announce says msg in the page's status line (#status, a live region read
 // to screen readers), marked as an error when isError.
+/**
+ * @param {string} msg
+ * @param {boolean} [isError]
+ */
 export function announce(msg, isError = false) {
   const s = $('#status');
   s.textContent = msg;
@@ -56,14 +73,22 @@ export function announce(msg, isError = false) {
 // h makes an element: attrs `class`, `text` (textContent), `on<event>`
 // (listener), anything else an attribute (true = present, false/null/
 // undefined = absent); children are nodes or strings (as text).
+/** @typedef {Node | string | number | boolean | null | undefined} Child */
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, any>} [attrs] attribute values, and on<event> listeners of whichever event they name
+ * @param {...(Child | Child[])} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
+    if (k === 'class') el.className = String(v);
+    else if (k === 'text') el.textContent = String(v);
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? '' : v);
+    else el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat()) {
     if (c === undefined || c === null || c === false) continue;
@@ -97,6 +122,10 @@ function svgChild(tag, attrs) {
 }
 
 // icon: a decorative outcome mark (pass, fail, warn, skip, error).
+/**
+ * @param {string} kind
+ * @param {string} [cls]
+ */
 export function icon(kind, cls = 'icon') {
   const el = svg('0 0 24 24', { class: `${cls} ${cls}-${kind}` });
   el.append(svgChild('path', { d: ICON_PATHS[kind] || ICON_PATHS.skip }));
@@ -114,10 +143,16 @@ export const VERDICTS = {
 };
 
 // verdictLabel: a verdict in one or two words.
+/** @type {(v: string) => string} */
 export const verdictLabel = (v) => t(`verdict.${VERDICTS[v] ? v : 'error'}`);
 
 // errorReport stands for an input the verifier could not take at all (too
 // large, unreadable, the verifier did not start), in the Report's shape.
+/**
+ * @param {string} message
+ * @param {string} [source]
+ * @returns {ShownReport}
+ */
 export function errorReport(message, source) {
   return { verdict: 'error', verified: false, kind: 'unknown', summary: {}, checks: [], source, error: message };
 }
@@ -125,10 +160,12 @@ export function errorReport(message, source) {
 // withNotes: a verified report with something a reader should know (a
 // warning): the one reading of the Report's verdict that is the surfaces'
 // own, made here only (the verdict itself is the Report's, see above).
+/** @type {(report: ShownReport) => boolean} */
 const withNotes = (report) => report.verdict === 'verified' && (report.checks || []).some((c) => c.outcome === 'warn');
 
 // iconKind: the mark that goes with a report's verdict (a verified one with
 // notes is marked as a note).
+/** @param {ShownReport} report */
 export function iconKind(report) {
   if (withNotes(report)) return 'warn';
   return VERDICTS[report.verdict]?.icon || 'error';
@@ -137,6 +174,7 @@ export function iconKind(report) {
 // authentic: the issuer's signature holds and the key is not known to be
 // someone else's, so the content is what the signer wrote, even if another
 // check failed.
+/** @param {ShownReport} report */
 export function authentic(report) {
   const checks = report.checks || [];
   const outcome = (id) => checks.find((c) => c.id === id)?.outcome;
@@ -148,6 +186,7 @@ const OB2_AWARDS = new Set(['Assertion', 'Endorsement']);
 
 // isOB2: whether a report is of an Open Badges 2.0 document (report.IsOB2Kind
 // in Go).
+/** @param {ShownReport} report */
 export function isOB2(report) {
   return OB2_KINDS.has(report?.kind);
 }
@@ -155,6 +194,7 @@ export function isOB2(report) {
 // ob2Encoding: for an Open Badges 2.0 report, 'ob2-hosted' or 'ob2-signed'
 // (a baked image's format is png or svg; the format check says what was
 // inside), else ''.
+/** @param {ShownReport} report */
 function ob2Encoding(report) {
   if (!isOB2(report)) return '';
   if (report.format === 'ob2-hosted' || report.format === 'ob2-signed') return report.format;
@@ -165,6 +205,7 @@ function ob2Encoding(report) {
 // generationNote: for an Open Badges 2.0 badge, which generation it is and
 // what its verification rests on (a hosted badge is only as good as the
 // issuer's server that still serves it).
+/** @param {ShownReport} report */
 export function generationNote(report) {
   if (!OB2_KINDS.has(report.kind)) return '';
   if (!OB2_AWARDS.has(report.kind)) return 'Open Badges 2.0';
@@ -176,6 +217,10 @@ export function generationNote(report) {
 
 // titleOf: what a card is called, in the reader's words (common.mjs
 // titleOf, the rule the wallet's service worker follows too).
+/**
+ * @param {ShownReport} report
+ * @param {string} [fallback]
+ */
 export function titleOf(report, fallback = t('card.credential')) {
   return commonTitleOf(report, report.source || fallback, (n) => t('card.presentation-of', { n }));
 }
@@ -183,6 +228,11 @@ export function titleOf(report, fallback = t('card.credential')) {
 const checkName = (id) => checkTitle(id).toLowerCase();
 
 // verdictText: the verdict in words, and why, in one sentence or two.
+/**
+ * @param {ShownReport} report
+ * @param {{offline?: boolean}} [opts]
+ * @returns {{label: string, why: string}}
+ */
 export function verdictText(report, { offline = true } = {}) {
   const checks = report.checks || [];
   const label = verdictLabel(report.verdict);
@@ -215,6 +265,10 @@ export function verdictText(report, { offline = true } = {}) {
   }
 }
 
+/**
+ * @param {ShownReport} report
+ * @param {{offline?: boolean}} [opts]
+ */
 export function verdictBanner(report, opts) {
   const { label, why } = verdictText(report, opts);
   return h('div', { class: `verdict verdict-${report.verdict}` },
@@ -225,12 +279,17 @@ export function verdictBanner(report, opts) {
 }
 
 // imageOf: the credential's own image if it is a data: URL, else ''.
+/** @param {Partial<Summary>} [summary] */
 export function imageOf(summary) {
   return IMAGE_DATA_URL.test(summary?.image || '') ? summary.image : '';
 }
 
 // badgeImage shows src (a data: URL, or a URL of the user's own file), else
 // a placeholder, saying so when a remote image was left unloaded.
+/**
+ * @param {string} src
+ * @param {Partial<Summary>} [summary]
+ */
 export function badgeImage(src, summary = {}) {
   const wrap = h('div', { class: 'badge-img' });
   const name = summary.achievement?.name;
@@ -266,6 +325,7 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 // visible: text with its direction controls shown as marks. The core's
 // messages quote credential text (a name, a URL), so they go through it too.
+/** @param {unknown} text */
 export function visible(text) {
   return String(text ?? '').replace(BIDI_CONTROLS, (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase()}]`);
 }
@@ -273,11 +333,16 @@ export function visible(text) {
 // nameEl: a name from a credential, as text, in its own bidi isolate (<bdi>,
 // UAX #9 isolates; the stylesheets also set unicode-bidi: isolate on it), so
 // it cannot reorder the text around it, with its direction controls shown.
+/**
+ * @param {string} value
+ * @param {string} [cls]
+ */
 export function nameEl(value, cls) {
   return h('bdi', { class: cls, text: visible(value) });
 }
 
 // hostOf: the host (with port) of a URL, or ''.
+/** @param {string} [url] */
 export function hostOf(url) {
   try { return new URL(url).host; } catch { return ''; }
 }
@@ -285,6 +350,7 @@ export function hostOf(url) {
 // identityLine: who vouches for the issuer's name, from the identity check
 // (pass: a registry lists the issuer; warn: the name is the credential's own
 // claim; skip: no registry was available), or null without that check.
+/** @param {ShownReport} report */
 export function identityLine(report) {
   const c = (report.checks || []).find((x) => x.id === 'identity');
   if (!c) return null;
@@ -310,6 +376,11 @@ export function identityLine(report) {
 
 // words: a UI string whose parameters are nodes (names in their <bdi>), as
 // a list of strings and nodes in the order the language puts them.
+/**
+ * @param {string} key
+ * @param {Record<string, Node>} nodes
+ * @returns {(string | Node)[]}
+ */
 function words(key, nodes) {
   const marks = Object.keys(nodes);
   const out = [];
@@ -325,6 +396,10 @@ function words(key, nodes) {
 // the achievement is about (the wallet and the widget show less). A
 // presentation shows its holder only: the rest of a presentation document
 // is whatever its maker wrote, signed or not.
+/**
+ * @param {ShownReport} report
+ * @param {{compact?: boolean}} [opts]
+ */
 export function facts(report, { compact = false } = {}) {
   const s = report.summary || {};
   const dl = h('dl', { class: 'facts-list' });
@@ -362,6 +437,7 @@ function humanizeType(t) {
 
 // link: only http(s) is clickable; a javascript: or data: link from a
 // credential stays text.
+/** @param {string} url */
 export function link(url) {
   let u;
   try { u = new URL(url); } catch { return url; }
@@ -375,12 +451,21 @@ function timeEl(iso) {
 
 // msgEl: a check's message in a <p>, in the reader's language where its
 // code has a translation, else in English marked lang="en".
+/**
+ * @param {Check | Missing} c
+ * @param {string} cls
+ * @param {...(string | Node)} before
+ */
 function msgEl(c, cls, ...before) {
   const m = message(c);
   return h('p', { class: cls, lang: m.lang === lang() ? undefined : m.lang }, ...before, visible(m.text));
 }
 
 // ago: how long before now an RFC 3339 time was, in words ("3 days ago").
+/**
+ * @param {string} iso
+ * @param {number} [now]
+ */
 export function ago(iso, now = Date.now()) {
   const when = new Date(iso).getTime();
   if (Number.isNaN(when)) return iso;
@@ -396,6 +481,10 @@ export function ago(iso, now = Date.now()) {
 
 // checksList: each check in plain words, its technical detail folded away.
 // inner: the checks of a nested credential (data-inner-* attributes).
+/**
+ * @param {Check[]} checks
+ * @param {{inner?: boolean}} [opts]
+ */
 export function checksList(checks, { inner = false } = {}) {
   const [checkAttr, outcomeAttr] = inner ? ['data-inner-check', 'data-inner-outcome'] : ['data-check', 'data-outcome'];
   const ul = h('ul', { class: 'checks' });
@@ -420,6 +509,10 @@ export function checksList(checks, { inner = false } = {}) {
 // A check with no remedy of its own that waits on another which has one
 // (the issuer, when the signature's key is online) gets no line: the other
 // item says what to do.
+/**
+ * @param {Missing} m
+ * @param {Missing[]} all
+ */
 function remedyText(m, all) {
   const host = hostOf(m.url);
   switch (m.remedy) {
@@ -434,6 +527,7 @@ function remedyText(m, all) {
 
 // onlineActionLabel: the words of an online remedy's button, by check (a
 // signature whose key is online waits on the issuer's published material).
+/** @param {string} check */
 export function onlineActionLabel(check) {
   if (check === 'status') return t('action.check-status-online');
   if (check === 'issuer' || check === 'proof') return t('action.check-issuer-online');
@@ -444,8 +538,8 @@ export function onlineActionLabel(check) {
 // would complete it; remedy(m) returns the surface's own control for it (or
 // null). Each item is data-missing = the check id, data-remedy = the remedy.
 /**
- * @param {any} report
- * @param {{remedy?: (m: any) => Node | null, inner?: boolean}} [opts]
+ * @param {ShownReport} report
+ * @param {{remedy?: (m: Missing) => Node | null, inner?: boolean}} [opts]
  */
 export function missingList(report, { remedy = () => null, inner = false } = {}) {
   const missing = report.missing || [];
@@ -464,6 +558,10 @@ export function missingList(report, { remedy = () => null, inner = false } = {})
 
 // nestedReports: the credentials inside a CLR or a presentation, each with
 // its own verdict; folded unless open.
+/**
+ * @param {ShownReport[]} reports
+ * @param {{open?: boolean}} [opts]
+ */
 export function nestedReports(reports, { open = false } = {}) {
   const det = h('details', { class: 'nested', open },
     h('summary', {}, t('card.credentials-inside', { n: reports.length })));
@@ -499,8 +597,8 @@ export function nestedReports(reports, { open = false } = {}) {
 //   meta      a line of small print; controls: nodes for the foot's row
 //   attrs     more attributes of the <li> (class is added to "result <verdict>")
 /**
- * @param {any} report
- * @param {{id?: string, title?: string, image?: string, offline?: boolean, remedy?: (m: any) => Node | null,
+ * @param {ShownReport} report
+ * @param {{id?: string, title?: string, image?: string, offline?: boolean, remedy?: (m: Missing) => Node | null,
  *   compact?: boolean, foldChecks?: boolean, meta?: string, controls?: Node[], attrs?: Record<string, any>}} [opts]
  */
 export function resultCard(report, {

@@ -1,3 +1,4 @@
+// @ts-check
 // <clearbadge-verify>: the embeddable badge widget. One script tag on any
 // site (a portfolio, a CV page) and one element per badge:
 //
@@ -50,12 +51,17 @@
 // the custom element registry. Styles are a constructed stylesheet
 // (adoptedStyleSheets), which the page's style-src does not govern.
 import { load } from './clearbadge.mjs';
-import { MAX_INPUT_BYTES } from './common.mjs';
+import { IMAGE_TYPES, MAX_INPUT_BYTES, tokenDeclarations } from './common.mjs';
 import {
   h, icon, iconKind, verdictText, titleOf, imageOf, authentic, checksList, placeholderBadge, errorReport,
   nameEl, identityLine, missingList, generationNote,
 } from './render.mjs';
 import { t, setLang, pickLang, formatDate, list } from './i18n.mjs';
+
+/**
+ * @typedef {import('./render.mjs').ShownReport} ShownReport
+ * @typedef {{hosts: string[], at: Date}} Online when and where a badge was checked online
+ */
 
 const TAG = 'clearbadge-verify';
 // Start verifying a little before the widget scrolls into view.
@@ -64,43 +70,46 @@ const ROOT_MARGIN = '200px';
 // be checked online.
 const VERIFIER_PAGE = new URL('./', import.meta.url).href;
 
+// The colours are the page's (common.mjs TOKENS), as --cb-* custom
+// properties of the host: prefixed, because the embedding page's own custom
+// properties inherit into the shadow root. The two a page may set on the
+// element (docs/web.md) override the accent and the card's background.
 const CSS = `
 :host {
   display: block; max-width: 26rem; margin: 0 0 1rem;
-  color: #17202b; font-size: 15px; line-height: 1.45; text-align: start;
-  --cb-ok: #0b6b38; --cb-ok-bg: #e7f5ed; --cb-bad: #b42318; --cb-bad-bg: #fdeceb;
-  --cb-warn: #8a4b00; --cb-warn-bg: #fff3dd; --cb-muted: #4f5b6a; --cb-line: #d5dbe3;
-  --cb-accent: var(--clearbadge-accent, #1d4ed8);
+  color: var(--cb-text); font-size: 15px; line-height: 1.45; text-align: start;
+  ${tokenDeclarations('cb-')}
+  --cb-themed-accent: var(--clearbadge-accent, var(--cb-accent));
 }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 p { margin: 0; }
 .card {
-  background: var(--clearbadge-background, #fff); border: 1px solid var(--cb-line); border-radius: 12px;
-  box-shadow: 0 1px 2px rgba(16, 24, 40, .06), 0 2px 8px rgba(16, 24, 40, .05); overflow: hidden;
+  background: var(--clearbadge-background, var(--cb-surface)); border: 1px solid var(--cb-border);
+  border-radius: var(--cb-radius); box-shadow: var(--cb-shadow); overflow: hidden;
 }
 .main { display: flex; gap: 14px; padding: 14px 16px; align-items: center; }
 .badge-img { flex: none; width: 72px; height: 72px; }
 .badge-img img, .badge-img svg { display: block; width: 72px; height: 72px; border-radius: 10px; object-fit: contain; }
-.badge-img.placeholder svg { padding: 12px; background: #eef1f5; fill: none; stroke: #9aa5b4; stroke-width: 3; stroke-linejoin: round; }
+.badge-img.placeholder svg { padding: 12px; background: var(--cb-skip-bg); fill: none; stroke: var(--cb-placeholder); stroke-width: 3; stroke-linejoin: round; }
 .text { min-width: 0; }
 .name { font-weight: 700; font-size: 1.05em; line-height: 1.3; overflow-wrap: anywhere; }
 .line { color: var(--cb-muted); font-size: .9em; overflow-wrap: anywhere; }
-.line strong { color: #17202b; font-weight: 600; }
+.line strong { color: var(--cb-text); font-weight: 600; }
 .skeleton .name, .skeleton .line { color: var(--cb-muted); }
 .unconfirmed { display: inline-block; margin-bottom: 4px; padding: 0 8px; border-radius: 6px; font-size: .78em; font-weight: 600; color: var(--cb-bad); background: var(--cb-bad-bg); }
 .status {
   display: flex; gap: 10px; align-items: flex-start; padding: 10px 16px;
-  border-top: 1px solid var(--cb-line); background: #f5f7fa; color: var(--cb-muted);
+  border-top: 1px solid var(--cb-border); background: var(--cb-bg); color: var(--cb-muted);
 }
 .verified .status { background: var(--cb-ok-bg); color: var(--cb-ok); }
 .incomplete .status { background: var(--cb-warn-bg); color: var(--cb-warn); }
 .not-verified .status { background: var(--cb-bad-bg); color: var(--cb-bad); }
-.error .status { background: #eef1f5; color: var(--cb-muted); }
+.error .status { background: var(--cb-skip-bg); color: var(--cb-muted); }
 bdi { unicode-bidi: isolate; }
 .identity { display: flex; gap: 6px; align-items: flex-start; margin-top: 2px; color: var(--cb-muted); font-size: .8em; }
 .identity .icon { width: 16px; height: 16px; padding: 2px; }
-.complete { display: inline-block; margin-top: 4px; font-size: .85em; font-weight: 600; color: var(--cb-accent); }
+.complete { display: inline-block; margin-top: 4px; font-size: .85em; font-weight: 600; color: var(--cb-themed-accent); }
 .missing { padding: 8px 0 4px; }
 .missing-title { font-weight: 700; font-size: .85em; color: var(--cb-warn); }
 .missing-list { list-style: none; margin: 0; padding: 0; }
@@ -109,38 +118,38 @@ bdi { unicode-bidi: isolate; }
 .missing-remedy { color: var(--cb-muted); font-size: .9em; }
 .status-text { flex: 1; min-width: 0; }
 .label { font-weight: 700; }
-.why { color: #17202b; font-size: .85em; overflow-wrap: anywhere; }
+.why { color: var(--cb-text); font-size: .85em; overflow-wrap: anywhere; }
 .verdict-icon {
   flex: none; width: 24px; height: 24px; padding: 4px; border-radius: 50%;
-  fill: none; stroke: #fff; stroke-width: 3.2; stroke-linecap: round; stroke-linejoin: round; background: currentColor;
+  fill: none; stroke: var(--cb-on-colour); stroke-width: 3.2; stroke-linecap: round; stroke-linejoin: round; background: currentColor;
 }
 .spinner {
   flex: none; width: 20px; height: 20px; margin: 2px; border-radius: 50%;
-  border: 3px solid var(--cb-line); border-top-color: var(--cb-accent); animation: spin .8s linear infinite;
+  border: 3px solid var(--cb-border); border-top-color: var(--cb-themed-accent); animation: spin .8s linear infinite;
 }
 @keyframes spin { to { transform: rotate(360deg); } }
 .toggle {
   flex: none; align-self: center; min-height: 32px; padding: 0 10px; border-radius: 8px;
-  font: inherit; font-size: .85em; font-weight: 600; color: var(--cb-accent);
-  background: #fff; border: 1px solid currentColor; cursor: pointer;
+  font: inherit; font-size: .85em; font-weight: 600; color: var(--cb-themed-accent);
+  background: var(--cb-surface); border: 1px solid currentColor; cursor: pointer;
 }
-.toggle:hover { background: #e8effd; }
-:focus-visible { outline: 3px solid var(--cb-accent); outline-offset: 2px; }
+.toggle:hover { background: var(--cb-accent-soft); }
+:focus-visible { outline: 3px solid var(--cb-themed-accent); outline-offset: 2px; }
 .toggle-mark { display: inline-block; margin-inline-start: 4px; }
 .toggle[aria-expanded="true"] .toggle-mark { transform: rotate(180deg); }
-.more { padding: 4px 16px 12px; border-top: 1px solid var(--cb-line); }
+.more { padding: 4px 16px 12px; border-top: 1px solid var(--cb-border); }
 .more[hidden] { display: none; }
 .checks { list-style: none; margin: 0; padding: 0; }
-.check { display: flex; gap: 10px; padding: 8px 0; border-top: 1px solid var(--cb-line); }
+.check { display: flex; gap: 10px; padding: 8px 0; border-top: 1px solid var(--cb-border); }
 .check:first-child { border-top: 0; }
 .icon {
   flex: none; width: 20px; height: 20px; padding: 3px; margin-top: 1px; border-radius: 50%;
-  fill: none; stroke: #fff; stroke-width: 3.2; stroke-linecap: round; stroke-linejoin: round;
+  fill: none; stroke: var(--cb-on-colour); stroke-width: 3.2; stroke-linecap: round; stroke-linejoin: round;
 }
 .icon-pass { background: var(--cb-ok); }
 .icon-fail { background: var(--cb-bad); }
 .icon-warn, .icon-incomplete { background: var(--cb-warn); }
-.icon-skip, .icon-error { background: #7b8696; }
+.icon-skip, .icon-error { background: var(--cb-skip-mark); }
 .check-body { min-width: 0; flex: 1; font-size: .9em; }
 .check-head { display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; }
 .check-name { font-weight: 600; }
@@ -148,11 +157,11 @@ bdi { unicode-bidi: isolate; }
 .outcome-pass { color: var(--cb-ok); background: var(--cb-ok-bg); }
 .outcome-fail { color: var(--cb-bad); background: var(--cb-bad-bg); }
 .outcome-warn { color: var(--cb-warn); background: var(--cb-warn-bg); }
-.outcome-skip { color: var(--cb-muted); background: #eef1f5; }
-.check-msg { color: #17202b; overflow-wrap: anywhere; }
-.detail summary { cursor: pointer; color: var(--cb-accent); font-size: .9em; width: max-content; }
+.outcome-skip { color: var(--cb-muted); background: var(--cb-skip-bg); }
+.check-msg { color: var(--cb-text); overflow-wrap: anywhere; }
+.detail summary { cursor: pointer; color: var(--cb-themed-accent); font-size: .9em; width: max-content; }
 .detail pre {
-  margin: 4px 0 0; padding: 8px 10px; background: #f5f7fa; border: 1px solid var(--cb-line); border-radius: 8px;
+  margin: 4px 0 0; padding: 8px 10px; background: var(--cb-bg); border: 1px solid var(--cb-border); border-radius: 8px;
   font: .78rem/1.4 ui-monospace, Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere;
 }
 .visually-hidden {
@@ -162,7 +171,7 @@ bdi { unicode-bidi: isolate; }
 .foot { margin-top: 6px; color: var(--cb-muted); font-size: .78em; }
 /* Last, so that they override the rules above of the same specificity. */
 @media (prefers-reduced-motion: reduce) {
-  .spinner { animation: none; border-top-color: #74808f; }
+  .spinner { animation: none; border-top-color: var(--cb-border-strong); }
   .toggle-mark { transition: none; }
 }
 @media (forced-colors: active) {
@@ -183,6 +192,7 @@ function styles() {
 
 // missingHosts: the https hosts whose public documents an offline report
 // says would complete it (the only hosts an online widget contacts).
+/** @param {ShownReport} report */
 function missingHosts(report) {
   const hosts = new Set();
   for (const m of report.missing || []) {
@@ -197,6 +207,10 @@ function missingHosts(report) {
 
 // registriesToAsk: the registries an online widget asks who the issuer is:
 // the defaults, for a report whose identity line no registry confirmed.
+/**
+ * @param {ShownReport} report
+ * @param {{name: string, url: string}[]} defaults
+ */
 function registriesToAsk(report, defaults) {
   const identity = (report.checks || []).find((c) => c.id === 'identity');
   return report.verdict !== 'error' && identity && identity.outcome !== 'pass' ? defaults : [];
@@ -211,9 +225,12 @@ class ClearBadgeVerify extends HTMLElement {
   #observer = null;
   #started = false;
   #run = 0; // the newest verification; an older one that ends later is dropped
-  #verdict = null; // what the verdict attribute must say (null before connecting)
+  /** @type {string | null} what the verdict attribute must say (null before connecting) */
+  #verdict = null;
+  /** @type {ShownReport | null} */
   #report = null;
   #image = '';
+  /** @type {Online | null} */
   #online = null;
 
   constructor() {
@@ -288,9 +305,11 @@ class ClearBadgeVerify extends HTMLElement {
     this.#report = null;
     this.#setVerdict('pending');
     this.#drawPending();
+    /** @type {ShownReport} */
     let report;
     let image = '';
-    let online = null; // {hosts, at} when the badge was checked online
+    /** @type {Online | null} set when the badge was checked online */
+    let online = null;
     try {
       const item = await this.#input();
       const documents = await this.#documents();
@@ -334,7 +353,7 @@ class ClearBadgeVerify extends HTMLElement {
     if (script) return { input: script.textContent, source: t('widget.inline') };
     const src = this.getAttribute('src');
     if (!src) {
-      const text = [...this.childNodes].filter((n) => !n.matches?.('script[data-documents]')).map((n) => n.textContent).join('').trim();
+      const text = [...this.childNodes].filter((n) => !(n instanceof Element && n.matches('script[data-documents]'))).map((n) => n.textContent).join('').trim();
       if (text) return { input: text, source: t('widget.inline') };
       throw new Error(t('widget.no-credential'));
     }
@@ -399,6 +418,11 @@ class ClearBadgeVerify extends HTMLElement {
       this.#status);
   }
 
+  /**
+   * @param {ShownReport} report
+   * @param {string} image
+   * @param {Online | null} online
+   */
   #draw(report, image, online) {
     this.#useLang();
     const { verdict } = report;
@@ -458,11 +482,17 @@ class ClearBadgeVerify extends HTMLElement {
 
 // imageURL: a baked badge's own picture as a data: URL (PNG by its magic
 // bytes, SVG by its type), or ''.
+/**
+ * @param {Uint8Array<ArrayBuffer>} bytes
+ * @param {string | null} contentType
+ * @param {URL} url
+ * @returns {string | Promise<string>}
+ */
 function imageURL(bytes, contentType, url) {
   const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
   const svgType = /^image\/svg\+xml\b/i.test(contentType || '') || /\.svg$/i.test(url.pathname);
   if (!png && !svgType) return '';
-  const blob = new Blob([bytes], { type: png ? 'image/png' : 'image/svg+xml' });
+  const blob = new Blob([bytes], { type: png ? IMAGE_TYPES.png : IMAGE_TYPES.svg });
   return new Promise((resolve) => {
     const r = new FileReader();
     r.onload = () => resolve(String(r.result));

@@ -43,7 +43,7 @@ export function addSection() {
     h('div', { id: 'found', class: 'found', hidden: true }),
     h('div', { id: 'backup-open', hidden: true }));
   for (const ev of ['dragover', 'drop']) {
-    sec.addEventListener(ev, (e) => {
+    sec.addEventListener(ev, (/** @type {DragEvent} */ e) => {
       if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
       e.preventDefault();
       if (ev === 'drop') importFiles([...e.dataTransfer.files]);

@@ -10,7 +10,7 @@ import { $, h } from '../render.mjs';
 export async function startLang() {
   const saved = (await chrome.storage.local.get('lang')).lang;
   applyLang(saved || pickLang());
-  const sel = $('#lang');
+  const sel = /** @type {HTMLSelectElement} */ ($('#lang'));
   sel.replaceChildren(...Object.entries(LANGS).map(([v, name]) => h('option', { value: v, lang: v }, name)));
   sel.value = lang();
   sel.addEventListener('change', async () => {

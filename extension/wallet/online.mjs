@@ -134,8 +134,9 @@ export function sitesSection() {
       h('label', { for: 'registry-url', class: 'visually-hidden', text: t('registry.address') }),
       h('input', { type: 'text', id: 'registry-url', placeholder: 'https://registry.example/registry.json', spellcheck: 'false' }),
       h('button', { type: 'button', id: 'registry-add', class: 'button small', onclick: async () => {
-        const url = $('#registry-url').value.trim();
-        if (await addRegistry({ url, name: url })) $('#registry-url').value = '';
+        const input = () => /** @type {HTMLInputElement} */ ($('#registry-url'));
+        const url = input().value.trim();
+        if (await addRegistry({ url, name: url })) input().value = '';
       } }, t('registry.add'))),
     h('p', { class: 'check-row' }, recheck, h('label', { for: 'recheck', text: t('wallet.recheck-label') })));
 }
@@ -152,7 +153,7 @@ export async function drawSites() {
       await refresh();
       announce(t('wallet.revoked', { host }));
     } }, t('wallet.revoke')))) : [h('li', { class: 'hint', text: t('wallet.sites-none') })]));
-  $('#recheck').checked = ui.recheck;
+  /** @type {HTMLInputElement} */ ($('#recheck')).checked = ui.recheck;
   $('#registries').replaceChildren(...(ui.registries.length ? ui.registries.map((r, index) => h('li', { 'data-registry': r.url || r.name },
     h('span', { text: r.url || r.name }),
     h('button', { type: 'button', class: 'button small quiet', 'aria-label': t('registry.remove-aria', { name: r.url || r.name }), onclick: async () => {

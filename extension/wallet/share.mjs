@@ -7,6 +7,11 @@ import { download } from './downloads.mjs';
 import { call } from './messages.mjs';
 import { ui } from './state.mjs';
 
+// The presentation's box, and the section's text fields, as what they are.
+const vpBox = () => /** @type {HTMLTextAreaElement} */ ($('#vp'));
+/** @type {(sel: string) => HTMLInputElement} */
+const field = (sel) => /** @type {HTMLInputElement} */ ($(sel));
+
 export function shareSection() {
   return h('section', { class: 'options share', 'aria-labelledby': 'share-title' },
     h('h2', { id: 'share-title', text: t('wallet.share') }),
@@ -24,7 +29,7 @@ export function shareSection() {
       h('textarea', { id: 'vp', rows: 6, readonly: true, spellcheck: 'false' }),
       h('div', { class: 'row' },
         h('button', { type: 'button', id: 'vp-copy', class: 'button', onclick: copyVP }, t('wallet.copy')),
-        h('button', { type: 'button', id: 'vp-download', class: 'button', onclick: () => download('presentation.json', new Blob([$('#vp').value], { type: 'application/json' })) }, t('wallet.download')))),
+        h('button', { type: 'button', id: 'vp-download', class: 'button', onclick: () => download('presentation.json', new Blob([vpBox().value], { type: 'application/json' })) }, t('wallet.download')))),
     h('p', { id: 'holder', class: 'meta' }));
 }
 
@@ -37,17 +42,17 @@ export function drawShare() {
 async function present() {
   const ids = ui.entries.filter((e) => ui.picked.has(e.id)).map((e) => e.id);
   if (!ids.length) { announce(t('wallet.select-first'), true); return; }
-  const challenge = $('#challenge').value.trim();
-  const domain = $('#domain').value.trim();
+  const challenge = field('#challenge').value.trim();
+  const domain = field('#domain').value.trim();
   announce(t('wallet.signing'));
   try {
     const r = await call('present', { ids, challenge, domain });
-    $('#vp').value = r.presentation;
+    vpBox().value = r.presentation;
     $('#vp-out').hidden = false;
     ui.holder = r.holder;
     drawShare();
     announce(t('wallet.signed', { n: number(ids.length) }));
-    $('#vp').focus();
+    vpBox().focus();
   } catch (err) {
     announce(err.message, true);
   }
@@ -55,10 +60,10 @@ async function present() {
 
 async function copyVP() {
   try {
-    await navigator.clipboard.writeText($('#vp').value);
+    await navigator.clipboard.writeText(vpBox().value);
     announce(t('wallet.copied'));
   } catch {
-    $('#vp').select();
+    vpBox().select();
     announce(t('wallet.select-all'));
   }
 }

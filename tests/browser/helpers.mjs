@@ -1,3 +1,4 @@
+// @ts-check
 // Shared pieces of the browser tests: the project's own static server
 // (cmd/serve) on a free port, Debian's Chromium through playwright-core (never
 // a browser download), a canary server on another port that must never be
@@ -39,7 +40,7 @@ export function chromiumPath() {
 }
 
 export function requireBuild() {
-  for (const f of ['clearbadge.wasm', 'wasm_exec.js', 'wasm-name.mjs']) {
+  for (const f of ['clearbadge.wasm', 'wasm_exec.js', 'wasm-name.mjs', 'tokens.css']) {
     if (!existsSync(path.join(webDir, f))) throw new Error(`web/${f} is missing: run \`make wasm\` first`);
   }
 }
@@ -81,14 +82,15 @@ export async function startCanary() {
     hits.push(`UPGRADE ${req.url}`);
     socket.destroy();
   });
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${srv.address().port}`;
+  await new Promise((r) => srv.listen(0, '127.0.0.1', () => r(undefined)));
+  const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (srv.address()).port}`;
   return { origin, hits, close: () => new Promise((r) => srv.close(r)) };
 }
 
 // launch starts Debian's Chromium headless. With hosts and port, those test
 // host names resolve to 127.0.0.1:port (../shared/notes/browser-testing.md
 // §7), so a local HTTPS server can stand in for issuers' sites.
+/** @param {{hosts?: string[], port?: number}} [opts] */
 export async function launch({ hosts = [], port } = {}) {
   const args = hosts.length ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`] : [];
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args });

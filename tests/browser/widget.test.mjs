@@ -18,6 +18,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { root, webDir, outDir, sharedFile, unavailable, requireBuild, startServer, startCanary, launch, ensureOutDir } from './helpers.mjs';
 import { offline as wasmName } from '../../web/wasm-name.mjs';
+import { TOKENS } from '../../web/common.mjs';
 
 // What widget.mjs loads from ClearBadge's origin, and nothing else: the
 // offline build of the wasm by its content-hashed name (web/wasm-name.mjs,
@@ -563,6 +564,18 @@ test('widget screenshot: a portfolio with four badges, the incomplete one opened
       }),
     );
     assert.deepEqual(overflow, [0, 0, 0, 0]);
+    // The colours are common.mjs TOKENS, and the two custom properties a
+    // page may set on the element (docs/web.md) still theme it.
+    const themed = await page.$eval('#p-incomplete', (w) => {
+      const read = () => [getComputedStyle(w.shadowRoot.querySelector('.toggle')).color, getComputedStyle(w.shadowRoot.querySelector('.card')).backgroundColor];
+      const before = read();
+      w.style.setProperty('--clearbadge-accent', 'rgb(1, 2, 3)');
+      w.style.setProperty('--clearbadge-background', 'rgb(4, 5, 6)');
+      return { before, after: read() };
+    });
+    const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    assert.deepEqual(themed.before, [rgb(TOKENS.accent), rgb(TOKENS.surface)]);
+    assert.deepEqual(themed.after, ['rgb(1, 2, 3)', 'rgb(4, 5, 6)']);
   } finally {
     await ctx.close();
   }

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared pieces of the wallet extension tests: Debian's Chromium with the
 // unpacked extension (playwright-core's launchPersistentContext, never a
 // browser download), the extension id from its service worker, and the wallet
@@ -17,7 +18,7 @@ export const sample = (name) => path.join(root, 'web', 'samples', name);
 export const PASS = 'correct horse battery staple';
 
 export function requireBuild() {
-  for (const f of ['clearbadge.wasm', 'wasm_exec.js', 'style.css']) {
+  for (const f of ['clearbadge.wasm', 'wasm_exec.js', 'style.css', 'tokens.css']) {
     if (!existsSync(path.join(extDir, f))) throw new Error(`extension/${f} is missing: run \`make extension\` first`);
   }
 }
