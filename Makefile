@@ -1,6 +1,13 @@
 # ClearBadge build. Two commands matter on a new machine: `make run` and `make test`.
 GO      ?= go
-GOROOT  := $(shell $(GO) env GOROOT)
+# The Go toolchain is the one go.mod's toolchain line names (go1.26.11: the
+# first without the standard-library vulnerabilities make vulncheck found in
+# go1.26.8's net/http, crypto/tls, crypto/x509 and os). "auto" lets an older
+# installed go fetch it from the module proxy, which overrides a go env file
+# that says "local". GOROOT is read through the same toolchain, so that the
+# wasm and its wasm_exec.js come from one Go.
+export GOTOOLCHAIN = auto
+GOROOT  := $(shell GOTOOLCHAIN=$(GOTOOLCHAIN) $(GO) env GOROOT)
 # Fuzzing budget per target, as a count of executions: a duration (-fuzztime=5s)
 # trips Go 1.26's fuzz coordinator race (golang/go#75804), which reports a
 # spurious "context deadline exceeded" at the deadline.
@@ -77,8 +84,8 @@ test: lint test-go test-fuzz test-browser
 
 ## lint: gofmt, go vet (native and js/wasm), staticcheck, tsc on the JavaScript that opts in (// @ts-check)
 ## and on the tests' helpers (tests/tsconfig.json),
-## Biome's lint rules and format check on the JavaScript (make fmt fixes the format)
-lint: node_modules
+## Biome's lint rules and format check on the JavaScript (make fmt fixes the format), govulncheck
+lint: node_modules vulncheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/...

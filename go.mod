@@ -2,6 +2,8 @@ module github.com/clearbadge/clearbadge
 
 go 1.26.0
 
+toolchain go1.26.11
+
 require (
 	github.com/lestrrat-go/jwx/v2 v2.1.7
 	github.com/mr-tron/base58 v1.3.0
