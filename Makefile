@@ -92,7 +92,7 @@ lint: node_modules vulncheck
 	$(GO) tool staticcheck ./...
 	node_modules/.bin/tsc -p tsconfig.json
 	node_modules/.bin/tsc -p tests/tsconfig.json
-	node_modules/.bin/biome ci --error-on-warnings
+	node_modules/.bin/biome ci --colors=off --error-on-warnings
 
 ## fmt: format the Go (gofmt) and the JavaScript (Biome)
 # Format only: Biome's "safe" lint fixes are not always (it would turn the
