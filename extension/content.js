@@ -127,24 +127,28 @@
 
   let host = null;
   let root = null;
+  // The colours are the page's and the wallet's (common.js TOKENS), as
+  // custom properties on this notice's own shadow host.
   const STYLE = `
-    :host { all: initial; }
+    :host { all: initial; ${Common.tokenDeclarations('cb-')} }
     .box { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 340px;
-      font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #111827;
-      background: #fff; border: 1px solid #c9d2de; border-radius: 12px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px; }
+      font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--cb-text);
+      background: var(--cb-surface); border: 1px solid var(--cb-border); border-radius: var(--cb-radius); box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px; }
     .head { display: flex; gap: 8px; align-items: center; margin: 0 0 6px; font-weight: 600; }
     .head svg { width: 20px; height: 20px; flex: none; }
+    .shield { fill: var(--cb-accent); }
+    .tick { stroke: var(--cb-on-colour); }
     ul { list-style: none; margin: 6px 0 0; padding: 0; max-height: 40vh; overflow: auto; }
-    li { border-top: 1px solid #e3e8ef; padding: 8px 0; }
+    li { border-top: 1px solid var(--cb-border); padding: 8px 0; }
     .lbl { display: block; overflow-wrap: anywhere; margin-bottom: 4px; }
-    button { font: inherit; font-size: 13px; border: 1px solid #1d4ed8; color: #1d4ed8; background: #fff; border-radius: 8px;
+    button { font: inherit; font-size: 13px; border: 1px solid var(--cb-accent); color: var(--cb-accent); background: var(--cb-surface); border-radius: 8px;
       padding: 4px 10px; min-height: 32px; cursor: pointer; margin-right: 6px; }
-    button.primary { background: #1d4ed8; color: #fff; }
-    button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
-    .close { position: absolute; top: 6px; right: 6px; border: 0; color: #4b5563; min-height: 28px; }
-    .msg { margin: 4px 0 0; color: #4b5563; overflow-wrap: anywhere; }`;
+    button.primary { background: var(--cb-accent); color: var(--cb-on-colour); }
+    button:focus-visible { outline: 3px solid var(--cb-accent); outline-offset: 2px; }
+    .close { position: absolute; top: 6px; right: 6px; border: 0; color: var(--cb-muted); min-height: 28px; }
+    .msg { margin: 4px 0 0; color: var(--cb-muted); overflow-wrap: anywhere; }`;
   const SHIELD =
-    '<svg viewBox="0 0 64 64" aria-hidden="true"><path d="M32 3 56 12v18c0 15.5-10.2 27.3-24 31C18.2 57.3 8 45.5 8 30V12z" fill="#1d4ed8"/><path d="m21.5 31.5 7.2 7.2 14.3-15.4" fill="none" stroke="#fff" stroke-width="5.5" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+    '<svg viewBox="0 0 64 64" aria-hidden="true"><path class="shield" d="M32 3 56 12v18c0 15.5-10.2 27.3-24 31C18.2 57.3 8 45.5 8 30V12z"/><path class="tick" d="m21.5 31.5 7.2 7.2 14.3-15.4" fill="none" stroke-width="5.5" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 
   function el(tag, attrs = {}, ...kids) {
     const e = document.createElement(tag);

@@ -67,7 +67,7 @@ const OPS = {
     const n = Math.max(0, Math.min(999, Number(m.count) | 0));
     if (sender.tab?.id !== undefined) {
       await chrome.action.setBadgeText({ tabId: sender.tab.id, text: n ? String(n) : '' });
-      await chrome.action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#1d4ed8' });
+      await chrome.action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: Common.TOKENS.accent });
     }
     return {};
   },

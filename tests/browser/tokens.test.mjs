@@ -75,3 +75,13 @@ test('the widget takes every colour from the tokens', () => {
     assert.ok(ok, `widget.mjs: var(--${name}) is not a token`);
   }
 });
+
+test("the wallet's page notice and toolbar badge take their colours from the tokens", () => {
+  for (const file of ['extension/content.js', 'extension/background/messages.js']) {
+    const src = read(file);
+    assert.deepEqual(src.match(HEX) || [], [], `${file} spells out colours: use Common.TOKENS or var(--cb-<token>)`);
+    for (const [, name] of src.matchAll(/var\(--([a-z0-9-]+)/g)) {
+      assert.ok(name.startsWith('cb-') && name.slice(3) in TOKENS, `${file}: var(--${name}) is not a token`);
+    }
+  }
+});

@@ -8,7 +8,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { outDir } from '../browser/helpers.mjs';
 import { peer, requireBuild, newProfile, removeProfile, launchWallet, openWallet, unlock, waitForCards, cards, importFiles, statusText } from './helpers.mjs';
 
 let profile;
@@ -110,6 +112,8 @@ test('content script: finds the credentials, opens their verdict in the extensio
   assert.equal(w.ctx.pages().filter((p) => p.url().includes('found=')).length, 0, 'a synthetic click opened nothing');
 
   await notice.locator('[data-action="show"]').click();
+  mkdirSync(outDir, { recursive: true });
+  await notice.locator('.box').screenshot({ path: path.join(outDir, 'extension-notice.png') });
   const rows = notice.locator('li');
   const expected = ['verified', 'verified', 'incomplete', 'error', 'verified'];
   for (let i = 0; i < expected.length; i++) {
