@@ -82,8 +82,8 @@ test: export CLEARBADGE_NO_SKIP = 1
 test: GOTESTFLAGS = -race -timeout 30m
 test: lint test-go test-fuzz test-browser
 
-## lint: gofmt, go vet (native and js/wasm), staticcheck, tsc on the JavaScript that opts in (// @ts-check)
-## and on the tests' helpers (tests/tsconfig.json),
+## lint: gofmt, go vet (native and js/wasm), staticcheck, tsc on every JavaScript file of web/ and extension/
+## (checkJs) and on the tests' helpers (tests/tsconfig.json),
 ## Biome's lint rules and format check on the JavaScript (make fmt fixes the format), govulncheck
 lint: node_modules vulncheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)

@@ -21,14 +21,10 @@
 //   in:  {id, op: 'defaults'}   out: {id, defaults: [{name, url}]} (the
 //        default issuer registries, cb.defaultRegistries)
 import { load } from './clearbadge.mjs';
-import { b64, unb64 } from './common.mjs';
+import { b64, inputOf, unb64 } from './common.mjs';
 
 const port = chrome.runtime.connect({ name: 'verifier' });
 const cb = load();
-
-function inputOf(item) {
-  return typeof item.text === 'string' ? item.text : unb64(item.b64);
-}
 
 port.onMessage.addListener(async ({ id, op, item, source, timeout, hosts, documents, registries }) => {
   try {

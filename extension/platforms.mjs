@@ -14,7 +14,12 @@
 import { h, formatDate } from './render.mjs';
 import { t, list, number } from './i18n.mjs';
 
-const originOf = (host) => `https://${host}/*`;
+/**
+ * originOf is the host permission the wallet asks for to reach host (a
+ * platform's API here, a credential's public documents in wallet/online.mjs).
+ * @param {string} host
+ */
+export const originOf = (host) => `https://${host}/*`;
 
 // deps: {call, announce, refresh (the wallet's list), picked () -> ids}
 export function platformsSection(deps) {

@@ -89,7 +89,7 @@ func main() {
 	// ready is resolved now, once the exports exist: a loader that finds the
 	// global after go.run awaits it, so a future asynchronous start-up
 	// needs no change on the JavaScript side.
-	api.Set("ready", js.Global().Get("Promise").Call("resolve"))
+	api.Set("ready", promise.Call("resolve"))
 	js.Global().Set(globalName, api)
 	spawn(warmUp)
 	// The exported functions live as long as the Go program; block forever.

@@ -79,7 +79,7 @@ func unbakeJS(_ js.Value, args []js.Value) any {
 	if err != nil {
 		return rejected(jsError("ClearBadge.unbake: " + err.Error()))
 	}
-	return js.Global().Get("Promise").Call("resolve", string(bk.Payload))
+	return promise.Call("resolve", string(bk.Payload))
 }
 
 // presentJS is ClearBadge.present.

@@ -59,6 +59,15 @@ export function unb64(s) {
 }
 
 /**
+ * inputOf is what the verifier is handed for a wallet item, {text} (JSON or
+ * a JWT) or {b64} (the bytes of a baked image).
+ * @param {{text?: string, b64?: string}} item
+ */
+export function inputOf(item) {
+  return typeof item.text === 'string' ? item.text : unb64(item.b64);
+}
+
+/**
  * nameOf is the name a credential gives itself, or that of its achievement.
  * @param {{summary?: {name?: string, achievement?: {name?: string}}}} report
  */

@@ -28,7 +28,7 @@ async function presentOp({ ids, challenge, domain }) {
   if (chosen.some((c) => !c)) throw new WalletError('not-found', 'bg.selected-gone');
   const key = await holderKey();
   const cb = await verifier();
-  const presentation = await cb.present(chosen.map(inputOf), {
+  const presentation = await cb.present(chosen.map(Common.inputOf), {
     key: key.jwk,
     challenge: typeof challenge === 'string' ? challenge : '',
     domain: typeof domain === 'string' ? domain : '',
@@ -46,6 +46,6 @@ async function bakeOp({ id, format }) {
   if (!c) throw new WalletError('not-found', 'bg.not-found');
   const own = c.b64 && c.mime === Common.IMAGE_TYPES[format] ? Common.unb64(c.b64) : undefined;
   const cb = await verifier();
-  const out = await cb.bake(inputOf(c), { format, image: own, title: c.title, kind: c.report?.kind });
+  const out = await cb.bake(Common.inputOf(c), { format, image: own, title: c.title, kind: c.report?.kind });
   return { b64: Common.b64(out) };
 }

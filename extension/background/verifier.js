@@ -26,11 +26,6 @@ function verifier() {
   return verifierP;
 }
 
-// input of a stored or offered item: {text} or {b64} (bytes: a baked image).
-function inputOf(item) {
-  return typeof item.text === 'string' ? item.text : Common.unb64(item.b64);
-}
-
 // ---- verification, off this worker's thread ----
 //
 // Go's wasm runs on the thread that calls it, and a hostile credential can
@@ -131,7 +126,7 @@ async function verifyFull(item, opts = {}) {
     // Firefox's event page: offline, as before (its online worker is not wired).
     const cb = await verifier();
     const docs = documents && Object.fromEntries(Object.entries(documents).map(([u, d]) => [u, Common.unb64(d)]));
-    return { report: await cb.verify(inputOf(item), { offline: true, source, documents: docs }), documents: [] };
+    return { report: await cb.verify(Common.inputOf(item), { offline: true, source, documents: docs }), documents: [] };
   }
   const port = await verifierPort();
   const id = nextJob++;

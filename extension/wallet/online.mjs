@@ -3,6 +3,7 @@
 // evidence a card's verdict rests on and its age, the allowed hosts and
 // the issuer registries.
 import { formatDate, list, t } from '../i18n.mjs';
+import { originOf } from '../platforms.mjs';
 import { $, ago, announce, h, verdictLabel } from '../render.mjs';
 import { drawList, reverify } from './list.mjs';
 import { call } from './messages.mjs';
@@ -38,7 +39,6 @@ export function evidence(entry) {
 }
 
 export const hostsOf = (entry) => [...new Set((entry.needs || []).map((n) => n.host).filter(Boolean))];
-const originOf = (host) => `https://${host}/*`;
 
 // consentBox: the question asked before any host is contacted for the
 // first time, naming exactly the hosts the card needs and why. Its button
