@@ -113,8 +113,13 @@ func checkURL(s string) bool {
 type positions []bool
 
 // pattern maps the offsets a match can start from to those it can reach.
+//
+// The constructors that return closures are marked go:noinline: inlined into
+// hostPattern, every call site got its own copy of the closure's code (91 KB
+// of wasm for a pattern built once); matching runs the same code either way.
 type pattern func(r []rune, in positions) positions
 
+//go:noinline
 func class(f func(rune) bool) pattern {
 	return func(r []rune, in positions) positions {
 		out := make(positions, len(in))
@@ -129,6 +134,7 @@ func class(f func(rune) bool) pattern {
 
 // chars is a run of at least min (0 or 1) characters of one class, in one
 // pass rather than by repetition.
+//go:noinline
 func chars(f func(rune) bool, min int) pattern {
 	return func(r []rune, in positions) positions {
 		out := make(positions, len(in))
@@ -143,6 +149,7 @@ func chars(f func(rune) bool, min int) pattern {
 	}
 }
 
+//go:noinline
 func lit(s string) pattern {
 	var ps []pattern
 	for _, c := range s {
@@ -151,6 +158,7 @@ func lit(s string) pattern {
 	return seq(ps...)
 }
 
+//go:noinline
 func seq(ps ...pattern) pattern {
 	return func(r []rune, in positions) positions {
 		for _, p := range ps {
@@ -168,6 +176,7 @@ func union(a, b positions) positions {
 	return out
 }
 
+//go:noinline
 func alt(ps ...pattern) pattern {
 	return func(r []rune, in positions) positions {
 		out := make(positions, len(in))
@@ -179,6 +188,7 @@ func alt(ps ...pattern) pattern {
 }
 
 // rep is p{min,max}; max < 0 means no upper bound.
+//go:noinline
 func rep(p pattern, min, max int) pattern {
 	return func(r []rune, in positions) positions {
 		acc := make(positions, len(in))
