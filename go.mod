@@ -44,3 +44,5 @@ tool (
 replace github.com/piprate/json-gold => ./third_party/json-gold
 
 replace github.com/santhosh-tekuri/jsonschema/v6 => ./third_party/jsonschema
+
+replace github.com/lestrrat-go/jwx/v2 => ./third_party/jwx
