@@ -1,7 +1,6 @@
 package fetch
 
 import (
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -38,13 +37,13 @@ func Lifetime(cacheControl, expires, date string) time.Duration {
 	if expires == "" {
 		return 0
 	}
-	exp, err := http.ParseTime(expires)
+	exp, err := parseHTTPDate(expires)
 	if err != nil {
 		return 0 // §5.3: an invalid Expires means already expired
 	}
 	ref := time.Now()
 	if date != "" {
-		if d, err := http.ParseTime(date); err == nil {
+		if d, err := parseHTTPDate(date); err == nil {
 			ref = d
 		}
 	}
@@ -52,4 +51,18 @@ func Lifetime(cacheControl, expires, date string) time.Duration {
 		return 0
 	}
 	return exp.Sub(ref)
+}
+
+// parseHTTPDate is net/http's ParseTime: an HTTP-date in the preferred
+// format or one of the two obsolete ones (RFC 9110 §5.6.7), in ParseTime's
+// order, with ParseTime's error otherwise. Written out so that core/fetch does not import net/http, whose
+// package initialisation would link mime, log and net/textproto into the
+// WebAssembly builds (TestParseHTTPDateIsParseTime holds it to ParseTime).
+func parseHTTPDate(v string) (t time.Time, err error) {
+	for _, layout := range []string{"Mon, 02 Jan 2006 15:04:05 GMT", time.RFC850, time.ANSIC} {
+		if t, err = time.Parse(layout, v); err == nil {
+			return t, nil
+		}
+	}
+	return t, err
 }

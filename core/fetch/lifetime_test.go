@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"net/http"
 	"testing"
 	"time"
 )
@@ -41,4 +42,19 @@ func FuzzLifetime(f *testing.F) {
 			t.Fatalf("negative lifetime %v", d)
 		}
 	})
+}
+
+func TestParseHTTPDateIsParseTime(t *testing.T) {
+	for _, v := range []string{
+		"Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994",
+		"Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 6 Nov 1994 08:49:37 GMT", "Mon, 06 Nov 1994 08:49:37 GMT",
+		"Sun, 31 Feb 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT", "1994-11-06T08:49:37Z", "", "0", "GMT",
+		"Sun Nov 6 08:49:37 1994", "Sunday, 06-Nov-94 08:49:37 PST", " Sun, 06 Nov 1994 08:49:37 GMT",
+	} {
+		got, gotErr := parseHTTPDate(v)
+		want, wantErr := http.ParseTime(v)
+		if !got.Equal(want) || (gotErr == nil) != (wantErr == nil) {
+			t.Errorf("parseHTTPDate(%q) = %v, %v; http.ParseTime: %v, %v", v, got, gotErr, want, wantErr)
+		}
+	}
 }

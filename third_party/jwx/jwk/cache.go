@@ -1,3 +1,5 @@
+//go:build !js
+
 package jwk
 
 import (
@@ -82,24 +84,6 @@ type Whitelist = httprc.Whitelist
 // as keep the objects mostly fresh.
 type Cache struct {
 	cache *httprc.Cache
-}
-
-// PostFetcher is an interface for objects that want to perform
-// operations on the `Set` that was fetched.
-type PostFetcher interface {
-	// PostFetch receives the URL and the JWKS, after a successful
-	// fetch and parse.
-	//
-	// It should return a `Set`, optionally modified, to be stored
-	// in the cache for subsequent use
-	PostFetch(string, Set) (Set, error)
-}
-
-// PostFetchFunc is a PostFetcher based on a function.
-type PostFetchFunc func(string, Set) (Set, error)
-
-func (f PostFetchFunc) PostFetch(u string, set Set) (Set, error) {
-	return f(u, set)
 }
 
 // httprc.Transformer that transforms the response into a JWKS

@@ -1,3 +1,5 @@
+//go:build !js
+
 package jwk
 
 import (
@@ -12,16 +14,6 @@ import (
 
 	"github.com/lestrrat-go/httprc"
 )
-
-type Fetcher interface {
-	Fetch(context.Context, string, ...FetchOption) (Set, error)
-}
-
-type FetchFunc func(context.Context, string, ...FetchOption) (Set, error)
-
-func (f FetchFunc) Fetch(ctx context.Context, u string, options ...FetchOption) (Set, error) {
-	return f(ctx, u, options...)
-}
 
 var globalFetcher httprc.Fetcher
 var muGlobalFetcher sync.Mutex
