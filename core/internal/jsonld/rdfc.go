@@ -223,15 +223,22 @@ func joinLines(lines [][]byte) []byte {
 }
 
 func (c *canonicalizer) lines(quads []cquad, relabel func(string) (string, error)) ([][]byte, error) {
+	// An RDF dataset is a set of quads. A repeat is rare: quads is copied
+	// (never changed) only from the first one on.
 	seen := make(map[[4]string]bool, len(quads))
-	c.quads = make([]cquad, 0, len(quads))
-	for _, cq := range quads {
-		// An RDF dataset is a set of quads.
-		if seen[cq.text] {
-			continue
+	c.quads = quads
+	copied := false
+	for i, cq := range quads {
+		switch {
+		case !seen[cq.text]:
+			seen[cq.text] = true
+			if copied {
+				c.quads = append(c.quads, cq)
+			}
+		case !copied:
+			c.quads = append(make([]cquad, 0, len(quads)), quads[:i]...)
+			copied = true
 		}
-		seen[cq.text] = true
-		c.quads = append(c.quads, cq)
 	}
 	// §4.4.3 step 2: blank node to quads map.
 	for i, q := range c.quads {
