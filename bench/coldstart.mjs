@@ -147,6 +147,15 @@ export async function widgetRun(browser, host) {
 // PHASES: the probe's times in the order they happen.
 export const PHASES = ['dcl', 'workerMade', 'fileSet', 'wasmRequested', 'wasmLoaded', 'workerReady', 'posted', 'reportBack', 'verdictAt'];
 
+// SPANS: what a phase took, run by run (their medians are printed too): the
+// worker's start (wasm received to ready), the first verification (sent to
+// report back) and the card (report back to verdict).
+const SPANS = {
+  start: (r) => r.workerReady - r.wasmLoaded,
+  verify: (r) => r.reportBack - r.posted,
+  card: (r) => r.verdictAt - r.reportBack,
+};
+
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (!s.length) return NaN;
@@ -175,14 +184,14 @@ async function main() {
     }
     load.push(os.loadavg()[0]);
     console.log(`cold start, ${rounds} interleaved rounds, load ${load.map((x) => x.toFixed(1)).join(' → ')}; medians in ms since navigation`);
-    console.log(`| build | surface | ${PHASES.join(' | ')} | verdicts |`);
-    console.log(`|---|---|${PHASES.map(() => '---|').join('')}---|`);
+    console.log(`| build | surface | ${PHASES.join(' | ')} | ${Object.keys(SPANS).join(' | ')} | verdicts |`);
+    console.log(`|---|---|${[...PHASES, ...Object.keys(SPANS)].map(() => '---|').join('')}---|`);
     for (const b of builds) {
       for (const [surface, runs] of [
         ['page', b.page],
         ['widget', b.widget],
       ]) {
-        const meds = PHASES.map((k) => median(runs.map((r) => r[k])));
+        const meds = [...PHASES.map((k) => median(runs.map((r) => r[k]))), ...Object.values(SPANS).map((f) => median(runs.map(f)))];
         console.log(
           `| ${path.relative(process.cwd(), b.dir) || '.'} | ${surface} | ${meds.map((x) => (Number.isFinite(x) ? x.toFixed(0) : '–')).join(' | ')} | ${[...new Set(runs.map((r) => r.verdict))].join(', ')} |`,
         );
