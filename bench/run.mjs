@@ -28,6 +28,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, outDir, root } from './peer/build.mjs';
 import { chromiumPath, startServer } from '../tests/browser/helpers.mjs';
+import { pageRun, widgetHost, widgetRun } from './coldstart.mjs';
 
 const N = intEnv('BENCH_N', 40);
 const WARMUP = intEnv('BENCH_WARMUP', 10);
@@ -246,73 +247,16 @@ function foreignRequests(ctx, origin, into) {
 
 // ---- 2b. cold start ----
 
-// The init script notes (in page time, ms since navigation start) when the
-// verification worker says it is ready, when the file input changes, when the
-// page hands the credential to the worker and gets the report back, and when
-// the first verdict element appears.
-function coldStartProbe() {
-  window.__cb = {};
-  const NativeWorker = window.Worker;
-  window.Worker = class extends NativeWorker {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (e) => {
-        if (e.data?.type === 'ready') window.__cb.workerReady ??= performance.now();
-        if (e.data?.type === 'report') window.__cb.reportBack ??= performance.now();
-      });
-    }
-
-    postMessage(...args) {
-      window.__cb.posted ??= performance.now();
-      return super.postMessage(...args);
-    }
-  };
-  document.addEventListener(
-    'change',
-    () => {
-      window.__cb.fileSet ??= performance.now();
-    },
-    true,
-  );
-  new MutationObserver((_, obs) => {
-    const el = document.querySelector('[data-verdict]');
-    if (el) {
-      window.__cb.verdictAt = performance.now();
-      window.__cb.verdict = el.dataset.verdict;
-      obs.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true, attributes: true });
-}
-
+// bench/coldstart.mjs has the probes (and runs them alone, or to compare
+// builds): here COLD page runs and COLD widget runs, one build.
 async function coldStart(browser) {
   const server = await startServer(); // cmd/serve on web/, as `make run` does
-  const origin = new URL(server.url).origin;
-  const sample = path.join(webDir, 'samples', 'sample.json');
   const runs = [];
   const leaks = [];
   try {
     for (let i = 0; i < COLD; i++) {
-      const ctx = await browser.newContext(); // fresh: no HTTP or code cache
-      foreignRequests(ctx, origin, leaks);
-      // The worker fetches the wasm, so the page's resource timing has no
-      // entry for it: take the network layer's (ms since the epoch).
-      let wasmDone;
-      ctx.on('requestfinished', (req) => {
-        if (/\/clearbadge(\.[0-9a-f]{16})?\.wasm$/.test(new URL(req.url()).pathname)) wasmDone = req.timing().startTime + req.timing().responseEnd;
-      });
-      const page = await ctx.newPage();
-      await page.addInitScript(coldStartProbe);
-      const t0 = performance.now();
-      await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-      await page.setInputFiles('input[type=file]', sample);
-      await page.waitForSelector('[data-verdict]', { timeout: 60000 });
-      const wall = performance.now() - t0;
-      const probe = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        return { ...window.__cb, dcl: nav.domContentLoadedEventEnd, timeOrigin: performance.timeOrigin };
-      });
-      runs.push({ wall, ...probe, wasmLoaded: wasmDone === undefined ? NaN : wasmDone - probe.timeOrigin });
-      await ctx.close();
+      const { requests, ...r } = await pageRun(browser, server, leaks);
+      runs.push(r);
     }
   } finally {
     server.close();
@@ -320,46 +264,18 @@ async function coldStart(browser) {
   return { runs, leaks };
 }
 
-// widgetColdStart: a page on another origin embeds <clearbadge-verify> with
-// the page sample in view and loads widget.mjs from cmd/serve, as a
-// portfolio would; for each fresh context, the time from navigation to the
-// widget's verdict event, and to its wasm request's end.
 async function widgetColdStart(browser) {
   const server = await startServer();
-  const sample = readFileSync(path.join(webDir, 'samples', 'sample.json'), 'utf8').replaceAll('</', '<\\/');
-  const html = `<!doctype html><meta charset="utf-8"><title>portfolio</title>
-<script type="module" src="${server.url}widget.mjs"></script>
-<h1>My badges</h1><clearbadge-verify><script type="application/json">${sample}</script></clearbadge-verify>`;
-  const host = http.createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
-    res.end(html);
-  });
-  await new Promise((r) => host.listen(0, '127.0.0.1', r));
-  const hostURL = `http://127.0.0.1:${host.address().port}/`;
+  const host = await widgetHost(server);
   const runs = [];
   try {
     for (let i = 0; i < COLD; i++) {
-      const ctx = await browser.newContext();
-      let wasmDone;
-      ctx.on('requestfinished', (req) => {
-        if (/\/clearbadge(\.[0-9a-f]{16})?\.wasm$/.test(new URL(req.url()).pathname)) wasmDone = req.timing().startTime + req.timing().responseEnd;
-      });
-      const page = await ctx.newPage();
-      await page.addInitScript(() => {
-        document.addEventListener('verdict', (e) => {
-          window.__verdictAt ??= performance.now();
-          window.__verdict ??= e.detail?.verdict;
-        });
-      });
-      await page.goto(hostURL, { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(() => window.__verdictAt !== undefined, null, { timeout: 60000 });
-      const r = await page.evaluate(() => ({ verdictAt: window.__verdictAt, verdict: window.__verdict, timeOrigin: performance.timeOrigin }));
-      runs.push({ ...r, wasmLoaded: wasmDone === undefined ? NaN : wasmDone - r.timeOrigin });
-      await ctx.close();
+      const { requests, ...r } = await widgetRun(browser, host);
+      runs.push(r);
     }
   } finally {
     server.close();
-    await new Promise((r) => host.close(r));
+    await host.close();
   }
   return { runs };
 }

@@ -30,7 +30,10 @@
 // this field is the bridge's, not part of the Report), registries ([{name,
 // url} | {name, data: string | Uint8Array}]: issuer registries for the
 // identity check, a file's bytes or a URL fetched when online, as the CLI's
-// --registry; none by default)}.
+// --registry; none by default), reportJSON = false (resolve to the Report's
+// JSON text instead, except when documents are kept: the page's worker sends
+// the text on to the page, which parses it faster than a parsed Report is
+// copied between threads)}.
 // The promise resolves to the JSON-parsed report.Report and rejects only for a
 // misuse of the API (wrong argument types) or an internal failure; a bad
 // credential is a Report with failed checks, not a rejection.
@@ -50,6 +53,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"syscall/js"
@@ -114,15 +118,31 @@ const warmUpCredential = `{"@context": ["https://www.w3.org/ns/credentials/v2", 
   "verificationMethod": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
   "proofValue": "z2CNiVUkS2FjsZkw2bLksLCxVXsJot5GebHiqorSEzbmFZ4DQ9T2C6ic7UgzRs2jbDHc458LmC8tYGo3HMihqsBN"}}`
 
-// warmUp verifies warmUpCredential once, right after start-up, while a page
+// warmUp verifies warmUpCredential once, soon after start-up, while a page
 // is usually still idle: the first verification pays for parsing and
 // processing the bundled contexts and for V8 compiling the code it runs
-// (in Node 130 ms against 2 for the next ones, on a quiet machine). A call
-// that arrives meanwhile waits for it, so nothing is lost when none is idle.
+// (in Node 130 ms against 2 for the next ones, on a quiet machine; in
+// Chromium, which compiles wasm lazily, 150-400 ms). It first lets the host
+// run for warmUpWait (go.run returns, the loader says ready) and is skipped
+// when a verification has been asked for by then: that one does the same
+// one-time work, and would otherwise wait for the warm-up (a call that
+// arrives while it runs still does).
 func warmUp() {
+	time.Sleep(warmUpWait)
+	if called.Load() {
+		return
+	}
 	defer func() { _ = recover() }() // a warm-up that fails changes nothing
 	verify.New().Verify(context.Background(), []byte(warmUpCredential), "")
 }
+
+// warmUpWait is how long the warm-up leaves to a first call: long enough for
+// a page whose file is already chosen to hear that the worker is ready and
+// send it (two messages), short against a person choosing a file.
+const warmUpWait = 50 * time.Millisecond
+
+// called is set by the first verify call.
+var called atomic.Bool
 
 // version describes the build: the module version, which for a build from a
 // git checkout is a pseudo-version naming the commit (and "+dirty" for
@@ -152,6 +172,7 @@ type options struct {
 	strict            bool
 	allowPrivate      bool
 	keepDocuments     bool
+	reportJSON        bool
 	at                time.Time
 	challenge, domain string
 	source            string
@@ -163,6 +184,7 @@ type options struct {
 // verifyJS is ClearBadge.verify. It reads its arguments synchronously (the
 // caller may reuse its buffer afterwards) and returns a Promise at once.
 func verifyJS(_ js.Value, args []js.Value) any {
+	called.Store(true)
 	var in js.Value
 	if len(args) > 0 {
 		in = args[0]
@@ -248,6 +270,10 @@ func run(input []byte, o options, resolve, reject js.Value) {
 		reject.Invoke(jsError("clearbadge: encoding the report: " + err.Error()))
 		return
 	}
+	if o.reportJSON && kept == nil {
+		resolve.Invoke(string(b))
+		return
+	}
 	// JSON.parse hands JavaScript a plain object; building it field by field
 	// through syscall/js would be slower and would duplicate the JSON shape.
 	res := jsonObject.Call("parse", string(b))
@@ -285,7 +311,7 @@ func readOptions(v js.Value) (options, error) {
 	for _, f := range []struct {
 		name string
 		dst  *bool
-	}{{"offline", &o.offline}, {"strict", &o.strict}, {"allowPrivateNetwork", &o.allowPrivate}, {"keepDocuments", &o.keepDocuments}} {
+	}{{"offline", &o.offline}, {"strict", &o.strict}, {"allowPrivateNetwork", &o.allowPrivate}, {"keepDocuments", &o.keepDocuments}, {"reportJSON", &o.reportJSON}} {
 		if err := boolOption(v, f.name, f.dst); err != nil {
 			return o, err
 		}

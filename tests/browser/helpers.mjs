@@ -45,11 +45,12 @@ export function requireBuild() {
   }
 }
 
-// startServer builds cmd/serve and runs it on 127.0.0.1 with a free port.
-export async function startServer() {
+// startServer builds cmd/serve and runs it on 127.0.0.1 with a free port,
+// serving dir (default web/).
+export async function startServer(dir = webDir) {
   const bin = path.join(mkdtempSync(path.join(tmpdir(), 'clearbadge-serve-')), 'serve');
   execFileSync('go', ['build', '-o', bin, './cmd/serve'], { cwd: root, stdio: 'inherit' });
-  const proc = spawn(bin, ['-addr', '127.0.0.1:0', '-dir', webDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(bin, ['-addr', '127.0.0.1:0', '-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let buf = '';
     const timer = setTimeout(() => reject(new Error('cmd/serve printed no URL within 20 s')), 20000);
