@@ -128,6 +128,7 @@ func class(f func(rune) bool) pattern {
 
 // chars is a run of at least min (0 or 1) characters of one class, in one
 // pass rather than by repetition.
+//
 //go:noinline
 func chars(f func(rune) bool, min int) pattern {
 	return func(r []rune, in positions) positions {
@@ -182,6 +183,7 @@ func alt(ps ...pattern) pattern {
 }
 
 // rep is p{min,max}; max < 0 means no upper bound.
+//
 //go:noinline
 func rep(p pattern, min, max int) pattern {
 	return func(r []rune, in positions) positions {
