@@ -36,6 +36,9 @@ interface WasmVerifyOptions {
   documents?: Record<string, string | Uint8Array>;
   registries?: RegistrySource[];
   source?: string;
+  // The Report as JSON text instead (not when documents are kept): the
+  // page's worker sends it on as such.
+  reportJSON?: boolean;
 }
 
 // A credential as the wallet's functions take it: JSON or JWT text, or
@@ -49,6 +52,7 @@ interface ClearBadgeAPI {
   defaultRegistries: { name: string, url: string }[];
   // The Report; with keepDocuments (online) also the documents fetched,
   // which are the bridge's, not the Report's.
+  verify(input: CredentialInput, opts: WasmVerifyOptions & { reportJSON: true }): Promise<string | (VerifierReport & { documents?: FetchedDocument[] })>;
   verify(input: CredentialInput, opts?: WasmVerifyOptions): Promise<VerifierReport & { documents?: FetchedDocument[] }>;
   // The wallet's (wasm/wallet.go).
   keygen(): Promise<{ did: string, jwk: string }>;

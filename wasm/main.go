@@ -30,7 +30,10 @@
 // this field is the bridge's, not part of the Report), registries ([{name,
 // url} | {name, data: string | Uint8Array}]: issuer registries for the
 // identity check, a file's bytes or a URL fetched when online, as the CLI's
-// --registry; none by default)}.
+// --registry; none by default), reportJSON = false (resolve to the Report's
+// JSON text instead, except when documents are kept: the page's worker sends
+// the text on to the page, which parses it faster than a parsed Report is
+// copied between threads)}.
 // The promise resolves to the JSON-parsed report.Report and rejects only for a
 // misuse of the API (wrong argument types) or an internal failure; a bad
 // credential is a Report with failed checks, not a rejection.
@@ -169,6 +172,7 @@ type options struct {
 	strict            bool
 	allowPrivate      bool
 	keepDocuments     bool
+	reportJSON        bool
 	at                time.Time
 	challenge, domain string
 	source            string
@@ -266,6 +270,10 @@ func run(input []byte, o options, resolve, reject js.Value) {
 		reject.Invoke(jsError("clearbadge: encoding the report: " + err.Error()))
 		return
 	}
+	if o.reportJSON && kept == nil {
+		resolve.Invoke(string(b))
+		return
+	}
 	// JSON.parse hands JavaScript a plain object; building it field by field
 	// through syscall/js would be slower and would duplicate the JSON shape.
 	res := jsonObject.Call("parse", string(b))
@@ -303,7 +311,7 @@ func readOptions(v js.Value) (options, error) {
 	for _, f := range []struct {
 		name string
 		dst  *bool
-	}{{"offline", &o.offline}, {"strict", &o.strict}, {"allowPrivateNetwork", &o.allowPrivate}, {"keepDocuments", &o.keepDocuments}} {
+	}{{"offline", &o.offline}, {"strict", &o.strict}, {"allowPrivateNetwork", &o.allowPrivate}, {"keepDocuments", &o.keepDocuments}, {"reportJSON", &o.reportJSON}} {
 		if err := boolOption(v, f.name, f.dst); err != nil {
 			return o, err
 		}

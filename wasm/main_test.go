@@ -10,6 +10,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/clearbadge/clearbadge/core/fetch"
 	"github.com/clearbadge/clearbadge/core/registry"
+	"github.com/clearbadge/clearbadge/core/report"
 )
 
 func TestDefaultRegistries(t *testing.T) {
@@ -127,6 +129,7 @@ func TestReadOptions(t *testing.T) {
 		obj("challenge", true),
 		obj("allowPrivateNetwork", "yes"),
 		obj("keepDocuments", 1),
+		obj("reportJSON", "yes"),
 		obj("registries", "https://registry.example/r.json"),
 		obj("registries", js.Global().Get("Array").New(obj("name", "no source"))),
 		obj("registries", js.Global().Get("Array").New(obj("url", "https://a.example/", "data", "{}"))),
@@ -187,6 +190,17 @@ func TestVerifyJS(t *testing.T) {
 	v, err = settle(t, verifyJS(js.Undefined(), []js.Value{js.ValueOf("not a credential")}).(js.Value))
 	if err != nil || v.Get("verified").Bool() {
 		t.Errorf("verify(junk): %v, %v", v, err)
+	}
+
+	// reportJSON: the same Report, as JSON text.
+	opts.Set("reportJSON", true)
+	text, err := settle(t, verifyJS(js.Undefined(), []js.Value{js.ValueOf(string(b)), opts}).(js.Value))
+	if err != nil || text.Type() != js.TypeString {
+		t.Fatalf("reportJSON: %v, %v; want a string", text, err)
+	}
+	var r report.Report
+	if err := json.Unmarshal([]byte(text.String()), &r); err != nil || !r.Verified || r.Source != "sample.json" || len(r.Checks) == 0 {
+		t.Errorf("reportJSON: %v\n%s", err, text.String())
 	}
 }
 

@@ -333,7 +333,7 @@ function spawnWorker(url) {
 // The worker's messages (worker.js says what each means).
 /**
  * @typedef {{type: 'ready', version: string, online: boolean, defaultRegistries: {name: string, url: string}[]}
- *   | {type: 'fatal', message: string} | {type: 'report', id: number, report: VerifierReport}
+ *   | {type: 'fatal', message: string} | {type: 'report', id: number, report: VerifierReport | string}
  *   | {type: 'error', id: number, message: string}} WorkerMessage
  * @typedef {{resolve: (r: VerifierReport) => void, reject: (err: Error) => void, timer: ReturnType<typeof setTimeout>}} PendingCall
  */
@@ -371,7 +371,7 @@ class WorkerClient {
         if (!call) return;
         this.pending.delete(m.id);
         clearTimeout(call.timer);
-        if (m.type === 'report') call.resolve(m.report);
+        if (m.type === 'report') call.resolve(typeof m.report === 'string' ? JSON.parse(m.report) : m.report);
         else call.reject(new Error(m.message));
       };
       w.onerror = (e) => {

@@ -140,8 +140,20 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !*jsonl {
 		enc.SetIndent("", "  ")
 	}
+	if *jsonl || !*asJSON {
+		collectLess()
+	}
+	var encode func(*report.Report) []byte
+	if *jsonl {
+		encode = func(r *report.Report) []byte {
+			// What enc.Encode writes (a Report is plain data: it always
+			// encodes), here on the job's goroutine.
+			b, _ := json.Marshal(r)
+			return append(b, '\n')
+		}
+	}
 	done := 0
-	verifyAll(v, inputs, *jobs, stdin, func(res result) {
+	verifyAll(v, inputs, *jobs, stdin, encode, func(res result) {
 		done++
 		if res.err != nil {
 			bar.clear()
@@ -153,7 +165,7 @@ func verifyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		code = worse(code, exitCode(res.r.Verdict))
 		switch {
 		case *jsonl:
-			enc.Encode(res.r)
+			stdout.Write(res.line)
 		case *asJSON:
 			reports = append(reports, res.r) // one array, written at the end
 		default:

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -123,7 +124,15 @@ func CanonicalLines(doc any, relabel func(label string) (string, error)) ([]stri
 	if err != nil {
 		return nil, err
 	}
-	return canonicalLines(quads, crypto.SHA256, relabel)
+	lines, err := canonicalLines(quads, crypto.SHA256, relabel)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = string(l)
+	}
+	return out, nil
 }
 
 // canonicalizeWith is CanonicalizeHash; cached=false leaves json-gold's
@@ -138,7 +147,7 @@ func canonicalizeWith(doc any, h crypto.Hash, cached bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []byte(strings.Join(lines, "")), nil
+	return joinLines(lines), nil
 }
 
 // toQuads converts doc to RDF (JSON-LD 1.1 API §6.1/§6.2) after the checks
@@ -188,7 +197,7 @@ func expandChecked(doc any, cached bool) ([]any, *iriChecker, error) {
 	if err := loadBundle().graphs.unmarkGraphs(expanded); err != nil {
 		return nil, nil, err
 	}
-	checker := &iriChecker{checked: make(map[string]error), web: make(map[string]bool)}
+	checker := &iriChecker{}
 	if err := checker.elements(expanded); err != nil {
 		return nil, nil, err
 	}
@@ -461,9 +470,8 @@ func checkLimits(doc any) (hasImport bool, err error) {
 // refused. Checking here, on the expanded form, lets the error name the
 // value.
 type iriChecker struct {
-	checked map[string]error
-	// web holds the http(s) IRIs seen, for urls.
-	web map[string]bool
+	// badURLs holds the http(s) IRIs seen that isURL refuses, for urls.
+	badURLs []string
 }
 
 // urls refuses an http(s) IRI that json-gold's URL check rejects (see
@@ -471,17 +479,10 @@ type iriChecker struct {
 // did. It runs after the conversion to RDF, whose conflicting indexes error
 // came first before too.
 func (c *iriChecker) urls() error {
-	var bad []string
-	for iri := range c.web {
-		if !isURL(iri) {
-			bad = append(bad, iri)
-		}
-	}
-	if len(bad) == 0 {
+	if len(c.badURLs) == 0 {
 		return nil
 	}
-	sort.Strings(bad)
-	return &InvalidIRIError{Value: bad[0]}
+	return &InvalidIRIError{Value: slices.Min(c.badURLs)}
 }
 
 func (c *iriChecker) elements(list []any) error {
@@ -567,8 +568,9 @@ func (c *iriChecker) node(x map[string]any) error {
 	return nil
 }
 
-// iri checks one IRI, remembering the answer: a credential repeats the same
-// few dozen IRIs.
+// iri checks one IRI. The answers are remembered across verifications
+// (iriCache): a credential repeats the same few dozen IRIs, and credentials
+// share most of them.
 func (c *iriChecker) iri(s string, blankOK bool) error {
 	if strings.HasPrefix(s, "_:") {
 		if blankOK {
@@ -578,21 +580,17 @@ func (c *iriChecker) iri(s string, blankOK bool) error {
 		// drops (JSON-LD 1.1 API §8.1 step 1.3.2.3).
 		return &InvalidIRIError{Value: s}
 	}
-	if err, seen := c.checked[s]; seen {
-		return err
-	}
 	r := iriCache.get(s)
-	if r.web {
-		c.web[s] = true
+	if r.badURL {
+		c.badURLs = append(c.badURLs, s)
 	}
-	c.checked[s] = r.err
 	return r.err
 }
 
 // iriCheck is what checkIRI finds of an IRI.
 type iriCheck struct {
-	err error // an *InvalidIRIError or *RelativeIRIError, never changed once made
-	web bool  // an http(s) IRI, for iriChecker.urls
+	err    error // an *InvalidIRIError or *RelativeIRIError, never changed once made
+	badURL bool  // an http(s) IRI that isURL refuses, for iriChecker.urls
 }
 
 // iriCache remembers checkIRI's answers across verifications (see memo).
@@ -609,7 +607,8 @@ func checkIRI(s string) iriCheck {
 		// test for the IRIs it keeps.
 		return iriCheck{err: &RelativeIRIError{Value: s}}
 	}
-	return iriCheck{web: strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")}
+	web := strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+	return iriCheck{badURL: web && !isURL(s)}
 }
 
 // validLanguage is the pattern json-gold keeps language tags by,

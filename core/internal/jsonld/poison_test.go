@@ -1,8 +1,10 @@
 package jsonld
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -48,5 +50,26 @@ func TestPoisonRefusedBeforeWork(t *testing.T) {
 		if _, err := c.run(qs); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+// TestRepeatedQuadsCountOnce: a dataset is a set of quads, so a quad given
+// twice (here: every one, and in another order) canonicalizes as if given
+// once, and the quads handed in are left as they were.
+func TestRepeatedQuadsCountOnce(t *testing.T) {
+	once := twinChains(3)
+	want, err := newCanonicalizer().run(once)
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice := append(slices.Clone(once), once[len(once)/2:]...)
+	twice = append(twice, once[:len(once)/2]...)
+	given := slices.Clone(twice)
+	got, err := newCanonicalizer().run(twice)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("with repeats: %v\n%s\nwant\n%s", err, got, want)
+	}
+	if !slices.Equal(twice, given) {
+		t.Error("the quads handed in were changed")
 	}
 }

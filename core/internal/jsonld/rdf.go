@@ -60,7 +60,6 @@ type toRDF struct {
 	// 6.1 relabels every blank node the same way).
 	labels map[string]string
 	next   int
-	iris   map[string]term
 	// bad is the first IRI in a quad that N-Quads cannot write. It is
 	// reported after the whole document is converted, so that the
 	// conflicting indexes error and Canonicalize's URL check come first, as
@@ -72,7 +71,7 @@ type toRDF struct {
 }
 
 func newToRDF() *toRDF {
-	return &toRDF{labels: make(map[string]string), iris: make(map[string]term), indexes: make(map[[2]term]string)}
+	return &toRDF{labels: make(map[string]string), indexes: make(map[[2]term]string)}
 }
 
 func (w *toRDF) fresh() term {
@@ -95,14 +94,22 @@ func (w *toRDF) node(id string) term {
 }
 
 func (w *toRDF) iri(s string) term {
-	if t, ok := w.iris[s]; ok {
-		return t
-	}
-	text, err := iriRef(s)
-	t := term{text: text, invalid: err}
-	w.iris[s] = t
-	return t
+	r := refCache.get(s)
+	return term{text: r.text, invalid: r.err}
 }
+
+// iriRefResult is what iriRef gives for an IRI.
+type iriRefResult struct {
+	text string
+	err  error
+}
+
+// refCache remembers iriRef's answers across verifications (see memo): each
+// was a new "<…>" string per IRI per verification.
+var refCache = memo[iriRefResult]{f: func(s string) iriRefResult {
+	text, err := iriRef(s)
+	return iriRefResult{text, err}
+}, max: 4096}
 
 func (w *toRDF) emit(s, p, o, g term) {
 	for _, t := range [...]term{s, p, o, g} {

@@ -12,11 +12,13 @@ package jsonld
 // Section numbers below are those of the RDFC-1.0 Recommendation.
 
 import (
+	"bytes"
 	"crypto"
 	_ "crypto/sha256" // crypto.SHA256
 	_ "crypto/sha512" // crypto.SHA384 for CanonicalizeHash
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -100,6 +102,7 @@ type canonicalizer struct {
 	work       int // Hash N-Degree Quads calls and permutations
 	copies     int // identifiers copied by issuer clones
 	hash       crypto.Hash
+	first      lineBuf // hashFirstDegree's lines, the buffer reused
 }
 
 // errPoisoned is the refusal of a dataset whose blank nodes would cost more
@@ -183,7 +186,7 @@ func (c *canonicalizer) precheck(hashes []string, hashToNodes map[string][]strin
 // quads) with hash h: every quad in canonical N-Quads form ending in LF,
 // blank nodes labeled c14n0, c14n1, … (or relabel's answer for each, when
 // relabel is not nil), sorted in code point order.
-func canonicalLines(quads []cquad, h crypto.Hash, relabel func(string) (string, error)) ([]string, error) {
+func canonicalLines(quads []cquad, h crypto.Hash, relabel func(string) (string, error)) ([][]byte, error) {
 	if h != crypto.SHA256 && h != crypto.SHA384 {
 		return nil, fmt.Errorf("jsonld: RDFC-1.0 with %v is not supported (SHA-256 or SHA-384)", h)
 	}
@@ -203,18 +206,39 @@ func (c *canonicalizer) run(quads []cquad) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []byte(strings.Join(lines, "")), nil
+	return joinLines(lines), nil
 }
 
-func (c *canonicalizer) lines(quads []cquad, relabel func(string) (string, error)) ([]string, error) {
+// joinLines is the lines, concatenated, in one allocation.
+func joinLines(lines [][]byte) []byte {
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	out := make([]byte, 0, n)
+	for _, l := range lines {
+		out = append(out, l...)
+	}
+	return out
+}
+
+func (c *canonicalizer) lines(quads []cquad, relabel func(string) (string, error)) ([][]byte, error) {
+	// An RDF dataset is a set of quads. A repeat is rare: quads is copied
+	// (never changed) only from the first one on.
 	seen := make(map[[4]string]bool, len(quads))
-	for _, cq := range quads {
-		// An RDF dataset is a set of quads.
-		if seen[cq.text] {
-			continue
+	c.quads = quads
+	copied := false
+	for i, cq := range quads {
+		switch {
+		case !seen[cq.text]:
+			seen[cq.text] = true
+			if copied {
+				c.quads = append(c.quads, cq)
+			}
+		case !copied:
+			c.quads = append(make([]cquad, 0, len(quads)), quads[:i]...)
+			copied = true
 		}
-		seen[cq.text] = true
-		c.quads = append(c.quads, cq)
 	}
 	// §4.4.3 step 2: blank node to quads map.
 	for i, q := range c.quads {
@@ -230,9 +254,16 @@ func (c *canonicalizer) lines(quads []cquad, relabel func(string) (string, error
 	// Step 3: first-degree hashes.
 	hashToNodes := make(map[string][]string)
 	ids := make([]string, 0, len(c.bnodeQuads))
-	for id := range c.bnodeQuads {
+	most, mostSize := 0, 0 // hashFirstDegree's largest set of lines
+	for id, qs := range c.bnodeQuads {
 		ids = append(ids, id)
+		size := 0
+		for _, qi := range qs {
+			size += c.quads[qi].size()
+		}
+		most, mostSize = max(most, len(qs)), max(mostSize, size)
 	}
+	c.first.grow(most, mostSize)
 	sort.Strings(ids) // only for a deterministic order within equal hashes' lists
 	for _, id := range ids {
 		h := c.hashFirstDegree(id)
@@ -293,45 +324,84 @@ func (c *canonicalizer) lines(quads []cquad, relabel func(string) (string, error
 		}
 		labels[id] = "_:" + l
 	}
-	lines := make([]string, len(c.quads))
-	for i, q := range c.quads {
-		lines[i] = q.line(func(id string) string { return labels[id] })
+	var out lineBuf
+	size := 0
+	for i := range c.quads {
+		size += c.quads[i].size()
 	}
-	sort.Strings(lines)
-	return lines, nil
+	out.grow(len(c.quads), size)
+	for i := range c.quads {
+		out.add(&c.quads[i], func(id string) string { return labels[id] })
+	}
+	return out.sorted(), nil
 }
 
-// line is the quad in canonical N-Quads form (Appendix A), blank nodes
-// written as label(id): subject, predicate, object and graph label each
-// followed by one space, then "." and LF.
-func (q *cquad) line(label func(id string) string) string {
-	var parts [4]string
-	var present [4]bool
-	n := len(".\n")
+// appendLine appends the quad in canonical N-Quads form (Appendix A), blank
+// nodes written as label(id): subject, predicate, object and graph label
+// each followed by one space, then "." and LF.
+func (q *cquad) appendLine(b []byte, label func(id string) string) []byte {
 	for pos := posS; pos <= posG; pos++ {
 		switch {
 		case q.blank[pos]:
-			parts[pos] = label(q.text[pos])
+			b = append(b, label(q.text[pos])...)
 		case q.text[pos] == "":
 			continue // default graph
 		default:
-			parts[pos] = q.text[pos]
+			b = append(b, q.text[pos]...)
 		}
-		present[pos] = true
-		n += len(parts[pos]) + 1
+		b = append(b, ' ')
 	}
-	// One allocation per line: a growing Builder made three or four, and
-	// lines are most of RDFC-1.0's allocations.
-	var b strings.Builder
-	b.Grow(n)
-	for pos, p := range parts {
-		if present[pos] {
-			b.WriteString(p)
-			b.WriteByte(' ')
+	return append(b, ".\n"...)
+}
+
+// lineBuf holds lines written one after the other in one buffer: a string
+// per line was most of RDFC-1.0's allocations.
+type lineBuf struct {
+	buf   []byte
+	ends  []int    // line i is buf[ends[i-1]:ends[i]]
+	lines [][]byte // sorted's answer, its array reused
+}
+
+func (l *lineBuf) add(q *cquad, label func(id string) string) {
+	l.buf = q.appendLine(l.buf, label)
+	l.ends = append(l.ends, len(l.buf))
+}
+
+// sorted returns the lines, in code point order, as slices of the buffer,
+// valid until the next reset.
+func (l *lineBuf) sorted() [][]byte {
+	l.lines = l.lines[:0]
+	start := 0
+	for _, end := range l.ends {
+		l.lines = append(l.lines, l.buf[start:end:end])
+		start = end
+	}
+	slices.SortFunc(l.lines, bytes.Compare)
+	return l.lines
+}
+
+// grow makes room for n more lines of about size bytes in all.
+func (l *lineBuf) grow(n, size int) {
+	l.buf = slices.Grow(l.buf, size)
+	l.ends = slices.Grow(l.ends, n)
+	l.lines = slices.Grow(l.lines, n)
+}
+
+// size is about the length of the quad's line: exactly, but for blank node
+// labels, counted as long as the identifier with "_:".
+func (q *cquad) size() int {
+	n := len(".\n")
+	for pos, t := range q.text {
+		n += len(t) + 1
+		if q.blank[pos] {
+			n += len("_:")
 		}
 	}
-	b.WriteString(".\n")
-	return b.String()
+	return n
+}
+
+func (l *lineBuf) reset() {
+	l.buf, l.ends = l.buf[:0], l.ends[:0]
 }
 
 // hashFirstDegree is Hash First Degree Quads (§4.6): the quads mentioning id,
@@ -340,20 +410,18 @@ func (c *canonicalizer) hashFirstDegree(id string) string {
 	if h, ok := c.firstHash[id]; ok {
 		return h
 	}
-	qs := c.bnodeQuads[id]
-	lines := make([]string, len(qs))
-	for i, qi := range qs {
-		lines[i] = c.quads[qi].line(func(other string) string {
+	c.first.reset()
+	for _, qi := range c.bnodeQuads[id] {
+		c.first.add(&c.quads[qi], func(other string) string {
 			if other == id {
 				return "_:a"
 			}
 			return "_:z"
 		})
 	}
-	sort.Strings(lines)
 	h := c.hash.New()
-	for _, l := range lines {
-		h.Write([]byte(l))
+	for _, l := range c.first.sorted() {
+		h.Write(l)
 	}
 	s := hex.EncodeToString(h.Sum(nil))
 	c.firstHash[id] = s

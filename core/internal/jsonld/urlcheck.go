@@ -21,42 +21,36 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
 // memo remembers the answers of a pure function of a string across
 // verifications: credentials use few hosts and repeat the same vocabulary
 // IRIs. It stops growing at max entries and never holds a key longer than
-// maxMemoKey, so a stream of fresh values cannot grow it.
+// maxMemoKey, so a stream of fresh values cannot grow it. A sync.Map, whose
+// reads take no lock: the CLI's jobs look up every IRI of every credential
+// here at once, and a mutex's cache line bounced between the cores.
 type memo[V any] struct {
 	f   func(string) V
-	max int
+	max int64
 
-	mu sync.Mutex
-	m  map[string]V
+	n atomic.Int64 // entries in m
+	m sync.Map     // string → V
 }
 
 const maxMemoKey = 512
 
 func (c *memo[V]) get(k string) V {
-	c.mu.Lock()
-	v, seen := c.m[k]
-	c.mu.Unlock()
-	if seen {
-		return v
+	if v, seen := c.m.Load(k); seen {
+		return v.(V)
 	}
-	v = c.f(k)
-	if len(k) > maxMemoKey {
-		return v
+	v := c.f(k)
+	if len(k) <= maxMemoKey && c.n.Load() < c.max {
+		if _, loaded := c.m.LoadOrStore(k, v); !loaded {
+			c.n.Add(1)
+		}
 	}
-	c.mu.Lock()
-	if c.m == nil {
-		c.m = make(map[string]V)
-	}
-	if len(c.m) < c.max {
-		c.m[k] = v
-	}
-	c.mu.Unlock()
 	return v
 }
 
