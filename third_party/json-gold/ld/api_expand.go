@@ -882,8 +882,9 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 			if containsExpandedProperty {
 				expandedPropertyList = expandedPropertyValue.([]interface{})
 			} else {
+				// ClearBadge patch: the list is stored once, below, when
+				// filled (storing the empty list first boxed it for nothing).
 				expandedPropertyList = make([]interface{}, 0)
-				resultMap[expandedProperty] = expandedPropertyList
 			}
 			// 7.11.2)
 			if expandedValueList, isList := expandedValue.([]interface{}); isList {
