@@ -158,6 +158,7 @@ func toQuads(doc any, cached bool) ([]cquad, error) {
 		return nil, err
 	}
 	w := newToRDF()
+	w.quads = make([]cquad, 0, checker.values)
 	if err := w.elements(expanded, term{}); err != nil {
 		return nil, err
 	}
@@ -472,6 +473,9 @@ func checkLimits(doc any) (hasImport bool, err error) {
 type iriChecker struct {
 	// badURLs holds the http(s) IRIs seen that isURL refuses, for urls.
 	badURLs []string
+	// values counts the types and property values of the nodes seen: about
+	// the quads the document makes, so that they are allocated at once.
+	values int
 }
 
 // urls refuses an http(s) IRI that json-gold's URL check rejects (see
@@ -536,6 +540,7 @@ func (c *iriChecker) node(x map[string]any) error {
 			if !ok {
 				types = []any{v}
 			}
+			c.values += len(types)
 			for _, t := range types {
 				if s, ok := t.(string); ok {
 					if err := c.iri(s, true); err != nil {
@@ -559,6 +564,11 @@ func (c *iriChecker) node(x map[string]any) error {
 			}
 			if err := c.iri(k, false); err != nil {
 				return err
+			}
+			if list, ok := v.([]any); ok {
+				c.values += len(list)
+			} else {
+				c.values++
 			}
 			if err := c.element(v); err != nil {
 				return err

@@ -35,6 +35,30 @@ func bundledDoc(t *testing.T, url string) map[string]any {
 	return rd.Document.(map[string]any)
 }
 
+// readManifest reads the manifest as encoding/json reads it into
+// manifestEntry.
+func TestManifestAsEncodingJSONReadsIt(t *testing.T) {
+	raw, err := os.ReadFile("contexts/manifest.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Contexts []manifestEntry `json:"contexts"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readManifest(raw)
+	if err != nil || !reflect.DeepEqual(got, m.Contexts) {
+		t.Errorf("readManifest: %v\n got %+v\nwant %+v", err, got, m.Contexts)
+	}
+	for _, bad := range []string{`{}`, `{"contexts": {}}`, `{"contexts": [1]}`, `{"contexts": [{"file": 1}]}`, `{"contexts": [{"urls": [1]}]}`} {
+		if _, err := readManifest([]byte(bad)); err == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
+}
+
 // The files on disk must hash to what manifest.json pins, and the manifest
 // must list every file: this is what makes the pins mean something.
 func TestManifestPinsEveryFile(t *testing.T) {

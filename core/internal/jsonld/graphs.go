@@ -74,11 +74,17 @@ func newGraphMarks() *graphMarks {
 // has a graph container and a scoped context of null, and refuses the other
 // forms json-gold mishandles (see above). It reports whether it marked any.
 func (g *graphMarks) markContext(ctx any) (bool, error) {
+	return g.mark(ctx, true)
+}
+
+// mark is markContext, changing nothing unless apply: without it, it only
+// reports whether markContext would mark a term, or refuse.
+func (g *graphMarks) mark(ctx any, apply bool) (bool, error) {
 	changed := false
 	switch c := ctx.(type) {
 	case []any:
 		for _, e := range c {
-			ch, err := g.markContext(e)
+			ch, err := g.mark(e, apply)
 			if err != nil {
 				return false, err
 			}
@@ -94,7 +100,7 @@ func (g *graphMarks) markContext(ctx any) (bool, error) {
 			if !hasScoped {
 				continue
 			}
-			ch, err := g.markContext(scoped)
+			ch, err := g.mark(scoped, apply)
 			if err != nil {
 				return false, err
 			}
@@ -108,6 +114,10 @@ func (g *graphMarks) markContext(ctx any) (bool, error) {
 			if !ok {
 				return false, fmt.Errorf("the term %q has a scoped context together with a container or @reverse in a form json-gold expands wrongly and Canonicalize does not correct (see graphs.go)", term)
 			}
+			changed = true
+			if !apply {
+				continue
+			}
 			def["@id"] = g.prefix + iri
 			if len(rest) == 0 {
 				delete(def, "@container")
@@ -115,7 +125,6 @@ func (g *graphMarks) markContext(ctx any) (bool, error) {
 				def["@container"] = rest
 			}
 			g.iris[iri] = true
-			changed = true
 		}
 	}
 	return changed, nil
