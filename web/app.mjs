@@ -16,7 +16,7 @@
 import { load } from './clearbadge.mjs';
 import { MAX_INPUT_BYTES, isImageFile } from './common.mjs';
 import { $, announce, h, titleOf, imageOf, resultCard, formatDate, errorReport, onlineActionLabel, hostOf, verdictLabel } from './render.mjs';
-import { t, setLang, pickLang, lang, list, number } from './i18n.mjs';
+import { t, setLang, pickLang, lang, list, number, prepareFormats } from './i18n.mjs';
 
 // field: one of the page's <input>s (index.html), by selector.
 /** @type {(sel: string) => HTMLInputElement} */
@@ -516,6 +516,8 @@ $('#lang').addEventListener('change', () => {
   announce(t('app.lang-changed'));
 });
 applyLang(new URLSearchParams(location.search).get('lang') || pickLang());
+// While the verifier starts, the date formats the first card needs.
+(self.requestIdleCallback ?? setTimeout)(prepareFormats);
 
 $('#clear').addEventListener('click', () => {
   for (const li of [...$('#results').children]) removeResult(li);

@@ -2036,12 +2036,34 @@ function fill(template, params = {}, fmt = (_k, v) => v) {
   return template.replace(/\{(\w+)(?:\|\w+)?\}/g, (m, k) => (k in params ? fmt(k, params[k]) : m));
 }
 
+// intl: an Intl formatter of the current language, made once per language
+// and options. Making one costs milliseconds (ICU builds its patterns), using
+// one microseconds, and a card formats several dates: making them afresh
+// was half of drawing the first card.
+/** @type {Map<string, any>} */
+const formatters = new Map();
+/**
+ * @template {new (locales: string, options?: any) => any} K
+ * @param {K} Kind
+ * @param {object} [options]
+ * @returns {InstanceType<K>}
+ */
+function intl(Kind, options) {
+  const key = `${Kind.name} ${current} ${JSON.stringify(options ?? {})}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Kind(current, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 // t: a UI string in the current language (English if a key lacks one).
 export function t(key, params) {
   const e = UI[key];
   if (!e) return key;
   let s = e[current] ?? e.en;
-  if (typeof s === 'object') s = s[new Intl.PluralRules(current).select(Number(String(params?.n).replace(/\D/g, '')))] ?? s.other;
+  if (typeof s === 'object') s = s[intl(Intl.PluralRules).select(Number(String(params?.n).replace(/\D/g, '')))] ?? s.other;
   return fill(s, params);
 }
 
@@ -2098,7 +2120,7 @@ const SCRIPTS = {
 
 function scriptName(name) {
   try {
-    return SCRIPTS[name] ? new Intl.DisplayNames(current, { type: 'script' }).of(SCRIPTS[name]) : name;
+    return SCRIPTS[name] ? intl(Intl.DisplayNames, { type: 'script' }).of(SCRIPTS[name]) : name;
   } catch {
     return name;
   }
@@ -2169,17 +2191,25 @@ export function formatDate(iso, withTime = false) {
   if (Number.isNaN(d.getTime())) return iso;
   const midnightUTC = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0;
   if (!withTime && midnightUTC) {
-    return new Intl.DateTimeFormat(current, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+    return intl(Intl.DateTimeFormat, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
   }
-  return new Intl.DateTimeFormat(current, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+  return intl(Intl.DateTimeFormat, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+}
+
+// prepareFormats makes the date formats a card uses, for a page to call
+// while it waits for a verification: the first Intl.DateTimeFormat costs
+// tens of milliseconds (ICU loads its data), which the first card would pay.
+export function prepareFormats() {
+  formatDate('2000-01-01T00:00:00Z');
+  formatDate('2000-01-01T12:00:00Z', true);
 }
 
 // list: words joined as the language joins a list ("a, b and c").
 export function list(items) {
-  return new Intl.ListFormat(current, { style: 'long', type: 'conjunction' }).format(items);
+  return intl(Intl.ListFormat, { style: 'long', type: 'conjunction' }).format(items);
 }
 
 // number: a number in the current language.
 export function number(n) {
-  return new Intl.NumberFormat(current).format(n);
+  return intl(Intl.NumberFormat).format(n);
 }

@@ -68,7 +68,7 @@ import {
   missingList,
   generationNote,
 } from './render.mjs';
-import { t, setLang, pickLang, formatDate, list } from './i18n.mjs';
+import { t, setLang, pickLang, formatDate, list, prepareFormats } from './i18n.mjs';
 
 /**
  * @typedef {import('./render.mjs').ShownReport} ShownReport
@@ -334,6 +334,8 @@ class ClearBadgeVerify extends HTMLElement {
     try {
       const item = await this.#input();
       const documents = await this.#documents();
+      // While the verifier starts, the date formats the card needs.
+      (self.requestIdleCallback ?? setTimeout)(prepareFormats);
       const cb = await load();
       // Offline unless the page opted in (the online attribute).
       report = await cb.verify(item.input, { offline: true, source: item.source, documents });
