@@ -99,6 +99,13 @@ func TestHostileCorpus(t *testing.T) {
 				wantCheck(t, r, report.CheckCredentials, report.Skip, "129 credentials, more than the 128")
 			case "endorsements-17":
 				wantCheck(t, r, report.CheckEndorsements, report.Warn, "17 endorsements, more than the 16")
+			case "long-iri-9000":
+				if !r.Verified || canon != 1 {
+					t.Errorf("a long IRI used 9000 times: %d canonicalizations, want 1 and verified: %s", canon, dump(r))
+				}
+			case "long-iri-refused":
+				// Longer than json-gold's URL check takes.
+				wantCheck(t, r, report.CheckProof, report.Fail, "is not a valid IRI")
 			default:
 				t.Fatalf("no expectation for %s", in.Name)
 			}

@@ -236,6 +236,27 @@ func Endorsed(n int) []byte {
 	return encode(Sign(doc))
 }
 
+// LongIRI is a badge whose context defines a term as an IRI of size bytes,
+// used on n nodes of its subject: each use expands to the whole IRI, which
+// is checked and written as N-Quads once per document, not per use. Signed
+// when signed is true; otherwise (an IRI no signer accepts) it carries the
+// plain badge's proof, which is also invalid.
+func LongIRI(size, n int, signed bool) []byte {
+	doc := Badge()
+	iri := "https://example.org/" + strings.Repeat("a", size)
+	doc["@context"] = append(doc["@context"].([]any), map[string]any{"t": iri, "uses": "https://example.org/uses"})
+	uses := make([]any, n)
+	for i := range uses {
+		uses[i] = map[string]any{"t": fmt.Sprint(i)}
+	}
+	doc["credentialSubject"].(map[string]any)["uses"] = uses
+	if signed {
+		return encode(Sign(doc))
+	}
+	doc["proof"] = Sign(Badge())["proof"]
+	return encode(doc)
+}
+
 // corpus names every offline input, at the sizes of issue 10's report,
 // each made only when asked for.
 var corpus = []struct {
@@ -254,6 +275,8 @@ var corpus = []struct {
 	{"clr-128", func() Input { return Input{Data: CLR(128)} }},
 	{"clr-129", func() Input { return Input{Data: CLR(129)} }},
 	{"endorsements-17", func() Input { return Input{Data: Endorsed(17)} }},
+	{"long-iri-9000", func() Input { return Input{Data: LongIRI(2000, 9000, true)} }},
+	{"long-iri-refused", func() Input { return Input{Data: LongIRI(100000, 5000, false)} }},
 }
 
 // Corpus is every offline input.

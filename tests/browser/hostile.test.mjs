@@ -52,6 +52,8 @@ test('hostile inputs: each gets a verdict, the page stays responsive, a timeout 
     assert.equal(byName['objects-100000'].checks.proof, 'fail');
     assert.equal(byName['deep-nesting'].verdict, 'error');
     assert.equal(byName['clr-129'].checks.credentials, 'skip');
+    assert.equal(byName['long-iri-9000'].verdict, 'verified');
+    assert.equal(byName['long-iri-refused'].checks.proof, 'fail');
     for (const [name, r] of Object.entries(byName)) assert.ok(r.verdict, `${name} has no verdict`);
 
     // A verification past its timeout (here 100 ms, for a record of 128

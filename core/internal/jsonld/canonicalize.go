@@ -473,6 +473,8 @@ func checkLimits(doc any) (hasImport bool, err error) {
 type iriChecker struct {
 	// badURLs holds the http(s) IRIs seen that isURL refuses, for urls.
 	badURLs []string
+	// long holds the answers iriCache does not keep (see memo.getLocal).
+	long map[string]iriCheck
 	// values counts the types and property values of the nodes seen: about
 	// the quads the document makes, so that they are allocated at once.
 	values int
@@ -590,8 +592,8 @@ func (c *iriChecker) iri(s string, blankOK bool) error {
 		// drops (JSON-LD 1.1 API §8.1 step 1.3.2.3).
 		return &InvalidIRIError{Value: s}
 	}
-	r := iriCache.get(s)
-	if r.badURL {
+	r, repeat := iriCache.getLocal(s, &c.long)
+	if r.badURL && !repeat {
 		c.badURLs = append(c.badURLs, s)
 	}
 	return r.err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -71,5 +72,47 @@ func TestRepeatedQuadsCountOnce(t *testing.T) {
 	}
 	if !slices.Equal(twice, given) {
 		t.Error("the quads handed in were changed")
+	}
+}
+
+// TestLongIRIsCheckedOncePerDocument: an IRI too long for the memos, named
+// by a term on every one of many nodes, is checked and written as N-Quads
+// once per document, not once per use (a 160 KB credential of this shape
+// took seconds and half a GB when it was).
+func TestLongIRIsCheckedOncePerDocument(t *testing.T) {
+	long := "https://example.com/" + strings.Repeat("a", 4*maxMemoKey)
+	nodes := make([]any, 500)
+	for i := range nodes {
+		nodes[i] = map[string]any{"t": fmt.Sprint(i)}
+	}
+	doc := map[string]any{
+		"@context": map[string]any{"t": long, "list": "https://example.com/list"},
+		"@id":      "https://example.com/s",
+		"list":     nodes,
+	}
+	checks, refs := 0, 0
+	checkF, refF := iriCache.f, refCache.f
+	defer func() { iriCache.f, refCache.f = checkF, refF }()
+	iriCache.f = func(s string) iriCheck {
+		if s == long {
+			checks++
+		}
+		return checkF(s)
+	}
+	refCache.f = func(s string) iriRefResult {
+		if s == long {
+			refs++
+		}
+		return refF(s)
+	}
+	quads, err := toQuads(doc, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(quads) != 2*len(nodes) {
+		t.Errorf("%d quads, want %d", len(quads), 2*len(nodes))
+	}
+	if checks != 1 || refs != 1 {
+		t.Errorf("the long IRI was checked %d times and written %d times, want once each", checks, refs)
 	}
 }

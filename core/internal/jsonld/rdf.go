@@ -68,6 +68,8 @@ type toRDF struct {
 	bad error
 	// indexes holds each node's @index, per graph (§6.1 step 6.6).
 	indexes map[[2]term]string
+	// long holds the answers refCache does not keep (see memo.getLocal).
+	long map[string]iriRefResult
 }
 
 func newToRDF() *toRDF {
@@ -94,7 +96,7 @@ func (w *toRDF) node(id string) term {
 }
 
 func (w *toRDF) iri(s string) term {
-	r := refCache.get(s)
+	r, _ := refCache.getLocal(s, &w.long)
 	return term{text: r.text, invalid: r.err}
 }
 
