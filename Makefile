@@ -131,13 +131,29 @@ VULNDB_DIR = bin/vulndb/$(VULNDB)
 $(VULNDB_DIR)/index/modules.json:
 	$(GO) run ./scripts/vulndb -o $(VULNDB_DIR) golang.org/x/vulndb@$(VULNDB)
 
-## vulncheck: govulncheck on the Go code, natively and as the js/wasm build
+## vulncheck: govulncheck on the Go code, natively and as the js/wasm build,
+## and on the published versions of the modules third_party/ patches
 # Built into bin/ rather than run with `go tool`: with GOOS=js set, `go tool`
 # would build govulncheck itself for js/wasm.
+#
+# govulncheck looks a replaced module up by its replacement's path, for
+# third_party/'s patched copies a directory that no report names: on its own
+# it never reports json-gold, jsonschema or jwx. So it also scans, in a
+# scratch module (UPSTREAM) that requires what go.mod requires without those
+# replacements, every package of the published versions the copies are
+# patched from: their reported vulnerabilities are the copies' too. (A
+# scan of jwx v2.0.11 this way finds its three reports.)
+UPSTREAM = bin/vulncheck/upstream
+PATCHED  = $(shell sed -n 's/^replace \([^ ]*\) => \.\/third_party\/.*/\1/p' go.mod)
 vulncheck: $(VULNDB_DIR)/index/modules.json
 	$(GO) build -o bin/govulncheck golang.org/x/vuln/cmd/govulncheck
 	bin/govulncheck -db file://$(CURDIR)/$(VULNDB_DIR) ./...
 	GOOS=js GOARCH=wasm bin/govulncheck -db file://$(CURDIR)/$(VULNDB_DIR) ./wasm/...
+	@rm -rf $(UPSTREAM) && mkdir -p $(UPSTREAM)
+	grep -v '^replace .* => \./third_party/' go.mod | sed 's|^module .*|module clearbadge.invalid/upstream|' > $(UPSTREAM)/go.mod
+	cp go.sum $(UPSTREAM)/go.sum
+	cd $(UPSTREAM) && $(GO) mod download $(PATCHED) && \
+	  $(CURDIR)/bin/govulncheck -db file://$(CURDIR)/$(VULNDB_DIR) -scan package $(PATCHED:%=%/...)
 
 ## test-go: the Go tests (with the npm peer stacks the interop tests need);
 ## make test adds -race (GOTESTFLAGS)
