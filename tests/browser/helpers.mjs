@@ -107,36 +107,25 @@ export function selfSignedCert(dir, names) {
   const san = names.map((n) => (/^[\d.]+$/.test(n) ? `IP:${n}` : `DNS:${n}`)).join(',');
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      `/CN=${names[0]}`,
-      '-addext',
-      `subjectAltName=${san}`,
-    ],
-    { stdio: 'ignore' },
-  );
-  const spki = execFileSync('sh', [
-    '-c',
-    `openssl x509 -in '${cert}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`,
-  ])
+  openssl(['req', '-x509', ...newP256Key(key), '-out', cert, '-days', '1', '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${san}`]);
+  return { key: readFileSync(key), cert: readFileSync(cert), spki: spkiOf(cert) };
+}
+
+// openssl runs the openssl command quietly.
+function openssl(args) {
+  execFileSync('openssl', args, { stdio: 'ignore' });
+}
+
+// newP256Key is openssl req's arguments for a new unencrypted P-256 key
+// written to keyout.
+const newP256Key = (keyout) => ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyout];
+
+// spkiOf is the base64 SHA-256 of the certificate's public key, as
+// Chromium's --ignore-certificate-errors-spki-list takes it.
+function spkiOf(cert) {
+  return execFileSync('sh', ['-c', `openssl x509 -in '${cert}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`])
     .toString()
     .trim();
-  return { key: readFileSync(key), cert: readFileSync(cert), spki };
 }
 
 // defaultRegistries: the issuer registries the page (online mode), an
@@ -155,17 +144,10 @@ export async function defaultRegistries() {
 // what this CA signed, as a browser trusts an issuer's real CA.
 export function testCA(dir, names) {
   const f = (n) => path.join(dir, n);
-  const run = (args) => execFileSync('openssl', args, { stdio: 'ignore' });
-  run([
+  openssl([
     'req',
     '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    f('ca-key.pem'),
+    ...newP256Key(f('ca-key.pem')),
     '-out',
     f('ca.pem'),
     '-days',
@@ -177,9 +159,9 @@ export function testCA(dir, names) {
     '-addext',
     'keyUsage=critical,keyCertSign',
   ]);
-  run(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('key.pem'), '-out', f('server.csr'), '-subj', `/CN=${names[0]}`]);
+  openssl(['req', ...newP256Key(f('key.pem')), '-out', f('server.csr'), '-subj', `/CN=${names[0]}`]);
   writeFileSync(f('ext.cnf'), `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`);
-  run([
+  openssl([
     'x509',
     '-req',
     '-in',
@@ -196,13 +178,7 @@ export function testCA(dir, names) {
     '-extfile',
     f('ext.cnf'),
   ]);
-  const spki = execFileSync('sh', [
-    '-c',
-    `openssl x509 -in '${f('ca.pem')}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`,
-  ])
-    .toString()
-    .trim();
-  return { key: readFileSync(f('key.pem')), cert: Buffer.concat([readFileSync(f('cert.pem')), readFileSync(f('ca.pem'))]), spki };
+  return { key: readFileSync(f('key.pem')), cert: Buffer.concat([readFileSync(f('cert.pem')), readFileSync(f('ca.pem'))]), spki: spkiOf(f('ca.pem')) };
 }
 
 // PAGE_FILES are the page's own files: anything else from its origin, and

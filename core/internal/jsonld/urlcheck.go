@@ -42,52 +42,42 @@ type memo[V any] struct {
 const maxMemoKey = 512
 
 func (c *memo[V]) get(k string) V {
-	if len(k) <= maxMemoKey {
-		if v, seen := c.m.Load(k); seen {
-			return v.(V)
-		}
-	}
-	v := c.f(k)
-	c.store(k, v)
+	v, _ := c.getLocal(k, nil)
 	return v
 }
 
 // getLocal is get for a caller that keeps, in local (its own, for one
-// document), the answers the memo does not hold: those for keys longer than
-// maxMemoKey, and all once the memo is full. Without it a document that
-// repeats one long IRI (a term defined once in its context, used on
-// thousands of nodes) paid for it on every use: seconds and half a GB for a
-// 160 KB credential (TestLongIRIsCheckedOncePerDocument). repeat reports an
-// answer found in local.
+// document; nil for none), the answers the memo does not hold: those for
+// keys longer than maxMemoKey, and all once the memo is full. Without it a
+// document that repeats one long IRI (a term defined once in its context,
+// used on thousands of nodes) paid for it on every use: seconds and half a
+// GB for a 160 KB credential (TestLongIRIsCheckedOncePerDocument). repeat
+// reports an answer found in local.
 func (c *memo[V]) getLocal(k string, local *map[string]V) (v V, repeat bool) {
-	if len(k) <= maxMemoKey {
+	short := len(k) <= maxMemoKey
+	if short {
 		if v, seen := c.m.Load(k); seen {
 			return v.(V), false
 		}
 	}
-	if v, seen := (*local)[k]; seen {
-		return v, true
+	if local != nil {
+		if v, seen := (*local)[k]; seen {
+			return v, true
+		}
 	}
 	v = c.f(k)
-	if !c.store(k, v) {
+	switch {
+	case short && c.n.Load() < c.max:
+		if _, loaded := c.m.LoadOrStore(k, v); !loaded {
+			c.n.Add(1)
+		}
+	case local != nil:
 		if *local == nil {
 			*local = make(map[string]V)
 		}
 		(*local)[k] = v
 	}
 	return v, false
-}
-
-// store keeps v as k's answer if k is short enough and the memo has room;
-// it reports whether the memo holds k now.
-func (c *memo[V]) store(k string, v V) bool {
-	if len(k) > maxMemoKey || c.n.Load() >= c.max {
-		return false
-	}
-	if _, loaded := c.m.LoadOrStore(k, v); !loaded {
-		c.n.Add(1)
-	}
-	return true
 }
 
 // hostCache remembers the matcher's answers for host parts, urlCache
