@@ -69,6 +69,11 @@ import {
   generationNote,
 } from './render.mjs';
 import { t, setLang, pickLang, formatDate, list, prepareFormats } from './i18n.mjs';
+// The modules' own imports, named here too so that the browser asks for
+// every module at once instead of import level by import level (one round
+// trip less before a widget can start the verifier).
+import './wasm-name.mjs';
+import './i18n/messages.mjs';
 
 /**
  * @typedef {import('./render.mjs').ShownReport} ShownReport
@@ -331,12 +336,15 @@ class ClearBadgeVerify extends HTMLElement {
     let image = '';
     /** @type {Online | null} set when the badge was checked online */
     let online = null;
+    // The verifier starts now, while the badge and its documents are read.
+    const verifier = load();
+    verifier.catch(() => {}); // a failed start is reported below, once awaited
     try {
       const item = await this.#input();
       const documents = await this.#documents();
       // While the verifier starts, the date formats the card needs.
       (self.requestIdleCallback ?? setTimeout)(prepareFormats);
-      const cb = await load();
+      const cb = await verifier;
       // Offline unless the page opted in (the online attribute).
       report = await cb.verify(item.input, { offline: true, source: item.source, documents });
       // Online also asks the default registries who the issuer is (the

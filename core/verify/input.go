@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/clearbadge/clearbadge/core/baked"
 	"github.com/clearbadge/clearbadge/core/internal/credential"
@@ -14,13 +15,14 @@ import (
 )
 
 // compactJWS matches the shape of a compact JWS (RFC 7515 §7.1): three
-// base64url parts separated by dots.
-var compactJWS = regexp.MustCompile(`^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$`)
+// base64url parts separated by dots. Compiled on first use, like webAddress:
+// a JSON credential, the usual input, needs neither.
+var compactJWS = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$`) })
 
 // webAddress matches an http(s) URL on its own: the address of a hosted
 // Open Badges 2.0 assertion (OB 2.0 §HostedBadge Verification may start
 // "with the verification URL").
-var webAddress = regexp.MustCompile(`^https?://[^\s]+$`)
+var webAddress = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^https?://[^\s]+$`) })
 
 // expected says what ClearBadge reads, after a format error.
 func expected() report.Text {
@@ -47,12 +49,12 @@ func (s *session) input(ctx context.Context, in []byte) *report.Report {
 			return s.ob2().Document(ctx, doc)
 		}
 		return s.document(ctx, doc, "json-ld")
-	case compactJWS.Match(in):
+	case compactJWS().Match(in):
 		if ob2.IsSigned(string(in)) {
 			return s.ob2().Signed(ctx, string(in))
 		}
 		return s.jwt(ctx, string(in))
-	case webAddress.Match(in):
+	case webAddress().Match(in):
 		return s.ob2().URL(ctx, string(in))
 	}
 	return formatError("", report.Say("format.not-credential", "This file is not a credential.").Then(expected()), "")

@@ -116,8 +116,9 @@ func TestCachedContextsStayUnmodified(t *testing.T) {
 	if len(before) < 5 {
 		t.Fatalf("only %d contexts cached", len(before))
 	}
-	bundled := ld.CloneDocument(loadBundle().docs)
-	marked := ld.CloneDocument(loadBundle().marked)
+	shared, markedDocs := bundleDocs(t)
+	bundled := ld.CloneDocument(shared)
+	marked := ld.CloneDocument(markedDocs)
 	for _, d := range docs {
 		_, _ = Canonicalize(d.doc)
 	}
@@ -127,7 +128,7 @@ func TestCachedContextsStayUnmodified(t *testing.T) {
 			t.Errorf("a cached context changed:\nbefore %s\nafter  %s", want, after[c])
 		}
 	}
-	if !reflect.DeepEqual(bundled, ld.CloneDocument(loadBundle().docs)) || !reflect.DeepEqual(marked, ld.CloneDocument(loadBundle().marked)) {
+	if !reflect.DeepEqual(bundled, ld.CloneDocument(shared)) || !reflect.DeepEqual(marked, ld.CloneDocument(markedDocs)) {
 		t.Error("a bundled context document changed")
 	}
 	t.Logf("%d contexts cached, %d documents", len(after), len(docs))

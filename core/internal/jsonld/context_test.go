@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/clearbadge/clearbadge/internal/vectors"
@@ -107,9 +108,30 @@ func TestManifestPinsEveryFile(t *testing.T) {
 			t.Errorf("%s is not in the manifest", f)
 		}
 	}
-	if err := loadBundle().err; err != nil {
-		t.Fatal(err)
+	bundleDocs(t) // every file reads, and matches its pinned SHA-256
+}
+
+// bundleDocs reads every bundled context file (they are otherwise read when
+// a document first names them) and returns the shared documents and the
+// marked copies (graphs.go), by URL.
+func bundleDocs(t testing.TB) (docs, marked map[string]any) {
+	t.Helper()
+	b := loadBundle()
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
+	docs, marked = map[string]any{}, map[string]any{}
+	for _, c := range b.contexts {
+		f := b.file(c.URL)
+		if f.err != nil {
+			t.Fatal(f.err)
+		}
+		docs[c.URL] = f.doc
+		if f.marked != nil {
+			marked[c.URL] = f.marked
+		}
+	}
+	return docs, marked
 }
 
 func TestContextsListsTheRequiredURLs(t *testing.T) {
@@ -355,7 +377,7 @@ func TestZeroLoaderHandsOutPrivateCopies(t *testing.T) {
 	if _, found := bundledDoc(t, u)["@context"].(map[string]any)["injected"]; found {
 		t.Error("a change to one loaded document showed up in the next")
 	}
-	if _, found := loadBundle().docs[u].(map[string]any)["@context"].(map[string]any)["injected"]; found {
+	if _, found := loadBundle().file(u).doc.(map[string]any)["@context"].(map[string]any)["injected"]; found {
 		t.Error("a change to a loaded document reached the shared copy")
 	}
 }
@@ -390,16 +412,17 @@ func TestSharedContextsStayUnmodified(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := loadBundle()
+	docs, marked := bundleDocs(t)
 	for _, c := range b.contexts {
 		raw, err := contextFiles.ReadFile("contexts/" + c.File)
 		if err != nil {
 			t.Fatal(err)
 		}
 		fresh := readJSON(t, raw)
-		if !reflect.DeepEqual(b.docs[c.URL], fresh) {
+		if !reflect.DeepEqual(docs[c.URL], fresh) {
 			t.Errorf("the shared copy of %s was modified", c.URL)
 		}
-		if m, ok := b.marked[c.URL]; ok {
+		if m, ok := marked[c.URL]; ok {
 			g := &graphMarks{prefix: b.graphs.prefix, iris: make(map[string]bool)}
 			if _, err := g.markContext(fresh.(map[string]any)["@context"]); err != nil {
 				t.Fatal(err)
@@ -430,3 +453,47 @@ func TestImportModifiesTheLoadedDocument(t *testing.T) {
 type loaderFunc func(string) (*ld.RemoteDocument, error)
 
 func (f loaderFunc) LoadDocument(u string) (*ld.RemoteDocument, error) { return f(u) }
+
+// A context file is read when a document first names it, by whichever
+// verification gets there first (the CLI runs several at once): readers
+// racing for the files get the same documents, each frozen before it is
+// handed out (run under -race by make test).
+func TestContextFilesReadConcurrently(t *testing.T) {
+	b, err := readBundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]map[string]any, 4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			seen := map[string]any{}
+			// Each reader starts elsewhere, so that they meet on different files.
+			for j := range b.contexts {
+				c := b.contexts[(j+i*len(b.contexts)/len(got))%len(b.contexts)]
+				f := b.file(c.URL)
+				if f.err != nil {
+					t.Error(f.err)
+					return
+				}
+				for _, d := range []any{f.doc, f.marked} {
+					if m, ok := d.(map[string]any); ok && !b.immutable(m) {
+						t.Errorf("%s handed out before it was frozen", c.URL)
+					}
+				}
+				seen[c.URL] = f.doc
+			}
+			got[i] = seen
+		}()
+	}
+	wg.Wait()
+	for _, m := range got[1:] {
+		for u, d := range m {
+			if reflect.ValueOf(d).Pointer() != reflect.ValueOf(got[0][u]).Pointer() {
+				t.Errorf("%s was read twice", u)
+			}
+		}
+	}
+}

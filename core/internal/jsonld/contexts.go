@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
 	"github.com/piprate/json-gold/ld"
@@ -48,25 +49,43 @@ type manifestEntry struct {
 	Note   string   `json:"note"`
 }
 
-// bundle is the parsed, verified set of contexts, built once on first use.
+// bundle is the set of bundled contexts: the manifest, read once on first
+// use, and each context file, read and checked against its pinned SHA-256
+// when a document first names it. A credential names two or three of the
+// 22 files; reading all of them was most of the first verification's
+// reading of the bundle in wasm (hashing, decoding and walking ~124 KB).
 type bundle struct {
+	// contexts lists every URL of the manifest, sorted.
 	contexts []Context
-	// docs maps a context URL to its parsed document. The documents are
-	// shared by every call: json-gold reads a loaded context but never
-	// modifies it (TestLoaderDocumentsStayUnmodified checks this).
-	docs map[string]any
-	// marked maps the URL of a context with a term json-gold expands
-	// wrongly to a copy with that term marked (graphs.go); Canonicalize's
-	// loader serves it in place of the document in docs.
-	marked map[string]any
+	// files maps a context URL to the file serving it; files serving
+	// several URLs are read once.
+	files  map[string]*contextFile
 	graphs *graphMarks
-	// frozen holds the address of every object in docs and marked: the
-	// local contexts json-gold's processed-context cache may key on.
-	frozen map[uintptr]bool
+	// mu orders the publishing of a file's objects in frozen.
+	mu sync.Mutex
+	// frozen holds the address of every object of the files read so far
+	// (their published and marked copies): the local contexts json-gold's
+	// processed-context cache may key on. It is replaced, never modified,
+	// so that immutable reads it without a lock; an object is in it before
+	// its file is handed to json-gold.
+	frozen atomic.Pointer[map[uintptr]bool]
 	// cache holds json-gold's processed contexts for Canonicalize's
 	// options (see withProcessedContext).
 	cache *ld.ContextCache
 	err   error
+}
+
+// contextFile is one context file of the manifest, read on first use.
+type contextFile struct {
+	name, sha256 string
+	once         sync.Once
+	// doc is the parsed document, shared by every call: json-gold reads a
+	// loaded context but never modifies it (TestLoaderDocumentsStayUnmodified
+	// checks this). marked, when the file has a term json-gold expands
+	// wrongly, is a copy with that term marked (graphs.go), which
+	// Canonicalize's loader serves in place of doc.
+	doc, marked any
+	err         error
 }
 
 // maxProcessed bounds the processed-context cache. A credential meets a
@@ -82,10 +101,7 @@ var loadBundle = sync.OnceValue(func() *bundle {
 	return b
 })
 
-// readBundle parses the manifest and every file it lists, checking each
-// file against its pinned SHA-256. A mismatch means a context file was edited
-// without regenerating the manifest: a build defect, reported as an error by
-// every call rather than a panic.
+// readBundle reads the manifest; the files are read by file.
 func readBundle() (*bundle, error) {
 	raw, err := contextFiles.ReadFile("contexts/manifest.json")
 	if err != nil {
@@ -95,57 +111,76 @@ func readBundle() (*bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("jsonld: bundled manifest: %w", err)
 	}
-	b := &bundle{docs: make(map[string]any), marked: make(map[string]any), graphs: newGraphMarks()}
+	b := &bundle{files: make(map[string]*contextFile), graphs: newGraphMarks()}
 	for _, e := range entries {
-		data, err := contextFiles.ReadFile("contexts/" + e.File)
-		if err != nil {
-			return nil, fmt.Errorf("jsonld: bundled context %s: %w", e.File, err)
-		}
-		sum := sha256.Sum256(data)
-		if got := hex.EncodeToString(sum[:]); got != e.SHA256 {
-			return nil, fmt.Errorf("jsonld: bundled context %s has SHA-256 %s but the manifest pins %s (run npm run contexts)", e.File, got, e.SHA256)
-		}
-		// The decoder credentials are read with: the value encoding/json
-		// gives, several times faster in wasm, where this was most of the
-		// first verification's reading of the bundle.
-		obj, err := credential.Decode(data)
-		if err != nil {
-			return nil, fmt.Errorf("jsonld: bundled context %s: %w", e.File, err)
-		}
-		var doc any = obj
-		// A marked copy only of a context that needs one (one so far): a
-		// dry run first, so that the others are not copied.
-		changed, err := b.graphs.mark(obj["@context"], false)
-		if err != nil {
-			return nil, fmt.Errorf("jsonld: bundled context %s: %w", e.File, err)
-		}
-		var marked any
-		if changed {
-			marked = ld.CloneDocument(doc)
-			if _, err := b.graphs.markContext(marked.(map[string]any)["@context"]); err != nil {
-				return nil, fmt.Errorf("jsonld: bundled context %s: %w", e.File, err)
-			}
-		}
+		f := &contextFile{name: e.File, sha256: e.SHA256}
 		for _, u := range e.URLs {
-			if _, dup := b.docs[u]; dup {
+			if _, dup := b.files[u]; dup {
 				return nil, fmt.Errorf("jsonld: the manifest lists %s twice", u)
 			}
-			b.docs[u] = doc
-			if changed {
-				b.marked[u] = marked
-			}
+			b.files[u] = f
 			b.contexts = append(b.contexts, Context{URL: u, File: e.File, Source: e.Source, SHA256: e.SHA256})
 		}
 	}
 	sort.Slice(b.contexts, func(i, j int) bool { return b.contexts[i].URL < b.contexts[j].URL })
-	b.frozen = make(map[uintptr]bool)
-	for _, m := range []map[string]any{b.docs, b.marked} {
-		for _, d := range m {
-			b.freeze(d)
-		}
-	}
+	b.frozen.Store(&map[uintptr]bool{})
 	b.cache = ld.NewContextCache(options(true, true), b.immutable, maxProcessed)
 	return b, nil
+}
+
+// file returns the context file serving url, read on first use: nil for a
+// URL that is not bundled.
+func (b *bundle) file(url string) *contextFile {
+	f := b.files[url]
+	if f != nil {
+		f.once.Do(func() { f.doc, f.marked, f.err = b.read(f.name, f.sha256) })
+	}
+	return f
+}
+
+// read parses a context file, checking it against its pinned SHA-256, and
+// publishes its objects in frozen. A mismatch means a context file was
+// edited without regenerating the manifest: a build defect, reported as an
+// error by every call that needs the file rather than a panic.
+func (b *bundle) read(name, pinned string) (doc, marked any, err error) {
+	data, err := contextFiles.ReadFile("contexts/" + name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("jsonld: bundled context %s: %w", name, err)
+	}
+	sum := sha256.Sum256(data)
+	if got := hex.EncodeToString(sum[:]); got != pinned {
+		return nil, nil, fmt.Errorf("jsonld: bundled context %s has SHA-256 %s but the manifest pins %s (run npm run contexts)", name, got, pinned)
+	}
+	// The decoder credentials are read with: the value encoding/json
+	// gives, several times faster in wasm.
+	obj, err := credential.Decode(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("jsonld: bundled context %s: %w", name, err)
+	}
+	doc = obj
+	// A marked copy only of a context that needs one (one so far): a dry
+	// run first, so that the others are not copied.
+	changed, err := b.graphs.mark(obj["@context"], false)
+	if err != nil {
+		return nil, nil, fmt.Errorf("jsonld: bundled context %s: %w", name, err)
+	}
+	if changed {
+		marked = ld.CloneDocument(doc)
+		if _, err := b.graphs.markContext(marked.(map[string]any)["@context"]); err != nil {
+			return nil, nil, fmt.Errorf("jsonld: bundled context %s: %w", name, err)
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	old := *b.frozen.Load()
+	frozen := make(map[uintptr]bool, len(old)+64)
+	for k := range old {
+		frozen[k] = true
+	}
+	freeze(frozen, doc)
+	freeze(frozen, marked)
+	b.frozen.Store(&frozen)
+	return doc, marked, nil
 }
 
 // readManifest reads contexts/manifest.json's entries, with the decoder the
@@ -219,12 +254,16 @@ func (l Loader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
-	doc, ok := b.docs[u]
-	if !ok {
+	f := b.file(u)
+	if f == nil {
 		return nil, &UnknownContextError{URL: u}
 	}
-	if m, ok := b.marked[u]; ok && l.marked {
-		doc = m
+	if f.err != nil {
+		return nil, f.err
+	}
+	doc := f.doc
+	if f.marked != nil && l.marked {
+		doc = f.marked
 	}
 	if !l.shared {
 		doc = ld.CloneDocument(doc)
@@ -241,9 +280,16 @@ func Definitions(url string) (map[string]any, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
-	doc, ok := b.docs[url].(map[string]any)
-	if !ok {
+	f := b.file(url)
+	if f == nil {
 		return nil, &UnknownContextError{URL: url}
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	doc, ok := f.doc.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("jsonld: the bundled context %s is not an object", url)
 	}
 	defs, ok := ld.CloneDocument(doc["@context"]).(map[string]any)
 	if !ok {
@@ -252,16 +298,17 @@ func Definitions(url string) (map[string]any, error) {
 	return defs, nil
 }
 
-func (b *bundle) freeze(v any) {
+// freeze adds the address of every object in v to frozen.
+func freeze(frozen map[uintptr]bool, v any) {
 	switch x := v.(type) {
 	case map[string]any:
-		b.frozen[reflect.ValueOf(x).Pointer()] = true
+		frozen[reflect.ValueOf(x).Pointer()] = true
 		for _, e := range x {
-			b.freeze(e)
+			freeze(frozen, e)
 		}
 	case []any:
 		for _, e := range x {
-			b.freeze(e)
+			freeze(frozen, e)
 		}
 	}
 }
@@ -273,10 +320,10 @@ func (b *bundle) freeze(v any) {
 func (b *bundle) immutable(v any) bool {
 	switch x := v.(type) {
 	case string:
-		_, ok := b.docs[x]
+		_, ok := b.files[x]
 		return ok
 	case map[string]any:
-		return b.frozen[reflect.ValueOf(x).Pointer()]
+		return (*b.frozen.Load())[reflect.ValueOf(x).Pointer()]
 	}
 	return false
 }

@@ -98,27 +98,25 @@ func TestJSONGoldLosesTheGraphOfAVC2Credential(t *testing.T) {
 
 func TestBundleMarksTheVC2PresentationTerm(t *testing.T) {
 	b := loadBundle()
-	if b.err != nil {
-		t.Fatal(b.err)
-	}
+	docs, marked := bundleDocs(t)
 	want := map[string]bool{"https://www.w3.org/2018/credentials#verifiableCredential": true}
 	if !reflect.DeepEqual(b.graphs.iris, want) {
 		t.Errorf("marked %v, want %v", b.graphs.iris, want)
 	}
 	var urls []string
-	for u := range b.marked {
+	for u := range marked {
 		urls = append(urls, u)
 	}
 	if !reflect.DeepEqual(urls, []string{"https://www.w3.org/ns/credentials/v2"}) {
 		t.Errorf("marked contexts %v", urls)
 	}
-	vp := b.marked["https://www.w3.org/ns/credentials/v2"].(map[string]any)["@context"].(map[string]any)["VerifiablePresentation"].(map[string]any)
+	vp := marked["https://www.w3.org/ns/credentials/v2"].(map[string]any)["@context"].(map[string]any)["VerifiablePresentation"].(map[string]any)
 	def := vp["@context"].(map[string]any)["verifiableCredential"].(map[string]any)
 	if def["@id"] != b.graphs.prefix+"https://www.w3.org/2018/credentials#verifiableCredential" || def["@container"] != nil ||
 		def["@type"] != "@id" || def["@context"] != nil {
 		t.Errorf("marked definition %v", def)
 	}
-	if _, found := b.docs["https://www.w3.org/ns/credentials/v2"].(map[string]any)["@context"].(map[string]any)["VerifiablePresentation"].(map[string]any)["@context"].(map[string]any)["verifiableCredential"].(map[string]any)["@container"]; !found {
+	if _, found := docs["https://www.w3.org/ns/credentials/v2"].(map[string]any)["@context"].(map[string]any)["VerifiablePresentation"].(map[string]any)["@context"].(map[string]any)["verifiableCredential"].(map[string]any)["@container"]; !found {
 		t.Error("the published copy was marked too")
 	}
 }

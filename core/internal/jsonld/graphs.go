@@ -30,14 +30,16 @@ package jsonld
 // json-gold's term context never holds the term, so json-gold never wraps the
 // value itself. A bundled term definition with a scoped context and a
 // container mapping or @reverse in any other form (json-gold consults the
-// term context for those too) makes the bundle fail to load, so that a new
-// context cannot be mishandled unnoticed.
+// term context for those too) makes that context fail to load, and
+// TestManifestPinsEveryFile with it, so that a new context cannot be
+// mishandled unnoticed.
 
 import (
 	"crypto/rand"
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // GraphValueError reports a value of a graph-container property, such as a
@@ -62,7 +64,10 @@ type graphMarks struct {
 	// as an absolute IRI whatever prefixes a document defines (JSON-LD 1.1
 	// API §5.2.2 step 6.2), like the bundled "https://" IRIs it precedes.
 	prefix string
-	iris   map[string]bool
+	// iris grows as the bundled context files are read, on first use, by
+	// whichever verification needs them first (contexts.go).
+	mu   sync.RWMutex
+	iris map[string]bool
 }
 
 func newGraphMarks() *graphMarks {
@@ -124,7 +129,9 @@ func (g *graphMarks) mark(ctx any, apply bool) (bool, error) {
 			} else {
 				def["@container"] = rest
 			}
+			g.mu.Lock()
 			g.iris[iri] = true
+			g.mu.Unlock()
 		}
 	}
 	return changed, nil
@@ -255,7 +262,10 @@ func (g *graphMarks) properties(x map[string]any) error {
 		}
 		delete(x, k)
 		iri := g.iri(k)
-		if g.iris[iri] {
+		g.mu.RLock()
+		graph := g.iris[iri]
+		g.mu.RUnlock()
+		if graph {
 			for i, v := range values {
 				if !hasStatements(v) {
 					return &GraphValueError{Property: iri}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/clearbadge/clearbadge/core/internal/credential"
@@ -69,7 +70,7 @@ func validate(p *problems, path string, node map[string]any, class string, depth
 		p.err(path, "nested too deeply")
 		return
 	}
-	rules, ok := classes[class]
+	rules, ok := model().classes[class]
 	if !ok {
 		return
 	}
@@ -101,7 +102,7 @@ func validate(p *problems, path string, node map[string]any, class string, depth
 		}
 	}
 	if lang, ok := node["@language"]; ok {
-		if s, isStr := lang.(string); !isStr || !languageTag.MatchString(s) {
+		if s, isStr := lang.(string); !isStr || !languageTag().MatchString(s) {
 			p.err(path+".@language", "%v is not a BCP 47 language tag", lang)
 		}
 	}
@@ -152,7 +153,7 @@ func validateExtensions(p *problems, path string, node map[string]any, depth int
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if _, known := knownProperties[k]; known {
+		if _, known := model().known[k]; known {
 			continue
 		}
 		for i, v := range jsonval.List(node[k]) {
@@ -200,13 +201,28 @@ type class struct {
 	fields      []field
 }
 
-var classes map[string]class
+// dataModel is the OB 2.0 data model as a table.
+type dataModel struct {
+	classes map[string]class
+	// known are the properties the rules read; extensions are looked for
+	// among the others.
+	known map[string]struct{}
+}
 
-// knownProperties are the properties the rules below read; extensions are
-// looked for among the others.
-var knownProperties = map[string]struct{}{}
+// model returns the data model, built on first use: only an Open Badges
+// 2.0 document needs it, and building it was most of this package's
+// initialisation, which every start of the wasm paid (520 allocations).
+func model() *dataModel {
+	modelOnce.Do(func() { theModel = buildModel() })
+	return &theModel
+}
 
-func init() {
+var (
+	modelOnce sync.Once
+	theModel  dataModel
+)
+
+func buildModel() dataModel {
 	profile := []field{
 		{name: "id", required: true, check: iri},
 		{name: "name", required: true, check: text},
@@ -222,7 +238,7 @@ func init() {
 		{name: "endorsement", many: true, check: ref(ClassEndorsement)},
 		{name: "version", check: textOrNumber},
 	}
-	classes = map[string]class{
+	classes := map[string]class{
 		ClassAssertion: {types: []string{ClassAssertion}, typeRequired: true, fields: []field{
 			{name: "id", required: true, check: iri},
 			{name: "recipient", required: true, check: object("IdentityObject")},
@@ -321,14 +337,16 @@ func init() {
 		}},
 	}
 	classes[ClassIssuer] = classes[ClassProfile]
+	known := map[string]struct{}{}
 	for _, c := range classes {
 		for _, f := range c.fields {
-			knownProperties[f.name] = struct{}{}
+			known[f.name] = struct{}{}
 		}
 	}
 	for _, k := range []string{"@context", "@language", "type", "uid"} {
-		knownProperties[k] = struct{}{}
+		known[k] = struct{}{}
 	}
+	return dataModel{classes: classes, known: known}
 }
 
 // Classes of linked documents.
@@ -388,7 +406,7 @@ func imageID(p *problems, path, s string, dataURI bool) {
 			p.err(path, "must be the URL of the badge image, not a data URI")
 			return
 		}
-		if !imageDataURI.MatchString(s) {
+		if !imageDataURI().MatchString(s) {
 			p.err(path, "is not a base64 data URI of a PNG or SVG image")
 		}
 		return
@@ -398,7 +416,10 @@ func imageID(p *problems, path, s string, dataURI bool) {
 	}
 }
 
-var imageDataURI = regexp.MustCompile(`^data:image/(png|svg\+xml)(;[a-zA-Z0-9=_.-]+)*;base64,[A-Za-z0-9+/]*={0,2}$`)
+// Compiled on first use, like model.
+var imageDataURI = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^data:image/(png|svg\+xml)(;[a-zA-Z0-9=_.-]+)*;base64,[A-Za-z0-9+/]*={0,2}$`)
+})
 
 func dataURIOrURL(p *problems, path string, v any, _ int) {
 	s, ok := v.(string)
@@ -518,13 +539,13 @@ func isIRI(s string) bool {
 		return len(s) > 2
 	}
 	scheme, rest, ok := strings.Cut(s, ":")
-	if !ok || rest == "" || !schemeRE.MatchString(scheme) || strings.ContainsAny(s, " <>\"{}|\\^`\t\r\n") {
+	if !ok || rest == "" || !schemeRE().MatchString(scheme) || strings.ContainsAny(s, " <>\"{}|\\^`\t\r\n") {
 		return false
 	}
 	return true
 }
 
-var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
+var schemeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`) })
 
 // isURL accepts an absolute http or https URL with a host (§Primitive
 // datatypes: "Interpreters are only expected to interpret URLs in either
@@ -534,7 +555,7 @@ func isURL(s string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\r\n")
 }
 
-var languageTag = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
+var languageTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`) })
 
 func show(v any) string {
 	switch x := v.(type) {

@@ -575,7 +575,7 @@ func (x *run) object(ctx context.Context, doc map[string]any, class string) *rep
 	x.r.Add(report.CheckFormat, report.Pass, report.Say("ob2.format.object", "An Open Badges 2.0 {class}: it describes, but awards nothing to anyone, so there is nothing to verify; its data was checked.", "class", what), "")
 	rules := class
 	for _, t := range credential.Types(doc) {
-		if _, ok := classes[t]; ok && rules == "" {
+		if _, ok := model().classes[t]; ok && rules == "" {
 			rules = t // an AlignmentObject, CryptographicKey, RevocationList...
 		}
 	}

@@ -39,6 +39,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -627,7 +628,7 @@ func (w *walker) one(v any, p *prop, path, noun string, ver, depth int, item boo
 			w.add(path, report.Say("schema.not-allowed", "{what} {value} is not one of the values the specification allows ({path}).", value(s)...))
 		}
 	case kJWS:
-		if s, ok := v.(string); !ok || !compactJWS.MatchString(s) {
+		if s, ok := v.(string); !ok || !compactJWS().MatchString(s) {
 			w.add(path, report.Say("schema.not-jws", "{what} is not a signed token (a compact JWS) ({path}).", "what", what(), "path", display(path)))
 		}
 	case kProfileRef:
@@ -639,7 +640,7 @@ func (w *walker) one(v any, p *prop, path, noun string, ver, depth int, item boo
 			w.add(path, report.Say("schema.not-profile", "{what} should be a web address or a profile, but it is {actual} ({path}).", actual()...))
 		}
 	case kCredential:
-		if s, ok := v.(string); ok && compactJWS.MatchString(s) {
+		if s, ok := v.(string); ok && compactJWS().MatchString(s) {
 			return // a JWT-signed credential, verified on its own by the caller
 		}
 		fallthrough
@@ -658,11 +659,13 @@ func notText(kv ...string) report.Text {
 	return report.Say("schema.not-text", "{what} should be text, but it is {actual} ({path}).", kv...)
 }
 
-// compactJWS is OB 3.0 §B.4 CompactJws as the schemas write it.
-var compactJWS = regexp.MustCompile(`^[a-zA-Z0-9_-]+\.[a-zA-Z0-9_-]*\.[a-zA-Z0-9_-]+$`)
+// compactJWS is OB 3.0 §B.4 CompactJws as the schemas write it. It, langTag
+// and extEnum are compiled on first use: most credentials need none of them,
+// and the wasm would compile them at every start.
+var compactJWS = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z0-9_-]+\.[a-zA-Z0-9_-]*\.[a-zA-Z0-9_-]+$`) })
 
 // langTag is the key pattern of a language map in the adapted schemas.
-var langTag = regexp.MustCompile(`^[a-z]{2}(-[A-Z]{2})?$`)
+var langTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2}(-[A-Z]{2})?$`) })
 
 // isText accepts a string, a language map of strings and, when list is
 // false (a `type` value), a list of strings.
@@ -685,7 +688,7 @@ func isText(v any, langMap bool) bool {
 			return false
 		}
 		for k, e := range x {
-			if _, ok := e.(string); !ok || !langTag.MatchString(k) {
+			if _, ok := e.(string); !ok || !langTag().MatchString(k) {
 				return false
 			}
 		}
@@ -715,7 +718,7 @@ func isNumber(v any) bool {
 
 // extEnum is the extension pattern of OB 3.0 §B.5 extensible enumerations
 // ("ext:" followed by a name).
-var extEnum = regexp.MustCompile(`^ext:[a-zA-Z0-9._-]+$`)
+var extEnum = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ext:[a-zA-Z0-9._-]+$`) })
 
 func inEnum(s string, enum []string, ext bool) bool {
 	for _, e := range enum {
@@ -723,7 +726,7 @@ func inEnum(s string, enum []string, ext bool) bool {
 			return true
 		}
 	}
-	return ext && extEnum.MatchString(s)
+	return ext && extEnum().MatchString(s)
 }
 
 // isDateTimeZ: OB 3.0 §B.4 DateTimeZ, "a DateTime with the trailing

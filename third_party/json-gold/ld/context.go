@@ -22,12 +22,15 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 var (
-	ignoredKeywordPattern = regexp.MustCompile("^@[a-zA-Z]+$")
-	invalidPrefixPattern  = regexp.MustCompile("[:/]")
-	iriLikeTermPattern    = regexp.MustCompile(`(?::[^:])|/`)
+	// ClearBadge patch (see ../PATCH.md): the regular expressions are
+	// compiled on first use, not by the package's initialisation.
+	ignoredKeywordPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^@[a-zA-Z]+$") })
+	invalidPrefixPattern  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("[:/]") })
+	iriLikeTermPattern    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?::[^:])|/`) })
 
 	nonTermDefKeys = map[string]bool{
 		"@base":      true,
@@ -698,7 +701,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 		} else {
 			return NewJsonLdError(KeywordRedefinition, term)
 		}
-	} else if ignoredKeywordPattern.MatchString(term) {
+	} else if ignoredKeywordPattern().MatchString(term) {
 		//log.Printf("Terms beginning with '@' are reserved for future use and ignored: %s.", term)
 		return nil
 	}
@@ -765,7 +768,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 				"@context @reverse value must be an absolute IRI or a blank node identifier, got %s", id))
 		}
 
-		if ignoredKeywordPattern.MatchString(reverseStr) {
+		if ignoredKeywordPattern().MatchString(reverseStr) {
 			//log.Printf("Values beginning with '@' are reserved for future use and ignored: %s.", reverseStr)
 			return nil
 		}
@@ -780,7 +783,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 
 		if term != idStr {
 
-			if !IsKeyword(idStr) && ignoredKeywordPattern.MatchString(idStr) {
+			if !IsKeyword(idStr) && ignoredKeywordPattern().MatchString(idStr) {
 				//log.Printf("Values beginning with '@' are reserved for future use and ignored: %s.", idStr)
 				return nil
 			}
@@ -795,7 +798,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 				}
 				definition.ID = res
 
-				if iriLikeTermPattern.MatchString(term) {
+				if iriLikeTermPattern().MatchString(term) {
 					defined[term] = true
 					termIRI, err := c.ExpandIri(term, false, true, context, defined)
 					if err != nil {
@@ -1049,7 +1052,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 
 	// term may be used as prefix
 	if prefixVal, hasPrefix := val["@prefix"]; hasPrefix {
-		if invalidPrefixPattern.MatchString(term) {
+		if invalidPrefixPattern().MatchString(term) {
 			return NewJsonLdError(InvalidTermDefinition, "@prefix used on compact or relative IRI term")
 		}
 		prefix, isBool := prefixVal.(bool)
@@ -1141,7 +1144,7 @@ func (c *Context) ExpandIri(value string, relative bool, vocab bool, context map
 
 	// (ClearBadge patch: the pattern is tried only on what starts with "@";
 	// run on every IRI it was 1 % of a verification in WebAssembly.)
-	if strings.HasPrefix(value, "@") && ignoredKeywordPattern.MatchString(value) {
+	if strings.HasPrefix(value, "@") && ignoredKeywordPattern().MatchString(value) {
 		return "", nil
 	}
 

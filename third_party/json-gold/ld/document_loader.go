@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"io"
 	"regexp"
+	"sync"
 )
 
 const (
@@ -57,10 +58,14 @@ func DocumentFromReader(r io.Reader) (interface{}, error) {
 	return document, nil
 }
 
-var rSplitOnComma = regexp.MustCompile("(?:<[^>]*?>|\"[^\"]*?\"|[^,])+")
-var rLinkHeader = regexp.MustCompile(`\s*<([^>]*?)>\s*(?:;\s*(.*))?`)
-var rApplicationJSON = regexp.MustCompile(`^application/(\w*\+)?json$`)
-var rParams = regexp.MustCompile("(.*?)=(?:(?:\"([^\"]*?)\")|([^\"]*?))\\s*(?:(?:;\\s*)|$)")
+// ClearBadge patch (see ../PATCH.md): compiled on first use, not by the
+// package's initialisation.
+var rSplitOnComma = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("(?:<[^>]*?>|\"[^\"]*?\"|[^,])+") })
+var rLinkHeader = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*<([^>]*?)>\s*(?:;\s*(.*))?`) })
+var rApplicationJSON = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^application/(\w*\+)?json$`) })
+var rParams = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("(.*?)=(?:(?:\"([^\"]*?)\")|([^\"]*?))\\s*(?:(?:;\\s*)|$)")
+})
 
 // ParseLinkHeader parses a link header. The results will be keyed by the value of "rel".
 //
@@ -81,22 +86,22 @@ func ParseLinkHeader(header string) map[string][]map[string]string {
 	rval := make(map[string][]map[string]string)
 
 	// split on unbracketed/unquoted commas
-	entries := rSplitOnComma.FindAllString(header, -1)
+	entries := rSplitOnComma().FindAllString(header, -1)
 	if len(entries) == 0 {
 		return rval
 	}
 
 	for _, entry := range entries {
-		if !rLinkHeader.MatchString(entry) {
+		if !rLinkHeader().MatchString(entry) {
 			continue
 		}
-		match := rLinkHeader.FindStringSubmatch(entry)
+		match := rLinkHeader().FindStringSubmatch(entry)
 
 		result := map[string]string{
 			"target": match[1],
 		}
 		params := match[2]
-		matches := rParams.FindAllStringSubmatch(params, -1)
+		matches := rParams().FindAllStringSubmatch(params, -1)
 		for _, match := range matches {
 			if match[2] == "" {
 				result[match[1]] = match[3]

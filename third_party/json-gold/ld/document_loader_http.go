@@ -87,7 +87,7 @@ func (dl *DefaultDocumentLoader) LoadDocument(u string) (*RemoteDocument, error)
 			parsedLinkHeader := ParseLinkHeader(linkHeader)
 			contextLink := parsedLinkHeader[linkHeaderRel]
 			if contextLink != nil && contentType != ApplicationJSONLDType &&
-				(contentType == "application/json" || rApplicationJSON.MatchString(contentType)) {
+				(contentType == "application/json" || rApplicationJSON().MatchString(contentType)) {
 
 				if len(contextLink) > 1 {
 					return nil, NewJsonLdError(MultipleContextLinkHeaders, nil)
@@ -102,7 +102,7 @@ func (dl *DefaultDocumentLoader) LoadDocument(u string) (*RemoteDocument, error)
 			alternateLink := parsedLinkHeader["alternate"]
 			if len(alternateLink) > 0 &&
 				alternateLink[0]["type"] == ApplicationJSONLDType &&
-				!rApplicationJSON.MatchString(contentType) {
+				!rApplicationJSON().MatchString(contentType) {
 
 				finalURL := Resolve(u, alternateLink[0]["target"])
 				return dl.LoadDocument(finalURL)
@@ -228,7 +228,7 @@ func (rcdl *RFC7324CachingDocumentLoader) LoadDocument(u string) (*RemoteDocumen
 			alternateLink := parsedLinkHeader["alternate"]
 			if len(alternateLink) > 0 &&
 				alternateLink[0]["type"] == ApplicationJSONLDType &&
-				!rApplicationJSON.MatchString(contentType) {
+				!rApplicationJSON().MatchString(contentType) {
 
 				finalURL := Resolve(u, alternateLink[0]["target"])
 				remoteDoc, err = rcdl.LoadDocument(finalURL)

@@ -21,6 +21,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/piprate/json-gold/ld/internal/jsoncanonicalizer"
 )
@@ -159,8 +160,10 @@ func IsLiteral(node Node) bool {
 	return isLiteral
 }
 
-var patternInteger = regexp.MustCompile(`^[\-+]?\d+$`)
-var patternDouble = regexp.MustCompile(`^(\+|-)?(\d+(\.\d*)?|\.\d+)([Ee](\+|-)?\d+)?$`)
+// ClearBadge patch (see ../PATCH.md): compiled on first use, not by the
+// package's initialisation.
+var patternInteger = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\-+]?\d+$`) })
+var patternDouble = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\+|-)?(\d+(\.\d*)?|\.\d+)([Ee](\+|-)?\d+)?$`) })
 
 // RdfToObject converts an RDF triple object to a JSON-LD object.
 func RdfToObject(n Node, useNativeTypes bool) (map[string]interface{}, error) {
@@ -203,7 +206,7 @@ func RdfToObject(n Node, useNativeTypes bool) (map[string]interface{}, error) {
 					rval["@type"] = datatype
 				}
 			case XSDInteger: // http://www.w3.org/TR/xmlschema11-2/#integer
-				if patternInteger.MatchString(value) {
+				if patternInteger().MatchString(value) {
 					i, err := strconv.ParseInt(value, 10, 64)
 					if err != nil {
 						return nil, NewJsonLdError(ParseError, nil)
@@ -211,7 +214,7 @@ func RdfToObject(n Node, useNativeTypes bool) (map[string]interface{}, error) {
 					rval["@value"] = i
 				}
 			case XSDDouble, XSDFloat: // http://www.w3.org/TR/xmlschema11-2/#nt-doubleRep
-				if patternDouble.MatchString(value) {
+				if patternDouble().MatchString(value) {
 					d, err := strconv.ParseFloat(value, 64)
 					if err != nil {
 						return nil, NewJsonLdError(ParseError, nil)

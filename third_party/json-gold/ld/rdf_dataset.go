@@ -300,16 +300,18 @@ func (ds *RDFDataset) GetQuads(graphName string) []*Quad {
 	return ds.Graphs[graphName]
 }
 
-var canonicalDoubleRegEx = regexp.MustCompile(`(\d)0*E\+?(-)?0*(\d)`)
+// ClearBadge patch (see ../PATCH.md): compiled on first use, not by the
+// package's initialisation.
+var canonicalDoubleRegEx = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d)0*E\+?(-)?0*(\d)`) })
 
 // GetCanonicalDouble returns a canonical string representation of a float64 number.
 func GetCanonicalDouble(v float64) string {
-	return canonicalDoubleRegEx.ReplaceAllString(fmt.Sprintf("%1.15E", v), "${1}E${2}${3}")
+	return canonicalDoubleRegEx().ReplaceAllString(fmt.Sprintf("%1.15E", v), "${1}E${2}${3}")
 }
 
-var (
-	validLanguageRegex = regexp.MustCompile("^[a-zA-Z]+(-[a-zA-Z0-9]+)*$")
-)
+// ClearBadge patch (see ../PATCH.md): compiled on first use, not by the
+// package's initialisation.
+var validLanguageRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[a-zA-Z]+(-[a-zA-Z0-9]+)*$") })
 
 func InvalidNode(node Node) bool {
 
@@ -319,7 +321,7 @@ func InvalidNode(node Node) bool {
 			return true
 		}
 	case Literal:
-		if v.Language != "" && !validLanguageRegex.MatchString(v.Language) {
+		if v.Language != "" && !validLanguageRegex().MatchString(v.Language) {
 			return true
 		}
 		if v.Datatype != "" && !validIRI(v.Datatype) {
@@ -349,7 +351,7 @@ func (v iriValidity) invalidNode(node Node) bool {
 	case IRI:
 		return !v.validIRI(n.Value)
 	case Literal:
-		if n.Language != "" && !validLanguageRegex.MatchString(n.Language) {
+		if n.Language != "" && !validLanguageRegex().MatchString(n.Language) {
 			return true
 		}
 		if n.Datatype != "" && !v.validIRI(n.Datatype) {

@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // JsonLdUrl represents a URL split into individual components
@@ -45,14 +46,18 @@ type JsonLdUrl struct { //nolint:stylecheck
 	Authority      string
 }
 
-var parser = regexp.MustCompile(`^(?:([^:/?#]+):)?(?://((?:(([^:@]*)(?::([^:@]*))?)?@)?([^:/?#]*)(?::(\d*))?))?((((?:[^?#/]*/)*)([^?#]*))(?:\?([^#]*))?(?:#(.*))?)`)
+// ClearBadge patch (see ../PATCH.md): compiled on first use, not by the
+// package's initialisation.
+var parser = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:([^:/?#]+):)?(?://((?:(([^:@]*)(?::([^:@]*))?)?@)?([^:/?#]*)(?::(\d*))?))?((((?:[^?#/]*/)*)([^?#]*))(?:\?([^#]*))?(?:#(.*))?)`)
+})
 
 // ParseURL parses a string URL into JsonLdUrl struct.
 func ParseURL(urlStr string) *JsonLdUrl {
 	rval := JsonLdUrl{Href: urlStr}
 
-	if parser.MatchString(urlStr) {
-		matches := parser.FindStringSubmatch(urlStr)
+	if parser().MatchString(urlStr) {
+		matches := parser().FindStringSubmatch(urlStr)
 		if matches[1] != "" {
 			rval.Protocol = matches[1]
 		}
