@@ -44,6 +44,11 @@ func Say(code, template string, kv ...string) Text {
 	for i := 0; i+1 < len(kv); i += 2 {
 		t.Params[kv[i]] = kv[i+1]
 	}
+	if strings.IndexByte(template, '{') < 0 {
+		// Nothing to fill in: the sentence is the template, not a copy.
+		t.English = template
+		return t
+	}
 	// Room for the sentence at once (a date's words are about as long as
 	// its RFC 3339 form), rather than growing it piece by piece.
 	n := len(template)

@@ -71,7 +71,10 @@ func (d *decoder) value() (any, bool) {
 		d.depth--
 		return v, ok
 	case c == '"':
-		return d.string()
+		if s, ok := d.string(); ok {
+			return s, true
+		}
+		return nil, false
 	case c == '-' || c >= '0' && c <= '9':
 		return d.number()
 	case c == 't':
@@ -119,7 +122,7 @@ func (d *decoder) object() (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		m[k.(string)] = v
+		m[k] = v
 		d.space()
 		if d.i >= len(d.b) {
 			return nil, false
@@ -169,8 +172,10 @@ func (d *decoder) array() (any, bool) {
 
 // string reads a string. One without escapes and in valid UTF-8 is its
 // bytes; any other is handed to encoding/json, whose treatment of escapes,
-// surrogates and invalid bytes is then exactly what it is.
-func (d *decoder) string() (any, bool) {
+// surrogates and invalid bytes is then exactly what it is. It returns a
+// string, not an any: an object's key would otherwise be boxed (an
+// allocation) only to be unboxed again.
+func (d *decoder) string() (string, bool) {
 	start := d.i
 	d.i++ // "
 	plain := true
@@ -184,17 +189,17 @@ func (d *decoder) string() (any, bool) {
 			}
 			var s string
 			if json.Unmarshal(d.b[start:d.i], &s) != nil {
-				return nil, false
+				return "", false
 			}
 			return s, true
 		case c == '\\':
 			plain = false
 			d.i++ // the escaped byte cannot end the string
 		case c < 0x20:
-			return nil, false
+			return "", false
 		}
 	}
-	return nil, false
+	return "", false
 }
 
 // number reads a number as JSON writes it (RFC 8259 §6) into a float64.
