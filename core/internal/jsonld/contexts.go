@@ -101,7 +101,8 @@ var loadBundle = sync.OnceValue(func() *bundle {
 	return b
 })
 
-// readBundle reads the manifest; the files are read by file.
+// readBundle reads the manifest; each context file is read by file, when
+// a document first names it.
 func readBundle() (*bundle, error) {
 	raw, err := contextFiles.ReadFile("contexts/manifest.json")
 	if err != nil {
