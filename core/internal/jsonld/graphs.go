@@ -196,7 +196,9 @@ func (g *graphMarks) element(v any) error {
 	case map[string]any:
 		if _, ok := x["@value"]; ok {
 			if t, ok := x["@type"].(string); ok {
-				x["@type"] = g.iri(t)
+				if u, marked := strings.CutPrefix(t, g.prefix); marked {
+					x["@type"] = u
+				}
 			}
 			return nil
 		}
@@ -213,16 +215,24 @@ func (g *graphMarks) iri(s string) string {
 }
 
 func (g *graphMarks) node(x map[string]any) error {
+	// Only a marked IRI is written back: storing a string in an any
+	// allocates, and most IRIs carry no mark.
 	if id, ok := x["@id"].(string); ok {
-		x["@id"] = g.iri(id)
+		if u, marked := strings.CutPrefix(id, g.prefix); marked {
+			x["@id"] = u
+		}
 	}
 	switch t := x["@type"].(type) {
 	case string:
-		x["@type"] = g.iri(t)
+		if u, marked := strings.CutPrefix(t, g.prefix); marked {
+			x["@type"] = u
+		}
 	case []any:
 		for i, e := range t {
 			if s, ok := e.(string); ok {
-				t[i] = g.iri(s)
+				if u, marked := strings.CutPrefix(s, g.prefix); marked {
+					t[i] = u
+				}
 			}
 		}
 	}
