@@ -299,7 +299,12 @@ export function badgeImage(src, summary = {}) {
   const wrap = h('div', { class: 'badge-img' });
   const name = summary.achievement?.name;
   if (src) {
-    wrap.append(h('img', { src, alt: name ? t('card.badge-image-of', { name }) : t('card.badge-image') }));
+    // loading=lazy: the image is loaded once the card is laid out, in a task
+    // of its own, rather than in the microtask after the card is made: an
+    // SVG badge is a document of its own, parsed and laid out (its text, its
+    // fonts) there, which held the card's first paint 0.07-0.4 s in a fresh
+    // browser (docs/performance.md).
+    wrap.append(h('img', { src, loading: 'lazy', alt: name ? t('card.badge-image-of', { name }) : t('card.badge-image') }));
     return wrap;
   }
   wrap.classList.add('placeholder');

@@ -489,7 +489,7 @@ class ClearBadgeVerify extends HTMLElement {
     const main = h(
       'div',
       { class: 'main' },
-      h('div', { class: `badge-img${image ? '' : ' placeholder'}` }, image ? h('img', { src: image, alt: '' }) : placeholderBadge()),
+      h('div', { class: `badge-img${image ? '' : ' placeholder'}` }, image ? h('img', { src: image, alt: '', loading: 'lazy' }) : placeholderBadge()),
       h(
         'div',
         { class: 'text' },
