@@ -2209,6 +2209,16 @@ export function list(items) {
   return intl(Intl.ListFormat, { style: 'long', type: 'conjunction' }).format(items);
 }
 
+// relative: a distance in time in the current language ("3 days ago",
+// "yesterday"), n units from now.
+/**
+ * @param {number} n
+ * @param {Intl.RelativeTimeFormatUnit} unit
+ */
+export function relative(n, unit) {
+  return intl(Intl.RelativeTimeFormat, { numeric: 'auto' }).format(n, unit);
+}
+
 // number: a number in the current language.
 export function number(n) {
   return intl(Intl.NumberFormat).format(n);

@@ -29,7 +29,7 @@
 //
 // Words come from i18n.mjs in the language set there (setLang), checks'
 // messages through their codes; dates are formatted with Intl.
-import { t, message, formatDate, list, lang, number } from './i18n.mjs';
+import { t, message, formatDate, list, lang, number, relative } from './i18n.mjs';
 import { isPresentation, titleOf as commonTitleOf } from './common.mjs';
 
 export { formatDate };
@@ -498,7 +498,6 @@ export function ago(iso, now = Date.now()) {
   const when = new Date(iso).getTime();
   if (Number.isNaN(when)) return iso;
   const s = Math.round((when - now) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(lang(), { numeric: 'auto' });
   /** @type {[Intl.RelativeTimeFormatUnit, number][]} */
   const units = [
     ['day', 86400],
@@ -506,7 +505,7 @@ export function ago(iso, now = Date.now()) {
     ['minute', 60],
   ];
   for (const [unit, n] of units) {
-    if (Math.abs(s) >= n) return rtf.format(Math.round(s / n), unit);
+    if (Math.abs(s) >= n) return relative(Math.round(s / n), unit);
   }
   return t('time.just-now');
 }
