@@ -39,12 +39,17 @@ async function recheckStatus() {
     results.push(r);
     if (r.verdict === 'not-verified' && r.before !== 'not-verified') {
       const l = await storedLang();
-      chrome.notifications.create(`revoked-${c.id}`, {
-        type: 'basic',
-        iconUrl: 'icons/icon-128.png',
-        title: Words.say(l, 'bg.revoked-title'),
-        message: Words.say(l, 'bg.revoked-notice', { title: r.title }),
-      });
+      // Awaited, so that a re-check ends with its notices shown (the
+      // service worker may be stopped once it returns); a notice that cannot
+      // be shown does not stop the re-check of the others.
+      await chrome.notifications
+        .create(`revoked-${c.id}`, {
+          type: 'basic',
+          iconUrl: 'icons/icon-128.png',
+          title: Words.say(l, 'bg.revoked-title'),
+          message: Words.say(l, 'bg.revoked-notice', { title: r.title }),
+        })
+        .catch((e) => console.warn('clearbadge: a revocation notice could not be shown', e));
     }
   }
   return { results };
