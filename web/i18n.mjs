@@ -636,6 +636,13 @@ export const UI = {
   'wallet.evidence-key': { en: 'Issuer’s key fetched {ago}', es: 'Clave del emisor obtenida {ago}', fr: 'Clé de l’émetteur obtenue {ago}' },
   'wallet.evidence-registry': { en: 'Issuer registry fetched {ago}', es: 'Registro de emisores obtenido {ago}', fr: 'Registre d’émetteurs obtenu {ago}' },
   'wallet.evidence-document': { en: 'Document fetched {ago}', es: 'Documento obtenido {ago}', fr: 'Document obtenu {ago}' },
+  'wallet.evidence-assertion': { en: 'Hosted badge fetched {ago}', es: 'Insignia alojada obtenida {ago}', fr: 'Badge hébergé obtenu {ago}' },
+  'wallet.evidence-badge-class': {
+    en: 'Badge description fetched {ago}',
+    es: 'Descripción de la insignia obtenida {ago}',
+    fr: 'Description du badge obtenue {ago}',
+  },
+  'wallet.evidence-profile': { en: 'Issuer’s profile fetched {ago}', es: 'Perfil del emisor obtenido {ago}', fr: 'Profil de l’émetteur obtenu {ago}' },
   'wallet.evidence-from': { en: ', from {host}.', es: ', de {host}.', fr: ', depuis {host}.' },
   'wallet.evidence-stale': {
     en: ', from {host}. Its server asks for a fresh copy by now: Refresh online.',

@@ -14,6 +14,18 @@ import { refresh } from './unlocked.mjs';
 const EVIDENCE = { status: 'status', issuer: 'key', proof: 'key', identity: 'registry' };
 const evidenceOf = (check) => EVIDENCE[check] || 'document';
 
+// documentKind: what a kept document serving no named check is, by the URLs
+// the card's report names. Those are the documents of an Open Badges 2.0
+// badge: the hosted assertion (the summary's id), its BadgeClass (the
+// achievement's id) and the issuer's profile (the issuer's id).
+function documentKind(entry, url) {
+  const s = entry.report?.summary || {};
+  if (url === s.achievement?.id) return 'badge-class';
+  if (url === s.issuer?.id) return 'profile';
+  if (url === s.id) return 'assertion';
+  return 'document';
+}
+
 // evidence: how old each document the card's verdict rests on is
 // ("Revocation last checked 3 days ago, from status.example.edu"), and
 // whether its server asked for it to be checked again by now.
@@ -24,13 +36,15 @@ export function evidence(entry) {
       const k = ui.documents[d.url];
       const host = new URL(d.url).host;
       const stale = Date.now() - new Date(k.fetchedAt).getTime() > (k.maxAge || 0) * 1000;
+      let kind = evidenceOf(d.check);
+      if (kind === 'document') kind = documentKind(entry, d.url);
       return h(
         'li',
         { 'data-evidence': d.check, 'data-url': d.url, 'data-fetched-at': k.fetchedAt },
         h('time', {
           datetime: k.fetchedAt,
           title: formatDate(k.fetchedAt, true),
-          text: t(`wallet.evidence-${evidenceOf(d.check)}`, { ago: ago(k.fetchedAt) }),
+          text: t(`wallet.evidence-${kind}`, { ago: ago(k.fetchedAt) }),
         }),
         t(stale ? 'wallet.evidence-stale' : 'wallet.evidence-from', { host }),
       );

@@ -200,6 +200,14 @@ test("wallet: Open Badges 2.0 hosted, baked and signed badges verified online wi
       assert.match(text, rests, c.source);
       assert.match(text, /(Awesome|Signed) Robotics Badge/, `${c.source}: the BadgeClass fetched names the card`);
       assert.match(text, /Checked online/, c.source);
+      // The documents kept as evidence say what they are: a hosted badge's
+      // BadgeClass and its issuer's profile (a signed badge's key is still
+      // "a document": its report names the key only in a check's detail).
+      if (host === 'example.org') {
+        assert.doesNotMatch(text, /Document fetched/, `${c.source}: ${text}`);
+        assert.match(text, /Badge description fetched (just now|\d+ minutes? ago), from example\.org/, `${c.source}: ${text}`);
+        assert.match(text, /Issuer’s profile fetched (just now|\d+ minutes? ago), from example\.org/, `${c.source}: ${text}`);
+      } else assert.match(text, /Issuer’s profile fetched (just now|\d+ minutes? ago), from ob2\.test/, `${c.source}: ${text}`);
       await page.locator(sel).screenshot({ path: path.join(shots, `ob2-wallet-${path.extname(c.source).slice(1)}.png`) });
     }
     for (const h of hits)
