@@ -636,7 +636,6 @@ export const UI = {
   'wallet.evidence-key': { en: 'Issuer’s key fetched {ago}', es: 'Clave del emisor obtenida {ago}', fr: 'Clé de l’émetteur obtenue {ago}' },
   'wallet.evidence-registry': { en: 'Issuer registry fetched {ago}', es: 'Registro de emisores obtenido {ago}', fr: 'Registre d’émetteurs obtenu {ago}' },
   'wallet.evidence-document': { en: 'Document fetched {ago}', es: 'Documento obtenido {ago}', fr: 'Document obtenu {ago}' },
-  'wallet.evidence-assertion': { en: 'Hosted badge fetched {ago}', es: 'Insignia alojada obtenida {ago}', fr: 'Badge hébergé obtenu {ago}' },
   'wallet.evidence-badge-class': {
     en: 'Badge description fetched {ago}',
     es: 'Descripción de la insignia obtenida {ago}',

@@ -16,13 +16,13 @@ const evidenceOf = (check) => EVIDENCE[check] || 'document';
 
 // documentKind: what a kept document serving no named check is, by the URLs
 // the card's report names. Those are the documents of an Open Badges 2.0
-// badge: the hosted assertion (the summary's id), its BadgeClass (the
-// achievement's id) and the issuer's profile (the issuer's id).
+// badge: its BadgeClass (the achievement's id) and the issuer's profile (the
+// issuer's id). A hosted assertion itself serves the status check: fetched
+// again, it says whether the issuer still stands by it.
 function documentKind(entry, url) {
   const s = entry.report?.summary || {};
   if (url === s.achievement?.id) return 'badge-class';
   if (url === s.issuer?.id) return 'profile';
-  if (url === s.id) return 'assertion';
   return 'document';
 }
 
