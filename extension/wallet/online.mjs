@@ -14,11 +14,11 @@ import { refresh } from './unlocked.mjs';
 const EVIDENCE = { status: 'status', issuer: 'key', proof: 'key', identity: 'registry' };
 const evidenceOf = (check) => EVIDENCE[check] || 'document';
 
-// documentKind: what a kept document serving no named check is, by the URLs
-// the card's report names. Those are the documents of an Open Badges 2.0
-// badge: its BadgeClass (the achievement's id) and the issuer's profile (the
-// issuer's id). A hosted assertion itself serves the status check: fetched
-// again, it says whether the issuer still stands by it.
+// documentKind: what a kept document serving no check of EVIDENCE is, by
+// the URLs the card's report names ('document' when none names it): an Open
+// Badges 2.0 badge's BadgeClass (the achievement's id) and its issuer's
+// profile (the issuer's id). A hosted assertion itself serves the status
+// check: fetched again, it says whether the issuer still stands by it.
 function documentKind(entry, url) {
   const s = entry.report?.summary || {};
   if (url === s.achievement?.id) return 'badge-class';
@@ -36,15 +36,13 @@ export function evidence(entry) {
       const k = ui.documents[d.url];
       const host = new URL(d.url).host;
       const stale = Date.now() - new Date(k.fetchedAt).getTime() > (k.maxAge || 0) * 1000;
-      let kind = evidenceOf(d.check);
-      if (kind === 'document') kind = documentKind(entry, d.url);
       return h(
         'li',
         { 'data-evidence': d.check, 'data-url': d.url, 'data-fetched-at': k.fetchedAt },
         h('time', {
           datetime: k.fetchedAt,
           title: formatDate(k.fetchedAt, true),
-          text: t(`wallet.evidence-${kind}`, { ago: ago(k.fetchedAt) }),
+          text: t(`wallet.evidence-${EVIDENCE[d.check] || documentKind(entry, d.url)}`, { ago: ago(k.fetchedAt) }),
         }),
         t(stale ? 'wallet.evidence-stale' : 'wallet.evidence-from', { host }),
       );
