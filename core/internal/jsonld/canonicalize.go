@@ -593,6 +593,8 @@ func (c *iriChecker) iri(s string, blankOK bool) error {
 		return &InvalidIRIError{Value: s}
 	}
 	r, repeat := iriCache.getLocal(s, &c.long)
+	// A long IRI repeated on thousands of nodes is listed once: urls
+	// compares the list's entries, each as long as the IRI.
 	if r.badURL && !repeat {
 		c.badURLs = append(c.badURLs, s)
 	}

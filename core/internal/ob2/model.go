@@ -212,6 +212,9 @@ type dataModel struct {
 // model returns the data model, built on first use: only an Open Badges
 // 2.0 document needs it, and building it was most of this package's
 // initialisation, which every start of the wasm paid (520 allocations).
+// A function with a sync.Once rather than a sync.OnceValue variable: the
+// rules call validate, which reads the model, and a variable initialised
+// from buildModel would be an initialisation cycle.
 func model() *dataModel {
 	modelOnce.Do(func() { theModel = buildModel() })
 	return &theModel
